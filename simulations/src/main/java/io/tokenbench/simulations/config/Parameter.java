@@ -1,0 +1,67 @@
+package io.tokenbench.simulations.config;
+
+/**
+ * Every run parameter with its one default and its help line. A parameter is given as
+ * {@code --name value} (or {@code --name=value}) on the command line, or as the system property
+ * {@code -Dname=value}; the command line wins. {@code null} default means "not set".
+ */
+public enum Parameter {
+  SCENARIO("scenario", "streaming", "streaming | non-streaming | soak | spike | sweep | gateway-overhead | model-compare"),
+  BASE_URL("base-url", null, "target base URL (with or without /v1); unset: start the embedded mock"),
+  API_KEY_ENV("api-key-env", "POWERTOKENS_API_KEY", "name of the environment variable holding the API key"),
+  MODEL("model", "MiniMax-M3", "model id sent in every request"),
+  PROMPTS("prompts", "bundled", "bundled | file:PATH (one prompt per line) | synthetic"),
+  INPUT_TOKENS("input-tokens", "uniform(64,512)", "synthetic prompt length in tokens: N | uniform(a,b) | normal(mean,sd)"),
+  MAX_TOKENS("max-tokens", "128", "max_tokens sent in every request"),
+  STREAM("stream", "true", "true: SSE streaming; false: one JSON response"),
+  RATE("rate", null, "shortcut for --load poisson(R/s)"),
+  CONCURRENCY("concurrency", null, "shortcut for --load concurrency(N) (closed model)"),
+  LOAD("load", "poisson(10/s)", "poisson(R/s) | constant(R/s) | ramp(A/s..B/s) | steps(S/s,+I/s,xN,D) | spike(B/s,P/s,at=T,for=D) | concurrency(N)"),
+  DURATION("duration", "60s", "measured run length after warm-up (sweep: ignored, steps set it)"),
+  WARMUP("warmup", "5s", "load before the measurement window; recorded, excluded from the summary"),
+  GRACE("grace", "10s", "after the last arrival, how long in-flight requests may finish"),
+  TIMEOUT_FIRST_TOKEN("timeout-first-token", "30s", "send to first output token"),
+  TIMEOUT_IDLE("timeout-idle", "10s", "longest silence between two stream events"),
+  TIMEOUT_TOTAL("timeout-total", "120s", "send to end of response"),
+  SLO_TTFT("slo-ttft", "2s", "goodput SLO on ttft_sched (open) or ttft (closed)"),
+  SLO_TPOT("slo-tpot", "100ms", "goodput SLO on tpot"),
+  SLO_E2E("slo-e2e", "60s", "goodput SLO on e2e_sched"),
+  LAG_BUDGET("lag-budget", "5ms", "dispatch-lag p99 above this marks the run invalid"),
+  SEED("seed", "1", "seed for prompt choice and synthetic lengths"),
+  OUT("out", "runs", "folder in which the run folder is created"),
+  UPSTREAM_URL("upstream-url", null, "gateway-overhead: the gateway's upstream URL (base-url is the gateway)"),
+  COMPARE("compare", null, "model-compare: variants separated by ';', each model[,temperature=T][,max_tokens=N]");
+
+  private final String key;
+  private final String defaultValue;
+  private final String help;
+
+  Parameter(String key, String defaultValue, String help) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.help = help;
+  }
+
+  /** The name on the command line (without dashes) and as a system property. */
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String help() {
+    return help;
+  }
+
+  /** The parameter named {@code key}, or null. */
+  public static Parameter byKey(String key) {
+    for (Parameter p : values()) {
+      if (p.key.equals(key)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,41 @@
+package io.tokenbench.simulations.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LoadModelTest {
+
+  @Test
+  void everyFormParsesAndDescribesItselfInTheSameSyntax() {
+    for (String text : new String[] {"poisson(10/s)", "constant(2.5/s)", "ramp(1/s..20/s)",
+        "steps(5/s,+5/s,x6,20s)", "spike(5/s,50/s,at=20s,for=10s)", "concurrency(8)"}) {
+      assertThat(LoadModel.parse("load", text).describe()).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void stepsKnowTheirLevelRatesAndPeak() {
+    LoadModel.Steps s = (LoadModel.Steps) LoadModel.parse("load", "steps(5/s,+5/s,x6,20s)");
+    assertThat(s.rateOfLevel(0)).isEqualTo(5);
+    assertThat(s.rateOfLevel(5)).isEqualTo(30);
+    assertThat(s.peakRatePerSec()).isEqualTo(30);
+    assertThat(s.stepDuration()).isEqualTo(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void closedModelIsNotOpen() {
+    assertThat(LoadModel.parse("load", "concurrency(3)").open()).isFalse();
+    assertThat(LoadModel.parse("load", "poisson(3/s)").open()).isTrue();
+  }
+
+  @Test
+  void badValuesNameTheParameter() {
+    assertThatThrownBy(() -> LoadModel.parse("load", "concurrency(0)")).hasMessageStartingWith("load: ");
+    assertThatThrownBy(() -> LoadModel.parse("load", "steps(5/s,+5/s,x0,20s)")).hasMessageStartingWith("load: ");
+    assertThatThrownBy(() -> LoadModel.parse("load", "steps(5/s,+5/s,x2,soon)")).hasMessageStartingWith("load: ");
+    assertThatThrownBy(() -> LoadModel.parse("load", "poisson(ten/s)")).hasMessageStartingWith("load: unknown");
+  }
+}
