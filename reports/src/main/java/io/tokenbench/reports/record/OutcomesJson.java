@@ -1,0 +1,124 @@
+package io.tokenbench.reports.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The {@code outcomes.jsonl} line format, written by {@link RunRecorder} and read back by the report. One
+ * JSON object per line:
+ * <pre>{"start_ms":1764359000000,"end_ms":1764359001000,"phases":{"measure":{"scheduled":10,"sent":10,
+ * "completed":9,"outcomes":{"ok":8,"http_429":1},"input_tokens":900,"output_tokens":1200,"good":7,
+ * "micro_credits":5400,"token_mismatch":0,"retry_after":{"count":1,"sum_ms":2000,"max_ms":2000},
+ * "unfinished":0}}}</pre>
+ * Only non-empty phases and non-zero outcomes are written. Reading is strict: unknown phases or outcomes and
+ * missing or negative numbers are errors.
+ */
+public final class OutcomesJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private OutcomesJson() {
+    }
+
+    public static String toJson(OutcomesLine line) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("start_ms", line.startEpochMillis());
+        root.put("end_ms", line.endEpochMillis());
+        ObjectNode phases = root.putObject("phases");
+        line.phases().forEach((phase, c) -> write(phases.putObject(phase.wireName()), c));
+        return root.toString();
+    }
+
+    private static void write(ObjectNode n, PhaseCounts c) {
+        n.put("scheduled", c.scheduled());
+        n.put("sent", c.sent());
+        n.put("completed", c.completed());
+        ObjectNode outcomes = n.putObject("outcomes");
+        c.outcomes().forEach((o, v) -> outcomes.put(o.wireName(), v));
+        n.put("input_tokens", c.inputTokens());
+        n.put("output_tokens", c.outputTokens());
+        n.put("good", c.good());
+        n.put("micro_credits", c.microCredits());
+        n.put("token_mismatch", c.tokenMismatch());
+        ObjectNode retry = n.putObject("retry_after");
+        retry.put("count", c.retryAfterCount());
+        retry.put("sum_ms", c.retryAfterSumMillis());
+        retry.put("max_ms", c.retryAfterMaxMillis());
+        n.put("unfinished", c.unfinished());
+    }
+
+    /**
+     * Parses one line.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static OutcomesLine parse(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        long start = number(root, "start_ms");
+        long end = number(root, "end_ms");
+        JsonNode phasesNode = object(root, "phases");
+        Map<Phase, PhaseCounts> phases = new EnumMap<>(Phase.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = phasesNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Phase phase = Phase.fromWireName(e.getKey())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown phase '" + e.getKey() + "'"));
+            phases.put(phase, read(e.getValue()));
+        }
+        return new OutcomesLine(start, end, phases);
+    }
+
+    private static PhaseCounts read(JsonNode n) {
+        if (!n.isObject()) {
+            throw new IllegalArgumentException("phase is not an object");
+        }
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = object(n, "outcomes").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Outcome o = Outcome.fromWireName(e.getKey())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown outcome '" + e.getKey() + "'"));
+            outcomes.put(o, nonNegative(e.getValue(), e.getKey()));
+        }
+        JsonNode retry = object(n, "retry_after");
+        return new PhaseCounts(number(n, "scheduled"), number(n, "sent"), number(n, "completed"), outcomes,
+                number(n, "input_tokens"), number(n, "output_tokens"), number(n, "good"),
+                number(n, "micro_credits"), number(n, "token_mismatch"), number(retry, "count"),
+                number(retry, "sum_ms"), number(retry, "max_ms"), number(n, "unfinished"));
+    }
+
+    private static JsonNode object(JsonNode parent, String field) {
+        JsonNode n = parent.get(field);
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("missing object '" + field + "'");
+        }
+        return n;
+    }
+
+    private static long number(JsonNode parent, String field) {
+        JsonNode n = parent.get(field);
+        if (n == null) {
+            throw new IllegalArgumentException("missing number '" + field + "'");
+        }
+        return nonNegative(n, field);
+    }
+
+    private static long nonNegative(JsonNode n, String field) {
+        if (!n.isIntegralNumber() || n.asLong() < 0) {
+            throw new IllegalArgumentException("'" + field + "' must be a non-negative integer, got " + n);
+        }
+        return n.asLong();
+    }
+}

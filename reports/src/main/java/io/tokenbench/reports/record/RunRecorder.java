@@ -1,0 +1,256 @@
+package io.tokenbench.reports.record;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.WriterReaderPhaser;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Records a run into {@code metrics.hlog} and {@code outcomes.jsonl} in a run folder.
+ *
+ * <p>Threads: {@link #markScheduled}, {@link #record(RequestTimeline)} and {@link #record(JobTimeline)} are
+ * called from any number of driver threads and never take a lock (HdrHistogram {@code Recorder}s and
+ * {@code LongAdder}s). One reporter thread ({@link #start}) swaps every recorder at each interval boundary
+ * and appends the interval to the logs, flushed, so a SIGKILL loses at most the interval in progress.
+ * {@link #close()} stops the reporter, writes the last partial interval, counts scheduled-but-unfinished
+ * requests as {@code timeout_idle} and closes the files: nothing recorded before close is lost.
+ *
+ * <p>Windows: each request goes to the {@link Phase} of its t_sched ({@link Window#phaseOf}); the measured
+ * phase uses the plain metric name as {@code .hlog} tag, warm-up and cool-down are prefixed
+ * ({@code warmup.ttft}). Intervals are cut by recording time, phases by t_sched.
+ */
+public final class RunRecorder implements AutoCloseable {
+
+    private final RunClock clock;
+    private final RecorderConfig config;
+    private final long intervalMillis;
+    private final Map<Phase, PhaseRecorders> phases = new EnumMap<>(Phase.class);
+    private final PhaseRecorders[] byOrdinal = new PhaseRecorders[Phase.values().length];
+    private final Map<Phase, PhaseCounts> totals = new EnumMap<>(Phase.class);
+    private final IntervalLogWriter writer;
+    private final LongAdder droppedAfterClose = new LongAdder();
+    private final Object rollLock = new Object();
+    /** Lets close() wait for record calls already past the closed check (wait-free for writers). */
+    private final WriterReaderPhaser closePhaser = new WriterReaderPhaser();
+    private volatile boolean closed;
+    private long intervalStartEpochMillis;
+    private Thread reporter;
+
+    private RunRecorder(Path runDir, RunClock clock, RecorderConfig config) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.config = Objects.requireNonNull(config, "config");
+        this.intervalMillis = config.interval().toMillis();
+        for (Phase p : Phase.values()) {
+            PhaseRecorders r = new PhaseRecorders();
+            phases.put(p, r);
+            byOrdinal[p.ordinal()] = r;
+            totals.put(p, PhaseCounts.ZERO);
+        }
+        this.intervalStartEpochMillis = clock.startEpochMillis();
+        this.writer = new IntervalLogWriter(runDir, clock.startEpochMillis());
+    }
+
+    /** Opens the logs in {@code runDir} and starts the reporter thread (a daemon named tokenbench-reporter). */
+    public static RunRecorder start(Path runDir, RunClock clock, RecorderConfig config) {
+        RunRecorder r = new RunRecorder(runDir, clock, config);
+        r.reporter = new Thread(r::reportLoop, "tokenbench-reporter");
+        r.reporter.setDaemon(true);
+        r.reporter.start();
+        return r;
+    }
+
+    /**
+     * Opens the logs without a reporter thread: the caller cuts intervals with {@link #rollInterval(long)}.
+     * For tests, synthetic runs and drivers with their own scheduler.
+     */
+    public static RunRecorder manual(Path runDir, RunClock clock, RecorderConfig config) {
+        return new RunRecorder(runDir, clock, config);
+    }
+
+    public RunClock clock() {
+        return clock;
+    }
+
+    public RecorderConfig config() {
+        return config;
+    }
+
+    /** Counts one arrival of the load profile (offered load); call when the request is due. Lock-free. */
+    public void markScheduled(long tSchedNanos) {
+        long token = closePhaser.writerCriticalSectionEnter();
+        try {
+            if (closed) {
+                droppedAfterClose.increment();
+                return;
+            }
+            phaseOf(tSchedNanos).counters().scheduled();
+        } finally {
+            closePhaser.writerCriticalSectionExit(token);
+        }
+    }
+
+    /** Records one finished request: its metric samples and its counts. Lock-free. */
+    public void record(RequestTimeline t) {
+        long token = closePhaser.writerCriticalSectionEnter();
+        try {
+            if (closed) {
+                droppedAfterClose.increment();
+                return;
+            }
+            PhaseRecorders p = phaseOf(t.tSchedNanos());
+            MetricDerivation.derive(t, p);
+            p.counters().add(t, config.slo().isGood(t));
+        } finally {
+            closePhaser.writerCriticalSectionExit(token);
+        }
+    }
+
+    /** Records one finished video job. Lock-free. */
+    public void record(JobTimeline j) {
+        long token = closePhaser.writerCriticalSectionEnter();
+        try {
+            if (closed) {
+                droppedAfterClose.increment();
+                return;
+            }
+            PhaseRecorders p = phaseOf(j.tSchedNanos());
+            MetricDerivation.derive(j, p);
+            p.counters().add(j, config.slo().isGood(j));
+        } finally {
+            closePhaser.writerCriticalSectionExit(token);
+        }
+    }
+
+    /** Calls made after {@link #close()}: not recorded, counted here. */
+    public long droppedAfterClose() {
+        return droppedAfterClose.sum();
+    }
+
+    private PhaseRecorders phaseOf(long tSchedNanos) {
+        long since = RequestTimeline.present(tSchedNanos) ? clock.sinceStartNanos(tSchedNanos) : 0;
+        return byOrdinal[config.window().phaseOf(since).ordinal()];
+    }
+
+    /**
+     * Ends the current interval at {@code endEpochMillis}, appends it to both logs and flushes them. Empty
+     * histograms are not written; an outcomes line is written for every interval.
+     */
+    public void rollInterval(long endEpochMillis) {
+        synchronized (rollLock) {
+            writeInterval(endEpochMillis, false);
+        }
+    }
+
+    private void writeInterval(long endEpochMillis, boolean last) {
+        long start = intervalStartEpochMillis;
+        long end = Math.max(endEpochMillis, start);
+        Map<Phase, PhaseCounts> counts = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            PhaseRecorders p = phases.get(phase);
+            for (Metric m : Metric.values()) {
+                Histogram h = p.takeInterval(m);
+                if (h.getTotalCount() > 0) {
+                    writer.histogram(phase.tag(m), start, end, h, m.unit());
+                }
+            }
+            PhaseCounts c = p.counters().drain();
+            if (last) {
+                c = withUnfinished(phase, c);
+            }
+            totals.put(phase, totals.get(phase).plus(c));
+            counts.put(phase, c);
+        }
+        writer.outcomes(new OutcomesLine(start, end, counts));
+        writer.flush();
+        intervalStartEpochMillis = end;
+    }
+
+    /** Scheduled but never recorded by close: a timeout (metrics.md "Windows"). */
+    private PhaseCounts withUnfinished(Phase phase, PhaseCounts c) {
+        PhaseCounts total = totals.get(phase).plus(c);
+        long unfinished = total.scheduled() - total.completed();
+        if (unfinished <= 0) {
+            return c;
+        }
+        EnumMap<Outcome, Long> outcomes = new EnumMap<>(c.outcomes());
+        outcomes.merge(Outcome.TIMEOUT_IDLE, unfinished, Long::sum);
+        return new PhaseCounts(c.scheduled(), c.sent(), c.completed(), outcomes, c.inputTokens(),
+                c.outputTokens(), c.good(), c.microCredits(), c.tokenMismatch(), c.retryAfterCount(),
+                c.retryAfterSumMillis(), c.retryAfterMaxMillis(), unfinished);
+    }
+
+    private void reportLoop() {
+        long next = nextBoundary(clock.startEpochMillis());
+        while (!closed) {
+            long waitMillis = next - clock.nowEpochMillis();
+            if (waitMillis > 0) {
+                try {
+                    Thread.sleep(waitMillis);
+                } catch (InterruptedException e) {
+                    return; // close() interrupts us and writes the last interval itself
+                }
+                continue;
+            }
+            synchronized (rollLock) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    writeInterval(next, false);
+                } catch (RuntimeException e) {
+                    System.err.println("tokenbench-reporter: " + e.getMessage());
+                }
+            }
+            next = nextBoundary(next);
+        }
+    }
+
+    /** The first interval boundary after {@code epochMillis}, aligned to a multiple of the interval. */
+    long nextBoundary(long epochMillis) {
+        return Math.floorDiv(epochMillis, intervalMillis) * intervalMillis + intervalMillis;
+    }
+
+    /**
+     * Stops the reporter, writes the last (partial) interval ending now, and closes the logs. Idempotent.
+     * Requests recorded after this are counted in {@link #droppedAfterClose()}.
+     */
+    @Override
+    public void close() {
+        closeAt(-1);
+    }
+
+    /** Like {@link #close()}, with the last interval ending at {@code endEpochMillis} (manual recorders). */
+    public void closeAt(long endEpochMillis) {
+        synchronized (rollLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        closePhaser.readerLock();
+        try {
+            closePhaser.flipPhase(); // returns once every record call that missed the flag has finished
+        } finally {
+            closePhaser.readerUnlock();
+        }
+        if (reporter != null) {
+            reporter.interrupt();
+            try {
+                reporter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (rollLock) {
+            try {
+                writeInterval(endEpochMillis < 0 ? clock.nowEpochMillis() : endEpochMillis, true);
+            } finally {
+                writer.close();
+            }
+        }
+    }
+}
