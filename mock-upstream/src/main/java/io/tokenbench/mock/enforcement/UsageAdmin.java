@@ -1,0 +1,108 @@
+package io.tokenbench.mock.enforcement;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tokenbench.mock.billing.Credits;
+import io.tokenbench.mock.billing.UsageRow;
+import io.tokenbench.mock.billing.UsageStats;
+import io.tokenbench.mock.keys.ApiKey;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /admin/logs} (one row per request) and {@code /admin/usage} (per key and per model totals). */
+final class UsageAdmin {
+
+    private final PlatformState platform;
+
+    UsageAdmin(PlatformState platform) {
+        this.platform = platform;
+    }
+
+    AdminResponse logs(Map<String, List<String>> query) throws BadRequestException {
+        Long keyId = null;
+        String keyText = single(query, "key_id");
+        if (keyText != null && !keyText.isEmpty()) {
+            try {
+                keyId = Long.parseLong(keyText);
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("key_id", "key_id must be an integer: " + keyText);
+            }
+        }
+        Instant since = null;
+        String sinceText = single(query, "since");
+        if (sinceText != null && !sinceText.isEmpty()) {
+            try {
+                since = Instant.parse(sinceText);
+            } catch (DateTimeParseException e) {
+                throw new BadRequestException("since", "since must be an ISO-8601 instant: " + sinceText);
+            }
+        }
+        ArrayNode data = JsonNodeFactory.instance.arrayNode();
+        for (UsageRow row : platform.log().query(keyId, since)) {
+            data.add(row(row));
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("object", "list");
+        body.set("data", data);
+        return AdminResponse.json(200, body);
+    }
+
+    AdminResponse usage() {
+        ArrayNode keys = JsonNodeFactory.instance.arrayNode();
+        platform.stats().perKey().forEach((keyId, s) -> {
+            ObjectNode o = totals(s);
+            o.put("key_id", keyId);
+            o.put("key_name", platform.keys().findById(keyId).map(ApiKey::name).orElse(null));
+            keys.add(o);
+        });
+        ArrayNode models = JsonNodeFactory.instance.arrayNode();
+        platform.stats().perModel().forEach((model, s) -> models.add(totals(s).put("model", model)));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("keys", keys);
+        body.set("models", models);
+        return AdminResponse.json(200, body);
+    }
+
+    private static ObjectNode totals(UsageStats.Snapshot s) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("credits", Credits.fromMicro(s.creditsMicro()));
+        o.put("requests", s.requests());
+        o.put("succeeded", s.succeeded());
+        o.put("success_rate", s.successRate());
+        o.put("prompt_tokens", s.promptTokens());
+        o.put("completion_tokens", s.completionTokens());
+        return o;
+    }
+
+    static ObjectNode row(UsageRow r) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("time", r.time().toString());
+        o.put("request_id", r.requestId());
+        o.put("key_id", r.keyId());
+        o.put("key_name", r.keyName());
+        o.put("model", r.model());
+        o.put("endpoint", r.endpoint());
+        o.put("prompt_tokens", r.promptTokens());
+        o.put("completion_tokens", r.completionTokens());
+        o.put("credits", Credits.fromMicro(r.creditsMicro()));
+        o.put("stream", r.stream());
+        o.put("status", r.status());
+        o.put("cancel_reason", r.cancelReason());
+        o.put("period_start", r.periodStart().toString());
+        return o;
+    }
+
+    private static String single(Map<String, List<String>> query, String name) throws BadRequestException {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new BadRequestException(name, name + " given more than once");
+        }
+        return values.get(0);
+    }
+}
