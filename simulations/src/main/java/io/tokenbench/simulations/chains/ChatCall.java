@@ -1,0 +1,46 @@
+package io.tokenbench.simulations.chains;
+
+import io.gatling.core.action.Action;
+import io.gatling.core.action.builder.ActionBuilder;
+import io.gatling.core.structure.ScenarioContext;
+import io.gatling.http.engine.HttpEngine;
+import io.gatling.http.protocol.HttpComponents;
+import io.gatling.http.protocol.HttpProtocol$;
+import io.gatling.http.util.SslContexts;
+import io.gatling.http.client.resolver.InetAddressNameResolver;
+import scala.Option;
+
+/**
+ * The chat-call step for Gatling's Java DSL: {@code exec(ChatCall.of(settings))}. Builds a
+ * {@link ChatCallAction} on the HTTP engine of the simulation's HTTP protocol (configure
+ * {@code http.shareConnections()} on the protocol for pooled-client behaviour).
+ */
+public final class ChatCall implements io.gatling.javaapi.core.ActionBuilder {
+  private final ChatCallSettings settings;
+
+  private ChatCall(ChatCallSettings settings) {
+    this.settings = settings;
+  }
+
+  public static ChatCall of(ChatCallSettings settings) {
+    return new ChatCall(settings);
+  }
+
+  @Override
+  public ActionBuilder asScala() {
+    return new ActionBuilder() {
+      @Override
+      public Action build(ScenarioContext ctx, Action next) {
+        HttpComponents http = (HttpComponents) ctx.protocolComponentsRegistry()
+            .components(HttpProtocol$.MODULE$.HttpProtocolKey());
+        HttpEngine engine = http.httpEngine();
+        Option<SslContexts> ssl = settings.chatUrl().getScheme().equals("https")
+            ? Option.apply(engine.newSslContexts(false, Option.empty()))
+            : Option.empty();
+        InetAddressNameResolver resolver = InetAddressNameResolver.JAVA_RESOLVER;
+        return new ChatCallAction(settings, next, ctx.coreComponents().statsEngine(), ctx.coreComponents().clock(),
+            engine, resolver, ssl);
+      }
+    };
+  }
+}

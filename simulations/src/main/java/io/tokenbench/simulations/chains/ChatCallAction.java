@@ -1,0 +1,178 @@
+package io.tokenbench.simulations.chains;
+
+import com.typesafe.scalalogging.Logger;
+import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.OK$;
+import io.gatling.commons.stats.Status;
+import io.gatling.commons.util.Clock;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.stats.StatsEngine;
+import io.gatling.http.client.Request;
+import io.gatling.http.client.RequestBuilder;
+import io.gatling.http.client.body.string.StringRequestBodyBuilder;
+import io.gatling.http.client.resolver.InetAddressNameResolver;
+import io.gatling.http.client.uri.Uri;
+import io.gatling.http.engine.HttpEngine;
+import io.gatling.http.util.SslContexts;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.tokenbench.reports.record.RequestTimeline;
+import io.tokenbench.simulations.stream.EndReason;
+import io.tokenbench.simulations.stream.ExchangeTrace;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+
+/**
+ * A Gatling action that sends one chat completion through Gatling's HTTP engine and observes it
+ * event by event ({@link ExchangeListener}): status and headers (so 429s keep their Retry-After),
+ * every SSE event with its {@code System.nanoTime()} arrival, resets and stalls. Unlike Gatling's
+ * {@code sse(...)} DSL it sees non-200 statuses and never re-sends a request whose stream broke.
+ *
+ * <p>Open model: the user waits on its event loop until the {@link io.tokenbench.simulations.load.Pacer}'s
+ * t_sched, then sends. Timeouts run on the same event loop. Each request is logged to Gatling's stats
+ * as {@code chat} (send to end) and, when a token arrived, {@code ttft} (send to first token), so
+ * Gatling's report and {@code details("ttft")} assertions see it. The user continues with a failed
+ * session unless the outcome is a success.
+ *
+ * <p>Threads: everything after {@link #execute} runs on the session's event loop.
+ */
+final class ChatCallAction implements Action {
+  private final ChatCallSettings settings;
+  private final Action next;
+  private final StatsEngine statsEngine;
+  private final Clock clock;
+  private final HttpEngine engine;
+  private final InetAddressNameResolver resolver;
+  private final Option<SslContexts> sslContexts;
+  private final Uri uri;
+  private final String ttftName;
+  private Logger logger = Logger.apply(LoggerFactory.getLogger(ChatCallAction.class));
+
+  ChatCallAction(ChatCallSettings settings, Action next, StatsEngine statsEngine, Clock clock, HttpEngine engine,
+      InetAddressNameResolver resolver, Option<SslContexts> sslContexts) {
+    this.settings = settings;
+    this.next = next;
+    this.statsEngine = statsEngine;
+    this.clock = clock;
+    this.engine = engine;
+    this.resolver = resolver;
+    this.sslContexts = sslContexts;
+    this.uri = Uri.create(settings.chatUrl().toString());
+    this.ttftName = settings.requestName().equals("chat") ? "ttft" : settings.requestName() + " ttft";
+  }
+
+  @Override
+  public String name() {
+    return settings.requestName();
+  }
+
+  @Override
+  public Logger logger() {
+    return logger;
+  }
+
+  @Override
+  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger value) {
+    logger = value;
+  }
+
+  @Override
+  public void execute(Session session) {
+    EventLoop loop = session.eventLoop();
+    long tSched = settings.pacer().map(p -> p.nextSchedNanos()).orElse(RequestTimeline.ABSENT);
+    if (tSched == RequestTimeline.ABSENT) {
+      send(session, tSched);
+      return;
+    }
+    settings.sink().scheduled(tSched);
+    long waitNanos = tSched - System.nanoTime();
+    if (waitNanos > 0) {
+      loop.schedule(() -> send(session, tSched), waitNanos, TimeUnit.NANOSECONDS);
+    } else {
+      send(session, tSched);
+    }
+  }
+
+  private void send(Session session, long tSched) {
+    boolean stream = settings.bodies().stream();
+    ExchangeTrace trace = new ExchangeTrace(stream);
+    Request request = new RequestBuilder(settings.requestName(), HttpMethod.POST, uri, resolver)
+        .setHeaders(headers(stream))
+        .setBodyBuilder(new StringRequestBodyBuilder(settings.bodies().next()))
+        // A backstop only: our own total timeout below fires first and classifies the exchange.
+        .setRequestTimeout(settings.timeouts().total().toMillis() + 5_000)
+        .build();
+    ExchangeListener listener = new ExchangeListener(trace, reason -> finish(session, tSched, trace, reason));
+    trace.sent(System.nanoTime());
+    engine.executeRequest(request, session.userId(), true, session.eventLoop(), listener, sslContexts);
+    scheduleTimeoutCheck(session, trace, listener, settings.timeouts().firstToken().toNanos());
+  }
+
+  private HttpHeaders headers(boolean stream) {
+    HttpHeaders h = new DefaultHttpHeaders()
+        .add(HttpHeaderNames.AUTHORIZATION, settings.apiKey().bearerHeader())
+        .add(HttpHeaderNames.CONTENT_TYPE, "application/json")
+        .add(HttpHeaderNames.ACCEPT, stream ? "text/event-stream" : "application/json");
+    settings.extraHeaders().forEach(h::add);
+    return h;
+  }
+
+  /** One timer per exchange, re-armed to the nearest deadline: first token, idle or total. */
+  private void scheduleTimeoutCheck(Session session, ExchangeTrace trace, ExchangeListener listener, long delayNanos) {
+    session.eventLoop().schedule(() -> {
+      if (trace.ended()) {
+        return;
+      }
+      long now = System.nanoTime();
+      long start = trace.sendNanos();
+      long totalDeadline = start + settings.timeouts().total().toNanos();
+      boolean waitingForFirst = settings.bodies().stream() ? !trace.hasOutput() : trace.status() == 0;
+      long phaseDeadline = waitingForFirst
+          ? start + settings.timeouts().firstToken().toNanos()
+          : trace.lastActivityNanos() + settings.timeouts().idle().toNanos();
+      if (now >= totalDeadline) {
+        listener.abort(EndReason.TIMEOUT_TOTAL);
+      } else if (now >= phaseDeadline) {
+        listener.abort(waitingForFirst ? EndReason.TIMEOUT_FIRST_TOKEN : EndReason.TIMEOUT_IDLE);
+      } else {
+        scheduleTimeoutCheck(session, trace, listener, Math.min(totalDeadline, phaseDeadline) - now);
+      }
+    }, Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
+  }
+
+  private void finish(Session session, long tSched, ExchangeTrace trace, EndReason reason) {
+    EventLoop loop = session.eventLoop();
+    if (!loop.inEventLoop()) {
+      loop.execute(() -> finish(session, tSched, trace, reason));
+      return;
+    }
+    RequestTimeline timeline = trace.timeline(tSched);
+    settings.sink().finished(timeline, trace.sampleText());
+    logToGatling(session, timeline, trace);
+    Session after = timeline.outcome().isSuccess() ? session : session.markAsFailed();
+    next.$bang(after);
+  }
+
+  private void logToGatling(Session session, RequestTimeline t, ExchangeTrace trace) {
+    long nowNanos = System.nanoTime();
+    long nowMillis = clock.nowMillis();
+    long sendMillis = nowMillis - (nowNanos - t.tSendNanos()) / 1_000_000;
+    boolean ok = t.outcome().isSuccess();
+    Status status = ok ? OK$.MODULE$ : KO$.MODULE$;
+    Option<String> code = trace.status() == 0 ? Option.empty() : Option.apply(Integer.toString(trace.status()));
+    Option<String> message = ok ? Option.empty()
+        : Option.apply(t.outcome().wireName() + (trace.detail().isEmpty() ? "" : ": " + trace.detail()));
+    long endNanos = RequestTimeline.present(t.tDoneNanos()) ? Math.max(t.tDoneNanos(), t.tLastNanos()) : nowNanos;
+    statsEngine.logResponse(session.scenario(), session.groups(), settings.requestName(), sendMillis,
+        sendMillis + (endNanos - t.tSendNanos()) / 1_000_000, status, code, message);
+    if (ok && RequestTimeline.present(t.tFirstNanos())) {
+      statsEngine.logResponse(session.scenario(), session.groups(), ttftName, sendMillis,
+          sendMillis + (t.tFirstNanos() - t.tSendNanos()) / 1_000_000, OK$.MODULE$, code, Option.empty());
+    }
+  }
+}

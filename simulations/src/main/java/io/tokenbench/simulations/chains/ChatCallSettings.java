@@ -1,0 +1,29 @@
+package io.tokenbench.simulations.chains;
+
+import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.Timeouts;
+import io.tokenbench.simulations.feeders.ChatBodies;
+import io.tokenbench.simulations.load.Pacer;
+import io.tokenbench.simulations.record.TimelineSink;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one chat-call action needs.
+ *
+ * @param requestName  the name in Gatling's report ({@code chat}); ttft is logged as {@code ttft}
+ * @param chatUrl      full URL of {@code /v1/chat/completions}
+ * @param apiKey       sent as {@code Authorization: Bearer}
+ * @param bodies       request bodies (stream or not)
+ * @param timeouts     first token, idle, total
+ * @param pacer        the open model's schedule; empty for closed models (t_sched = t_send)
+ * @param sink         where timelines go
+ * @param extraHeaders sent with every request (tests use the mock's {@code x-mock-*} overrides)
+ */
+public record ChatCallSettings(String requestName, URI chatUrl, ApiKey apiKey, ChatBodies bodies, Timeouts timeouts,
+    Optional<Pacer> pacer, TimelineSink sink, Map<String, String> extraHeaders) {
+  public ChatCallSettings {
+    extraHeaders = Map.copyOf(extraHeaders);
+  }
+}

@@ -1,0 +1,95 @@
+package io.tokenbench.simulations.chains;
+
+import io.gatling.http.client.HttpListener;
+import io.gatling.http.client.Request;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.tokenbench.simulations.stream.EndReason;
+import io.tokenbench.simulations.stream.ExchangeTrace;
+import java.net.ConnectException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+
+/**
+ * Feeds Gatling's HTTP client callbacks into an {@link ExchangeTrace}, stamping each with
+ * {@code System.nanoTime()}, and reports the end exactly once. Buffers belong to the client (it
+ * releases them after the callback); we copy the readable bytes.
+ *
+ * <p>Threads: all callbacks and {@link #abort} run on the exchange's event loop.
+ */
+final class ExchangeListener implements HttpListener {
+  private final ExchangeTrace trace;
+  private final Consumer<EndReason> onEnd;
+  private Channel channel;
+  private boolean written;
+
+  ExchangeListener(ExchangeTrace trace, Consumer<EndReason> onEnd) {
+    this.trace = trace;
+    this.onEnd = onEnd;
+  }
+
+  @Override
+  public void onFinalClientRequest(Request request) {
+    // nothing: the request is fully described by the settings
+  }
+
+  @Override
+  public void onWrite(Channel ch) {
+    channel = ch;
+    written = true;
+  }
+
+  @Override
+  public void onHttpResponse(HttpResponseStatus status, HttpHeaders headers) {
+    if (trace.ended()) {
+      return;
+    }
+    trace.headers(System.nanoTime(), status.code(), headers.get("content-type"), headers.get("retry-after-ms"),
+        headers.get("retry-after"));
+  }
+
+  @Override
+  public void onHttpResponseBodyChunk(ByteBuf chunk, boolean last) {
+    if (trace.ended()) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (chunk.isReadable()) {
+      byte[] bytes = ByteBufUtil.getBytes(chunk);
+      trace.body(now, bytes, 0, bytes.length);
+    }
+    if (last) {
+      end(now, EndReason.COMPLETE);
+    }
+  }
+
+  @Override
+  public void onThrowable(Throwable t) {
+    if (trace.ended()) {
+      return;
+    }
+    boolean noConnection = !written && (t instanceof ConnectException || t instanceof UnresolvedAddressException
+        || t instanceof SSLException || t.getCause() instanceof ConnectException);
+    end(System.nanoTime(), noConnection ? EndReason.CONNECT_ERROR : EndReason.RESET);
+  }
+
+  /** Ends the exchange for {@code reason} (a timeout or cancel) and closes its connection. */
+  void abort(EndReason reason) {
+    if (trace.ended()) {
+      return;
+    }
+    end(System.nanoTime(), reason);
+    if (channel != null) {
+      channel.close(); // a half-read response must not go back to the pool
+    }
+  }
+
+  private void end(long nanos, EndReason reason) {
+    trace.end(nanos, reason);
+    onEnd.accept(reason);
+  }
+}

@@ -1,0 +1,100 @@
+package io.tokenbench.simulations.load;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The intended start of every request of an open-model run, as nanosecond offsets from the run's
+ * schedule anchor, drawn once before the run from the load model and a seed (so two targets, or two
+ * runs, can receive the same schedule). Poisson arrivals of a varying rate are drawn by thinning:
+ * candidates at the peak rate, each kept with probability rate(t) / peak.
+ */
+public final class ArrivalSchedule {
+  private final long[] offsetsNanos;
+
+  private ArrivalSchedule(long[] offsetsNanos) {
+    this.offsetsNanos = offsetsNanos;
+  }
+
+  /** Arrivals of {@code model} over {@code length}; {@code model} must be open. */
+  public static ArrivalSchedule of(LoadModel model, Duration length, long seed) {
+    if (!model.open()) {
+      throw new IllegalArgumentException("a closed model has no arrival schedule: " + model.describe());
+    }
+    long lengthNanos = length.toNanos();
+    SplittableRandom random = new SplittableRandom(seed);
+    double peak = model.peakRatePerSec();
+    long[] out = new long[(int) Math.min(Integer.MAX_VALUE - 8, Math.ceil(peak * length.toSeconds() * 1.2) + 16)];
+    int n = 0;
+    if (model instanceof LoadModel.ConstantRate c && !c.poisson()) {
+      double gapNanos = 1e9 / c.ratePerSec();
+      for (double t = 0; t < lengthNanos; t += gapNanos) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = Math.round(t);
+      }
+      return new ArrivalSchedule(Arrays.copyOf(out, n));
+    }
+    double t = 0;
+    while (true) {
+      t += -Math.log(1.0 - random.nextDouble()) * 1e9 / peak;
+      if (t >= lengthNanos) {
+        break;
+      }
+      if (random.nextDouble() * peak <= rateAt(model, (long) t, lengthNanos)) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = (long) t;
+      }
+    }
+    return new ArrivalSchedule(Arrays.copyOf(out, n));
+  }
+
+  /** The arrival rate in requests per second at {@code tNanos} into a run of {@code lengthNanos}. */
+  static double rateAt(LoadModel model, long tNanos, long lengthNanos) {
+    if (model instanceof LoadModel.ConstantRate c) {
+      return c.ratePerSec();
+    }
+    if (model instanceof LoadModel.Ramp r) {
+      return r.fromRatePerSec() + (r.toRatePerSec() - r.fromRatePerSec()) * tNanos / (double) lengthNanos;
+    }
+    if (model instanceof LoadModel.Steps s) {
+      int level = (int) Math.min(s.count() - 1, tNanos / s.stepDuration().toNanos());
+      return s.rateOfLevel(level);
+    }
+    if (model instanceof LoadModel.Spike s) {
+      long at = s.at().toNanos();
+      boolean inSpike = tNanos >= at && tNanos < at + s.length().toNanos();
+      return inSpike ? s.spikeRatePerSec() : s.baseRatePerSec();
+    }
+    throw new IllegalArgumentException("not an open model: " + model.describe());
+  }
+
+  public int size() {
+    return offsetsNanos.length;
+  }
+
+  /** Offset of arrival {@code i} (0-based), in nanoseconds from the anchor; increasing. */
+  public long offsetNanos(int i) {
+    return offsetsNanos[i];
+  }
+
+  /** How many arrivals fall in {@code [fromNanos, toNanos)}. */
+  public int countBetween(long fromNanos, long toNanos) {
+    return lowerBound(toNanos) - lowerBound(fromNanos);
+  }
+
+  private int lowerBound(long nanos) {
+    int i = Arrays.binarySearch(offsetsNanos, nanos);
+    if (i < 0) {
+      return -i - 1;
+    }
+    while (i > 0 && offsetsNanos[i - 1] == nanos) {
+      i--;
+    }
+    return i;
+  }
+}

@@ -1,0 +1,15 @@
+package io.tokenbench.simulations.record;
+
+import io.tokenbench.reports.record.RequestTimeline;
+
+/**
+ * Where chat calls report. Called from Gatling's event loops; implementations must not block.
+ */
+public interface TimelineSink {
+
+  /** An arrival became due (offered load), at {@code tSchedNanos}. */
+  void scheduled(long tSchedNanos);
+
+  /** A request finished; {@code sampleText} is the start of its output (may be empty). */
+  void finished(RequestTimeline timeline, String sampleText);
+}
