@@ -1,0 +1,113 @@
+package io.tokenbench.mock.admin;
+
+import io.tokenbench.mock.behavior.Fault;
+import io.tokenbench.mock.gate.Settlement;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters shown by {@code GET /admin/stats}: requests received, refused before admission (bad input,
+ * unknown model), rejected by the gate, admitted, settled by how they ended, faults injected; and
+ * gauges of requests in flight and open streams. Thread-safe; writers never block.
+ */
+public final class ServerStats {
+
+    private final LongAdder received = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder admitted = new LongAdder();
+    private final Map<Settlement.End, LongAdder> settled = new EnumMap<>(Settlement.End.class);
+    private final Map<Fault, LongAdder> faults = new EnumMap<>(Fault.class);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger openStreams = new AtomicInteger();
+
+    public ServerStats() {
+        for (Settlement.End end : Settlement.End.values()) {
+            settled.put(end, new LongAdder());
+        }
+        for (Fault fault : Fault.values()) {
+            faults.put(fault, new LongAdder());
+        }
+    }
+
+    public void received() {
+        received.increment();
+    }
+
+    /** A request answered with an error before reaching the gate. */
+    public void refused() {
+        refused.increment();
+    }
+
+    public void rejected() {
+        rejected.increment();
+    }
+
+    /** Admitted: counts it and adds it to the requests in flight. */
+    public void admitted() {
+        admitted.increment();
+        inFlight.incrementAndGet();
+    }
+
+    /** Settled: counts how it ended and removes it from the requests in flight. */
+    public void settled(Settlement.End end) {
+        settled.get(end).increment();
+        inFlight.decrementAndGet();
+    }
+
+    public void faultInjected(Fault fault) {
+        faults.get(fault).increment();
+    }
+
+    public void streamOpened() {
+        openStreams.incrementAndGet();
+    }
+
+    public void streamClosed() {
+        openStreams.decrementAndGet();
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public int openStreams() {
+        return openStreams.get();
+    }
+
+    public long receivedCount() {
+        return received.sum();
+    }
+
+    public long refusedCount() {
+        return refused.sum();
+    }
+
+    public long rejectedCount() {
+        return rejected.sum();
+    }
+
+    public long admittedCount() {
+        return admitted.sum();
+    }
+
+    public long settledCount(Settlement.End end) {
+        return settled.get(end).sum();
+    }
+
+    public long faultCount(Fault fault) {
+        return faults.get(fault).sum();
+    }
+
+    /** Zeroes the counters (not the gauges). */
+    public void reset() {
+        received.reset();
+        refused.reset();
+        rejected.reset();
+        admitted.reset();
+        settled.values().forEach(LongAdder::reset);
+        faults.values().forEach(LongAdder::reset);
+    }
+}

@@ -1,0 +1,71 @@
+package io.tokenbench.mock.gate;
+
+import io.tokenbench.mock.openai.ApiError;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The foundation's gate: a fixed set of unlimited keys. Stores only SHA-256 hashes of the keys. A
+ * missing or unknown key gets 401 {@code invalid_api_key} in the OpenAI style (the body never contains
+ * the key). Settlement has nothing to record. Thread-safe and non-blocking.
+ */
+public final class StaticKeyGate implements RequestGate {
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(StaticKeyGate::newDigest);
+    private final Map<String, Admission.Admitted> byHash;
+    private final Admission.Rejected missingKey = rejected(ApiError.missingApiKey());
+    private final Admission.Rejected unknownKey = rejected(ApiError.incorrectApiKey());
+
+    public StaticKeyGate(List<String> apiKeys) {
+        if (apiKeys.isEmpty()) {
+            throw new IllegalArgumentException("at least one API key is needed");
+        }
+        Map<String, Admission.Admitted> map = new HashMap<>();
+        for (String key : apiKeys) {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("an API key is blank");
+            }
+            String hash = hash(key);
+            map.putIfAbsent(hash, Admission.Admitted.unlimited("key-" + hash.substring(0, 12),
+                    "static-" + (map.size() + 1)));
+        }
+        this.byHash = Map.copyOf(map);
+    }
+
+    @Override
+    public Admission admit(AdmissionRequest request) {
+        String token = request.bearerToken();
+        if (token == null || token.isEmpty()) {
+            return missingKey;
+        }
+        return Optional.<Admission>ofNullable(byHash.get(hash(token))).orElse(unknownKey);
+    }
+
+    @Override
+    public void settle(Settlement settlement) {
+        // Unlimited keys: nothing to charge.
+    }
+
+    /** Hex SHA-256 of the key's UTF-8 bytes. */
+    public static String hash(String key) {
+        return HexFormat.of().formatHex(SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Admission.Rejected rejected(ApiError error) {
+        return new Admission.Rejected(error.status(), error.headers(), error.jsonBytes());
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the JDK", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.tokenbench.mock.openai;
+
+import java.util.SplittableRandom;
+
+/**
+ * Ids for one request, drawn from a seeded stream so a fixed seed gives fixed ids:
+ * {@code x-request-id} ({@code req_} + 32 hex), completion ids ({@code chatcmpl-} + 29 base62) and
+ * tool call ids ({@code call_} + 24 base62). Not thread-safe.
+ */
+public final class IdSource {
+
+    private static final char[] BASE62 =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private final SplittableRandom random;
+
+    public IdSource(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    public String requestId() {
+        return "req_" + String.format("%016x%016x", random.nextLong(), random.nextLong());
+    }
+
+    public String completionId() {
+        return "chatcmpl-" + base62(29);
+    }
+
+    public String toolCallId() {
+        return "call_" + base62(24);
+    }
+
+    private String base62(int length) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = BASE62[random.nextInt(BASE62.length)];
+        }
+        return new String(chars);
+    }
+}

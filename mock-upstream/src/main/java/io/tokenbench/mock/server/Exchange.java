@@ -1,0 +1,122 @@
+package io.tokenbench.mock.server;
+
+import static io.netty.handler.codec.http.HttpHeaderNames.CONNECTION;
+import static io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH;
+import static io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE;
+import static io.netty.handler.codec.http.HttpHeaderValues.CLOSE;
+import static io.netty.handler.codec.http.HttpHeaderValues.KEEP_ALIVE;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import io.tokenbench.mock.openai.ApiError;
+import io.tokenbench.mock.openai.IdSource;
+import java.util.Map;
+
+/**
+ * One request/response on a connection: its id, keep-alive decision and the ways to answer it. Every
+ * response carries {@code x-request-id}; every JSON body {@code Content-Type: application/json}.
+ * {@link #complete()} tells the connection handler the response is fully written. Event loop only.
+ */
+final class Exchange {
+
+    static final AsciiString X_REQUEST_ID = AsciiString.cached("x-request-id");
+    static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
+
+    private final ChannelHandlerContext ctx;
+    private final long requestNumber;
+    private final IdSource ids;
+    private final String requestId;
+    private final boolean keepAlive;
+    private final Runnable onComplete;
+    private boolean completed;
+
+    Exchange(ChannelHandlerContext ctx, long requestNumber, IdSource ids, boolean keepAlive, Runnable onComplete) {
+        this.ctx = ctx;
+        this.requestNumber = requestNumber;
+        this.ids = ids;
+        this.requestId = ids.requestId();
+        this.keepAlive = keepAlive;
+        this.onComplete = onComplete;
+    }
+
+    ChannelHandlerContext ctx() {
+        return ctx;
+    }
+
+    long requestNumber() {
+        return requestNumber;
+    }
+
+    IdSource ids() {
+        return ids;
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /** Sends {@code body} (owned by this call) as a complete response and completes the exchange. */
+    void send(HttpResponseStatus status, CharSequence contentType, ByteBuf body, Map<String, String> headers) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        HttpHeaders h = response.headers();
+        h.set(CONTENT_TYPE, contentType);
+        h.setInt(CONTENT_LENGTH, body.readableBytes());
+        headers.forEach(h::set);
+        writeAndComplete(response);
+    }
+
+    void sendJson(int status, byte[] body, Map<String, String> headers) {
+        send(HttpResponseStatus.valueOf(status), APPLICATION_JSON, Unpooled.wrappedBuffer(body), headers);
+    }
+
+    void sendRoute(io.tokenbench.mock.admin.RouteResponse response) {
+        send(HttpResponseStatus.valueOf(response.status()), response.contentType(),
+                Unpooled.wrappedBuffer(response.body()), response.headers());
+    }
+
+    void sendError(ApiError error) {
+        sendJson(error.status(), error.jsonBytes(), error.headers());
+    }
+
+    /** Adds the common headers to a response head or full response. */
+    void decorate(HttpResponse response) {
+        HttpHeaders h = response.headers();
+        h.set(X_REQUEST_ID, requestId);
+        if (!keepAlive) {
+            h.set(CONNECTION, CLOSE);
+        } else if (response.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            h.set(CONNECTION, KEEP_ALIVE);
+        }
+    }
+
+    /** Writes a full response and completes; closes the connection afterwards unless keep-alive. */
+    void writeAndComplete(FullHttpResponse response) {
+        decorate(response);
+        var future = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            future.addListener(ChannelFutureListener.CLOSE);
+        }
+        complete();
+    }
+
+    /** The response has been handed to Netty completely (or the connection is gone). Idempotent. */
+    void complete() {
+        if (!completed) {
+            completed = true;
+            onComplete.run();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.tokenbench.mock.server;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.admin.RouteRequest;
+import io.tokenbench.mock.admin.RouteResponse;
+import io.tokenbench.mock.openai.ApiError;
+import io.tokenbench.mock.openai.ApiErrorException;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Map;
+
+/**
+ * The last handler of a connection: routes each aggregated request, one at a time (pipelined requests
+ * wait in a short queue; reading pauses when it fills), and tracks the response in flight so a client
+ * that goes away cancels it. Errors become OpenAI-style responses; malformed HTTP closes the
+ * connection after the error. One instance per channel; event loop only.
+ */
+final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
+
+    private static final int MAX_QUEUED_REQUESTS = 8;
+    private final ServerContext server;
+    private final ChatCompletions chat;
+    private final ModelsEndpoint models;
+    private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private Exchange current;
+    private InFlight inFlight;
+
+    HttpExchangeHandler(ServerContext server, ChatCompletions chat, ModelsEndpoint models) {
+        this.server = server;
+        this.chat = chat;
+        this.models = models;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (current != null || !queued.isEmpty()) {
+            queued.add(request);
+            if (queued.size() >= MAX_QUEUED_REQUESTS) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        serve(request);
+    }
+
+    private void serve(FullHttpRequest request) {
+        server.stats.received();
+        long number = server.nextRequestNumber();
+        Exchange exchange = new Exchange(ctx, number, server.ids(number), HttpUtil.isKeepAlive(request),
+                this::exchangeComplete);
+        current = exchange;
+        try {
+            DecoderResult decoded = request.decoderResult();
+            if (!decoded.isSuccess()) {
+                server.stats.refused();
+                exchange = closing(exchange, number);
+                exchange.sendError(decodeError(decoded.cause()));
+                return;
+            }
+            InFlight work = route(exchange, request);
+            if (current == exchange) {
+                inFlight = work;
+            }
+        } catch (ApiErrorException e) {
+            server.stats.refused();
+            exchange.sendError(e.error());
+        } catch (RuntimeException e) {
+            System.err.println("mock: unexpected error serving " + exchange.requestId() + ": " + e);
+            exchange.sendError(ApiError.serverError(500));
+        } finally {
+            request.release();
+        }
+    }
+
+    private Exchange closing(Exchange exchange, long number) {
+        Exchange closing = new Exchange(ctx, number, server.ids(number), false, this::exchangeComplete);
+        current = closing;
+        return closing;
+    }
+
+    private InFlight route(Exchange exchange, FullHttpRequest request) {
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (path.equals(ChatCompletions.ENDPOINT)) {
+            return chat.handle(exchange, request);
+        }
+        if (path.equals(ModelsEndpoint.LIST) || path.startsWith(ModelsEndpoint.LIST + "/")) {
+            models.handle(exchange, request, path);
+            return null;
+        }
+        for (RouteGroup group : server.routeGroups) {
+            if (path.equals(group.pathPrefix()) || path.startsWith(group.pathPrefix() + "/")) {
+                exchange.sendRoute(handleRoute(group, exchange, request, path));
+                return null;
+            }
+        }
+        throw new ApiErrorException(ApiError.invalidUrl(request.method().name(), path));
+    }
+
+    private RouteResponse handleRoute(RouteGroup group, Exchange exchange, FullHttpRequest request, String path) {
+        String bearer = Bearer.token(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        if (group.access() == RouteGroup.Access.ADMIN_TOKEN && !server.isAdminToken(bearer)) {
+            return RouteResponse.error(new ApiError(401, "Missing or invalid admin token (Authorization: Bearer"
+                    + " <admin token>).", ApiError.INVALID_REQUEST, null, "invalid_admin_token", Map.of()));
+        }
+        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        RouteRequest routeRequest = new RouteRequest(exchange.requestId(), request.method().name(), path,
+                query.parameters(), name -> request.headers().get(name), bearer,
+                ByteBufUtil.getBytes(request.content()));
+        try {
+            RouteResponse response = group.handle(routeRequest);
+            if (response == null) {
+                throw new IllegalStateException(group.getClass().getName() + " returned no response");
+            }
+            return response;
+        } catch (RuntimeException e) {
+            System.err.println("mock: route group " + group.pathPrefix() + " failed on " + exchange.requestId()
+                    + ": " + e);
+            return RouteResponse.error(ApiError.serverError(500));
+        }
+    }
+
+    private static ApiError decodeError(Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            return ApiError.headersTooLarge();
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return ApiError.uriTooLong();
+        }
+        return cause instanceof TooLongFrameException ? ApiError.headersTooLarge() : ApiError.malformedHttp();
+    }
+
+    private void exchangeComplete() {
+        Exchange done = current;
+        current = null;
+        inFlight = null;
+        if (done != null && !done.keepAlive()) {
+            releaseQueued();
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (!queued.isEmpty()) {
+            // Serve the next pipelined request after this call stack unwinds.
+            ctx.executor().execute(this::serveNext);
+        }
+    }
+
+    private void serveNext() {
+        if (current != null || !ctx.channel().isActive()) {
+            return;
+        }
+        FullHttpRequest next = queued.poll();
+        if (next == null) {
+            return;
+        }
+        if (queued.size() < MAX_QUEUED_REQUESTS && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        serve(next);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (inFlight != null) {
+            inFlight.writabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (inFlight != null) {
+            InFlight work = inFlight;
+            inFlight = null;
+            work.cancel();
+        }
+        releaseQueued();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        // A connection idle between requests is closed; one with a response in progress is not.
+        if (event instanceof IdleStateEvent && current == null) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            System.err.println("mock: closing connection after " + cause);
+        }
+        ctx.close();
+    }
+
+    private void releaseQueued() {
+        FullHttpRequest request;
+        while ((request = queued.poll()) != null) {
+            request.release();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.tokenbench.mock.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running mock upstream. Start one with {@link #start(MockConfig)}; {@link #close()} stops accepting,
+ * lets requests in flight finish for up to {@code shutdownGrace}, then cuts what is left and stops the
+ * event loops.
+ *
+ * <pre>
+ * try (MockUpstream mock = MockUpstream.start(MockConfig.defaults().withPort(0))) {
+ *     String base = mock.baseUrl() + "/v1";   // http://127.0.0.1:PORT/v1
+ * }
+ * </pre>
+ */
+public final class MockUpstream implements AutoCloseable {
+
+    private static final long DRAIN_POLL_MILLIS = 10;
+    private final ServerContext server;
+    private final EventLoopGroup group;
+    private final Channel serverChannel;
+    private final ChannelGroup connections;
+    private final int port;
+    private volatile boolean closed;
+
+    private MockUpstream(ServerContext server, EventLoopGroup group, Channel serverChannel, ChannelGroup connections) {
+        this.server = server;
+        this.group = group;
+        this.serverChannel = serverChannel;
+        this.connections = connections;
+        this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Binds and starts serving; throws {@link IllegalStateException} when the address cannot be bound. */
+    public static MockUpstream start(MockConfig config) {
+        ServerContext server = new ServerContext(config);
+        Transport transport = Transport.best();
+        EventLoopGroup group = transport.newGroup(config.ioThreads());
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        MockServerInitializer initializer = new MockServerInitializer(server, connections);
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(group)
+                    .channel(transport.serverChannel())
+                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(initializer)
+                    .bind(config.host(), config.port())
+                    .syncUninterruptibly()
+                    .channel();
+            return new MockUpstream(server, group, channel, connections);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://HOST:PORT}, without {@code /v1}. */
+    public String baseUrl() {
+        String host = server.config.host();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    public String adminToken() {
+        return server.config.adminToken();
+    }
+
+    public MockConfig config() {
+        return server.config;
+    }
+
+    /** The shared server state (package-private: for tests). */
+    ServerContext server() {
+        return server;
+    }
+
+    /** Requests admitted and not yet settled. */
+    public int inFlight() {
+        return server.stats.inFlight();
+    }
+
+    /** Stops with the configured shutdown grace. Idempotent. */
+    @Override
+    public void close() {
+        close(server.config.shutdownGrace());
+    }
+
+    /** Stops accepting, waits up to {@code grace} for requests in flight, then closes everything. */
+    public synchronized void close(Duration grace) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        serverChannel.close().syncUninterruptibly();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (server.stats.inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(DRAIN_POLL_MILLIS); // the caller's thread, never an event loop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        connections.close().awaitUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

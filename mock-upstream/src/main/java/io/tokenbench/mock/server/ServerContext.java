@@ -1,0 +1,68 @@
+package io.tokenbench.mock.server;
+
+import io.tokenbench.mock.admin.ConfigRoutes;
+import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.admin.RuntimeSettings;
+import io.tokenbench.mock.admin.ServerStats;
+import io.tokenbench.mock.admin.StatsRoutes;
+import io.tokenbench.mock.behavior.RequestSeed;
+import io.tokenbench.mock.gate.RequestGate;
+import io.tokenbench.mock.gate.StaticKeyGate;
+import io.tokenbench.mock.openai.ChatRequestParser;
+import io.tokenbench.mock.openai.IdSource;
+import io.tokenbench.mock.stream.SchedulingLag;
+import io.tokenbench.mock.stream.StreamTiming;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * State shared by all channels of one server: configuration, gate, runtime settings, statistics,
+ * the request counter and the route groups. Thread-safe.
+ */
+final class ServerContext {
+
+    final MockConfig config;
+    final RequestGate gate;
+    final RuntimeSettings settings;
+    final ServerStats stats = new ServerStats();
+    final SchedulingLag lag = new SchedulingLag();
+    final ChatRequestParser parser = new ChatRequestParser();
+    final List<RouteGroup> routeGroups;
+    private final AtomicLong requestNumbers = new AtomicLong();
+    private final byte[] adminToken;
+
+    ServerContext(MockConfig config) {
+        this.config = config;
+        this.gate = config.gate().orElseGet(() -> new StaticKeyGate(config.apiKeys()));
+        this.settings = new RuntimeSettings(config.behavior(), config.faults());
+        List<RouteGroup> groups = new ArrayList<>(config.routeGroups());
+        groups.add(new ConfigRoutes(settings));
+        groups.add(new StatsRoutes(stats, lag));
+        this.routeGroups = List.copyOf(groups);
+        this.adminToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The next request number (1, 2, ...), part of each request's seed. */
+    long nextRequestNumber() {
+        return requestNumbers.incrementAndGet();
+    }
+
+    /** The id stream of request {@code number}. */
+    IdSource ids(long number) {
+        return new IdSource(RequestSeed.mix(config.seed() ^ RequestSeed.mix(number)));
+    }
+
+    /** Timing for streams started now (the slowdown in force, in-flight gauge, lag histogram). */
+    StreamTiming timing() {
+        return new StreamTiming(settings.current().behavior().slowdown(), stats::inFlight, lag);
+    }
+
+    /** Constant-time comparison with the admin token. */
+    boolean isAdminToken(String bearerToken) {
+        return bearerToken != null
+                && MessageDigest.isEqual(adminToken, bearerToken.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,79 @@
+package io.tokenbench.mock.stream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code slow_drip} fault: holds the stream's bytes and writes {@value #PIECE_BYTES} bytes per
+ * interval, so events arrive split across reads. The body ends once everything has dripped out.
+ */
+final class DripSink implements EventSink {
+
+    static final int PIECE_BYTES = 16;
+    private final ChannelHandlerContext ctx;
+    private final long intervalNanos;
+    private final CompositeByteBuf pending;
+    private Future<?> tick;
+    private Runnable afterEnd;
+    private boolean discarded;
+
+    DripSink(ChannelHandlerContext ctx, long intervalNanos) {
+        this.ctx = ctx;
+        this.intervalNanos = Math.max(1, intervalNanos);
+        this.pending = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
+    }
+
+    @Override
+    public void write(ByteBuf events) {
+        if (discarded) {
+            events.release();
+            return;
+        }
+        pending.addComponent(true, events);
+        if (tick == null) {
+            tick = ctx.executor().schedule(this::drip, intervalNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void end(ByteBuf events, Runnable afterEnd) {
+        this.afterEnd = afterEnd;
+        write(events);
+    }
+
+    @Override
+    public void discard() {
+        discarded = true;
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        pending.release();
+    }
+
+    private void drip() {
+        tick = null;
+        if (discarded) {
+            return;
+        }
+        if (!ctx.channel().isActive()) {
+            return; // the stream's cancel path discards
+        }
+        ByteBuf piece = pending.readRetainedSlice(Math.min(PIECE_BYTES, pending.readableBytes()));
+        pending.discardReadComponents();
+        ctx.writeAndFlush(new DefaultHttpContent(piece)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        if (pending.isReadable()) {
+            tick = ctx.executor().schedule(this::drip, intervalNanos, TimeUnit.NANOSECONDS);
+        } else if (afterEnd != null) {
+            discarded = true;
+            pending.release();
+            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            afterEnd.run();
+        }
+    }
+}
