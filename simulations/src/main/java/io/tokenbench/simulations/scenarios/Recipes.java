@@ -1,0 +1,115 @@
+package io.tokenbench.simulations.scenarios;
+
+import io.tokenbench.reports.model.RunInfo;
+import io.tokenbench.reports.record.RecorderConfig;
+import io.tokenbench.reports.record.Slo;
+import io.tokenbench.reports.record.Window;
+import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.RunParameters;
+import io.tokenbench.simulations.config.Variant;
+import io.tokenbench.simulations.feeders.ChatBodies;
+import io.tokenbench.simulations.feeders.PromptSet;
+import io.tokenbench.simulations.load.ArrivalSchedule;
+import io.tokenbench.simulations.load.LoadModel;
+import io.tokenbench.simulations.load.Pacer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The scenario recipes, each a few lines: which lanes, which bodies, which schedule. Streaming,
+ * non-streaming, soak and spike are one lane differing only in parameters (soak and spike are load
+ * shapes chosen in {@link RunParameters}); gateway-overhead sends one schedule and one body sequence
+ * to the gateway and to its upstream; model-compare sends it to every variant. The capacity sweep runs
+ * one plan per rate level ({@link #sweepLevel}).
+ */
+public final class Recipes {
+  /**
+   * The driver named in run.json: Gatling's engine with our chat-call action, whose timestamps are
+   * {@code System.nanoTime()} per socket read (not the 1 ms {@code SseInboundMessage} timestamps of
+   * Gatling's sse DSL, which the reports module flags for driver {@code gatling}).
+   */
+  public static final String DRIVER = "gatling-chat-call";
+
+  private Recipes() {}
+
+  /** The plan of a run of {@code params} against {@code target} (the mock's URL when embedded). */
+  public static RunPlan plan(RunParameters params, URI target, ApiKey key, Path lanesRoot,
+      Map<String, String> extraHeaders) {
+    return plan(params, target, key, lanesRoot, extraHeaders, params.scenario().key());
+  }
+
+  /** As above; a single-lane run's lane (and run folder) is named {@code laneName}. */
+  public static RunPlan plan(RunParameters params, URI target, ApiKey key, Path lanesRoot,
+      Map<String, String> extraHeaders, String laneName) {
+    PromptSet prompts = PromptSet.load(params.prompts(), params.seed());
+    Optional<ArrivalSchedule> schedule = params.load().open()
+        ? Optional.of(ArrivalSchedule.of(params.load(), params.injectionLength(), params.seed()))
+        : Optional.empty();
+    List<Lane> lanes = new ArrayList<>();
+    switch (params.scenario()) {
+      case GATEWAY_OVERHEAD -> {
+        lanes.add(lane("gateway", target, bodies(prompts, params), schedule, params, extraHeaders));
+        lanes.add(lane("upstream", params.upstreamUrl().orElseThrow(), bodies(prompts, params), schedule, params,
+            extraHeaders));
+      }
+      case MODEL_COMPARE -> {
+        for (Variant v : params.variants()) {
+          lanes.add(lane(safeName(v.label()), target, ChatBodies.forVariant(prompts, v, params.maxTokens(),
+              params.stream()), schedule, params, extraHeaders));
+        }
+      }
+      default -> lanes.add(lane(laneName, target, bodies(prompts, params), schedule, params,
+          extraHeaders));
+    }
+    Duration maxDuration = params.injectionLength().plus(params.grace()).plus(Duration.ofMillis(2 * Pacer.LEAD_NANOS / 1_000_000));
+    return new RunPlan(params, lanes, key, lanesRoot, maxDuration);
+  }
+
+  /** The parameters of sweep level {@code index}: a Poisson run at that level's rate for one step. */
+  public static RunParameters sweepLevel(RunParameters sweep, int index) {
+    LoadModel.Steps steps = (LoadModel.Steps) sweep.load();
+    Duration step = steps.stepDuration();
+    Duration warmup = sweep.warmup().compareTo(step.dividedBy(2)) < 0 ? sweep.warmup() : step.dividedBy(4);
+    return new RunParameters(io.tokenbench.simulations.config.ScenarioKind.STREAMING, sweep.baseUrl(),
+        sweep.apiKeyEnv(), sweep.model(), sweep.prompts(), sweep.maxTokens(), sweep.stream(),
+        new LoadModel.ConstantRate(steps.rateOfLevel(index), true), step, warmup, sweep.grace(), sweep.timeouts(),
+        sweep.slo(), sweep.lagBudget(), sweep.seed() + index, sweep.outDir(), Optional.empty(), List.of());
+  }
+
+  private static ChatBodies bodies(PromptSet prompts, RunParameters p) {
+    return new ChatBodies(prompts, p.model(), p.maxTokens(), p.stream(), OptionalDouble.empty());
+  }
+
+  private static Lane lane(String name, URI target, ChatBodies bodies, Optional<ArrivalSchedule> schedule,
+      RunParameters params, Map<String, String> extraHeaders) {
+    // One Pacer per lane over the SAME schedule: identical offsets; anchors fixed independently at the
+    // first user of each lane, which Gatling starts in the same batch.
+    Optional<Pacer> pacer = schedule.map(Pacer::new);
+    return new Lane(name, target, bodies, pacer,
+        startMillis -> RunInfo.create(name, DRIVER, startMillis, target.toString(), reportsLoadModel(params),
+            recorderConfig(params), RunInfoParameters.of(params, target), RunInfoParameters.versions()),
+        extraHeaders);
+  }
+
+  static RecorderConfig recorderConfig(RunParameters p) {
+    return new RecorderConfig(RecorderConfig.DEFAULT_INTERVAL, new Window(p.warmup(), p.duration(), p.grace()),
+        Slo.of(p.slo().ttft(), p.slo().tpot(), p.slo().e2e()));
+  }
+
+  static io.tokenbench.reports.model.LoadModel reportsLoadModel(RunParameters p) {
+    if (p.load() instanceof LoadModel.Concurrency c) {
+      return new io.tokenbench.reports.model.LoadModel.Closed(c.users());
+    }
+    return new io.tokenbench.reports.model.LoadModel.Open(p.load().peakRatePerSec());
+  }
+
+  private static String safeName(String label) {
+    return label.replaceAll("[^A-Za-z0-9._-]+", "_");
+  }
+}

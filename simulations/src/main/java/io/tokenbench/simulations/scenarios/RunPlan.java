@@ -1,0 +1,111 @@
+package io.tokenbench.simulations.scenarios;
+
+import io.tokenbench.reports.record.RunClock;
+import io.tokenbench.simulations.chains.ChatCallSettings;
+import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.Endpoints;
+import io.tokenbench.simulations.config.RunParameters;
+import io.tokenbench.simulations.record.RunSink;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Everything one Gatling run executes: its lanes, key, limits, and where lanes record. Handed to
+ * {@link TokenbenchSimulation} through {@link #install}, because Gatling instantiates the simulation
+ * class itself. {@link #start()} opens every lane's run folder on one shared clock; {@link #close()}
+ * closes them (idempotent, also from a shutdown hook).
+ */
+public final class RunPlan implements AutoCloseable {
+  private static final AtomicReference<RunPlan> CURRENT = new AtomicReference<>();
+
+  private final RunParameters params;
+  private final List<Lane> lanes;
+  private final ApiKey apiKey;
+  private final Path lanesRoot;
+  private final Duration maxDuration;
+  private final List<DeferredSink> sinks = new ArrayList<>();
+  private volatile RunClock clock;
+
+  public RunPlan(RunParameters params, List<Lane> lanes, ApiKey apiKey, Path lanesRoot, Duration maxDuration) {
+    this.params = params;
+    this.lanes = List.copyOf(lanes);
+    this.apiKey = apiKey;
+    this.lanesRoot = lanesRoot;
+    this.maxDuration = maxDuration;
+    for (int i = 0; i < lanes.size(); i++) {
+      sinks.add(new DeferredSink());
+    }
+  }
+
+  /** Makes {@code plan} the one the next simulation instance runs. */
+  public static void install(RunPlan plan) {
+    CURRENT.set(plan);
+  }
+
+  static RunPlan current() {
+    RunPlan p = CURRENT.get();
+    if (p == null) {
+      throw new IllegalStateException("no RunPlan installed: start runs with TokenbenchRun, not Gatling directly");
+    }
+    return p;
+  }
+
+  public RunParameters params() {
+    return params;
+  }
+
+  public List<Lane> lanes() {
+    return lanes;
+  }
+
+  public Duration maxDuration() {
+    return maxDuration;
+  }
+
+  /** The action settings of lane {@code i}. */
+  ChatCallSettings settings(int i) {
+    Lane lane = lanes.get(i);
+    return new ChatCallSettings(lanes.size() == 1 ? "chat" : "chat " + lane.name(),
+        Endpoints.chatCompletions(lane.baseUrl()), apiKey, lane.bodies(), params.timeouts(), lane.pacer(),
+        sinks.get(i), lane.extraHeaders());
+  }
+
+  /** Opens every lane's run folder and recorder on one clock; called when injection starts. */
+  synchronized void start() {
+    if (clock != null) {
+      return;
+    }
+    RunClock c = RunClock.now();
+    for (int i = 0; i < lanes.size(); i++) {
+      sinks.get(i).open(RunSink.open(lanesRoot, lanes.get(i).info().apply(c.startEpochMillis()), c));
+    }
+    clock = c;
+  }
+
+  /** The run's clock, or null before {@link #start()}. */
+  public RunClock clock() {
+    return clock;
+  }
+
+  /** The open sinks, in lane order (empty before {@link #start()}). */
+  public List<RunSink> openSinks() {
+    List<RunSink> out = new ArrayList<>();
+    for (DeferredSink s : sinks) {
+      if (s.target() != null) {
+        out.add(s.target());
+      }
+    }
+    return out;
+  }
+
+  /** Closes every open sink: last interval, unfinished requests as timeouts, samples. */
+  @Override
+  public synchronized void close() {
+    for (RunSink s : openSinks()) {
+      s.close();
+    }
+  }
+}
