@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counters shown by {@code GET /admin/stats}: requests received, refused before admission (bad input,
  * unknown model), rejected by the gate, admitted, settled by how they ended, faults injected; and
- * gauges of requests in flight and open streams. Thread-safe; writers never block.
+ * back-pressure pauses; gauges of requests in flight and open streams. Thread-safe; writers never block.
  */
 public final class ServerStats {
 
@@ -20,6 +20,7 @@ public final class ServerStats {
     private final LongAdder admitted = new LongAdder();
     private final Map<Settlement.End, LongAdder> settled = new EnumMap<>(Settlement.End.class);
     private final Map<Fault, LongAdder> faults = new EnumMap<>(Fault.class);
+    private final LongAdder backPressurePauses = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger openStreams = new AtomicInteger();
 
@@ -59,6 +60,15 @@ public final class ServerStats {
 
     public void faultInjected(Fault fault) {
         faults.get(fault).increment();
+    }
+
+    /** A stream found its channel unwritable and paused until the client reads. */
+    public void backPressurePause() {
+        backPressurePauses.increment();
+    }
+
+    public long backPressurePauseCount() {
+        return backPressurePauses.sum();
     }
 
     public void streamOpened() {
@@ -109,5 +119,6 @@ public final class ServerStats {
         admitted.reset();
         settled.values().forEach(LongAdder::reset);
         faults.values().forEach(LongAdder::reset);
+        backPressurePauses.reset();
     }
 }

@@ -59,6 +59,7 @@ public final class StatsRoutes implements RouteGroup {
         root.put("requests_admitted", stats.admittedCount());
         root.put("in_flight", stats.inFlight());
         root.put("open_streams", stats.openStreams());
+        root.put("back_pressure_pauses", stats.backPressurePauseCount());
         ObjectNode settled = root.putObject("settled");
         for (Settlement.End end : Settlement.End.values()) {
             settled.put(end.name().toLowerCase(Locale.ROOT), stats.settledCount(end));

@@ -3,6 +3,7 @@ package io.tokenbench.mock.cli;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
 import java.io.PrintStream;
+import java.util.Optional;
 
 /**
  * {@code java -jar mock-upstream.jar [options]}: parse, start, print where it listens, and shut down
@@ -17,27 +18,31 @@ public final class MockMain {
     private MockMain() {
     }
 
-    public static void main(String[] args) {
-        int exit = run(args, System.out, System.err);
-        if (exit != 0) {
-            System.exit(exit);
-        }
+    /** How a launch ended: an exit code, and the running mock when it started. */
+    record Launch(int exitCode, Optional<MockUpstream> mock) {
     }
 
-    /** Starts the mock (its event loops keep the JVM alive) or returns a non-zero exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static void main(String[] args) {
+        Launch launch = launch(args, System.out, System.err);
+        if (launch.exitCode() != 0) {
+            System.exit(launch.exitCode());
+        }
+        // Otherwise the mock's event loop threads keep the JVM alive until SIGTERM.
+    }
+
+    static Launch launch(String[] args, PrintStream out, PrintStream err) {
         MockOptions.Parsed parsed;
         try {
             parsed = new MockOptions(System::getenv).parse(args);
         } catch (OptionError e) {
             err.println("mock: " + e.getMessage());
             err.println("mock: run with --help for the options");
-            return EXIT_BAD_OPTION;
+            return new Launch(EXIT_BAD_OPTION, Optional.empty());
         }
         if (parsed.help()) {
             out.print(MockHelp.text());
             out.flush();
-            return 0;
+            return new Launch(0, Optional.empty());
         }
         MockConfig config = parsed.config();
         MockUpstream mock;
@@ -45,7 +50,7 @@ public final class MockMain {
             mock = MockUpstream.start(config);
         } catch (IllegalStateException e) {
             err.println("mock: " + e.getMessage());
-            return EXIT_CANNOT_START;
+            return new Launch(EXIT_CANNOT_START, Optional.empty());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("mock: shutting down (grace " + config.shutdownGrace().toMillis() + " ms, "
@@ -63,6 +68,6 @@ public final class MockMain {
         err.flush();
         out.println("listening on " + mock.baseUrl());
         out.flush();
-        return 0;
+        return new Launch(0, Optional.of(mock));
     }
 }

@@ -57,7 +57,7 @@ final class ServerContext {
 
     /** Timing for streams started now (the slowdown in force, in-flight gauge, lag histogram). */
     StreamTiming timing() {
-        return new StreamTiming(settings.current().behavior().slowdown(), stats::inFlight, lag);
+        return new StreamTiming(settings.current().behavior().slowdown(), stats::inFlight, lag, stats::backPressurePause);
     }
 
     /** Constant-time comparison with the admin token. */

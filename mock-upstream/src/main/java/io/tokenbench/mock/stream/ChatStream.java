@@ -112,6 +112,7 @@ public final class ChatStream implements Runnable {
         }
         if (!ctx.channel().isWritable()) {
             pausedForBackPressure = true;
+            timing.onPause().run();
             return;
         }
         if (recordLag) {
@@ -201,10 +202,10 @@ public final class ChatStream implements Runnable {
             case STREAM_RESET -> {
                 out.release();
                 sink.discard();
+                end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE); // before close() reports the client gone
                 // SO_LINGER 0 makes close() send a TCP RST instead of a FIN.
                 ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
                 ctx.channel().close();
-                end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
             }
             case STREAM_ERROR_EVENT -> {
                 ChunkEncoder.errorEvent(out, ApiError.envelope("The server had an error while processing your"

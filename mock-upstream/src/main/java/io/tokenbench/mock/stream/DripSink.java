@@ -64,7 +64,10 @@ final class DripSink implements EventSink {
         if (!ctx.channel().isActive()) {
             return; // the stream's cancel path discards
         }
-        ByteBuf piece = pending.readRetainedSlice(Math.min(PIECE_BYTES, pending.readableBytes()));
+        // A copy, not a retained slice: discardReadComponents() frees components a slice would still see.
+        int length = Math.min(PIECE_BYTES, pending.readableBytes());
+        ByteBuf piece = ctx.alloc().buffer(length);
+        pending.readBytes(piece, length);
         pending.discardReadComponents();
         ctx.writeAndFlush(new DefaultHttpContent(piece)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         if (pending.isReadable()) {

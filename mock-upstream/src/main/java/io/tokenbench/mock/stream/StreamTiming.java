@@ -6,14 +6,16 @@ import java.util.function.IntSupplier;
 
 /**
  * What a stream needs to time itself: the load slowdown with the current number of requests in
- * flight, and where to record its scheduling lag. Shared by all streams; thread-safe.
+ * flight, where to record its scheduling lag, and what to tell when back-pressure pauses it. Shared
+ * by all streams; thread-safe.
  */
-public record StreamTiming(LoadSlowdown slowdown, IntSupplier inFlight, SchedulingLag lag) {
+public record StreamTiming(LoadSlowdown slowdown, IntSupplier inFlight, SchedulingLag lag, Runnable onPause) {
 
     public StreamTiming {
         Objects.requireNonNull(slowdown, "slowdown");
         Objects.requireNonNull(inFlight, "inFlight");
         Objects.requireNonNull(lag, "lag");
+        Objects.requireNonNull(onPause, "onPause");
     }
 
     /** {@code nanos} stretched by the slowdown at the current load. */
