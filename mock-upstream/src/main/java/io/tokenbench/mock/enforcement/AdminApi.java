@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The admin and usage API without Netty: the HTTP layer passes method, path, decoded query, headers and
@@ -43,17 +44,25 @@ public final class AdminApi {
 
     public AdminResponse handle(String method, String path, Map<String, List<String>> query,
                                 Map<String, String> headers, byte[] body) {
+        return handle(method, path, query, name -> header(headers, name), body);
+    }
+
+    /**
+     * @param header header lookup by name, case-insensitive, null when absent
+     */
+    public AdminResponse handle(String method, String path, Map<String, List<String>> query,
+                                Function<String, String> header, byte[] body) {
         try {
-            return route(method.toUpperCase(Locale.ROOT), path, query, headers, body);
+            return route(method.toUpperCase(Locale.ROOT), path, query, header, body);
         } catch (BadRequestException e) {
             return AdminResponse.error(400, e.getMessage(), e.param());
         }
     }
 
     private AdminResponse route(String method, String path, Map<String, List<String>> query,
-                                Map<String, String> headers, byte[] body) throws BadRequestException {
+                                Function<String, String> header, byte[] body) throws BadRequestException {
         if (path.equals(TOKEN_USAGE_PATH) || path.equals("/api/usage/token")) {
-            return method.equals("GET") ? tokenUsage.get(header(headers, "authorization")) : notAllowed(method, path);
+            return method.equals("GET") ? tokenUsage.get(header.apply("authorization")) : notAllowed(method, path);
         }
         switch (path) {
             case "/admin/keys":

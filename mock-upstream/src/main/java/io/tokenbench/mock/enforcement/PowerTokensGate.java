@@ -71,7 +71,9 @@ public final class PowerTokensGate implements RequestGate {
         ApiKey key = found.get();
         platform.deferred().flushDue(now);
         key.applyDueReset(now, p.calendar(), p.resetLag());
-        Optional<ModelPrice> price = prices.priceOf(request.model());
+        // Routes without a model (GET /v1/models) are authenticated and status-checked, never priced.
+        Optional<ModelPrice> price = request.model() == null ? Optional.of(ModelPrice.FREE)
+                : prices.priceOf(request.model());
         if (p.failOpen()) {
             return admitted(request, key, 0, Integer.MAX_VALUE, key.state().periodStart(), now);
         }
@@ -166,7 +168,8 @@ public final class PowerTokensGate implements RequestGate {
         }
         EnforcementProfile p = platform.profile();
         Instant now = platform.clock().instant();
-        ModelPrice price = prices.priceOf(settlement.model()).orElse(ModelPrice.FREE);
+        ModelPrice price = settlement.model() == null ? ModelPrice.FREE
+                : prices.priceOf(settlement.model()).orElse(ModelPrice.FREE);
         Usage billable = switch (settlement.end()) {
             case COMPLETED, UPSTREAM_ERROR_MID_RESPONSE -> settlement.usage();
             case CLIENT_CANCELLED -> p.cancelBilling().billable(settlement.usage(), r.maxOutputTokens());
