@@ -29,8 +29,18 @@ public final class HlogReader {
 
     /** Calls {@code consumer} for every interval, in file order. */
     public static void forEach(Path hlog, Consumer<TaggedInterval> consumer) {
-        try (BufferedReader in = Files.newBufferedReader(hlog, StandardCharsets.UTF_8)) {
-            read(in, hlog.toString(), consumer);
+        try (Cursor cursor = open(hlog)) {
+            TaggedInterval i;
+            while ((i = cursor.next()) != null) {
+                consumer.accept(i);
+            }
+        }
+    }
+
+    /** Opens a pull cursor over the intervals of {@code hlog} (for merging several logs in time order). */
+    public static Cursor open(Path hlog) {
+        try {
+            return new Cursor(Files.newBufferedReader(hlog, StandardCharsets.UTF_8), hlog.toString());
         } catch (NoSuchFileException e) {
             throw new BadInputException(hlog + " does not exist");
         } catch (IOException e) {
@@ -38,33 +48,63 @@ public final class HlogReader {
         }
     }
 
-    static void read(BufferedReader in, String name, Consumer<TaggedInterval> consumer) throws IOException {
-        double startTimeSec = Double.NaN;
-        double baseTimeSec = Double.NaN;
-        String line;
-        int lineNo = 0;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isEmpty() || line.startsWith(LEGEND_PREFIX)) {
-                continue;
+    /** Reads one interval at a time. Not thread-safe. */
+    public static final class Cursor implements AutoCloseable {
+        private final BufferedReader in;
+        private final String name;
+        private double startTimeSec = Double.NaN;
+        private double baseTimeSec = Double.NaN;
+        private int lineNo;
+
+        Cursor(BufferedReader in, String name) {
+            this.in = in;
+            this.name = name;
+        }
+
+        /** The next interval, or null at the end of the log. */
+        public TaggedInterval next() {
+            try {
+                return read();
+            } catch (IOException e) {
+                throw new BadInputException("cannot read " + name + ": " + e.getMessage(), e);
             }
-            if (line.startsWith("#")) {
-                double start = commentSeconds(line, "#[StartTime: ", name, lineNo);
-                double base = commentSeconds(line, "#[BaseTime: ", name, lineNo);
-                startTimeSec = Double.isNaN(start) ? startTimeSec : start;
-                baseTimeSec = Double.isNaN(base) ? baseTimeSec : base;
-                continue;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // closing a reader we only read from: nothing is lost
             }
-            Parsed p = parse(line, name, lineNo);
-            if (Double.isNaN(startTimeSec)) {
-                startTimeSec = p.startSec;
+        }
+
+        private TaggedInterval read() throws IOException {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isEmpty() || line.startsWith(LEGEND_PREFIX)) {
+                    continue;
+                }
+                if (line.startsWith("#")) {
+                    double start = commentSeconds(line, "#[StartTime: ", name, lineNo);
+                    double base = commentSeconds(line, "#[BaseTime: ", name, lineNo);
+                    startTimeSec = Double.isNaN(start) ? startTimeSec : start;
+                    baseTimeSec = Double.isNaN(base) ? baseTimeSec : base;
+                    continue;
+                }
+                Parsed p = parse(line, name, lineNo);
+                if (Double.isNaN(startTimeSec)) {
+                    startTimeSec = p.startSec;
+                }
+                if (Double.isNaN(baseTimeSec)) {
+                    baseTimeSec = p.startSec < startTimeSec ? startTimeSec : 0.0;
+                }
+                long startMs = Math.round((baseTimeSec + p.startSec) * 1000.0);
+                long endMs = Math.round((baseTimeSec + p.startSec + p.lengthSec) * 1000.0);
+                return new TaggedInterval(p.tag, startMs, endMs, p.histogram);
             }
-            if (Double.isNaN(baseTimeSec)) {
-                baseTimeSec = p.startSec < startTimeSec ? startTimeSec : 0.0;
-            }
-            long startMs = Math.round((baseTimeSec + p.startSec) * 1000.0);
-            long endMs = Math.round((baseTimeSec + p.startSec + p.lengthSec) * 1000.0);
-            consumer.accept(new TaggedInterval(p.tag, startMs, endMs, p.histogram));
+            return null;
         }
     }
 

@@ -1,6 +1,11 @@
 package io.tokenbench.reports.model;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -11,7 +16,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class Json {
 
     /** One mapper for the module: pretty output, ordered as built. */
-    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private Json() {
     }
@@ -60,5 +66,28 @@ public final class Json {
     public static double numberOrNull(JsonNode parent, String name) {
         JsonNode n = field(parent, name);
         return n.isNull() ? Double.NaN : number(parent, name);
+    }
+
+    /** Writes a decimal with at most 6 decimals, trailing zeros stripped; NaN as null. */
+    public static void putDecimal(ObjectNode node, String name, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            node.putNull(name);
+        } else {
+            node.put(name, decimal(value));
+        }
+    }
+
+    public static BigDecimal decimal(double value) {
+        BigDecimal d = BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
+    /** Pretty JSON text with a final newline. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

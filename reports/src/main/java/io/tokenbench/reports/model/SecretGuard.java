@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * <p>Names: anything containing api-key, secret, password, authorization, bearer, credential, private-key,
  * access-key or auth-token, except {@code *_env} names whose value is an environment variable name (the
  * variable's name is not a secret; {@code --api-key-env POWERTOKENS_API_KEY}). Values: {@code sk-} keys,
- * {@code Bearer ...}, URLs with user info or key-like query parameters, and long mixed letter-digit tokens
- * (32+ characters without '/').
+ * {@code Bearer ...}, URLs with user info or key-like query parameters, and runs of 24+ letters and digits
+ * mixing both (base64 or hex tokens).
  */
 public final class SecretGuard {
 
@@ -30,7 +30,7 @@ public final class SecretGuard {
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "(?is).*(\\bsk-[A-Za-z0-9_-]{8,}|\\bbearer\\s+\\S+|://[^/\\s]*:[^/\\s]*@"
                     + "|[?&](api[-_]?key|key|token|access_token|secret)=).*");
-    private static final Pattern LONG_TOKEN = Pattern.compile("[A-Za-z0-9_\\-+=.]{32,}");
+    private static final Pattern LONG_TOKEN = Pattern.compile("[A-Za-z0-9]{24,}");
 
     private SecretGuard() {
     }
@@ -68,8 +68,9 @@ public final class SecretGuard {
         if (SECRET_VALUE.matcher(value).matches()) {
             return true;
         }
-        for (String word : value.split("[\\s,;]+")) {
-            if (LONG_TOKEN.matcher(word).matches() && hasLetterAndDigit(word)) {
+        java.util.regex.Matcher m = LONG_TOKEN.matcher(value);
+        while (m.find()) {
+            if (hasLetterAndDigit(m.group())) {
                 return true;
             }
         }

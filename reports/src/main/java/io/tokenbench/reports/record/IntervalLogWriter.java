@@ -16,9 +16,10 @@ import java.nio.file.Path;
  * Appends intervals to {@code metrics.hlog} (HdrHistogram log format 1.3, tagged, base time = run start,
  * with {@code #[StartTime:]} and {@code #[BaseTime:]} comments so readers get absolute times) and to
  * {@code outcomes.jsonl}. Each interval is buffered and flushed in one write per file, so a process killed
- * with SIGKILL leaves every earlier interval complete on disk. Reporter thread only.
+ * with SIGKILL leaves every earlier interval complete on disk. Used by {@link RunRecorder} (reporter thread)
+ * and by {@code merge}; not thread-safe.
  */
-final class IntervalLogWriter implements AutoCloseable {
+public final class IntervalLogWriter implements AutoCloseable {
 
     static final String HLOG_FILE = "metrics.hlog";
     static final String OUTCOMES_FILE = "outcomes.jsonl";
@@ -29,7 +30,8 @@ final class IntervalLogWriter implements AutoCloseable {
     private final PrintStream outcomes;
     private final long baseEpochMillis;
 
-    IntervalLogWriter(Path runDir, long baseEpochMillis) {
+    /** Creates (truncates) both logs in {@code runDir} with base and start time {@code baseEpochMillis}. */
+    public IntervalLogWriter(Path runDir, long baseEpochMillis) {
         this.baseEpochMillis = baseEpochMillis;
         try {
             hlogStream = open(runDir.resolve(HLOG_FILE));
@@ -53,7 +55,7 @@ final class IntervalLogWriter implements AutoCloseable {
     }
 
     /** Buffers one tagged interval histogram (not yet flushed). */
-    void histogram(String tag, long startEpochMillis, long endEpochMillis, Histogram h, ValueUnit unit) {
+    public void histogram(String tag, long startEpochMillis, long endEpochMillis, Histogram h, ValueUnit unit) {
         h.setTag(tag);
         h.setStartTimeStamp(startEpochMillis);
         h.setEndTimeStamp(endEpochMillis);
@@ -62,13 +64,13 @@ final class IntervalLogWriter implements AutoCloseable {
     }
 
     /** Buffers one outcomes line (not yet flushed). */
-    void outcomes(OutcomesLine line) {
+    public void outcomes(OutcomesLine line) {
         outcomes.print(OutcomesJson.toJson(line));
         outcomes.print('\n');
     }
 
     /** Writes everything buffered; one write per file for an interval that fits the buffer. */
-    void flush() {
+    public void flush() {
         hlogStream.flush();
         outcomes.flush();
         if (hlogStream.checkError() || outcomes.checkError()) {

@@ -176,7 +176,8 @@ public final class RunRecorder implements AutoCloseable {
         if (unfinished <= 0) {
             return c;
         }
-        EnumMap<Outcome, Long> outcomes = new EnumMap<>(c.outcomes());
+        EnumMap<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        outcomes.putAll(c.outcomes());
         outcomes.merge(Outcome.TIMEOUT_IDLE, unfinished, Long::sum);
         return new PhaseCounts(c.scheduled(), c.sent(), c.completed(), outcomes, c.inputTokens(),
                 c.outputTokens(), c.good(), c.microCredits(), c.tokenMismatch(), c.retryAfterCount(),

@@ -1,0 +1,27 @@
+package io.tokenbench.reports.format;
+
+import io.tokenbench.reports.compare.Comparison;
+import io.tokenbench.reports.gate.GateReport;
+import io.tokenbench.reports.model.RunData;
+import io.tokenbench.reports.model.RunSummary;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a run report shows: the summary, the run's data (histograms and intervals, for charts), and optionally
+ * a baseline (its data and the comparison) and a gate result.
+ */
+public record ReportInput(RunSummary summary, RunData data, Optional<Baseline> baseline, Optional<GateReport> gate) {
+
+    public ReportInput {
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(gate, "gate");
+    }
+
+    /** A baseline run and the comparison of the current run against it. */
+    public record Baseline(RunData data, Comparison comparison) {
+    }
+}

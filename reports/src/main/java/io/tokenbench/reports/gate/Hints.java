@@ -1,0 +1,39 @@
+package io.tokenbench.reports.gate;
+
+import io.tokenbench.reports.model.Quantity;
+
+/** Default hints per kind of quantity, used when a rule has none of its own. */
+final class Hints {
+
+    private Hints() {
+    }
+
+    static String forRule(Rule rule) {
+        if (rule.hint().isPresent()) {
+            return rule.hint().get();
+        }
+        String name = rule.quantity().name();
+        if (name.startsWith("dispatch_lag")) {
+            return "the load generator is late: give the injector more CPU, lower the rate or split the load"
+                    + " across injectors (merge their run folders)";
+        }
+        if (name.startsWith("ttft_sched") || name.startsWith("e2e_sched")) {
+            return "user-perceived latency: if ttft (service time) moved less, requests queued before being"
+                    + " sent (connection pool, gateway queue, dispatch_lag)";
+        }
+        if (name.startsWith("ttft") || name.startsWith("ttfc") || name.startsWith("ttfb")) {
+            return "time to first token: compare ttfb (gateway headers) with ttft (model) in report.html";
+        }
+        if (name.startsWith("itl") || name.startsWith("tpot") || name.startsWith("decode_rate")) {
+            return "decoding got slower: itl p99 shows stalls; check the upstream model and batching";
+        }
+        if (rule.quantity() instanceof Quantity.OutcomeShare || name.equals("error_rate")) {
+            return "see outcomes.jsonl (and the errors chart of report.html) for when the failures happened;"
+                    + " http_429 means rate or key limits";
+        }
+        if (name.startsWith("throughput") || name.startsWith("goodput")) {
+            return "throughput fell: check error outcomes, SLO misses and validity flags in report.html";
+        }
+        return "compare report.html of the current and the baseline run";
+    }
+}

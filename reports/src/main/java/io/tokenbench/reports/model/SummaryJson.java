@@ -1,0 +1,179 @@
+package io.tokenbench.reports.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tokenbench.reports.record.Metric;
+import io.tokenbench.reports.record.Outcome;
+import io.tokenbench.reports.record.ValueUnit;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code summary.json}, schema_version 1: the contract CI scripts parse (documented in reports/README.md).
+ * Writing is deterministic (fixed key order, decimals with at most 6 places, NaN as null); reading is strict
+ * and rejects any other schema version.
+ */
+public final class SummaryJson {
+
+    private SummaryJson() {
+    }
+
+    public static ObjectNode toTree(RunSummary s) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("schema_version", s.schemaVersion());
+        RunHeader h = s.header();
+        ObjectNode run = root.putObject("run");
+        run.put("scenario", h.scenario());
+        run.put("driver", h.driver());
+        run.put("target_host", h.targetHost());
+        run.put("started_at", h.startedAt());
+        ObjectNode load = run.putObject("load_model");
+        load.put("type", h.loadModel().type());
+        if (h.loadModel() instanceof LoadModel.Open open) {
+            Json.putDecimal(load, "rate_per_second", open.ratePerSecond());
+        } else if (h.loadModel() instanceof LoadModel.Closed closed) {
+            load.put("concurrency", closed.concurrency());
+        }
+        ObjectNode window = run.putObject("window");
+        window.put("warmup_ms", h.warmupMillis());
+        if (h.measurementMillis() < 0) {
+            window.putNull("measurement_ms");
+        } else {
+            window.put("measurement_ms", h.measurementMillis());
+        }
+        window.put("grace_ms", h.graceMillis());
+        Json.putDecimal(window, "measured_seconds", h.measuredSeconds());
+        run.put("interval_ms", h.intervalMillis());
+        ObjectNode versions = run.putObject("versions");
+        new java.util.TreeMap<>(h.versions()).forEach(versions::put);
+
+        ObjectNode metrics = root.putObject("metrics");
+        s.metrics().forEach((name, m) -> {
+            ObjectNode n = metrics.putObject(name);
+            n.put("unit", m.unit().reported());
+            n.put("count", m.count());
+            for (Stat stat : Stat.values()) {
+                if (stat != Stat.COUNT) {
+                    Json.putDecimal(n, stat.wireName(), m.stat(stat));
+                }
+            }
+        });
+        ObjectNode outcomes = root.putObject("outcomes");
+        s.outcomes().forEach((o, v) -> outcomes.put(o.wireName(), v));
+        ObjectNode req = root.putObject("requests");
+        RunSummary.Requests r = s.requests();
+        req.put("scheduled", r.scheduled());
+        req.put("sent", r.sent());
+        req.put("completed", r.completed());
+        req.put("attempted", r.attempted());
+        req.put("good", r.good());
+        req.put("unfinished", r.unfinished());
+        req.put("token_mismatch", r.tokenMismatch());
+        ObjectNode tp = root.putObject("throughput");
+        RunSummary.Throughput t = s.throughput();
+        Json.putDecimal(tp, "offered_rps", t.offeredRps());
+        Json.putDecimal(tp, "sent_rps", t.sentRps());
+        Json.putDecimal(tp, "completed_rps", t.completedRps());
+        Json.putDecimal(tp, "output_tokens_per_s", t.outputTokensPerSecond());
+        Json.putDecimal(tp, "input_tokens_per_s", t.inputTokensPerSecond());
+        ObjectNode gp = root.putObject("goodput");
+        Json.putDecimal(gp, "good_rps", s.goodput().goodRps());
+        Json.putDecimal(gp, "slo_attainment", s.goodput().sloAttainment());
+        Json.putDecimal(root, "error_rate", s.errorRate());
+        ObjectNode credits = root.putObject("credits");
+        credits.put("micro_credits", s.microCredits());
+        Json.putDecimal(credits, "credits", s.credits());
+        ObjectNode retry = root.putObject("retry_after");
+        retry.put("count", s.retryAfter().count());
+        Json.putDecimal(retry, "mean_ms", s.retryAfter().meanMillis());
+        retry.put("max_ms", s.retryAfter().maxMillis());
+        ArrayNode validity = root.putArray("validity");
+        for (RunSummary.ValidityFlag f : s.validity()) {
+            validity.addObject().put("code", f.code()).put("message", f.message());
+        }
+        return root;
+    }
+
+    public static String toJson(RunSummary s) {
+        return Json.write(toTree(s));
+    }
+
+    /** @throws IllegalArgumentException naming the bad field, or an unknown schema version */
+    public static RunSummary parse(String json) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        long version = Json.integer(root, "schema_version");
+        if (version != RunSummary.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("unknown schema_version " + version + "; this tokenbench reads "
+                    + RunSummary.SCHEMA_VERSION);
+        }
+        JsonNode run = Json.object(root, "run");
+        JsonNode load = Json.object(run, "load_model");
+        LoadModel model = switch (Json.text(load, "type")) {
+            case "open" -> new LoadModel.Open(Json.number(load, "rate_per_second"));
+            case "closed" -> new LoadModel.Closed((int) Json.integer(load, "concurrency"));
+            default -> throw new IllegalArgumentException("run.load_model.type must be open or closed");
+        };
+        JsonNode w = Json.object(run, "window");
+        JsonNode measurement = Json.field(w, "measurement_ms");
+        Map<String, String> versions = new LinkedHashMap<>();
+        Json.object(run, "versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asText()));
+        RunHeader header = new RunHeader(Json.text(run, "scenario"), Json.text(run, "driver"),
+                Json.text(run, "target_host"), Json.text(run, "started_at"), model, Json.integer(w, "warmup_ms"),
+                measurement.isNull() ? -1 : Json.integer(w, "measurement_ms"), Json.integer(w, "grace_ms"),
+                Json.integer(run, "interval_ms"), Json.numberOrNull(w, "measured_seconds"), versions);
+
+        Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+        Json.object(root, "metrics").fields().forEachRemaining(e -> {
+            JsonNode n = e.getValue();
+            String unitName = Json.text(n, "unit");
+            ValueUnit unit = Metric.fromWireName(e.getKey()).map(Metric::unit)
+                    .orElse(unitName.equals("ms") ? ValueUnit.NANOS_AS_MILLIS : new ValueUnit(unitName, unitName, 1.0));
+            metrics.put(e.getKey(), new MetricSummary(e.getKey(), unit, Json.integer(n, "count"),
+                    Json.numberOrNull(n, "mean"), Json.numberOrNull(n, "p50"), Json.numberOrNull(n, "p90"),
+                    Json.numberOrNull(n, "p95"), Json.numberOrNull(n, "p99"), Json.numberOrNull(n, "p99_9"),
+                    Json.numberOrNull(n, "max")));
+        });
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        JsonNode o = Json.object(root, "outcomes");
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, Json.integer(o, outcome.wireName()));
+        }
+        JsonNode r = Json.object(root, "requests");
+        RunSummary.Requests requests = new RunSummary.Requests(Json.integer(r, "scheduled"), Json.integer(r, "sent"),
+                Json.integer(r, "completed"), Json.integer(r, "attempted"), Json.integer(r, "good"),
+                Json.integer(r, "unfinished"), Json.integer(r, "token_mismatch"));
+        JsonNode t = Json.object(root, "throughput");
+        RunSummary.Throughput throughput = new RunSummary.Throughput(Json.numberOrNull(t, "offered_rps"),
+                Json.numberOrNull(t, "sent_rps"), Json.numberOrNull(t, "completed_rps"),
+                Json.numberOrNull(t, "output_tokens_per_s"), Json.numberOrNull(t, "input_tokens_per_s"));
+        JsonNode g = Json.object(root, "goodput");
+        RunSummary.Goodput goodput = new RunSummary.Goodput(Json.numberOrNull(g, "good_rps"),
+                Json.numberOrNull(g, "slo_attainment"));
+        JsonNode ra = Json.object(root, "retry_after");
+        RunSummary.RetryAfter retry = new RunSummary.RetryAfter(Json.integer(ra, "count"),
+                Json.numberOrNull(ra, "mean_ms"), Json.integer(ra, "max_ms"));
+        List<RunSummary.ValidityFlag> flags = new ArrayList<>();
+        JsonNode v = Json.field(root, "validity");
+        if (!v.isArray()) {
+            throw new IllegalArgumentException("field 'validity' must be an array");
+        }
+        v.forEach(f -> flags.add(new RunSummary.ValidityFlag(Json.text(f, "code"), Json.text(f, "message"))));
+        return new RunSummary(RunSummary.SCHEMA_VERSION, header, metrics, outcomes, requests, throughput, goodput,
+                Json.numberOrNull(root, "error_rate"), Json.integer(Json.object(root, "credits"), "micro_credits"),
+                retry, flags);
+    }
+}
