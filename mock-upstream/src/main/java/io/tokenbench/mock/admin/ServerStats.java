@@ -23,6 +23,7 @@ public final class ServerStats {
     private final LongAdder backPressurePauses = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger openStreams = new AtomicInteger();
+    private final AtomicInteger activeExchanges = new AtomicInteger();
 
     public ServerStats() {
         for (Settlement.End end : Settlement.End.values()) {
@@ -69,6 +70,20 @@ public final class ServerStats {
 
     public long backPressurePauseCount() {
         return backPressurePauses.sum();
+    }
+
+    /** A request is being answered (from routing until its response is fully written). */
+    public void exchangeStarted() {
+        activeExchanges.incrementAndGet();
+    }
+
+    public void exchangeEnded() {
+        activeExchanges.decrementAndGet();
+    }
+
+    /** Requests being answered right now, admitted or not. */
+    public int activeExchanges() {
+        return activeExchanges.get();
     }
 
     public void streamOpened() {

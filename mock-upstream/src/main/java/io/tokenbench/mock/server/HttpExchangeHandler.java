@@ -70,6 +70,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void serve(FullHttpRequest request) {
         server.stats.received();
+        server.stats.exchangeStarted();
         long number = server.nextRequestNumber();
         Exchange exchange = new Exchange(ctx, number, server.ids(number), HttpUtil.isKeepAlive(request),
                 this::exchangeComplete);
@@ -155,6 +156,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void exchangeComplete() {
+        server.stats.exchangeEnded();
         Exchange done = current;
         current = null;
         inFlight = null;
@@ -197,6 +199,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
             InFlight work = inFlight;
             inFlight = null;
             work.cancel();
+        }
+        if (current != null) {
+            current.complete();
         }
         releaseQueued();
         ctx.fireChannelInactive();

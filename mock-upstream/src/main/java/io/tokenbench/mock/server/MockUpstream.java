@@ -107,7 +107,7 @@ public final class MockUpstream implements AutoCloseable {
         closed = true;
         serverChannel.close().syncUninterruptibly();
         long deadline = System.nanoTime() + grace.toNanos();
-        while (server.stats.inFlight() > 0 && System.nanoTime() < deadline) {
+        while ((server.stats.inFlight() > 0 || server.stats.activeExchanges() > 0) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(DRAIN_POLL_MILLIS); // the caller's thread, never an event loop
             } catch (InterruptedException e) {
