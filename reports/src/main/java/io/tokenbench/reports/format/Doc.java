@@ -21,7 +21,7 @@ final class Doc {
     record Bullets(List<String> items) implements Part {
     }
 
-    record Table(List<String> header, List<List<String>> rows, boolean firstColumnLeft) implements Part {
+    record Table(List<String> header, List<List<String>> rows, int leftColumns) implements Part {
     }
 
     final List<Part> parts = new ArrayList<>();
@@ -42,7 +42,12 @@ final class Doc {
     }
 
     Doc table(List<String> header, List<List<String>> rows) {
-        parts.add(new Table(List.copyOf(header), List.copyOf(rows), true));
+        return table(header, rows, 1);
+    }
+
+    /** A table whose first {@code leftColumns} columns are text (left-aligned); the rest are numbers. */
+    Doc table(List<String> header, List<List<String>> rows, int leftColumns) {
+        parts.add(new Table(List.copyOf(header), List.copyOf(rows), leftColumns));
         return this;
     }
 
@@ -59,7 +64,7 @@ final class Doc {
             } else if (p instanceof Table t) {
                 sb.append("| ").append(String.join(" | ", escape(t.header()))).append(" |\n|");
                 for (int i = 0; i < t.header().size(); i++) {
-                    sb.append(i == 0 && t.firstColumnLeft() ? "---|" : "---:|");
+                    sb.append(i < t.leftColumns() ? "---|" : "---:|");
                 }
                 sb.append('\n');
                 for (List<String> row : t.rows()) {
@@ -97,7 +102,7 @@ final class Doc {
                     for (int i = 0; i < row.size(); i++) {
                         String cell = row.get(i);
                         String pad = " ".repeat(widths[i] - cell.length());
-                        line.append(i == 0 ? cell + pad : "  " + pad + cell);
+                        line.append(i == 0 ? "" : "  ").append(i < t.leftColumns() ? cell + pad : pad + cell);
                     }
                     sb.append(line.toString().stripTrailing()).append('\n');
                 }
@@ -126,7 +131,7 @@ final class Doc {
                 for (List<String> row : t.rows()) {
                     sb.append("<tr>");
                     for (int i = 0; i < row.size(); i++) {
-                        sb.append(i == 0 ? "<td>" : "<td class=\"n\">").append(Xml.escape(row.get(i))).append("</td>");
+                        sb.append(i < t.leftColumns() ? "<td>" : "<td class=\"n\">").append(Xml.escape(row.get(i))).append("</td>");
                     }
                     sb.append("</tr>");
                 }

@@ -35,7 +35,7 @@ final class Docs {
         Doc d = new Doc();
         RunHeader h = s.header();
         d.heading(1, "tokenbench: " + h.scenario());
-        d.table(List.of("run", ""), headerRows(s));
+        d.table(List.of("run", ""), headerRows(s), 2);
         if (s.validity().isEmpty()) {
             d.para("Validity: no flags.");
         } else {
@@ -84,9 +84,9 @@ final class Docs {
         RunSummary.Requests r = s.requests();
         d.para("Requests: " + r.scheduled() + " scheduled, " + r.sent() + " sent, " + r.completed() + " completed, "
                 + r.attempted() + " attempted, " + r.good() + " good, " + r.unfinished() + " unfinished, "
-                + r.tokenMismatch() + " token mismatches. Retry-After: " + s.retryAfter().count()
-                + " observations, mean " + Fmt.num(s.retryAfter().meanMillis()) + " ms, max "
-                + s.retryAfter().maxMillis() + " ms.");
+                + r.tokenMismatch() + " token mismatches. Retry-After: " + (s.retryAfter().count() == 0 ? "none."
+                : s.retryAfter().count() + " observations, mean " + Fmt.num(s.retryAfter().meanMillis())
+                + " ms, max " + s.retryAfter().maxMillis() + " ms."));
         d.heading(2, "Legend");
         List<String> legend = new ArrayList<>();
         for (MetricSummary m : s.metrics().values()) {
@@ -159,7 +159,7 @@ final class Docs {
                     r.rule().op().symbol() + " " + Fmt.value(q, r.required()), Fmt.value(q, r.actual()),
                     Fmt.value(q, r.baseline()), Fmt.delta(q, r.delta()) + " (" + Fmt.signedPercent(r.deltaRelative()) + ")"));
         }
-        d.table(List.of("verdict", "rule", "metric", "required", "actual", "baseline", "delta"), rows);
+        d.table(List.of("verdict", "rule", "metric", "required", "actual", "baseline", "delta"), rows, 3);
         List<String> details = new ArrayList<>();
         for (RuleResult r : g.results()) {
             if (r.verdict() != Verdict.PASS) {

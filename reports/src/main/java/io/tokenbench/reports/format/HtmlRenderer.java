@@ -62,7 +62,7 @@ final class HtmlRenderer implements Renderer {
         List<String> charts = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         body.append("<header><h1>tokenbench: ").append(Xml.escape(s.header().scenario())).append("</h1>");
-        Doc header = new Doc().table(List.of("run", ""), Docs.headerRows(s));
+        Doc header = new Doc().table(List.of("run", ""), Docs.headerRows(s), 2);
         body.append(header.toHtml());
         if (s.validity().isEmpty()) {
             body.append("<div class=\"ok\">No validity flags.</div>");

@@ -71,16 +71,16 @@ public final class SummaryBuilder {
                     + " measurement window"));
         }
         if (c.unfinished() > 0) {
-            flags.add(new RunSummary.ValidityFlag("unfinished_requests", c.unfinished()
-                    + " requests were still in flight when the recorder closed (counted as timeout_idle)"));
+            flags.add(new RunSummary.ValidityFlag("unfinished_requests", "scheduled requests still in flight when"
+                    + " the recorder closed: " + c.unfinished() + " (counted as timeout_idle)"));
         }
         if (c.outcome(Outcome.USAGE_MISSING) > 0) {
-            flags.add(new RunSummary.ValidityFlag("usage_missing", c.outcome(Outcome.USAGE_MISSING)
-                    + " responses had no usage: their tokens were counted by the client"));
+            flags.add(new RunSummary.ValidityFlag("usage_missing", "responses without usage (tokens counted by"
+                    + " the client): " + c.outcome(Outcome.USAGE_MISSING)));
         }
         if (c.tokenMismatch() > 0) {
-            flags.add(new RunSummary.ValidityFlag("token_mismatch", c.tokenMismatch()
-                    + " responses where the client's token count differs from the server's usage"));
+            flags.add(new RunSummary.ValidityFlag("token_mismatch", "responses whose client token count differs"
+                    + " from the server's usage: " + c.tokenMismatch()));
         }
         return flags;
     }
