@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 
@@ -17,7 +16,7 @@ import java.util.Objects;
  */
 public record ResetCalendar(ZoneId zone, DayOfWeek weekStart) {
 
-    public static final ResetCalendar UTC_MONDAY = new ResetCalendar(ZoneOffset.UTC, DayOfWeek.MONDAY);
+    public static final ResetCalendar UTC_MONDAY = new ResetCalendar(ZoneId.of("UTC"), DayOfWeek.MONDAY);
 
     public ResetCalendar {
         Objects.requireNonNull(zone, "zone");

@@ -7,7 +7,6 @@ import io.tokenbench.mock.clock.ResetCalendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -54,7 +53,7 @@ public record EnforcementProfile(
 
     public static final EnforcementProfile DEFAULTS = new EnforcementProfile(
             ConcurrencyMode.CHECK_THEN_ACT, ErrorStyle.NEWAPI, CancelBilling.TOKENS_EMITTED,
-            Rounding.HALF_AWAY_FROM_ZERO, ZoneOffset.UTC, DayOfWeek.MONDAY, Duration.ZERO, 0,
+            Rounding.HALF_AWAY_FROM_ZERO, ZoneId.of("UTC"), DayOfWeek.MONDAY, Duration.ZERO, 0,
             PeriodAttribution.SETTLEMENT, false, Duration.ZERO, Duration.ZERO, 0.0, 0.0, false, null, false);
 
     public EnforcementProfile {

@@ -28,14 +28,20 @@ public final class KeySecrets {
         return sb.toString();
     }
 
-    /** Lower-case hex SHA-256 of the UTF-8 secret. */
-    public static String sha256Hex(String secret) {
+    /** One digest per thread: key lookup hashes on every request, on event-loop threads. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    });
+
+    /** Lower-case hex SHA-256 of the UTF-8 secret. */
+    public static String sha256Hex(String secret) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** First 4 + {@code **********} + last 4; short strings are masked completely. */
