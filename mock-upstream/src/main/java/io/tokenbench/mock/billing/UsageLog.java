@@ -18,6 +18,7 @@ public final class UsageLog {
 
     private final ConcurrentLinkedDeque<UsageRow> rows = new ConcurrentLinkedDeque<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong appended = new java.util.concurrent.atomic.AtomicLong();
     private final int capacityRows;
 
     public UsageLog(int capacityRows) {
@@ -33,6 +34,7 @@ public final class UsageLog {
 
     public void append(UsageRow row) {
         rows.addLast(row);
+        appended.incrementAndGet();
         if (size.incrementAndGet() > capacityRows && rows.pollFirst() != null) {
             size.decrementAndGet();
         }
@@ -57,6 +59,11 @@ public final class UsageLog {
 
     public void restore(Collection<UsageRow> saved) {
         saved.forEach(this::append);
+    }
+
+    /** Rows appended since start, including those the capacity has dropped (a change counter). */
+    public long appendedTotal() {
+        return appended.get();
     }
 
     public int capacityRows() {

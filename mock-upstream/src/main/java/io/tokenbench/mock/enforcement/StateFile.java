@@ -42,6 +42,9 @@ public final class StateFile {
 
     private final Path path;
     private final int logTailRows;
+    /** What the last save wrote, to skip identical saves; only the saving thread touches it. */
+    private long lastFingerprint;
+    private boolean savedOnce;
 
     public StateFile(Path path, int logTailRows) {
         this.path = Objects.requireNonNull(path, "path").toAbsolutePath();
@@ -61,7 +64,31 @@ public final class StateFile {
 
     /** Writes the platform's state atomically. */
     public void save(PlatformState platform) throws IOException {
+        long fingerprint = fingerprint(platform);
         writeAtomically(Json.bytes(StateCodec.encode(platform, logTailRows)));
+        lastFingerprint = fingerprint;
+        savedOnce = true;
+    }
+
+    /** Saves only when keys, ledgers, log or clock changed since the last save; returns whether it wrote. */
+    public boolean saveIfChanged(PlatformState platform) throws IOException {
+        if (savedOnce && fingerprint(platform) == lastFingerprint) {
+            return false;
+        }
+        save(platform);
+        return true;
+    }
+
+    /** A cheap digest of everything the file holds (key states are immutable records). */
+    private static long fingerprint(PlatformState platform) {
+        long h = platform.log().appendedTotal();
+        h = 31 * h + platform.clock().offset().hashCode();
+        h = 31 * h + platform.keys().lastId();
+        for (ApiKey key : platform.keys().list()) {
+            h = 31 * h + key.id();
+            h = 31 * h + key.state().hashCode();
+        }
+        return h;
     }
 
     /**

@@ -42,11 +42,11 @@ public final class Sweeper implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::sweepOnceQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** One sweep: resets, deferred postings, save. */
+    /** One sweep: resets, deferred postings, and a save when something changed. */
     public void sweepOnce() throws IOException {
         platform.sweep();
         if (stateFile != null) {
-            stateFile.save(platform);
+            stateFile.saveIfChanged(platform);
         }
     }
 

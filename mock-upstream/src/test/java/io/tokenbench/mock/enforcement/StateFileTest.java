@@ -135,6 +135,22 @@ class StateFileTest {
     }
 
     @Test
+    void saveIfChangedSkipsIdenticalStateAndWritesAfterAnyChange() throws Exception {
+        GateFixture f = new GateFixture(EnforcementProfile.DEFAULTS);
+        CreatedKey k = f.limitedKey(10_000);
+        StateFile file = new StateFile(dir.resolve("state.json"));
+        assertThat(file.saveIfChanged(f.platform)).isTrue();
+        assertThat(file.saveIfChanged(f.platform)).isFalse();
+        f.complete(k.secret(), 100, null, Usage.tokens(100, 1));
+        assertThat(file.saveIfChanged(f.platform)).isTrue();
+        k.key().update(s -> s.withEnabled(false));
+        assertThat(file.saveIfChanged(f.platform)).isTrue();
+        f.clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(file.saveIfChanged(f.platform)).isTrue();
+        assertThat(file.saveIfChanged(f.platform)).isFalse();
+    }
+
+    @Test
     void sweeperAppliesResetsAndSavesOnStop() throws Exception {
         GateFixture f = new GateFixture(EnforcementProfile.DEFAULTS);
         CreatedKey k = f.key(1_000L, ResetType.DAILY, Expiration.NONE);
