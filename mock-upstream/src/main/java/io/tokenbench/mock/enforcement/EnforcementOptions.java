@@ -55,6 +55,32 @@ public final class EnforcementOptions {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /** One line of the mock's {@code --help}: option, value placeholder, description with the default. */
+    public record OptionDoc(String option, String value, String description) {
+    }
+
+    /** Help text for every enforcement option, in {@link #optionNames()} order. */
+    public static List<OptionDoc> docs() {
+        return List.of(
+                new OptionDoc("--concurrency", "MODE", "check_then_act (racy, as new-api) or atomic (hard cap) (default check_then_act)"),
+                new OptionDoc("--error-style", "STYLE", "rejections as newapi, openai, openrouter or litellm (default newapi)"),
+                new OptionDoc("--cancel-billing", "MODE", "client disconnect billed: tokens_emitted, zero, input_only, full (default tokens_emitted)"),
+                new OptionDoc("--rounding", "MODE", "per-request cost rounding: half_away_from_zero, ceil, none (default half_away_from_zero)"),
+                new OptionDoc("--reset-zone", "ZONE", "zone of reset boundaries, e.g. Asia/Shanghai (default UTC)"),
+                new OptionDoc("--reset-weekday", "DAY", "first day of weekly periods, monday..sunday (default monday)"),
+                new OptionDoc("--reset-lag-ms", "MS", "fault: resets applied this late (default 0)"),
+                new OptionDoc("--expiry-off-by-one", "SECONDS", "fault: shift the expiry check, -1 rejects the exact expiry second (default 0)"),
+                new OptionDoc("--period-attribution", "WHICH", "a request crossing a reset is charged to its settlement or admission period (default settlement)"),
+                new OptionDoc("--cutoff", "BOOL", "end streams with finish_reason length when the key's Credits run out (default false)"),
+                new OptionDoc("--stale-cache-ms", "MS", "fault: check_then_act admission reads a key snapshot up to this old (default 0)"),
+                new OptionDoc("--batch-write-ms", "MS", "fault: settlements reach the ledger this late (default 0)"),
+                new OptionDoc("--drop-settlement", "P", "fault: probability a settlement is never applied (default 0)"),
+                new OptionDoc("--double-settle", "P", "fault: probability a settlement is applied twice (default 0)"),
+                new OptionDoc("--no-refund-on-error", "BOOL", "fault: keep the reservation after an upstream error before the first byte (default false)"),
+                new OptionDoc("--trust-bypass", "CREDITS", "fault: keys with more remaining than this reserve nothing; off disables (default off)"),
+                new OptionDoc("--fail-open", "BOOL", "fault: do not enforce status, expiry or limits (default false)"));
+    }
+
     /** The JSON names, for example {@code error_style}. */
     public static List<String> settingNames() {
         return List.copyOf(SETTINGS.keySet());

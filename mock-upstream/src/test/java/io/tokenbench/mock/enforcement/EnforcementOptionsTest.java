@@ -30,6 +30,8 @@ class EnforcementOptionsTest {
                 PeriodAttribution.ADMISSION, true, Duration.ofMinutes(1), Duration.ofSeconds(5), 0.25, 0.5, true,
                 10_000_000L, true));
         assertThat(EnforcementOptions.optionNames()).hasSize(17).contains("--stale-cache-ms", "--trust-bypass");
+        assertThat(EnforcementOptions.docs()).extracting(EnforcementOptions.OptionDoc::option)
+                .containsExactlyElementsOf(EnforcementOptions.optionNames());
     }
 
     @Test
