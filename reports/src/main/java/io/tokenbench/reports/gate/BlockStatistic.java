@@ -179,7 +179,7 @@ interface BlockStatistic {
                     }
                 }
             }
-            long rank = Math.max(1, (long) (stat.percentile() / 100.0 * total + 0.5));
+            long rank = io.tokenbench.reports.model.MetricSummary.rank(stat.percentile(), total);
             long cumulative = 0;
             for (int i = 0; i < acc.length; i++) {
                 cumulative += acc[i];

@@ -1,6 +1,7 @@
 package io.tokenbench.reports.ingest;
 
 import io.tokenbench.reports.model.IntervalPoint;
+import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.record.ValueUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -9,21 +10,17 @@ import org.HdrHistogram.HistogramIterationValue;
  * p50, p99 and max of an interval histogram in one pass over its recorded values (two
  * {@code getValueAtPercentile} calls would scan the counts twice; an hour of intervals makes that matter).
  * Same definition as HdrHistogram's {@code getValueAtPercentile}: the highest equivalent value of the first
- * bucket whose cumulative count reaches {@code max(1, round(p/100 * total))}.
+ * bucket whose cumulative count reaches {@link MetricSummary#rank}.
  */
 final class IntervalStats {
 
     private IntervalStats() {
     }
 
-    static long rank(double percentile, long total) {
-        return Math.max(1, (long) (percentile / 100.0 * total + 0.5));
-    }
-
     static IntervalPoint point(long startMs, long endMs, Histogram h, ValueUnit unit) {
         long total = h.getTotalCount();
-        long p50Rank = rank(50.0, total);
-        long p99Rank = rank(99.0, total);
+        long p50Rank = MetricSummary.rank(50.0, total);
+        long p99Rank = MetricSummary.rank(99.0, total);
         long cumulative = 0;
         long p50 = 0;
         long p99 = 0;

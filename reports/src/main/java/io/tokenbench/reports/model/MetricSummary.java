@@ -29,6 +29,16 @@ public record MetricSummary(String name, ValueUnit unit, long count, double mean
                 unit.toReported(h.getValueAtPercentile(99.9)), unit.toReported(h.getMaxValue()));
     }
 
+    /**
+     * The count a percentile must reach, exactly as HdrHistogram 2.2.2's {@code getValueAtPercentile}:
+     * {@code max(1, ceil(nextDown(p) / 100 * total))}. Shared by the one-pass interval statistics and the
+     * bootstrap so all three agree.
+     */
+    public static long rank(double percentile, long total) {
+        double p = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0.0), 100.0);
+        return Math.max(1, (long) Math.ceil(p / 100.0 * total));
+    }
+
     public static MetricSummary empty(String name, ValueUnit unit) {
         double nan = Double.NaN;
         return new MetricSummary(name, unit, 0, nan, nan, nan, nan, nan, nan, nan);
