@@ -22,6 +22,12 @@ public final class CompletionBody {
     private static final byte[] TOOL_ARGS = JsonText.ascii("\",\"arguments\":\"");
     private static final byte[] TOOL_MESSAGE_END = JsonText.ascii("\"}}],\"refusal\":null}");
     private static final byte[] FINISH = JsonText.ascii(",\"logprobs\":null,\"finish_reason\":\"");
+    private static final byte[] ID_OPEN = JsonText.ascii("{\"id\":\"");
+    private static final byte[] CREATED = JsonText.ascii("\",\"object\":\"chat.completion\",\"created\":");
+    private static final byte[] MODEL = JsonText.ascii(",\"model\":\"");
+    private static final byte[] CHOICES = JsonText.ascii("\",\"choices\":[");
+    private static final byte[] CHOICE_CLOSE = JsonText.ascii("\"}");
+    private static final byte[] TAIL = JsonText.ascii(",\"service_tier\":\"default\"}");
 
     private CompletionBody() {
     }
@@ -34,10 +40,13 @@ public final class CompletionBody {
     public static ByteBuf write(ByteBufAllocator alloc, String completionId, long createdEpochSeconds,
             ChatRequest request, RequestPlan plan, IdSource ids, boolean withUsage) {
         ByteBuf out = alloc.buffer(256 + 12 * plan.totalOutputTokens());
-        out.writeBytes(JsonText.ascii("{\"id\":\"" + completionId + "\",\"object\":\"chat.completion\",\"created\":"
-                + createdEpochSeconds + ",\"model\":\""));
+        out.writeBytes(ID_OPEN);
+        out.writeCharSequence(completionId, StandardCharsets.US_ASCII);
+        out.writeBytes(CREATED);
+        out.writeCharSequence(Long.toString(createdEpochSeconds), StandardCharsets.US_ASCII);
+        out.writeBytes(MODEL);
         out.writeBytes(JsonText.escaped(request.model()));
-        out.writeBytes(JsonText.ascii("\",\"choices\":["));
+        out.writeBytes(CHOICES);
         for (int i = 0; i < plan.choices(); i++) {
             if (i > 0) {
                 out.writeByte(',');
@@ -66,13 +75,13 @@ public final class CompletionBody {
             }
             out.writeBytes(FINISH);
             out.writeCharSequence(FinishReason.of(request, plan, i), StandardCharsets.US_ASCII);
-            out.writeBytes(JsonText.ascii("\"}"));
+            out.writeBytes(CHOICE_CLOSE);
         }
         out.writeByte(']');
         if (withUsage) {
             out.writeBytes(Usage.json(request.promptTokens(), plan.totalOutputTokens()));
         }
-        out.writeBytes(JsonText.ascii(",\"service_tier\":\"default\"}"));
+        out.writeBytes(TAIL);
         return out;
     }
 }

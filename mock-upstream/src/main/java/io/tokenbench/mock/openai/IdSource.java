@@ -17,8 +17,21 @@ public final class IdSource {
         this.random = new SplittableRandom(seed);
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     public String requestId() {
-        return "req_" + String.format("%016x%016x", random.nextLong(), random.nextLong());
+        char[] chars = new char[4 + 32];
+        "req_".getChars(0, 4, chars, 0);
+        hex(random.nextLong(), chars, 4);
+        hex(random.nextLong(), chars, 20);
+        return new String(chars);
+    }
+
+    private static void hex(long value, char[] into, int at) {
+        for (int i = 15; i >= 0; i--) {
+            into[at + i] = HEX[(int) (value & 0xf)];
+            value >>>= 4;
+        }
     }
 
     public String completionId() {

@@ -11,6 +11,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
@@ -30,6 +32,9 @@ final class Exchange {
 
     static final AsciiString X_REQUEST_ID = AsciiString.cached("x-request-id");
     static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
+    /** Response headers are the mock's own constants and ids: no need to validate them per response. */
+    static final HttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    static final HttpHeadersFactory RESPONSE_TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
     private final ChannelHandlerContext ctx;
     private final long requestNumber;
@@ -70,11 +75,14 @@ final class Exchange {
 
     /** Sends {@code body} (owned by this call) as a complete response and completes the exchange. */
     void send(HttpResponseStatus status, CharSequence contentType, ByteBuf body, Map<String, String> headers) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body, RESPONSE_HEADERS,
+                RESPONSE_TRAILERS);
         HttpHeaders h = response.headers();
         h.set(CONTENT_TYPE, contentType);
         h.setInt(CONTENT_LENGTH, body.readableBytes());
-        headers.forEach(h::set);
+        if (!headers.isEmpty()) {
+            headers.forEach(h::set);
+        }
         writeAndComplete(response);
     }
 

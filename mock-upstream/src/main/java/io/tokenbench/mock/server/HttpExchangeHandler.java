@@ -105,7 +105,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private InFlight route(Exchange exchange, FullHttpRequest request) {
-        String path = new QueryStringDecoder(request.uri()).path();
+        String path = pathOf(request.uri());
         if (path.equals(ChatCompletions.ENDPOINT)) {
             return chat.handle(exchange, request);
         }
@@ -120,6 +120,12 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
             }
         }
         throw new ApiErrorException(ApiError.invalidUrl(request.method().name(), path));
+    }
+
+    /** The path without the query; the decoder only when there is something to decode (fast path). */
+    private static String pathOf(String uri) {
+        return uri.indexOf('?') < 0 && uri.indexOf('%') < 0 && uri.startsWith("/") ? uri
+                : new QueryStringDecoder(uri).path();
     }
 
     private RouteResponse handleRoute(RouteGroup group, Exchange exchange, FullHttpRequest request, String path) {

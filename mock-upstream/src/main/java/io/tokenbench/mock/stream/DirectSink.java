@@ -6,7 +6,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 
-/** Writes each step's events as one HTTP chunk and flushes at once. A failed write closes the channel. */
+/**
+ * Writes each step's events as one HTTP chunk and flushes at once. Writes use the void promise (no
+ * listener allocated per event): a failed write fires {@code exceptionCaught}, and the connection
+ * handler closes the channel, which cancels the stream.
+ */
 final class DirectSink implements EventSink {
 
     private final ChannelHandlerContext ctx;
@@ -17,7 +21,7 @@ final class DirectSink implements EventSink {
 
     @Override
     public void write(ByteBuf events) {
-        ctx.writeAndFlush(new DefaultHttpContent(events)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ctx.writeAndFlush(new DefaultHttpContent(events), ctx.voidPromise());
     }
 
     @Override

@@ -218,6 +218,19 @@ class BadInputTest {
     }
 
     @Test
+    void overlongUriIs414AndClose() {
+        RawResponse response = send("GET /v1/models/" + "m".repeat(9_000) + " HTTP/1.1\r\nHost: mock\r\n\r\n");
+        assertOpenAiError(response, 414, "invalid_request_error", null, null);
+        assertThat(mock.channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void duplicateKeysAre400() {
+        assertOpenAiError(postChat("{\"model\":\"MiniMax-M3\",\"model\":\"gpt-4o-mini\"," + MESSAGES + "}"), 400,
+                "invalid_request_error", null, null);
+    }
+
+    @Test
     void garbageRequestLineIs400AndClose() {
         RawResponse response = send("HELLO\r\n\r\n");
         assertThat(response.status()).isEqualTo(400);

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Streaming soak of the mock: N concurrent SSE streams (default 5,000) with 10 ms between tokens, then
+# the mock's own scheduling lag (actual - intended emit time) from GET /admin/stats. Target: p99 <= 1 ms.
+#
+# The mock runs as its own JVM pinned to --mock-cpus with --io-threads event loops; the soak client
+# (io.tokenbench.benchmarks.mockload.StreamSoak, one Netty event loop) is pinned to --client-cpus.
+#
+# Usage: benchmarks/scripts/mock-stream-soak.sh [--streams 5000] [--itl-ms 10] [--warmup 10] [--duration 30]
+#        [--io-threads 1] [--mock-cpus 1] [--client-cpus 0]
+set -euo pipefail
+
+STREAMS=5000 ITL_MS=10 WARMUP=10 DURATION=30 IO_THREADS=1 MOCK_CPUS=1 CLIENT_CPUS=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --streams) STREAMS="$2"; shift 2 ;;
+    --itl-ms) ITL_MS="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
+    --duration) DURATION="$2"; shift 2 ;;
+    --io-threads) IO_THREADS="$2"; shift 2 ;;
+    --mock-cpus) MOCK_CPUS="$2"; shift 2 ;;
+    --client-cpus) CLIENT_CPUS="$2"; shift 2 ;;
+    --help|-h) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "mock-stream-soak: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+# Two sockets per stream (client and mock side) plus headroom.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+NEEDED=$((STREAMS + 1024))
+if [[ "$(ulimit -n)" != unlimited && "$(ulimit -n)" -lt "$NEEDED" ]]; then
+  echo "mock-stream-soak: ulimit -n is $(ulimit -n), need at least $NEEDED" >&2; exit 1
+fi
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+JAR="$ROOT/mock-upstream/target/mock-upstream.jar"
+[[ -f "$JAR" ]] || (cd "$ROOT" && mvn -q -B -ntp -pl mock-upstream package -DskipTests)
+
+WORK="$(mktemp -d)"
+MOCK_PID=""
+cleanup() {
+  [[ -n "$MOCK_PID" ]] && kill "$MOCK_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# The client needs only Netty, which the mock's jar carries.
+javac -d "$WORK/classes" -cp "$JAR" "$ROOT"/benchmarks/src/main/java/io/tokenbench/benchmarks/mockload/*.java
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+export MOCK_ADMIN_TOKEN="adm-soak-$RANDOM$RANDOM$RANDOM"
+taskset -c "$MOCK_CPUS" java -Xms1g -Xmx1g -XX:+UseParallelGC -jar "$JAR" --port "$PORT" \
+  --io-threads "$IO_THREADS" --admin-token "$MOCK_ADMIN_TOKEN" >"$WORK/mock.out" 2>"$WORK/mock.err" &
+MOCK_PID=$!
+for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
+grep -q '^listening on' "$WORK/mock.out" || { echo "mock-stream-soak: the mock did not start" >&2; cat "$WORK/mock.err" >&2; exit 1; }
+
+echo "== $STREAMS streams, ${ITL_MS} ms between tokens; mock: $IO_THREADS event loop(s) on CPU(s) $MOCK_CPUS;" \
+  "client on CPU(s) $CLIENT_CPUS; warm-up ${WARMUP}s, window ${DURATION}s" >&2
+taskset -c "$CLIENT_CPUS" java -Xms512m -Xmx512m -cp "$JAR:$WORK/classes" io.tokenbench.benchmarks.mockload.StreamSoak \
+  --base-url "http://127.0.0.1:$PORT" --streams "$STREAMS" --itl-ms "$ITL_MS" --warmup "$WARMUP" \
+  --duration "$DURATION" | tee "$WORK/soak.txt"
+
+python3 - "$WORK/soak.txt" <<'PY'
+import json, sys
+line = next(l for l in open(sys.argv[1]) if l.startswith("mock /admin/stats: "))
+stats = json.loads(line.split(": ", 1)[1])
+lag = stats["scheduling_lag_us"]
+print(f"scheduling lag (us): p50 {lag['p50']:.0f}  p90 {lag['p90']:.0f}  p99 {lag['p99']:.0f}  "
+      f"p99.9 {lag['p99_9']:.0f}  max {lag['max']:.0f}  over {lag['count']:,} emissions")
+print(f"open streams at the end: {stats['open_streams']}, back-pressure pauses: {stats['back_pressure_pauses']}")
+print(f"p99 target <= 1000 us: {'met' if lag['p99'] <= 1000 else 'NOT met'}")
+PY

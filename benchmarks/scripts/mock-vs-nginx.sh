@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Throughput of the mock's non-streaming chat endpoint (zero-latency profile) against nginx returning
+# an identical body, in the same run, with keep-alive. Prints both req/s and the ratio.
+#
+# CPU budget: each server is pinned to one core (taskset -c $SERVER_CPU, all of its threads: the mock's
+# single event loop plus JIT/GC threads, nginx's single worker) and wrk to the other core
+# (taskset -c $CLIENT_CPU), so both servers get exactly the same CPU.
+#
+# Both servers run side by side (idle while the other is measured); after one warm-up each, the wrk
+# runs alternate mock, nginx, mock, nginx... for --rounds rounds and the median of each is reported,
+# so drift in background load on a shared machine hits both alike.
+#
+# Usage: benchmarks/scripts/mock-vs-nginx.sh [--duration 10s] [--warmup 10s] [--rounds 3] [--connections 64]
+set -euo pipefail
+
+DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS=64 SERVER_CPU=1 CLIENT_CPU=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --duration) DURATION="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
+    --connections) CONNECTIONS="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --help|-h) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "mock-vs-nginx: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+HERE="$ROOT/benchmarks/scripts"
+JAR="$ROOT/mock-upstream/target/mock-upstream.jar"
+for tool in wrk nginx taskset curl java; do
+  command -v "$tool" >/dev/null || { echo "mock-vs-nginx: $tool is not installed" >&2; exit 1; }
+done
+if [[ ! -f "$JAR" ]]; then
+  (cd "$ROOT" && mvn -q -B -ntp -pl mock-upstream package -DskipTests)
+fi
+
+WORK="$(mktemp -d)"
+MOCK_PID="" NGINX_PID=""
+cleanup() {
+  [[ -n "$MOCK_PID" ]] && kill "$MOCK_PID" 2>/dev/null || true
+  [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+warmup() { # url
+  taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/chat-post.lua" "$1" >/dev/null
+}
+
+bench() { # name url -> req/s
+  taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$HERE/chat-post.lua" "$2" >"$WORK/$1.txt"
+  grep '^RESULT' "$WORK/$1.txt" | sed "s/^/  [$1] /" >&2
+  grep '^RESULT' "$WORK/$1.txt" | sed -E 's/.*requests_per_sec=([0-9.]+).*/\1/'
+}
+
+# 1. The mock, zero-latency profile, one event loop thread, pinned to one core.
+MOCK_PORT="$(free_port)"
+taskset -c "$SERVER_CPU" java -XX:+UseParallelGC -Xms512m -Xmx512m -jar "$JAR" --port "$MOCK_PORT" \
+  --ttft 0ms --itl 0ms --output-tokens 16 --io-threads 1 >"$WORK/mock.out" 2>"$WORK/mock.err" &
+MOCK_PID=$!
+for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
+grep -q '^listening on' "$WORK/mock.out" || { echo "mock-vs-nginx: the mock did not start" >&2; cat "$WORK/mock.err" >&2; exit 1; }
+MOCK_URL="http://127.0.0.1:$MOCK_PORT/v1/chat/completions"
+
+# The body nginx will serve: one real response of the mock (same size and shape).
+curl -s -X POST "$MOCK_URL" -H 'Content-Type: application/json' -H 'Authorization: Bearer sk-tokenbench-local' \
+  -d '{"model":"tokenbench-tiny","messages":[{"role":"user","content":"Say hello in five words."}]}' >"$WORK/body.json"
+BODY_BYTES=$(wc -c <"$WORK/body.json")
+echo "mock body: $BODY_BYTES bytes" >&2
+
+# 2. nginx, one worker, same body, pinned to the same core.
+NGINX_PORT="$(free_port)"
+mkdir -p "$WORK/nginx/logs"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+daemon off;
+master_process off;
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 10000000;
+  keepalive_timeout 120s;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location = /v1/chat/completions {
+      default_type application/json;
+      add_header x-request-id req_0123456789abcdef0123456789abcdef;
+      return 200 '$(cat "$WORK/body.json")';
+    }
+  }
+}
+CONF
+taskset -c "$SERVER_CPU" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/logs/error.log" &
+NGINX_PID=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/v1/chat/completions" -X POST && break; sleep 0.1; done
+NGINX_URL="http://127.0.0.1:$NGINX_PORT/v1/chat/completions"
+NGINX_BYTES=$(curl -s -X POST "$NGINX_URL" | wc -c)
+[[ "$NGINX_BYTES" == "$BODY_BYTES" ]] || { echo "mock-vs-nginx: nginx body is $NGINX_BYTES bytes, mock's $BODY_BYTES" >&2; exit 1; }
+
+echo "== mock: 1 event loop, nginx: worker_processes 1, both pinned to CPU $SERVER_CPU;" \
+  "wrk -t1 -c$CONNECTIONS pinned to CPU $CLIENT_CPU; $ROUNDS rounds of $DURATION after $WARMUP warm-up each" >&2
+warmup "$MOCK_URL"
+warmup "$NGINX_URL"
+MOCK_ALL="" NGINX_ALL=""
+for round in $(seq 1 "$ROUNDS"); do
+  MOCK_ALL="$MOCK_ALL $(bench mock "$MOCK_URL")"
+  NGINX_ALL="$NGINX_ALL $(bench nginx "$NGINX_URL")"
+done
+
+python3 - "$MOCK_ALL" "$NGINX_ALL" <<'PY'
+import statistics, sys
+mock = [float(x) for x in sys.argv[1].split()]
+nginx = [float(x) for x in sys.argv[2].split()]
+m, n = statistics.median(mock), statistics.median(nginx)
+print(f"mock  req/s (median of {len(mock)}): {m:,.0f}   runs: {', '.join(f'{x:,.0f}' for x in mock)}")
+print(f"nginx req/s (median of {len(nginx)}): {n:,.0f}   runs: {', '.join(f'{x:,.0f}' for x in nginx)}")
+print(f"ratio mock/nginx: {m / n:.2f}x (target >= 1.0x)")
+PY

@@ -1,0 +1,110 @@
+package io.tokenbench.benchmarks.mockload;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Streaming soak against a running mock: holds {@code --streams} concurrent SSE streams (one
+ * keep-alive connection each, a new stream as soon as one ends) with {@code --itl-ms} between tokens,
+ * resets the mock's statistics after the warm-up, and after the window prints the mock's own
+ * scheduling lag from {@code GET /admin/stats} plus the client's event rate. Run by
+ * benchmarks/scripts/mock-stream-soak.sh; a measurement tool, not a test.
+ */
+public final class StreamSoak {
+
+    private StreamSoak() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SoakOptions options;
+        try {
+            options = SoakOptions.parse(args, System::getenv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("stream-soak: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        StreamConnection.Counters counters = new StreamConnection.Counters();
+        String host = options.baseUrl().getHost();
+        int port = options.baseUrl().getPort();
+        Bootstrap bootstrap = new Bootstrap().group(group)
+                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpClientCodec(), new StreamConnection(host, options, counters));
+                    }
+                });
+        AtomicInteger connected = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long rampStart = System.nanoTime();
+        for (int i = 0; i < options.streams(); i++) {
+            long dueNanos = rampStart + (long) (i * 1e9 / options.connectPerSec());
+            long waitNanos = dueNanos - System.nanoTime();
+            if (waitNanos > 0) {
+                Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000)); // the ramp, not the I/O path
+            }
+            bootstrap.connect(host, port).addListener(f -> (f.isSuccess() ? connected : failed).incrementAndGet());
+        }
+        System.err.printf("stream-soak: ramp done: %d connected, %d failed%n", connected.get(), failed.get());
+        Thread.sleep(options.warmup().toMillis());
+        AdminStats admin = new AdminStats(options.baseUrl(), options.adminToken());
+        admin.reset();
+        long events0 = counters.events().sum();
+        long start = System.nanoTime();
+        Thread.sleep(options.duration().toMillis());
+        String stats = admin.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long events = counters.events().sum() - events0;
+        System.out.printf("client: %d streams requested, %d connected, %d failed, %d errors, %d streams completed%n",
+                options.streams(), connected.get(), failed.get(), counters.errors().sum(),
+                counters.streamsCompleted().sum());
+        System.out.printf("client: %.0f events/s over %.1f s (expected about %.0f/s)%n", events / seconds, seconds,
+                options.streams() * 1000.0 / options.itlMillis());
+        System.out.println("mock /admin/stats: " + stats);
+        group.shutdownGracefully();
+        System.exit(0);
+    }
+
+    /** The mock's admin statistics over plain JDK HTTP. */
+    private record AdminStats(URI baseUrl, String token) {
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        void reset() throws IOException, InterruptedException {
+            send(HttpRequest.newBuilder(baseUrl.resolve("/admin/stats")).DELETE());
+        }
+
+        String get() throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(baseUrl.resolve("/admin/stats")).GET());
+        }
+
+        private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("admin stats: HTTP " + response.statusCode());
+            }
+            return response.body();
+        }
+    }
+}
