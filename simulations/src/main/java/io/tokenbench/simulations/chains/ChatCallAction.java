@@ -84,6 +84,7 @@ final class ChatCallAction implements Action {
   @Override
   public void execute(Session session) {
     EventLoop loop = session.eventLoop();
+    settings.sink().begin();
     long tSched = settings.pacer().map(p -> p.nextSchedNanos()).orElse(RequestTimeline.ABSENT);
     if (tSched == RequestTimeline.ABSENT) {
       send(session, tSched);
@@ -109,7 +110,7 @@ final class ChatCallAction implements Action {
         .build();
     ExchangeListener listener = new ExchangeListener(trace, reason -> finish(session, tSched, trace, reason));
     trace.sent(System.nanoTime());
-    engine.executeRequest(request, session.userId(), true, session.eventLoop(), listener, sslContexts);
+    engine.executeRequest(request, session.userId(), settings.pooled(), session.eventLoop(), listener, sslContexts);
     scheduleTimeoutCheck(session, trace, listener, settings.timeouts().firstToken().toNanos());
   }
 

@@ -20,9 +20,10 @@ import java.util.Optional;
  * @param pacer        the open model's schedule; empty for closed models (t_sched = t_send)
  * @param sink         where timelines go
  * @param extraHeaders sent with every request (tests use the mock's {@code x-mock-*} overrides)
+ * @param pooled       share keep-alive connections between users; false: a new connection per request
  */
 public record ChatCallSettings(String requestName, URI chatUrl, ApiKey apiKey, ChatBodies bodies, Timeouts timeouts,
-    Optional<Pacer> pacer, TimelineSink sink, Map<String, String> extraHeaders) {
+    Optional<Pacer> pacer, TimelineSink sink, Map<String, String> extraHeaders, boolean pooled) {
   public ChatCallSettings {
     extraHeaders = Map.copyOf(extraHeaders);
   }

@@ -27,6 +27,7 @@ public enum Parameter {
   SLO_TPOT("slo-tpot", "100ms", "goodput SLO on tpot"),
   SLO_E2E("slo-e2e", "60s", "goodput SLO on e2e_sched"),
   LAG_BUDGET("lag-budget", "5ms", "dispatch-lag p99 above this marks the run invalid"),
+  CONNECTIONS("connections", "pooled", "pooled: keep-alive connections shared by all users (like an SDK client; Gatling's client re-sends once when a pooled connection dies before the response) | per-request: a new connection per request"),
   SEED("seed", "1", "seed for prompt choice and synthetic lengths"),
   OUT("out", "runs", "folder in which the run folder is created"),
   UPSTREAM_URL("upstream-url", null, "gateway-overhead: the gateway's upstream URL (base-url is the gateway)"),

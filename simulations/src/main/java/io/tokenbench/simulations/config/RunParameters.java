@@ -26,6 +26,7 @@ public record RunParameters(
     Timeouts timeouts,
     Slo slo,
     Duration lagBudget,
+    boolean pooledConnections,
     long seed,
     Path outDir,
     Optional<URI> upstreamUrl,
@@ -90,6 +91,7 @@ public record RunParameters(
             src.duration(Parameter.TIMEOUT_TOTAL)),
         new Slo(src.duration(Parameter.SLO_TTFT), src.duration(Parameter.SLO_TPOT), src.duration(Parameter.SLO_E2E)),
         src.duration(Parameter.LAG_BUDGET),
+        pooled(src.require(Parameter.CONNECTIONS)),
         src.longValue(Parameter.SEED),
         Path.of(src.require(Parameter.OUT)),
         src.text(Parameter.UPSTREAM_URL).map(t -> url(Parameter.UPSTREAM_URL, t)),
@@ -141,6 +143,14 @@ public record RunParameters(
       }
       throw new ParameterException(p.key(), "'" + text + "' is not a URL");
     }
+  }
+
+  private static boolean pooled(String text) {
+    return switch (text) {
+      case "pooled" -> true;
+      case "per-request" -> false;
+      default -> throw new ParameterException(Parameter.CONNECTIONS.key(), "'" + text + "' is not pooled or per-request");
+    };
   }
 
   private static String model(String text) {

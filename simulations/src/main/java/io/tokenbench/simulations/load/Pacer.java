@@ -1,7 +1,6 @@
 package io.tokenbench.simulations.load;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hands each started virtual user its intended start (t_sched) from an {@link ArrivalSchedule}.
@@ -9,42 +8,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * before their slots ({@link GatlingInjection}); each user then waits on its event loop until its
  * t_sched and sends. {@code t_send - t_sched} is the load generator's own lateness (dispatch lag).
  *
- * <p>The anchor (t_sched of offset 0) is fixed by the first user to ask, plus {@link #LEAD_NANOS}
- * so that Gatling's own start-up jitter is absorbed. Thread-safe and lock-free.
+ * <p>The anchor (t_sched of offset 0) is a {@link ScheduleAnchor} shared by the run's lanes, fixed
+ * {@link #LEAD_NANOS} after the run's clock starts so that Gatling's own start-up jitter is absorbed.
+ * A user that starts later than its slot anyway is late, and its dispatch lag says so. Thread-safe and
+ * lock-free.
  */
 public final class Pacer {
   /** How far ahead of its slot a user is started; covers Gatling's scheduling jitter. */
   public static final long LEAD_NANOS = 50_000_000L;
-  /** No anchor yet. */
-  private static final long UNSET = Long.MIN_VALUE;
-
   private final ArrivalSchedule schedule;
+  private final ScheduleAnchor anchor;
   private final AtomicInteger next = new AtomicInteger();
-  private final AtomicLong anchorNanos = new AtomicLong(UNSET);
 
-  public Pacer(ArrivalSchedule schedule) {
+  public Pacer(ArrivalSchedule schedule, ScheduleAnchor anchor) {
     this.schedule = schedule;
+    this.anchor = anchor;
   }
 
   /** The next user's t_sched ({@code System.nanoTime()} scale); the first call fixes the anchor. */
   public long nextSchedNanos() {
-    long anchor = anchor();
+    long anchorNanos = anchor.nanos();
     int i = next.getAndIncrement();
     if (i >= schedule.size()) {
       // More users than arrivals cannot happen with GatlingInjection; keep them on time if it does.
       return System.nanoTime();
     }
-    return anchor + schedule.offsetNanos(i);
-  }
-
-  /** The anchor, fixing it now if no user has asked yet. */
-  public long anchor() {
-    long a = anchorNanos.get();
-    if (a != UNSET) {
-      return a;
-    }
-    anchorNanos.compareAndSet(UNSET, System.nanoTime() + LEAD_NANOS);
-    return anchorNanos.get();
+    return anchorNanos + schedule.offsetNanos(i);
   }
 
   /** Users handed a slot so far. */

@@ -7,6 +7,9 @@ import io.tokenbench.reports.record.RequestTimeline;
  */
 public interface TimelineSink {
 
+  /** The first request of the run is about to be scheduled: a lazily opened sink opens now. */
+  default void begin() {}
+
   /** An arrival became due (offered load), at {@code tSchedNanos}. */
   void scheduled(long tSchedNanos);
 

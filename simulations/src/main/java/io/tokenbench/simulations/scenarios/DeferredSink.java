@@ -5,12 +5,24 @@ import io.tokenbench.simulations.record.RunSink;
 import io.tokenbench.simulations.record.TimelineSink;
 
 /**
- * A sink whose target is opened when Gatling is about to inject (the simulation's {@code before()}),
- * so the run's clock starts with the load, not with Gatling's start-up. Calls before that are dropped
- * (none happen: no user runs before {@code before()}).
+ * A sink whose target is opened when the first virtual user runs ({@link #begin()} calls the plan's
+ * start), so the run's clock, and with it the warm-up window, starts with the load rather than with
+ * Gatling's start-up (hundreds of ms, more with many scenarios). Lock-free once open.
  */
 final class DeferredSink implements TimelineSink {
+  private final Runnable starter;
   private volatile RunSink target;
+
+  DeferredSink(Runnable starter) {
+    this.starter = starter;
+  }
+
+  @Override
+  public void begin() {
+    if (target == null) {
+      starter.run(); // synchronized and idempotent: the first user of any lane opens every lane
+    }
+  }
 
   void open(RunSink sink) {
     target = sink;

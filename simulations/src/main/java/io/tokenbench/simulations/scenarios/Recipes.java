@@ -12,6 +12,7 @@ import io.tokenbench.simulations.feeders.PromptSet;
 import io.tokenbench.simulations.load.ArrivalSchedule;
 import io.tokenbench.simulations.load.LoadModel;
 import io.tokenbench.simulations.load.Pacer;
+import io.tokenbench.simulations.load.ScheduleAnchor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,24 +52,29 @@ public final class Recipes {
     Optional<ArrivalSchedule> schedule = params.load().open()
         ? Optional.of(ArrivalSchedule.of(params.load(), params.injectionLength(), params.seed()))
         : Optional.empty();
+    ScheduleAnchor anchor = new ScheduleAnchor();
     List<Lane> lanes = new ArrayList<>();
     switch (params.scenario()) {
       case GATEWAY_OVERHEAD -> {
-        lanes.add(lane("gateway", target, bodies(prompts, params), schedule, params, extraHeaders));
-        lanes.add(lane("upstream", params.upstreamUrl().orElseThrow(), bodies(prompts, params), schedule, params,
-            extraHeaders));
+        lanes.add(lane("gateway", target, bodies(prompts, params), schedule, anchor, params, extraHeaders));
+        lanes.add(lane("upstream", params.upstreamUrl().orElseThrow(), bodies(prompts, params), schedule, anchor,
+            params, extraHeaders));
       }
       case MODEL_COMPARE -> {
         for (Variant v : params.variants()) {
           lanes.add(lane(safeName(v.label()), target, ChatBodies.forVariant(prompts, v, params.maxTokens(),
-              params.stream()), schedule, params, extraHeaders));
+              params.stream()), schedule, anchor, params, extraHeaders));
         }
       }
-      default -> lanes.add(lane(laneName, target, bodies(prompts, params), schedule, params,
+      default -> lanes.add(lane(laneName, target, bodies(prompts, params), schedule, anchor, params,
           extraHeaders));
     }
-    Duration maxDuration = params.injectionLength().plus(params.grace()).plus(Duration.ofMillis(2 * Pacer.LEAD_NANOS / 1_000_000));
-    return new RunPlan(params, lanes, key, lanesRoot, maxDuration);
+    return new RunPlan(params, lanes, key, lanesRoot, maxDuration(params), anchor);
+  }
+
+  /** Injection, then grace for the last requests: Gatling stops here whatever the target does. */
+  public static Duration maxDuration(RunParameters params) {
+    return params.injectionLength().plus(params.grace()).plusNanos(2 * Pacer.LEAD_NANOS);
   }
 
   /** The parameters of sweep level {@code index}: a Poisson run at that level's rate for one step. */
@@ -79,18 +85,19 @@ public final class Recipes {
     return new RunParameters(io.tokenbench.simulations.config.ScenarioKind.STREAMING, sweep.baseUrl(),
         sweep.apiKeyEnv(), sweep.model(), sweep.prompts(), sweep.maxTokens(), sweep.stream(),
         new LoadModel.ConstantRate(steps.rateOfLevel(index), true), step, warmup, sweep.grace(), sweep.timeouts(),
-        sweep.slo(), sweep.lagBudget(), sweep.seed() + index, sweep.outDir(), Optional.empty(), List.of());
+        sweep.slo(), sweep.lagBudget(), sweep.pooledConnections(), sweep.seed() + index, sweep.outDir(), Optional.empty(), List.of());
   }
 
-  private static ChatBodies bodies(PromptSet prompts, RunParameters p) {
+  /** The body sequence of {@code p}: its prompts, model, max_tokens and stream flag. */
+  public static ChatBodies bodies(PromptSet prompts, RunParameters p) {
     return new ChatBodies(prompts, p.model(), p.maxTokens(), p.stream(), OptionalDouble.empty());
   }
 
-  private static Lane lane(String name, URI target, ChatBodies bodies, Optional<ArrivalSchedule> schedule,
-      RunParameters params, Map<String, String> extraHeaders) {
-    // One Pacer per lane over the SAME schedule: identical offsets; anchors fixed independently at the
-    // first user of each lane, which Gatling starts in the same batch.
-    Optional<Pacer> pacer = schedule.map(Pacer::new);
+  /** One lane: the building block every recipe above composes (tests compose their own). */
+  public static Lane lane(String name, URI target, ChatBodies bodies, Optional<ArrivalSchedule> schedule,
+      ScheduleAnchor anchor, RunParameters params, Map<String, String> extraHeaders) {
+    // One Pacer per lane over the same schedule and the same anchor: identical t_sched in every lane.
+    Optional<Pacer> pacer = schedule.map(s -> new Pacer(s, anchor));
     return new Lane(name, target, bodies, pacer,
         startMillis -> RunInfo.create(name, DRIVER, startMillis, target.toString(), reportsLoadModel(params),
             recorderConfig(params), RunInfoParameters.of(params, target), RunInfoParameters.versions()),

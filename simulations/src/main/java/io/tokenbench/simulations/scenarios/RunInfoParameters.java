@@ -32,6 +32,7 @@ final class RunInfoParameters {
     m.put("slo_tpot", Durations.format(p.slo().tpot()));
     m.put("slo_e2e_sched", Durations.format(p.slo().e2e()));
     m.put("dispatch_lag_budget_ms", Double.toString(p.lagBudget().toNanos() / 1e6));
+    m.put("connections", p.pooledConnections() ? "pooled" : "per-request");
     m.put("seed", Long.toString(p.seed()));
     m.put("api_key_env", p.apiKeyEnv());
     m.put("timestamp_resolution", "nanoseconds (System.nanoTime at each read on Gatling's event loop)");

@@ -5,6 +5,8 @@ import io.tokenbench.simulations.chains.ChatCallSettings;
 import io.tokenbench.simulations.config.ApiKey;
 import io.tokenbench.simulations.config.Endpoints;
 import io.tokenbench.simulations.config.RunParameters;
+import io.tokenbench.simulations.load.Pacer;
+import io.tokenbench.simulations.load.ScheduleAnchor;
 import io.tokenbench.simulations.record.RunSink;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,17 +28,22 @@ public final class RunPlan implements AutoCloseable {
   private final ApiKey apiKey;
   private final Path lanesRoot;
   private final Duration maxDuration;
+  private final ScheduleAnchor anchor;
   private final List<DeferredSink> sinks = new ArrayList<>();
   private volatile RunClock clock;
+  private boolean closed;
 
-  public RunPlan(RunParameters params, List<Lane> lanes, ApiKey apiKey, Path lanesRoot, Duration maxDuration) {
+  /** {@code anchor} is the one shared by the lanes' pacers; it is fixed when the run's clock starts. */
+  public RunPlan(RunParameters params, List<Lane> lanes, ApiKey apiKey, Path lanesRoot, Duration maxDuration,
+      ScheduleAnchor anchor) {
+    this.anchor = anchor;
     this.params = params;
     this.lanes = List.copyOf(lanes);
     this.apiKey = apiKey;
     this.lanesRoot = lanesRoot;
     this.maxDuration = maxDuration;
     for (int i = 0; i < lanes.size(); i++) {
-      sinks.add(new DeferredSink());
+      sinks.add(new DeferredSink(this::start));
     }
   }
 
@@ -70,15 +77,16 @@ public final class RunPlan implements AutoCloseable {
     Lane lane = lanes.get(i);
     return new ChatCallSettings(lanes.size() == 1 ? "chat" : "chat " + lane.name(),
         Endpoints.chatCompletions(lane.baseUrl()), apiKey, lane.bodies(), params.timeouts(), lane.pacer(),
-        sinks.get(i), lane.extraHeaders());
+        sinks.get(i), lane.extraHeaders(), params.pooledConnections());
   }
 
-  /** Opens every lane's run folder and recorder on one clock; called when injection starts. */
+  /** Opens every lane's run folder and recorder on one clock; called by the first user to run. */
   synchronized void start() {
-    if (clock != null) {
+    if (clock != null || closed) {
       return;
     }
     RunClock c = RunClock.now();
+    anchor.fixAt(c.startNanoTime() + Pacer.LEAD_NANOS);
     for (int i = 0; i < lanes.size(); i++) {
       sinks.get(i).open(RunSink.open(lanesRoot, lanes.get(i).info().apply(c.startEpochMillis()), c));
     }
@@ -104,6 +112,7 @@ public final class RunPlan implements AutoCloseable {
   /** Closes every open sink: last interval, unfinished requests as timeouts, samples. */
   @Override
   public synchronized void close() {
+    closed = true;
     for (RunSink s : openSinks()) {
       s.close();
     }

@@ -40,9 +40,4 @@ public final class TokenbenchSimulation extends Simulation {
         .assertions(assertions)
         .maxDuration(plan.maxDuration());
   }
-
-  @Override
-  public void before() {
-    plan.start();
-  }
 }

@@ -54,12 +54,25 @@ class ArrivalScheduleTest {
   @Test
   void pacerHandsOutAnchoredSlotsInOrder() {
     ArrivalSchedule s = ArrivalSchedule.of(new LoadModel.ConstantRate(10, false), Duration.ofSeconds(1), 1);
-    Pacer p = new Pacer(s);
+    Pacer p = new Pacer(s, new ScheduleAnchor());
     long before = System.nanoTime();
     long first = p.nextSchedNanos();
     long second = p.nextSchedNanos();
     assertThat(first).isGreaterThanOrEqualTo(before + Pacer.LEAD_NANOS);
     assertThat(second - first).isEqualTo(100_000_000L);
     assertThat(p.started()).isEqualTo(2);
+  }
+
+  @Test
+  void lanesSharingAnAnchorShareTheirSchedule() {
+    ArrivalSchedule s = ArrivalSchedule.of(new LoadModel.ConstantRate(50, true), Duration.ofSeconds(1), 9);
+    ScheduleAnchor anchor = new ScheduleAnchor();
+    assertThat(anchor.fixAt(1_000_000_000L)).isEqualTo(1_000_000_000L);
+    assertThat(anchor.fixAt(5L)).isEqualTo(1_000_000_000L); // fixed once
+    Pacer gateway = new Pacer(s, anchor);
+    Pacer upstream = new Pacer(s, anchor);
+    for (int i = 0; i < 10; i++) {
+      assertThat(gateway.nextSchedNanos()).isEqualTo(upstream.nextSchedNanos()).isEqualTo(1_000_000_000L + s.offsetNanos(i));
+    }
   }
 }

@@ -1,0 +1,59 @@
+package io.tokenbench.simulations.cli;
+
+import io.tokenbench.reports.model.MetricSummary;
+import io.tokenbench.reports.model.RunSummary;
+import io.tokenbench.reports.record.Outcome;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The console table printed after a run, from the reports module's {@link RunSummary}. */
+final class ConsoleSummary {
+  static final List<String> LATENCIES = List.of("ttft", "ttft_sched", "ttfc", "ttfb", "itl", "tpot", "e2e",
+      "e2e_sched", "stream_tail", "dispatch_lag");
+
+  private ConsoleSummary() {}
+
+  static void print(String title, RunSummary s, PrintStream out) {
+    out.println();
+    out.println(title + "  (" + s.header().loadModel().describe() + "; window " + s.header().measurementMillis() / 1000
+        + " s after " + s.header().warmupMillis() / 1000 + " s warm-up, grace " + s.header().graceMillis() / 1000 + " s)");
+    out.println(String.format(Locale.ROOT, "%-14s %8s %9s %9s %9s %9s %9s %9s", "metric (ms)", "count", "p50", "p90",
+        "p99", "p99.9", "max", "mean"));
+    for (String name : LATENCIES) {
+      MetricSummary m = s.metrics().get(name);
+      if (m == null || m.count() == 0) {
+        continue;
+      }
+      out.println(String.format(Locale.ROOT, "%-14s %8d %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f", name, m.count(), m.p50(),
+          m.p90(), m.p99(), m.p99_9(), m.max(), m.mean()));
+    }
+    MetricSummary decode = s.metrics().get("decode_rate");
+    if (decode != null && decode.count() > 0) {
+      out.println(String.format(Locale.ROOT, "%-14s %8d %9.1f %9.1f %9.1f  (tokens/s per stream)", "decode_rate",
+          decode.count(), decode.p50(), decode.p90(), decode.p99()));
+    }
+    RunSummary.Throughput t = s.throughput();
+    out.println(String.format(Locale.ROOT,
+        "rate: offered %.2f/s, sent %.2f/s, completed %.2f/s; output %.1f tokens/s, input %.1f tokens/s",
+        t.offeredRps(), t.sentRps(), t.completedRps(), t.outputTokensPerSecond(), t.inputTokensPerSecond()));
+    out.println(String.format(Locale.ROOT, "goodput: %.2f/s, SLO attainment %.1f %%; error rate %.2f %%%s",
+        s.goodput().goodRps(), 100 * s.goodput().sloAttainment(), 100 * s.errorRate(),
+        s.microCredits() > 0 ? String.format(Locale.ROOT, "; Credits %.4f", s.credits()) : ""));
+    StringBuilder outcomes = new StringBuilder("outcomes:");
+    for (Map.Entry<Outcome, Long> e : s.outcomes().entrySet()) {
+      if (e.getValue() > 0) {
+        outcomes.append(' ').append(e.getKey().wireName()).append('=').append(e.getValue());
+      }
+    }
+    out.println(outcomes);
+    if (s.retryAfter().count() > 0) {
+      out.println(String.format(Locale.ROOT, "429 Retry-After: %d seen, mean %.0f ms, max %d ms",
+          s.retryAfter().count(), s.retryAfter().meanMillis(), s.retryAfter().maxMillis()));
+    }
+    for (RunSummary.ValidityFlag f : s.validity()) {
+      out.println((f.code().equals("load_generator_saturated") ? "INVALID: " : "note: ") + f.message());
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.tokenbench.simulations.cli;
+
+import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.Parameter;
+import io.tokenbench.simulations.config.ParameterException;
+import io.tokenbench.simulations.config.ParameterSource;
+import io.tokenbench.simulations.config.RunParameters;
+import io.tokenbench.simulations.config.ScenarioKind;
+import io.tokenbench.simulations.scenarios.Recipes;
+import io.tokenbench.simulations.scenarios.RunPlan;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code tokenbench run | sweep | calibrate [options]}: parses the options into {@link RunParameters},
+ * starts the mock as a separate process unless {@code --base-url} is given, runs the scenario with
+ * Gatling in this JVM, prints the summary and where the reports are. Exit 0 done, 2 bad option.
+ */
+public final class TokenbenchRun {
+  private TokenbenchRun() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err, System.getenv());
+    System.exit(code);
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    String command = !rest.isEmpty() && List.of("run", "sweep", "calibrate").contains(rest.get(0)) ? rest.remove(0) : "run";
+    if (rest.contains("--help") || rest.contains("-h")) {
+      out.print(Usage.text(command));
+      return 0;
+    }
+    RunParameters params;
+    try {
+      if (command.equals("sweep") && rest.stream().noneMatch(a -> a.startsWith("--scenario"))) {
+        rest.addAll(0, List.of("--scenario", ScenarioKind.SWEEP.key()));
+      }
+      params = RunParameters.from(ParameterSource.of(rest, systemProperties()));
+      if (command.equals("calibrate") && params.baseUrl().isPresent()) {
+        throw new ParameterException(Parameter.BASE_URL.key(), "calibrate runs against its own zero-latency mock");
+      }
+      if (command.equals("calibrate") && params.scenario() != ScenarioKind.STREAMING
+          && params.scenario() != ScenarioKind.NON_STREAMING) {
+        throw new ParameterException(Parameter.SCENARIO.key(), "calibrate measures streaming or non-streaming only");
+      }
+      if (!command.equals("sweep") && params.scenario() == ScenarioKind.SWEEP) {
+        throw new ParameterException(Parameter.SCENARIO.key(), "use ./tokenbench sweep for the capacity sweep");
+      }
+    } catch (ParameterException e) {
+      err.println("tokenbench " + command + ": " + e.getMessage());
+      return 2;
+    }
+    try {
+      return switch (command) {
+        case "sweep" -> Sweep.execute(params, env, out);
+        case "calibrate" -> runOnce(params, env, MockArgs.ZERO_LATENCY, "calibrate", out, err);
+        default -> runOnce(params, env, List.of(), null, out, err);
+      };
+    } catch (ParameterException e) {
+      err.println("tokenbench " + command + ": " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /** One run (any scenario but sweep); {@code laneName} names the run folder (calibrate). */
+  static int runOnce(RunParameters params, Map<String, String> env, List<String> mockArgs, String titleOverride,
+      PrintStream out, PrintStream err) {
+    Path outDir = createDirectories(params.outDir());
+    try (Target target = Target.open(params, env, mockArgs, outDir)) {
+      RunPlan plan = Recipes.plan(params, target.baseUrl(), target.apiKey(), outDir, Map.of(),
+          titleOverride != null ? titleOverride : params.scenario().key());
+      out.println("tokenbench: " + params.scenario().key() + " against " + target.describe() + ", "
+          + params.load().describe() + " for " + params.injectionLength().toSeconds() + " s (incl. "
+          + params.warmup().toSeconds() + " s warm-up)");
+      List<PlanExecution.LaneResult> results = PlanExecution.execute(plan, outDir, true, true, out);
+      target.keepLog(results.get(0).runDir());
+      out.println();
+      for (PlanExecution.LaneResult r : results) {
+        out.println("run folder: " + r.runDir());
+      }
+      out.println("HTML report: " + results.get(0).runDir().resolve("report.html"));
+      Path gatling = results.get(0).runDir().resolve("gatling").resolve("index.html");
+      if (Files.exists(gatling)) {
+        out.println("Gatling's own report: " + gatling);
+      }
+      return 0;
+    }
+  }
+
+  static Path createDirectories(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new ParameterException(Parameter.OUT.key(), "cannot create " + dir + ": " + e.getMessage());
+    }
+  }
+
+  private static Map<String, String> systemProperties() {
+    Map<String, String> props = new HashMap<>();
+    System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+    return props;
+  }
+
+  /** The base URL and key of a run: a given URL with the key from the environment, or a mock process. */
+  static final class Target implements AutoCloseable {
+    private final URI baseUrl;
+    private final ApiKey apiKey;
+    private final MockProcess mock;
+    private final Path mockLog;
+
+    private Target(URI baseUrl, ApiKey apiKey, MockProcess mock, Path mockLog) {
+      this.baseUrl = baseUrl;
+      this.apiKey = apiKey;
+      this.mock = mock;
+      this.mockLog = mockLog;
+    }
+
+    static Target open(RunParameters params, Map<String, String> env, List<String> mockArgs, Path outDir) {
+      if (params.baseUrl().isPresent()) {
+        return new Target(params.baseUrl().get(), ApiKey.fromEnvironment(params.apiKeyEnv(), env), null, null);
+      }
+      Path log = outDir.resolve(".mock-" + ProcessHandle.current().pid() + ".log");
+      MockProcess mock = MockProcess.start(MockArgs.jar(), mockArgs, log);
+      return new Target(mock.baseUrl(), ApiKey.forEmbeddedMock(params.apiKeyEnv(), env), mock, log);
+    }
+
+    URI baseUrl() {
+      return baseUrl;
+    }
+
+    ApiKey apiKey() {
+      return apiKey;
+    }
+
+    String describe() {
+      return mock == null ? baseUrl.getHost() + (baseUrl.getPort() > 0 ? ":" + baseUrl.getPort() : "")
+          : "the embedded mock (separate process) at " + baseUrl;
+    }
+
+    /** Moves the mock's output into the run folder as mock.log. */
+    void keepLog(Path runDir) {
+      if (mockLog != null && Files.exists(mockLog)) {
+        try {
+          Files.copy(mockLog, runDir.resolve("mock.log"));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      if (mock != null) {
+        mock.close();
+        try {
+          Files.deleteIfExists(mockLog);
+        } catch (IOException ignored) {
+          // a leftover log in the output folder is harmless
+        }
+      }
+    }
+  }
+}
