@@ -3,7 +3,6 @@ package io.tokenbench.reports.cli;
 import io.tokenbench.reports.format.OutputFormat;
 import io.tokenbench.reports.format.ReportInput;
 import io.tokenbench.reports.format.ReportWriter;
-import io.tokenbench.reports.ingest.RunLoader;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ final class ReportCommand {
             return 0;
         }
         ReportWriter.Written w = ReportWriter.writeAll(o.runDir(), o.baseline(), o.rules());
-        out.print(o.format().renderer().report(new ReportInput(w.summary(), RunLoader.load(o.runDir(), false),
+        out.print(o.format().renderer().report(new ReportInput(w.summary(), w.data(),
                 Optional.empty(), Optional.empty())));
         err.println("report: wrote " + w.files().stream().map(p -> p.getFileName().toString()).toList() + " in "
                 + o.runDir() + "; open " + o.runDir().resolve("report.html"));

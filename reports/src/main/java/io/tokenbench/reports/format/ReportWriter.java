@@ -35,7 +35,7 @@ public final class ReportWriter {
     }
 
     /** What was written. */
-    public record Written(RunSummary summary, GateReport gate, List<Path> files) {
+    public record Written(RunData data, RunSummary summary, GateReport gate, List<Path> files) {
     }
 
     /** Report without baseline or rules: the library entry point for drivers after {@code RunRecorder.close()}. */
@@ -65,7 +65,7 @@ public final class ReportWriter {
                 new ReportInput(summary, run, base, rulesFile.isPresent() ? Optional.of(gate) : Optional.empty())));
         files.put(RunFolder.REPORT_HTML, OutputFormat.HTML.renderer().report(input));
         files.put(RunFolder.JUNIT_XML, OutputFormat.JUNIT.renderer().gate(gate));
-        return new Written(summary, gate, writeAtomically(runDir, files));
+        return new Written(run, summary, gate, writeAtomically(runDir, files));
     }
 
     private static List<Rule> parseRules(Path file, RunSummary summary, Optional<ReportInput.Baseline> base) {

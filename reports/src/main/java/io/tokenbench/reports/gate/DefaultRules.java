@@ -27,8 +27,7 @@ public final class DefaultRules {
         if (lag == null || lag.count() == 0) {
             return List.of();
         }
-        double budget = run.info().map(i -> i.parameters().get(SummaryBuilder.DISPATCH_BUDGET_PARAMETER))
-                .map(Double::parseDouble).orElse(SummaryBuilder.DEFAULT_DISPATCH_BUDGET_MILLIS);
+        double budget = SummaryBuilder.dispatchBudgetMillis(run);
         Quantity q = new Quantity.SeriesStat(Metric.DISPATCH_LAG.wireName(), Stat.P99, "ms");
         return List.of(new Rule(String.format(Locale.ROOT, "dispatch_lag.p99 <= %sms", budget), 0, q, Rule.Op.LE,
                 new Rule.Absolute(budget), Optional.empty()));

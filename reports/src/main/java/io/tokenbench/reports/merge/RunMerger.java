@@ -54,7 +54,31 @@ public final class RunMerger {
             infos.add(readInfo(dir));
         }
         RunInfo merged = mergedInfo(infos, runDirs);
-        prepareOut(outDir, runDirs);
+        boolean created = prepareOut(outDir, runDirs);
+        try {
+            write(outDir, runDirs, merged);
+        } catch (RuntimeException e) {
+            removeOutput(outDir, created);
+            throw e;
+        }
+        return merged;
+    }
+
+    /** Removes what a failed merge wrote, so a bad input leaves no half-merged run behind. */
+    private static void removeOutput(Path outDir, boolean created) {
+        try {
+            for (String f : List.of(RunFolder.METRICS_HLOG, RunFolder.OUTCOMES_JSONL, RunFolder.RUN_JSON)) {
+                Files.deleteIfExists(outDir.resolve(f));
+            }
+            if (created) {
+                Files.deleteIfExists(outDir);
+            }
+        } catch (IOException e) {
+            // the original failure is what matters; a leftover file names itself
+        }
+    }
+
+    private static void write(Path outDir, List<Path> runDirs, RunInfo merged) {
         long intervalMs = merged.interval().toMillis();
         try (IntervalLogWriter writer = new IntervalLogWriter(outDir, merged.startEpochMillis())) {
             mergeHistograms(runDirs, intervalMs, writer);
@@ -68,7 +92,6 @@ public final class RunMerger {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + outDir.resolve(RunFolder.RUN_JSON), e);
         }
-        return merged;
     }
 
     private static void mergeHistograms(List<Path> runDirs, long intervalMs, IntervalLogWriter writer) {
@@ -180,7 +203,8 @@ public final class RunMerger {
                 first.window(), first.slo(), params, first.redactedParameters(), first.versions(), first.machine());
     }
 
-    private static void prepareOut(Path outDir, List<Path> runDirs) {
+    /** Checks OUT_DIR is absent or empty and creates it; true when it did not exist. */
+    private static boolean prepareOut(Path outDir, List<Path> runDirs) {
         try {
             for (Path in : runDirs) {
                 if (Files.exists(outDir) && Files.isSameFile(in, outDir)) {
@@ -188,13 +212,18 @@ public final class RunMerger {
                 }
             }
             if (Files.exists(outDir)) {
+                if (!Files.isDirectory(outDir)) {
+                    throw new BadInputException("OUT_DIR " + outDir + " exists and is not a directory");
+                }
                 try (var entries = Files.list(outDir)) {
-                    if (!Files.isDirectory(outDir) || entries.findAny().isPresent()) {
+                    if (entries.findAny().isPresent()) {
                         throw new BadInputException("OUT_DIR " + outDir + " exists and is not empty: nothing was overwritten");
                     }
                 }
+                return false;
             }
             Files.createDirectories(outDir);
+            return true;
         } catch (IOException e) {
             throw new BadInputException("cannot create OUT_DIR " + outDir + ": " + e.getMessage(), e);
         }

@@ -85,7 +85,8 @@ public final class SummaryBuilder {
         return flags;
     }
 
-    private static double dispatchBudgetMillis(RunData run) {
+    /** The dispatch-lag p99 budget of a run: run.json parameter {@value #DISPATCH_BUDGET_PARAMETER}, else the default. */
+    public static double dispatchBudgetMillis(RunData run) {
         return run.info().map(i -> i.parameters().get(DISPATCH_BUDGET_PARAMETER)).map(v -> {
             try {
                 return Double.parseDouble(v);

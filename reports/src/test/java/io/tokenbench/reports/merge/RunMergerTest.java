@@ -142,4 +142,17 @@ class RunMergerTest {
         assertThatThrownBy(() -> RunMerger.merge(tmp.resolve("o2"), List.of(a)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("at least two");
     }
+
+    @Test
+    void aCorruptInputLeavesNoHalfMergedRun() throws Exception {
+        Path a = TestRuns.create(tmp.resolve("runs"), TestRuns.spec("a"));
+        Path b = TestRuns.create(tmp.resolve("runs"), TestRuns.spec("b").seed(2));
+        Path hlog = b.resolve(RunFolder.METRICS_HLOG);
+        String text = Files.readString(hlog);
+        Files.writeString(hlog, text.substring(0, text.length() / 2));
+        Path out = tmp.resolve("merged");
+        assertThatThrownBy(() -> RunMerger.merge(out, List.of(a, b)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("metrics.hlog line");
+        assertThat(out).doesNotExist();
+    }
 }
