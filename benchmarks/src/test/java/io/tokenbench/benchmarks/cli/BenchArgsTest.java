@@ -1,0 +1,90 @@
+package io.tokenbench.benchmarks.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.options.Options;
+
+class BenchArgsTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void defaultsAreRigorousOnEveryBenchmark() {
+        BenchOptions o = BenchArgs.parse().orElseThrow();
+
+        assertThat(o.preset()).isEqualTo(BenchPreset.RIGOROUS);
+        assertThat(o.patterns()).isEmpty();
+        assertThat(o.runsRoot()).isEqualTo(Path.of("runs"));
+    }
+
+    @Test
+    void quickPatternsAndParamsReachJmhWithFailOnError() {
+        BenchOptions o = BenchArgs.parse("ChatBench", "--quick", "-p", "client=SDK,JDK", "--model", "deepseek-v3")
+                .orElseThrow();
+        Options jmh = BenchMain.jmhOptions(o, Path.of("x.json")).build();
+
+        assertThat(jmh.getIncludes()).containsExactly("ChatBench");
+        assertThat(jmh.getForkCount().get()).isEqualTo(1);
+        assertThat(jmh.getMeasurementIterations().get()).isEqualTo(2);
+        assertThat(jmh.shouldFailOnError().get()).isTrue();
+        assertThat(jmh.getParameter("client").get()).containsExactly("SDK", "JDK");
+        assertThat(jmh.getJvmArgsPrepend().get()).containsExactly("-Dtokenbench.bench.model=deepseek-v3");
+    }
+
+    @Test
+    void baseUrlSelectsTheLiveTargetAndPassesOnlyTheVariableName() {
+        BenchOptions o = BenchArgs.parse("--base-url", "https://api.example.test/v1", "--api-key-env", "MY_KEY")
+                .orElseThrow();
+        Options jmh = BenchMain.jmhOptions(o, Path.of("x.json")).build();
+
+        assertThat(jmh.getParameter("target").get()).containsExactly("LIVE");
+        assertThat(jmh.getJvmArgsPrepend().get()).containsExactly(
+                "-Dtokenbench.bench.baseUrl=https://api.example.test/v1", "-Dtokenbench.bench.apiKeyEnv=MY_KEY");
+    }
+
+    @Test
+    void badOptionsExit2AndNameTheOption() {
+        assertUsage(List.of("--frobnicate"), "--frobnicate");
+        assertUsage(List.of("-p", "tokens"), "-p");
+        assertUsage(List.of("-p", "tokens=16", "-p", "tokens=128"), "-p tokens");
+        assertUsage(List.of("--base-url", "ftp://x/v1"), "--base-url");
+        assertUsage(List.of("--api-key-env", "not a name"), "--api-key-env");
+        assertUsage(List.of("--out"), "--out");
+        assertUsage(List.of("--import", "a.json", "ChatBench"), "--import");
+        assertUsage(List.of("--base-url", "http://127.0.0.1:1/v1", "-p", "target=MOCK_ZERO"), "--base-url");
+        assertUsage(List.of("(unclosed"), "PATTERN");
+    }
+
+    @Test
+    void importOfAMissingFileExits2() {
+        int code = BenchMain.run(new String[] {"--import", "/nonexistent/jmh.json", "--out",
+                System.getProperty("java.io.tmpdir") + "/tokenbench-benchargs-test"}, print(out), print(err));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/nonexistent/jmh.json");
+    }
+
+    @Test
+    void helpExits0() {
+        assertThat(BenchMain.run(new String[] {"--help"}, print(out), print(err))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--quick");
+    }
+
+    private void assertUsage(List<String> args, String named) {
+        err.reset();
+        int code = BenchMain.run(args.toArray(String[]::new), print(out), print(err));
+        assertThat(code).as("exit code of %s", args).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("message for %s", args).contains(named);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}
