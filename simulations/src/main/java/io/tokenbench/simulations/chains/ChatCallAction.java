@@ -152,7 +152,8 @@ final class ChatCallAction implements Action {
       loop.execute(() -> finish(session, tSched, trace, reason));
       return;
     }
-    RequestTimeline timeline = trace.timeline(tSched);
+    RequestTimeline timeline = trace.timeline(tSched,
+        settings.price().microCredits(trace.promptTokens(), trace.completionTokens()));
     settings.sink().finished(timeline, trace.sampleText());
     logToGatling(session, timeline, trace);
     Session after = timeline.outcome().isSuccess() ? session : session.markAsFailed();

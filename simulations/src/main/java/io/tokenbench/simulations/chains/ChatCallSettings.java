@@ -1,6 +1,7 @@
 package io.tokenbench.simulations.chains;
 
 import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.Price;
 import io.tokenbench.simulations.config.Timeouts;
 import io.tokenbench.simulations.feeders.ChatBodies;
 import io.tokenbench.simulations.load.Pacer;
@@ -21,9 +22,10 @@ import java.util.Optional;
  * @param sink         where timelines go
  * @param extraHeaders sent with every request (tests use the mock's {@code x-mock-*} overrides)
  * @param pooled       share keep-alive connections between users; false: a new connection per request
+ * @param price        the model's Credit price ({@link Price#NONE} when unknown)
  */
 public record ChatCallSettings(String requestName, URI chatUrl, ApiKey apiKey, ChatBodies bodies, Timeouts timeouts,
-    Optional<Pacer> pacer, TimelineSink sink, Map<String, String> extraHeaders, boolean pooled) {
+    Optional<Pacer> pacer, TimelineSink sink, Map<String, String> extraHeaders, boolean pooled, Price price) {
   public ChatCallSettings {
     extraHeaders = Map.copyOf(extraHeaders);
   }

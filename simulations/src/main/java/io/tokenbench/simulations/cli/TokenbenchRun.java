@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +29,9 @@ import java.util.Map;
  * Gatling in this JVM, prints the summary and where the reports are. Exit 0 done, 2 bad option.
  */
 public final class TokenbenchRun {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
   private TokenbenchRun() {}
 
   public static void main(String[] args) {
@@ -73,18 +79,30 @@ public final class TokenbenchRun {
   }
 
   /** One run (any scenario but sweep); {@code laneName} names the run folder (calibrate). */
-  static int runOnce(RunParameters params, Map<String, String> env, List<String> mockArgs, String titleOverride,
+  static int runOnce(RunParameters params, Map<String, String> env, List<String> mockArgs, String laneName,
       PrintStream out, PrintStream err) {
     Path outDir = createDirectories(params.outDir());
+    boolean multiLane = params.scenario() == ScenarioKind.GATEWAY_OVERHEAD || params.scenario() == ScenarioKind.MODEL_COMPARE;
+    // several lanes: one parent folder holding a run folder per lane and the side-by-side files
+    Path lanesRoot = multiLane ? createDirectories(outDir.resolve(STAMP.format(Instant.now()) + "-" + params.scenario().key()))
+        : outDir;
     try (Target target = Target.open(params, env, mockArgs, outDir)) {
-      RunPlan plan = Recipes.plan(params, target.baseUrl(), target.apiKey(), outDir, Map.of(),
-          titleOverride != null ? titleOverride : params.scenario().key());
+      RunPlan plan = Recipes.plan(params, target.baseUrl(), target.apiKey(), lanesRoot, Map.of(),
+          laneName != null ? laneName : params.scenario().key());
       out.println("tokenbench: " + params.scenario().key() + " against " + target.describe() + ", "
           + params.load().describe() + " for " + params.injectionLength().toSeconds() + " s (incl. "
           + params.warmup().toSeconds() + " s warm-up)");
-      List<PlanExecution.LaneResult> results = PlanExecution.execute(plan, outDir, true, true, out);
+      List<PlanExecution.LaneResult> results = PlanExecution.execute(plan, lanesRoot, true, true, out);
       target.keepLog(results.get(0).runDir());
+      if (params.scenario() == ScenarioKind.GATEWAY_OVERHEAD) {
+        LaneComparisons.overhead(lanesRoot, results.get(0), results.get(1), out);
+      } else if (params.scenario() == ScenarioKind.MODEL_COMPARE) {
+        LaneComparisons.models(lanesRoot, results, out);
+      }
       out.println();
+      if (multiLane) {
+        out.println("scenario folder: " + lanesRoot);
+      }
       for (PlanExecution.LaneResult r : results) {
         out.println("run folder: " + r.runDir());
       }

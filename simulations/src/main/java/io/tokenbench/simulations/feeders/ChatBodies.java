@@ -35,6 +35,10 @@ public final class ChatBodies {
     return new ChatBodies(prompts, v.model(), v.maxTokens().orElse(defaultMaxTokens), stream, v.temperature());
   }
 
+  public String model() {
+    return model;
+  }
+
   public boolean stream() {
     return stream;
   }

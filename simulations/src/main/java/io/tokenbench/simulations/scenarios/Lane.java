@@ -1,6 +1,7 @@
 package io.tokenbench.simulations.scenarios;
 
 import io.tokenbench.reports.model.RunInfo;
+import io.tokenbench.simulations.config.Price;
 import io.tokenbench.simulations.feeders.ChatBodies;
 import io.tokenbench.simulations.load.Pacer;
 import java.net.URI;
@@ -19,9 +20,10 @@ import java.util.Optional;
  * @param pacer        the open model's schedule, empty for closed models
  * @param info         what run.json says about this lane, given the run's start (epoch ms)
  * @param extraHeaders extra request headers (tests: the mock's {@code x-mock-*} overrides)
+ * @param price        the lane model's Credit price
  */
 public record Lane(String name, URI baseUrl, ChatBodies bodies, Optional<Pacer> pacer, LongFunction<RunInfo> info,
-    Map<String, String> extraHeaders) {
+    Map<String, String> extraHeaders, Price price) {
   public Lane {
     extraHeaders = Map.copyOf(extraHeaders);
   }

@@ -5,9 +5,11 @@ import io.tokenbench.reports.record.RecorderConfig;
 import io.tokenbench.reports.record.Slo;
 import io.tokenbench.reports.record.Window;
 import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.Price;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.Variant;
 import io.tokenbench.simulations.feeders.ChatBodies;
+import io.tokenbench.simulations.feeders.PriceLookup;
 import io.tokenbench.simulations.feeders.PromptSet;
 import io.tokenbench.simulations.load.ArrivalSchedule;
 import io.tokenbench.simulations.load.LoadModel;
@@ -56,18 +58,19 @@ public final class Recipes {
     List<Lane> lanes = new ArrayList<>();
     switch (params.scenario()) {
       case GATEWAY_OVERHEAD -> {
-        lanes.add(lane("gateway", target, bodies(prompts, params), schedule, anchor, params, extraHeaders));
+        Price price = PriceLookup.of(target, params.model(), key);
+        lanes.add(lane("gateway", target, bodies(prompts, params), schedule, anchor, params, extraHeaders, price));
         lanes.add(lane("upstream", params.upstreamUrl().orElseThrow(), bodies(prompts, params), schedule, anchor,
-            params, extraHeaders));
+            params, extraHeaders, price));
       }
       case MODEL_COMPARE -> {
         for (Variant v : params.variants()) {
           lanes.add(lane(safeName(v.label()), target, ChatBodies.forVariant(prompts, v, params.maxTokens(),
-              params.stream()), schedule, anchor, params, extraHeaders));
+              params.stream()), schedule, anchor, params, extraHeaders, PriceLookup.of(target, v.model(), key)));
         }
       }
       default -> lanes.add(lane(laneName, target, bodies(prompts, params), schedule, anchor, params,
-          extraHeaders));
+          extraHeaders, PriceLookup.of(target, params.model(), key)));
     }
     return new RunPlan(params, lanes, key, lanesRoot, maxDuration(params), anchor);
   }
@@ -95,13 +98,13 @@ public final class Recipes {
 
   /** One lane: the building block every recipe above composes (tests compose their own). */
   public static Lane lane(String name, URI target, ChatBodies bodies, Optional<ArrivalSchedule> schedule,
-      ScheduleAnchor anchor, RunParameters params, Map<String, String> extraHeaders) {
+      ScheduleAnchor anchor, RunParameters params, Map<String, String> extraHeaders, Price price) {
     // One Pacer per lane over the same schedule and the same anchor: identical t_sched in every lane.
     Optional<Pacer> pacer = schedule.map(s -> new Pacer(s, anchor));
     return new Lane(name, target, bodies, pacer,
         startMillis -> RunInfo.create(name, DRIVER, startMillis, target.toString(), reportsLoadModel(params),
             recorderConfig(params), RunInfoParameters.of(params, target), RunInfoParameters.versions()),
-        extraHeaders);
+        extraHeaders, price);
   }
 
   static RecorderConfig recorderConfig(RunParameters p) {

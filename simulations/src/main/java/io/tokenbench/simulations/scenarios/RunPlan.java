@@ -77,7 +77,7 @@ public final class RunPlan implements AutoCloseable {
     Lane lane = lanes.get(i);
     return new ChatCallSettings(lanes.size() == 1 ? "chat" : "chat " + lane.name(),
         Endpoints.chatCompletions(lane.baseUrl()), apiKey, lane.bodies(), params.timeouts(), lane.pacer(),
-        sinks.get(i), lane.extraHeaders(), params.pooledConnections());
+        sinks.get(i), lane.extraHeaders(), params.pooledConnections(), lane.price());
   }
 
   /** Opens every lane's run folder and recorder on one clock; called by the first user to run. */

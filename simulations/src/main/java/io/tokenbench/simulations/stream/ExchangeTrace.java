@@ -119,6 +119,16 @@ public final class ExchangeTrace {
     return tSend;
   }
 
+  /** Server-reported prompt tokens, or {@link RequestTimeline#UNKNOWN}. */
+  public long promptTokens() {
+    return promptTokens;
+  }
+
+  /** Server-reported completion tokens, or {@link RequestTimeline#UNKNOWN}. */
+  public long completionTokens() {
+    return completionTokens;
+  }
+
   public int status() {
     return status;
   }
@@ -144,6 +154,11 @@ public final class ExchangeTrace {
 
   /** The per-request timeline; {@code tSchedNanos} ABSENT means closed model (t_sched = t_send). */
   public RequestTimeline timeline(long tSchedNanos) {
+    return timeline(tSchedNanos, 0);
+  }
+
+  /** As above, with the request's cost from the server's usage in micro-Credits. */
+  public RequestTimeline timeline(long tSchedNanos, long microCredits) {
     long[] events = Arrays.copyOf(outputNanos, outputCount);
     RequestTimeline.Builder b = RequestTimeline.builder(EndpointClass.CHAT)
         .sched(tSchedNanos)
@@ -153,7 +168,8 @@ public final class ExchangeTrace {
         .usage(promptTokens, completionTokens)
         .clientCountedTokens(outputCount > 0 || words > 0 ? words : RequestTimeline.UNKNOWN)
         .outcome(outcome())
-        .retryAfterMillis(retryAfterMillis);
+        .retryAfterMillis(retryAfterMillis)
+        .microCredits(microCredits);
     if (streamed) {
       // Non-streamed bodies have no per-token times: no ttft/itl/tpot, only ttfb and e2e.
       b.firstContent(tFirstContent).outputEvents(events);

@@ -7,6 +7,7 @@ import io.tokenbench.mock.server.MockUpstream;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.Price;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.feeders.PromptSet;
 import io.tokenbench.simulations.load.ArrivalSchedule;
@@ -88,7 +89,7 @@ class FaultOutcomeTest {
       List<Lane> lanes = new ArrayList<>();
       for (Fault f : faults) {
         lanes.add(Recipes.lane(f.wireName(), target, Recipes.bodies(prompts, params), Optional.of(schedule), anchor,
-            params, Map.of("x-mock-fault", header(f))));
+            params, Map.of("x-mock-fault", header(f)), Price.NONE));
       }
       RunPlan plan = new RunPlan(params, lanes, ApiKey.forEmbeddedMock("UNSET_VAR", Map.of()), out,
           Recipes.maxDuration(params), anchor);

@@ -62,6 +62,8 @@ class SmokeRunTest {
       assertThat(s.requests().tokenMismatch()).isZero();
       assertThat(s.throughput().outputTokensPerSecond()).isGreaterThan(0);
       assertThat(s.goodput().goodRps()).isGreaterThan(0);
+      // Credits from usage x the mock catalog's price of MiniMax-M3 (0.6 in, 2.4 out per million tokens)
+      assertThat(s.microCredits()).isGreaterThanOrEqualTo(Math.round(attempted * TOKENS * 2.4));
 
       assertThat(dir.resolve("gatling").resolve("index.html")).exists();
       assertThat(Files.readString(dir.resolve("run.json"))).doesNotContain(ApiKey.MOCK_DEFAULT);
