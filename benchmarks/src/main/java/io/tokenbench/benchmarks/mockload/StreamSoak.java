@@ -69,7 +69,7 @@ public final class StreamSoak {
         System.err.printf("stream-soak: ramp done: %d connected, %d failed%n", connected.get(), failed.get());
         Thread.sleep(options.warmup().toMillis());
         AdminStats admin = new AdminStats(options.baseUrl(), options.adminToken());
-        admin.reset();
+        String atReset = admin.reset();
         long events0 = counters.events().sum();
         long start = System.nanoTime();
         Thread.sleep(options.duration().toMillis());
@@ -81,6 +81,7 @@ public final class StreamSoak {
                 counters.streamsCompleted().sum());
         System.out.printf("client: %.0f events/s over %.1f s (expected about %.0f/s)%n", events / seconds, seconds,
                 options.streams() * 1000.0 / options.itlMillis());
+        System.out.println("mock /admin/stats at reset: " + atReset);
         System.out.println("mock /admin/stats: " + stats);
         group.shutdownGracefully();
         System.exit(0);
@@ -90,8 +91,8 @@ public final class StreamSoak {
     private record AdminStats(URI baseUrl, String token) {
         private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-        void reset() throws IOException, InterruptedException {
-            send(HttpRequest.newBuilder(baseUrl.resolve("/admin/stats")).DELETE());
+        String reset() throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(baseUrl.resolve("/admin/stats")).DELETE());
         }
 
         String get() throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.stream.SchedulingLag;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -51,6 +52,15 @@ public final class StatsRoutes implements RouteGroup {
         };
     }
 
+    /** CPU time of the whole mock process so far (all threads), or -1 when the JVM cannot tell. */
+    private static long processCpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? -1 : nanos / 1_000_000;
+        }
+        return -1;
+    }
+
     private byte[] render() {
         ObjectNode root = JSON.createObjectNode();
         root.put("requests_received", stats.receivedCount());
@@ -60,6 +70,7 @@ public final class StatsRoutes implements RouteGroup {
         root.put("in_flight", stats.inFlight());
         root.put("open_streams", stats.openStreams());
         root.put("back_pressure_pauses", stats.backPressurePauseCount());
+        root.put("process_cpu_ms", processCpuMillis());
         ObjectNode settled = root.putObject("settled");
         for (Settlement.End end : Settlement.End.values()) {
             settled.put(end.name().toLowerCase(Locale.ROOT), stats.settledCount(end));

@@ -1,6 +1,7 @@
 package io.tokenbench.mock.server;
 
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 /** The pipeline of one connection, top to bottom. */
 final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 
+    /** Name of the marker handler below the HTTP codec. */
+    static final String WIRE = "wire";
     private static final int MAX_INITIAL_LINE_BYTES = 8192;
     private static final int MAX_CHUNK_BYTES = 64 * 1024;
     private final ServerContext server;
@@ -35,6 +38,8 @@ final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 
     /** Also used by tests on an {@code EmbeddedChannel}. */
     void configure(ChannelPipeline p) {
+        // Below the HTTP codec: streams write pre-framed chunks through this context (see DirectSink).
+        p.addLast(WIRE, new ChannelOutboundHandlerAdapter());
         p.addLast("idle", new IdleStateHandler(server.config.clientIdleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         p.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)

@@ -44,7 +44,8 @@ final class StreamingResponse {
         server.stats.streamOpened();
         ChunkEncoder encoder = new ChunkEncoder(exchange.ids().completionId(), createdEpochSeconds,
                 JsonText.escaped(chat.model()), chat.includeUsage());
-        ChatStream stream = new ChatStream(exchange.ctx(), encoder, chat, plan, exchange.ids(), server.timing(),
+        ChatStream stream = new ChatStream(exchange.ctx(), exchange.ctx().pipeline().context(MockServerInitializer.WIRE),
+                encoder, chat, plan, exchange.ids(), server.timing(),
                 (end, completionTokens) -> {
                     server.stats.streamClosed();
                     settler.settle(200, end, completionTokens);

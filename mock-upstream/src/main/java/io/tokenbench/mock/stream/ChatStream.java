@@ -56,8 +56,12 @@ public final class ChatStream implements Runnable {
     private boolean ended;
     private Future<?> pending;
 
-    public ChatStream(ChannelHandlerContext ctx, ChunkEncoder encoder, ChatRequest request, RequestPlan plan,
-            IdSource ids, StreamTiming timing, Listener listener) {
+    /**
+     * @param ctx  the HTTP handler's context (the head was written through it)
+     * @param wire the context of a handler below the HTTP codec, for pre-framed chunks (see {@link DirectSink})
+     */
+    public ChatStream(ChannelHandlerContext ctx, ChannelHandlerContext wire, ChunkEncoder encoder, ChatRequest request,
+            RequestPlan plan, IdSource ids, StreamTiming timing, Listener listener) {
         this.ctx = ctx;
         this.encoder = encoder;
         this.request = request;
@@ -65,7 +69,8 @@ public final class ChatStream implements Runnable {
         this.ids = ids;
         this.timing = timing;
         this.listener = listener;
-        this.sink = plan.hasFault(Fault.SLOW_DRIP) ? new DripSink(ctx, plan.faultParam()) : new DirectSink(ctx);
+        this.sink = plan.hasFault(Fault.SLOW_DRIP) ? new DripSink(ctx, plan.faultParam())
+                : new DirectSink(ctx, wire);
         this.toolArguments = request.toolCall().map(ToolArguments::new).orElse(null);
         this.functionName = request.toolCall().map(c -> JsonText.escaped(c.functionName())).orElse(null);
         this.emitted = new int[plan.choices()];
@@ -127,7 +132,7 @@ public final class ChatStream implements Runnable {
     }
 
     private void emitStep() {
-        ByteBuf out = ctx.alloc().buffer(512 * plan.choices());
+        ByteBuf out = sink.allocate(512 * plan.choices());
         boolean allFinished = true;
         for (int choice = 0; choice < plan.choices(); choice++) {
             int tokens = plan.outputTokens(choice);
@@ -197,7 +202,7 @@ public final class ChatStream implements Runnable {
 
     private void injectFault() {
         Fault fault = plan.fault().orElseThrow().fault();
-        ByteBuf out = ctx.alloc().buffer(256);
+        ByteBuf out = sink.allocate(256);
         switch (fault) {
             case STREAM_RESET -> {
                 out.release();

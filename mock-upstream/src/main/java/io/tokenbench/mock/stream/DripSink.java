@@ -30,6 +30,11 @@ final class DripSink implements EventSink {
     }
 
     @Override
+    public ByteBuf allocate(int capacity) {
+        return ctx.alloc().buffer(capacity);
+    }
+
+    @Override
     public void write(ByteBuf events) {
         if (discarded) {
             events.release();

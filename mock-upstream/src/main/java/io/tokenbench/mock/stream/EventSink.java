@@ -8,6 +8,9 @@ import io.netty.buffer.ByteBuf;
  */
 interface EventSink {
 
+    /** A buffer to encode the next events into (it may reserve room the sink needs). */
+    ByteBuf allocate(int capacity);
+
     /** Writes and flushes {@code events} (one or more complete SSE events). */
     void write(ByteBuf events);
 
