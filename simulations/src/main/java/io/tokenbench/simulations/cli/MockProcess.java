@@ -51,6 +51,8 @@ public final class MockProcess implements AutoCloseable {
     Thread pump = new Thread(() -> pump(p, ready, log), "tokenbench-mock-output");
     pump.setDaemon(true);
     pump.start();
+    // Ctrl-C or SIGTERM of the harness must not leave the mock behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "tokenbench-mock-stop"));
     try {
       return new MockProcess(p, ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS));
     } catch (InterruptedException e) {

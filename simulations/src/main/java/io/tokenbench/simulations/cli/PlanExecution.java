@@ -30,7 +30,7 @@ final class PlanExecution {
   static List<LaneResult> execute(RunPlan plan, Path outDir, boolean gatlingReport, boolean printSummary,
       PrintStream out) {
     Path gatlingTmp = outDir.resolve(".gatling-" + ProcessHandle.current().pid());
-    Thread hook = new Thread(plan::close, "tokenbench-shutdown");
+    Thread hook = new Thread(() -> closeAndReport(plan), "tokenbench-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     Duration total = plan.maxDuration();
     int gatlingStatus;
@@ -59,6 +59,19 @@ final class PlanExecution {
       }
     }
     return results;
+  }
+
+  /** Ctrl-C / SIGTERM: close the recorders (last interval, unfinished as timeouts) and write the reports. */
+  private static void closeAndReport(RunPlan plan) {
+    plan.close();
+    for (RunSink sink : plan.openSinks()) {
+      try {
+        ReportWriter.writeAll(sink.folder().dir());
+        System.err.println("tokenbench: interrupted; run folder " + sink.folder().dir());
+      } catch (RuntimeException e) {
+        System.err.println("tokenbench: interrupted; logs kept in " + sink.folder().dir() + " (" + e.getMessage() + ")");
+      }
+    }
   }
 
   private static void moveGatlingReport(Path gatlingTmp, Path runDir) {
