@@ -6,6 +6,7 @@ import io.tokenbench.reports.model.RunData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -76,10 +77,10 @@ public final class BlockBootstrap {
      * The interval of the margin, or empty when a side has fewer than two blocks (the caller then decides on
      * the point estimate).
      */
-    static java.util.Optional<Interval> margin(Rule rule, BlockStatistic baseline, Side baseSide,
+    static Optional<Interval> margin(Rule rule, BlockStatistic baseline, Side baseSide,
                                                BlockStatistic current, Side curSide) {
         if (!baseSide.resamplable() || !curSide.resamplable()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         SplittableRandom rnd = new SplittableRandom(SEED);
         double[] margins = new double[REPLICATES];
@@ -93,12 +94,12 @@ public final class BlockBootstrap {
             }
         }
         if (n < REPLICATES / 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double[] sorted = Arrays.copyOf(margins, n);
         Arrays.sort(sorted);
         double tail = (1 - CONFIDENCE) / 2;
-        return java.util.Optional.of(new Interval(quantile(sorted, tail), quantile(sorted, 1 - tail)));
+        return Optional.of(new Interval(quantile(sorted, tail), quantile(sorted, 1 - tail)));
     }
 
     static double quantile(double[] sorted, double q) {

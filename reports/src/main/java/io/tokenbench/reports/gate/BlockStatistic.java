@@ -1,6 +1,7 @@
 package io.tokenbench.reports.gate;
 
 import io.tokenbench.reports.model.Block;
+import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.model.Quantity;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.Stat;
@@ -10,6 +11,7 @@ import io.tokenbench.reports.record.ValueUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.ToLongFunction;
@@ -138,12 +140,12 @@ interface BlockStatistic {
                 int[] idx = new int[lows.length];
                 long[] cnt = new long[lows.length];
                 for (HistogramIterationValue v : h.recordedValues()) {
-                    idx[n] = java.util.Arrays.binarySearch(lows, h.lowestEquivalentValue(v.getValueIteratedTo()));
+                    idx[n] = Arrays.binarySearch(lows, h.lowestEquivalentValue(v.getValueIteratedTo()));
                     cnt[n] = v.getCountAtValueIteratedTo();
                     n++;
                 }
-                indices[bi] = java.util.Arrays.copyOf(idx, n);
-                counts[bi] = java.util.Arrays.copyOf(cnt, n);
+                indices[bi] = Arrays.copyOf(idx, n);
+                counts[bi] = Arrays.copyOf(cnt, n);
             }
         }
 
@@ -179,7 +181,7 @@ interface BlockStatistic {
                     }
                 }
             }
-            long rank = io.tokenbench.reports.model.MetricSummary.rank(stat.percentile(), total);
+            long rank = MetricSummary.rank(stat.percentile(), total);
             long cumulative = 0;
             for (int i = 0; i < acc.length; i++) {
                 cumulative += acc[i];

@@ -101,7 +101,7 @@ public final class JmhJsonReader {
         JsonNode params = bench.get("params");
         if (params != null && params.isObject() && params.size() > 0) {
             Map<String, String> sorted = new TreeMap<>();
-            params.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue().asText()));
+            params.properties().forEach(e -> sorted.put(e.getKey(), e.getValue().asText()));
             StringBuilder sb = new StringBuilder("[");
             sorted.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append(k).append('=').append(v));
             name = name + sb.append(']');

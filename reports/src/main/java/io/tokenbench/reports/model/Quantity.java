@@ -1,8 +1,12 @@
 package io.tokenbench.reports.model;
 
+import io.tokenbench.reports.record.Metric;
 import io.tokenbench.reports.record.Outcome;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A number of a {@link RunSummary} that compare and gate talk about, by name:
@@ -88,7 +92,7 @@ public sealed interface Quantity {
     }
 
     /** Every run-level figure, in report order. */
-    java.util.List<RunFigure> RUN_FIGURES = java.util.List.of(
+    List<RunFigure> RUN_FIGURES = List.of(
             new RunFigure("throughput.offered_rps", "req/s"),
             new RunFigure("throughput.sent_rps", "req/s"),
             new RunFigure("throughput.completed_rps", "req/s"),
@@ -104,7 +108,7 @@ public sealed interface Quantity {
      *
      * @throws IllegalArgumentException naming the unknown metric, outcome or statistic
      */
-    static Quantity parse(String name, java.util.Collection<RunSummary> summaries) {
+    static Quantity parse(String name, Collection<RunSummary> summaries) {
         for (RunFigure f : RUN_FIGURES) {
             if (f.name().equals(name)) {
                 return f;
@@ -144,7 +148,7 @@ public sealed interface Quantity {
             }
         }
         if (unit == null) {
-            java.util.Optional<io.tokenbench.reports.record.Metric> known = io.tokenbench.reports.record.Metric.fromWireName(series);
+            Optional<Metric> known = Metric.fromWireName(series);
             if (known.isEmpty()) {
                 throw new IllegalArgumentException("unknown metric '" + series + "' in '" + name + "'");
             }

@@ -125,7 +125,7 @@ public final class RunInfoJson {
 
     private static Map<String, String> strings(JsonNode n) {
         Map<String, String> out = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        n.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 }

@@ -130,14 +130,14 @@ public final class SummaryJson {
         JsonNode w = Json.object(run, "window");
         JsonNode measurement = Json.field(w, "measurement_ms");
         Map<String, String> versions = new LinkedHashMap<>();
-        Json.object(run, "versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asText()));
+        Json.object(run, "versions").properties().forEach(e -> versions.put(e.getKey(), e.getValue().asText()));
         RunHeader header = new RunHeader(Json.text(run, "scenario"), Json.text(run, "driver"),
                 Json.text(run, "target_host"), Json.text(run, "started_at"), model, Json.integer(w, "warmup_ms"),
                 measurement.isNull() ? -1 : Json.integer(w, "measurement_ms"), Json.integer(w, "grace_ms"),
                 Json.integer(run, "interval_ms"), Json.numberOrNull(w, "measured_seconds"), versions);
 
         Map<String, MetricSummary> metrics = new LinkedHashMap<>();
-        Json.object(root, "metrics").fields().forEachRemaining(e -> {
+        Json.object(root, "metrics").properties().forEach(e -> {
             JsonNode n = e.getValue();
             String unitName = Json.text(n, "unit");
             ValueUnit unit = Metric.fromWireName(e.getKey()).map(Metric::unit)

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -72,8 +71,7 @@ public final class OutcomesJson {
         long end = number(root, "end_ms");
         JsonNode phasesNode = object(root, "phases");
         Map<Phase, PhaseCounts> phases = new EnumMap<>(Phase.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = phasesNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : phasesNode.properties()) {
             Phase phase = Phase.fromWireName(e.getKey())
                     .orElseThrow(() -> new IllegalArgumentException("unknown phase '" + e.getKey() + "'"));
             phases.put(phase, read(e.getValue()));
@@ -86,8 +84,7 @@ public final class OutcomesJson {
             throw new IllegalArgumentException("phase is not an object");
         }
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = object(n, "outcomes").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object(n, "outcomes").properties()) {
             Outcome o = Outcome.fromWireName(e.getKey())
                     .orElseThrow(() -> new IllegalArgumentException("unknown outcome '" + e.getKey() + "'"));
             outcomes.put(o, nonNegative(e.getValue(), e.getKey()));

@@ -131,7 +131,8 @@ public final class RunRecorder implements AutoCloseable {
     }
 
     private PhaseRecorders phaseOf(long tSchedNanos) {
-        long since = RequestTimeline.present(tSchedNanos) ? clock.sinceStartNanos(tSchedNanos) : 0;
+        // a request that never got a schedule or send time (refused before sending) belongs to "now"
+        long since = clock.sinceStartNanos(RequestTimeline.present(tSchedNanos) ? tSchedNanos : System.nanoTime());
         return byOrdinal[config.window().phaseOf(since).ordinal()];
     }
 
