@@ -21,6 +21,7 @@ public final class ChatBodies {
   private final boolean stream;
   private final OptionalDouble temperature;
   private final AtomicLong next = new AtomicLong();
+  private final String[] cache;
 
   public ChatBodies(PromptSet prompts, String model, int maxTokens, boolean stream, OptionalDouble temperature) {
     this.prompts = prompts;
@@ -28,6 +29,7 @@ public final class ChatBodies {
     this.maxTokens = maxTokens;
     this.stream = stream;
     this.temperature = temperature;
+    this.cache = new String[prompts.fixedCount()];
   }
 
   /** Bodies for one side of a model comparison: the variant's model and overrides. */
@@ -52,13 +54,26 @@ public final class ChatBodies {
     return body(next.getAndIncrement());
   }
 
-  /** The body of request {@code i}. */
+  /** The body of request {@code i}; built once per prompt for fixed prompt sets. */
   public String body(long i) {
+    if (!prompts.isFixed()) {
+      return build(prompts.prompt(i));
+    }
+    int p = prompts.fixedIndex(i);
+    String cached = cache[p];
+    if (cached == null) {
+      cached = build(prompts.prompt(i));
+      cache[p] = cached; // a benign race: every writer stores an equal immutable String
+    }
+    return cached;
+  }
+
+  private String build(String prompt) {
     ObjectNode root = JSON.createObjectNode();
     root.put("model", model);
     ObjectNode message = root.putArray("messages").addObject();
     message.put("role", "user");
-    message.put("content", prompts.prompt(i));
+    message.put("content", prompt);
     root.put("max_tokens", maxTokens);
     temperature.ifPresent(t -> root.put("temperature", t));
     if (stream) {

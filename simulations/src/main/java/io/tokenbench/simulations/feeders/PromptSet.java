@@ -59,7 +59,25 @@ public final class PromptSet {
 
   /** The prompt of request {@code i}. */
   public String prompt(long i) {
-    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+    return spec instanceof PromptSpec.Synthetic ? synthetic(i) : fixed.get(fixedIndex(i));
+  }
+
+  /** Which fixed prompt request {@code i} uses (fixed sets only). */
+  public int fixedIndex(long i) {
+    return random(i).nextInt(fixed.size());
+  }
+
+  /** True when prompts come from a finite list, so bodies can be built once per prompt. */
+  public boolean isFixed() {
+    return !(spec instanceof PromptSpec.Synthetic);
+  }
+
+  private SplittableRandom random(long i) {
+    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+  }
+
+  private String synthetic(long i) {
+    SplittableRandom random = random(i);
     if (spec instanceof PromptSpec.Synthetic s) {
       int words = s.inputTokens().sample(random);
       StringBuilder b = new StringBuilder(words * 8);
@@ -71,7 +89,7 @@ public final class PromptSet {
       }
       return b.toString();
     }
-    return fixed.get(random.nextInt(fixed.size()));
+    throw new IllegalStateException("not a synthetic prompt set");
   }
 
   /** Number of distinct fixed prompts (0 for synthetic). */
