@@ -51,15 +51,28 @@ warmup() { # url
   taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/chat-post.lua" "$1" >/dev/null
 }
 
-bench() { # name url -> req/s
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+
+bench() { # name url pid -> "req/s cpu_us_per_request"
+  local before after
+  before="$(cpu_ticks "$3")"
   taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$HERE/chat-post.lua" "$2" >"$WORK/$1.txt"
+  after="$(cpu_ticks "$3")"
   grep '^RESULT' "$WORK/$1.txt" | sed "s/^/  [$1] /" >&2
-  grep '^RESULT' "$WORK/$1.txt" | sed -E 's/.*requests_per_sec=([0-9.]+).*/\1/'
+  python3 - "$(grep '^RESULT' "$WORK/$1.txt")" "$((after - before))" "$(getconf CLK_TCK)" <<'PY'
+import re, sys
+fields = dict(re.findall(r"(\w+)=([0-9.]+)", sys.argv[1]))
+ticks, hz = int(sys.argv[2]), int(sys.argv[3])
+print(f"{float(fields['requests_per_sec']):.1f} {ticks / hz * 1e6 / max(1, int(fields['requests'])):.2f}")
+PY
 }
 
 # 1. The mock, zero-latency profile, one event loop thread, pinned to one core.
 MOCK_PORT="$(free_port)"
-taskset -c "$SERVER_CPU" java -XX:+UseParallelGC -Xms512m -Xmx512m -jar "$JAR" --port "$MOCK_PORT" \
+# Leak detection off, as in Netty's own microbenchmarks (its default SIMPLE level records a stack trace
+# for one allocation in 128); the tests run it at PARANOID.
+taskset -c "$SERVER_CPU" java -XX:+UseParallelGC -Xms512m -Xmx512m -Dio.netty.leakDetection.level=disabled \
+  -jar "$JAR" --port "$MOCK_PORT" \
   --ttft 0ms --itl 0ms --output-tokens 16 --io-threads 1 >"$WORK/mock.out" 2>"$WORK/mock.err" &
 MOCK_PID=$!
 for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
@@ -112,18 +125,24 @@ echo "== mock: 1 event loop, nginx: worker_processes 1, both pinned to CPU $SERV
   "wrk -t1 -c$CONNECTIONS pinned to CPU $CLIENT_CPU; $ROUNDS rounds of $DURATION after $WARMUP warm-up each" >&2
 warmup "$MOCK_URL"
 warmup "$NGINX_URL"
-MOCK_ALL="" NGINX_ALL=""
+RESULTS=""
 for round in $(seq 1 "$ROUNDS"); do
-  MOCK_ALL="$MOCK_ALL $(bench mock "$MOCK_URL")"
-  NGINX_ALL="$NGINX_ALL $(bench nginx "$NGINX_URL")"
+  RESULTS="$RESULTS $(bench mock "$MOCK_URL" "$MOCK_PID" | tr ' ' ':')"
+  RESULTS="$RESULTS $(bench nginx "$NGINX_URL" "$NGINX_PID" | tr ' ' ':')"
 done
 
-python3 - "$MOCK_ALL" "$NGINX_ALL" <<'PY'
+python3 - $RESULTS <<'PY'
 import statistics, sys
-mock = [float(x) for x in sys.argv[1].split()]
-nginx = [float(x) for x in sys.argv[2].split()]
-m, n = statistics.median(mock), statistics.median(nginx)
-print(f"mock  req/s (median of {len(mock)}): {m:,.0f}   runs: {', '.join(f'{x:,.0f}' for x in mock)}")
-print(f"nginx req/s (median of {len(nginx)}): {n:,.0f}   runs: {', '.join(f'{x:,.0f}' for x in nginx)}")
-print(f"ratio mock/nginx: {m / n:.2f}x (target >= 1.0x)")
+runs = [tuple(float(v) for v in r.split(":")) for r in sys.argv[1:]]
+mock, nginx = runs[0::2], runs[1::2]
+m = statistics.median(r[0] for r in mock)
+n = statistics.median(r[0] for r in nginx)
+pairs = [a[0] / b[0] for a, b in zip(mock, nginx)]
+mc = statistics.median(r[1] for r in mock)
+nc = statistics.median(r[1] for r in nginx)
+print(f"mock  req/s (median of {len(mock)}): {m:,.0f}   runs: {', '.join(f'{r[0]:,.0f}' for r in mock)}")
+print(f"nginx req/s (median of {len(nginx)}): {n:,.0f}   runs: {', '.join(f'{r[0]:,.0f}' for r in nginx)}")
+print(f"ratio mock/nginx: {m / n:.2f}x (target >= 1.0x); per round: {', '.join(f'{p:.2f}' for p in pairs)}")
+print(f"server CPU per request (median): mock {mc:.1f} us, nginx {nc:.1f} us "
+      f"(load-independent efficiency; ratio nginx/mock {nc / mc:.2f}x)")
 PY

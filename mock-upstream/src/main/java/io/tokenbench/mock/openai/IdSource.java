@@ -42,10 +42,16 @@ public final class IdSource {
         return "call_" + base62(24);
     }
 
+    /** Ten base62 digits per random long (62^10 < 2^63), so few draws per id. */
     private String base62(int length) {
         char[] chars = new char[length];
+        long bits = 0;
         for (int i = 0; i < length; i++) {
-            chars[i] = BASE62[random.nextInt(BASE62.length)];
+            if (i % 10 == 0) {
+                bits = random.nextLong() >>> 1;
+            }
+            chars[i] = BASE62[(int) (bits % 62)];
+            bits /= 62;
         }
         return new String(chars);
     }
