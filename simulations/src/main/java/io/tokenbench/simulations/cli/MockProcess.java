@@ -20,11 +20,13 @@ import java.util.regex.Pattern;
 /**
  * The mock upstream as a separate process ({@code java -jar mock-upstream.jar --port 0 ...}), so its
  * CPU time and GC are not the harness's. Ready when it prints {@code listening on http://HOST:PORT};
- * its later output goes to {@code mock.log}. {@link #close()} sends SIGTERM, then kills after 5 s.
+ * its output goes to {@code mock.log} with the printed key and admin token redacted. {@link #close()} sends SIGTERM, then kills after 5 s.
  */
 public final class MockProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s]+)");
   private static final long READY_TIMEOUT_SECONDS = 60;
+  /** The mock prints its key and admin token at start; mock.log lands in the run folder, so they are cut. */
+  private static final Pattern SECRET_LINE = Pattern.compile("(?i)((?:api key|admin token)s?:).*");
 
   private final Process process;
   private final URI baseUrl;
@@ -71,7 +73,7 @@ public final class MockProcess implements AutoCloseable {
         var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
       String line;
       while ((line = r.readLine()) != null) {
-        out.write(line);
+        out.write(SECRET_LINE.matcher(line).replaceAll("$1 [redacted]"));
         out.newLine();
         out.flush();
         Matcher m = LISTENING.matcher(line);

@@ -68,5 +68,7 @@ class TokenbenchRunTest {
       assertThat(runDir.resolve(f)).as(f).exists();
     }
     assertThat(Files.readString(runDir.resolve("summary.json"))).contains("\"ttft_sched\"");
+    assertThat(Files.readString(runDir.resolve("mock.log"))).contains("listening on").doesNotContain("sk-tokenbench-local")
+        .doesNotContain("adm-");
   }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * the prompt plus at least the tokens the client received and fewer than max_tokens; {@code zero};
  * {@code input_only}; {@code full} = max_tokens). On the mock the request's log row gives the billed
  * tokens; on a live gateway the usage endpoint's increase on the unlimited key (if given) is compared with
- * the cost of the tokens received and of max_tokens.
+ * the cost of the tokens received.
  */
 public final class CancelBillingCheck {
   /** Content events read before the stream is closed. */
@@ -81,14 +81,13 @@ public final class CancelBillingCheck {
     String expected = ctx.settings().expectedCancelBilling();
     long received = r.contentEvents();
     if (completion < 0) {
-      // Live: bracket the increase between the cost of what was received and of max_tokens.
+      // Live: no log row; the usage increase must at least pay for the output received.
       long floor = ctx.price().costMicroCredits(0, received);
-      long ceiling = ctx.price().costMicroCredits(CreditPrice.MIN_ESTIMATED_PROMPT_TOKENS * 10L, maxTokens);
       e.put("received_output_cost_micro_credits", floor);
       return switch (expected) {
         case "zero" -> credits == 0 ? null : "billed " + credits + ", expected nothing";
-        case "tokens_emitted" -> credits >= floor && credits < ceiling ? null
-            : "billed " + credits + ", outside [cost of received output " + floor + ", " + ceiling + ")";
+        case "tokens_emitted" -> credits >= floor && credits > 0 ? null
+            : "billed " + credits + ", less than the output received costs (" + floor + ")";
         default -> null;
       };
     }
