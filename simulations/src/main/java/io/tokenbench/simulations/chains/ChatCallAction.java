@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.tokenbench.reports.record.RequestTimeline;
+import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.stream.EndReason;
 import io.tokenbench.simulations.stream.ExchangeTrace;
 import java.util.concurrent.TimeUnit;
@@ -85,30 +86,33 @@ final class ChatCallAction implements Action {
   public void execute(Session session) {
     EventLoop loop = session.eventLoop();
     settings.sink().begin();
-    long tSched = settings.pacer().map(p -> p.nextSchedNanos()).orElse(RequestTimeline.ABSENT);
-    if (tSched == RequestTimeline.ABSENT) {
-      send(session, tSched);
+    if (settings.pacer().isEmpty()) {
+      send(session, -1, RequestTimeline.ABSENT); // closed model: t_sched = t_send
       return;
     }
+    Pacer.Slot slot = settings.pacer().get().next();
+    long tSched = slot.tSchedNanos();
     settings.sink().scheduled(tSched);
     long waitNanos = tSched - System.nanoTime();
     if (waitNanos > 0) {
-      loop.schedule(() -> send(session, tSched), waitNanos, TimeUnit.NANOSECONDS);
+      loop.schedule(() -> send(session, slot.index(), tSched), waitNanos, TimeUnit.NANOSECONDS);
     } else {
-      send(session, tSched);
+      send(session, slot.index(), tSched);
     }
   }
 
-  private void send(Session session, long tSched) {
+  /** Sends request {@code index} (-1: closed model, next body in sequence). */
+  private void send(Session session, long index, long tSched) {
     boolean stream = settings.bodies().stream();
     ExchangeTrace trace = new ExchangeTrace(stream);
+    String body = index < 0 ? settings.bodies().next() : settings.bodies().body(index);
     Request request = new RequestBuilder(settings.requestName(), HttpMethod.POST, uri, resolver)
         .setHeaders(headers(stream))
-        .setBodyBuilder(new StringRequestBodyBuilder(settings.bodies().next()))
+        .setBodyBuilder(new StringRequestBodyBuilder(body))
         // A backstop only: our own total timeout below fires first and classifies the exchange.
         .setRequestTimeout(settings.timeouts().total().toMillis() + 5_000)
         .build();
-    ExchangeListener listener = new ExchangeListener(trace, reason -> finish(session, tSched, trace, reason));
+    ExchangeListener listener = new ExchangeListener(trace, reason -> finish(session, index, tSched, trace, reason));
     trace.sent(System.nanoTime());
     engine.executeRequest(request, session.userId(), settings.pooled(), session.eventLoop(), listener, sslContexts);
     scheduleTimeoutCheck(session, trace, listener, settings.timeouts().firstToken().toNanos());
@@ -146,15 +150,15 @@ final class ChatCallAction implements Action {
     }, Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
   }
 
-  private void finish(Session session, long tSched, ExchangeTrace trace, EndReason reason) {
+  private void finish(Session session, long index, long tSched, ExchangeTrace trace, EndReason reason) {
     EventLoop loop = session.eventLoop();
     if (!loop.inEventLoop()) {
-      loop.execute(() -> finish(session, tSched, trace, reason));
+      loop.execute(() -> finish(session, index, tSched, trace, reason));
       return;
     }
     RequestTimeline timeline = trace.timeline(tSched,
         settings.price().microCredits(trace.promptTokens(), trace.completionTokens()));
-    settings.sink().finished(timeline, trace.sampleText());
+    settings.sink().finished(index, timeline, trace.sampleText());
     logToGatling(session, timeline, trace);
     Session after = timeline.outcome().isSuccess() ? session : session.markAsFailed();
     next.$bang(after);

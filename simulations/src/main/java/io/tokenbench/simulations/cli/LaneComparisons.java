@@ -6,6 +6,7 @@ import io.tokenbench.reports.compare.Comparison;
 import io.tokenbench.reports.format.OutputFormat;
 import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.model.RunSummary;
+import io.tokenbench.simulations.record.PairedDifferences;
 import io.tokenbench.simulations.record.RunSink;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * What multi-lane scenarios add on top of each lane's own report: gateway-overhead's per-metric
- * deltas (gateway minus upstream, per percentile, through the reports module's {@link Comparer}), and
+ * What multi-lane scenarios add on top of each lane's own report: gateway-overhead's request-by-request
+ * difference distributions ({@link PairedDifferences}) and per-percentile deltas (the reports module's
+ * {@link Comparer}), and
  * model-compare's side-by-side table with sample outputs.
  */
 final class LaneComparisons {
@@ -27,15 +30,23 @@ final class LaneComparisons {
   private LaneComparisons() {}
 
   /** Writes overhead.md / overhead.json into {@code dir} and prints the text form. */
-  static void overhead(Path dir, PlanExecution.LaneResult gateway, PlanExecution.LaneResult upstream, PrintStream out) {
+  static void overhead(Path dir, PlanExecution.LaneResult gateway, PlanExecution.LaneResult upstream,
+      Map<String, PairedDifferences.Distribution> pairs, PrintStream out) {
     Comparison c = Comparer.compare(upstream.summary(), gateway.summary());
-    write(dir.resolve("overhead.md"), "# Gateway overhead (gateway minus upstream, same schedule and prompts)\n\n"
+    StringBuilder paired = new StringBuilder("## Request by request: gateway minus upstream (ms)\n\n"
+        + "Request i went to both with the same prompt and t_sched; successful pairs only.\n\n"
+        + "| metric | pairs | p1 | p10 | p50 | p90 | p99 | mean |\n|---|---|---|---|---|---|---|---|\n");
+    pairs.forEach((name, d) -> paired.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+        name, d.count(), d.p1(), d.p10(), d.p50(), d.p90(), d.p99(), d.mean())));
+    write(dir.resolve("overhead.md"), "# Gateway overhead (same schedule and prompts to both)\n\n" + paired
+        + "\n## Distributions compared (baseline = upstream, current = gateway)\n\n"
         + OutputFormat.MARKDOWN.renderer().comparison(c));
     write(dir.resolve("overhead.json"), OutputFormat.JSON.renderer().comparison(c));
     out.println();
     out.println("gateway overhead: baseline = upstream (" + upstream.runDir().getFileName() + "), current = gateway ("
         + gateway.runDir().getFileName() + ")");
     out.println(OutputFormat.TEXT.renderer().comparison(c));
+    out.println(paired);
   }
 
   /** Writes compare.md into {@code dir} (one column per variant) and prints it. */

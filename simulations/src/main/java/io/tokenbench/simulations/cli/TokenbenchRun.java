@@ -95,7 +95,7 @@ public final class TokenbenchRun {
       List<PlanExecution.LaneResult> results = PlanExecution.execute(plan, lanesRoot, true, true, out);
       target.keepLog(results.get(0).runDir());
       if (params.scenario() == ScenarioKind.GATEWAY_OVERHEAD) {
-        LaneComparisons.overhead(lanesRoot, results.get(0), results.get(1), out);
+        LaneComparisons.overhead(lanesRoot, results.get(0), results.get(1), plan.pairs().orElseThrow().summary(), out);
       } else if (params.scenario() == ScenarioKind.MODEL_COMPARE) {
         LaneComparisons.models(lanesRoot, results, out);
       }

@@ -25,15 +25,23 @@ public final class Pacer {
     this.anchor = anchor;
   }
 
-  /** The next user's t_sched ({@code System.nanoTime()} scale); the first call fixes the anchor. */
-  public long nextSchedNanos() {
+  /** One arrival: its index in the schedule and its t_sched ({@code System.nanoTime()} scale). */
+  public record Slot(int index, long tSchedNanos) {}
+
+  /** The next user's slot; the first call fixes the anchor if the run has not. */
+  public Slot next() {
     long anchorNanos = anchor.nanos();
     int i = next.getAndIncrement();
     if (i >= schedule.size()) {
       // More users than arrivals cannot happen with GatlingInjection; keep them on time if it does.
-      return System.nanoTime();
+      return new Slot(i, System.nanoTime());
     }
-    return anchorNanos + schedule.offsetNanos(i);
+    return new Slot(i, anchorNanos + schedule.offsetNanos(i));
+  }
+
+  /** The next user's t_sched (see {@link #next()}). */
+  public long nextSchedNanos() {
+    return next().tSchedNanos();
   }
 
   /** Users handed a slot so far. */

@@ -66,7 +66,7 @@ public final class RunSink implements TimelineSink, AutoCloseable {
   }
 
   @Override
-  public void finished(RequestTimeline timeline, String sampleText) {
+  public void finished(long index, RequestTimeline timeline, String sampleText) {
     recorder.record(timeline);
     live.finished(timeline);
     if (!sampleText.isEmpty() && sampleCount.get() < MAX_SAMPLES && sampleCount.incrementAndGet() <= MAX_SAMPLES) {

@@ -13,6 +13,9 @@ public interface TimelineSink {
   /** An arrival became due (offered load), at {@code tSchedNanos}. */
   void scheduled(long tSchedNanos);
 
-  /** A request finished; {@code sampleText} is the start of its output (may be empty). */
-  void finished(RequestTimeline timeline, String sampleText);
+  /**
+   * Request {@code index} (its slot in the arrival schedule; -1 in closed models) finished;
+   * {@code sampleText} is the start of its output (may be empty).
+   */
+  void finished(long index, RequestTimeline timeline, String sampleText);
 }

@@ -1,6 +1,7 @@
 package io.tokenbench.simulations.scenarios;
 
 import io.tokenbench.reports.record.RequestTimeline;
+import io.tokenbench.simulations.record.PairedDifferences;
 import io.tokenbench.simulations.record.RunSink;
 import io.tokenbench.simulations.record.TimelineSink;
 
@@ -11,10 +12,15 @@ import io.tokenbench.simulations.record.TimelineSink;
  */
 final class DeferredSink implements TimelineSink {
   private final Runnable starter;
+  private final int lane;
+  private final PairedDifferences pairs;
   private volatile RunSink target;
 
-  DeferredSink(Runnable starter) {
+  /** {@code pairs} (may be null) also receives this lane's timelines as side {@code lane}. */
+  DeferredSink(Runnable starter, int lane, PairedDifferences pairs) {
     this.starter = starter;
+    this.lane = lane;
+    this.pairs = pairs;
   }
 
   @Override
@@ -41,10 +47,13 @@ final class DeferredSink implements TimelineSink {
   }
 
   @Override
-  public void finished(RequestTimeline timeline, String sampleText) {
+  public void finished(long index, RequestTimeline timeline, String sampleText) {
     RunSink t = target;
     if (t != null) {
-      t.finished(timeline, sampleText);
+      t.finished(index, timeline, sampleText);
+      if (pairs != null) {
+        pairs.offer(lane, index, timeline);
+      }
     }
   }
 }

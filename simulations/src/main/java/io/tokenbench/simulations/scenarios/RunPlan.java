@@ -5,6 +5,8 @@ import io.tokenbench.simulations.chains.ChatCallSettings;
 import io.tokenbench.simulations.config.ApiKey;
 import io.tokenbench.simulations.config.Endpoints;
 import io.tokenbench.simulations.config.RunParameters;
+import io.tokenbench.simulations.config.ScenarioKind;
+import io.tokenbench.simulations.record.PairedDifferences;
 import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.load.ScheduleAnchor;
 import io.tokenbench.simulations.record.RunSink;
@@ -29,6 +31,7 @@ public final class RunPlan implements AutoCloseable {
   private final Path lanesRoot;
   private final Duration maxDuration;
   private final ScheduleAnchor anchor;
+  private final PairedDifferences pairs;
   private final List<DeferredSink> sinks = new ArrayList<>();
   private volatile RunClock clock;
   private boolean closed;
@@ -42,8 +45,9 @@ public final class RunPlan implements AutoCloseable {
     this.apiKey = apiKey;
     this.lanesRoot = lanesRoot;
     this.maxDuration = maxDuration;
+    this.pairs = params.scenario() == ScenarioKind.GATEWAY_OVERHEAD && lanes.size() == 2 ? new PairedDifferences() : null;
     for (int i = 0; i < lanes.size(); i++) {
-      sinks.add(new DeferredSink(this::start));
+      sinks.add(new DeferredSink(this::start, i, pairs));
     }
   }
 
@@ -91,6 +95,11 @@ public final class RunPlan implements AutoCloseable {
       sinks.get(i).open(RunSink.open(lanesRoot, lanes.get(i).info().apply(c.startEpochMillis()), c));
     }
     clock = c;
+  }
+
+  /** Gateway-overhead's request-by-request differences (lane 0 minus lane 1), else empty. */
+  public java.util.Optional<PairedDifferences> pairs() {
+    return java.util.Optional.ofNullable(pairs);
   }
 
   /** The run's clock, or null before {@link #start()}. */

@@ -74,6 +74,10 @@ public final class ResetCheck {
       long[] observedLagSeconds = new long[keys.size()];
       boolean[] reset = new boolean[keys.size()];
       for (int i = 0; i < keys.size(); i++) {
+        // The ledger at the boundary, before any new request: a reset period starts at zero.
+        MockAdmin.KeyView atBoundary = ctx.admin().key(keys.get(i).adminId());
+        caseRows.get(i).put("used_in_period_at_boundary_micro_credits", atBoundary.usedInPeriodMicroCredits());
+        caseRows.get(i).put("used_total_at_boundary_micro_credits", atBoundary.usedTotalMicroCredits());
         reset[i] = ctx.gateway().call(ctx.probe(), keys.get(i).secret()).admitted();
       }
       for (long late : LATE_PROBES_SECONDS) {
@@ -93,15 +97,13 @@ public final class ResetCheck {
       ctx.admin().setClock(afterReset.plus(Duration.ofHours(1)));
       for (int i = 0; i < keys.size(); i++) {
         ObjectNode row = caseRows.get(i);
-        MockAdmin.KeyView v = ctx.admin().key(keys.get(i).adminId());
+        row.put("used_in_period_1h_later_micro_credits", ctx.admin().key(keys.get(i).adminId()).usedInPeriodMicroCredits());
         CallResult later = ctx.gateway().call(ctx.probe(), keys.get(i).secret());
         row.put("admitted_at_boundary", reset[i] && observedLagSeconds[i] == 0);
         row.put("observed_reset_at", reset[i] ? c.boundary().plusSeconds(observedLagSeconds[i]).toString() : null);
         row.put("observed_lag_seconds", reset[i] ? observedLagSeconds[i] : null);
-        row.put("used_in_period_after_micro_credits", v.usedInPeriodMicroCredits());
-        row.put("used_total_after_micro_credits", v.usedTotalMicroCredits());
         row.put("refused_1h_later", !later.admitted());
-        String problem = judge(row, reset[i], observedLagSeconds[i], v, calibration.costMicroCredits(), later);
+        String problem = judge(row, reset[i], observedLagSeconds[i], later);
         if ("unobservable".equals(problem)) {
           unobservable++;
           row.put("verdict", "not_checked");
@@ -127,8 +129,7 @@ public final class ResetCheck {
         (rows.size() - unobservable) + " resets at the exact boundary, no carry-over, no double reset", e);
   }
 
-  private static String judge(ObjectNode row, boolean reset, long lagSeconds, MockAdmin.KeyView after, long cost,
-                              CallResult later) {
+  private static String judge(ObjectNode row, boolean reset, long lagSeconds, CallResult later) {
     if (!row.get("refused_2s_before").asBoolean()) {
       // A period already at zero 2 s before the boundary was reset early; otherwise the limit is not enforced.
       return row.get("used_in_period_2s_before_micro_credits").asLong() == 0
@@ -140,12 +141,12 @@ public final class ResetCheck {
     if (lagSeconds > 0) {
       return "reset late: first admitted " + lagSeconds + " s after the boundary";
     }
-    long totalBefore = row.get("used_total_before_micro_credits").asLong();
-    if (after.usedInPeriodMicroCredits() != cost) {
-      return "new period starts with " + (after.usedInPeriodMicroCredits() - cost) + " micro-Credits carried over";
+    long carried = row.get("used_in_period_at_boundary_micro_credits").asLong();
+    if (carried != 0) {
+      return "new period starts with " + carried + " micro-Credits carried over";
     }
-    if (after.usedTotalMicroCredits() != totalBefore + cost) {
-      return "reset changed used_total";
+    if (row.get("used_total_at_boundary_micro_credits").asLong() != row.get("used_total_before_micro_credits").asLong()) {
+      return "the reset changed used_total";
     }
     if (later.admitted()) {
       return "admitted again 1 h after the reset although exhausted: double reset";
