@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * The capacity sweep: one Poisson run per rate level against one target (one mock process for all
  * levels), stopping when an SLO breaks or the target or the generator saturates. Writes
- * {@code sweep.json} (the latency-vs-load curve and the answer) and {@code sweep.md} into
+ * {@code sweep.json} (the latency-vs-load curve and the answer), {@code sweep.md} and {@code sweep.html}
+ * (the curve as a chart) into
  * {@code <out>/<UTC>-sweep/}, next to one run folder per level.
  */
 final class Sweep {
@@ -72,7 +73,7 @@ final class Sweep {
     out.println("max sustainable rate at SLO: " + result.maxSustainableRps().map(r -> fmt(r) + "/s").orElse("none of the levels"));
     out.println("knee (p99 > " + fmt(2.0) + "x the first level's): " + result.kneeRps().map(r -> fmt(r) + "/s").orElse("not reached"));
     out.println("headroom past the knee: " + result.headroomRps().map(r -> fmt(r) + "/s").orElse("n/a"));
-    out.println("sweep folder: " + dir + "  (sweep.json, sweep.md, one run folder per level)");
+    out.println("sweep folder: " + dir + "  (sweep.html with the latency-vs-load curve, sweep.json, sweep.md, one run folder per level)");
     return 0;
   }
 
@@ -139,6 +140,8 @@ final class Sweep {
       Files.writeString(dir.resolve("sweep.json"),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
       Files.writeString(dir.resolve("sweep.md"), md);
+      Files.writeString(dir.resolve("sweep.html"),
+          SweepChart.html(sweep.stream() ? "ttft_sched" : "e2e_sched", levels, result, md.toString()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the sweep results in " + dir, e);
     }

@@ -89,6 +89,10 @@ public final class TokenbenchRun {
     try (Target target = Target.open(params, env, mockArgs, outDir)) {
       RunPlan plan = Recipes.plan(params, target.baseUrl(), target.apiKey(), lanesRoot, Map.of(),
           laneName != null ? laneName : params.scenario().key());
+      if ("calibrate".equals(laneName)) {
+        out.println("tokenbench calibrate: the mock answers with no delay, so every figure below is what the harness,"
+            + " the loopback and the mock add: subtract it per percentile from runs with the same load shape");
+      }
       out.println("tokenbench: " + params.scenario().key() + " against " + target.describe() + ", "
           + params.load().describe() + " for " + params.injectionLength().toSeconds() + " s (incl. "
           + params.warmup().toSeconds() + " s warm-up)");

@@ -63,7 +63,9 @@ public final class SweepAnalysis {
         }
       }
     }
-    Optional<Double> headroom = max.isPresent() && knee.isPresent() ? Optional.of(max.get() - knee.get()) : Optional.empty();
+    // headroom: how far past the knee the SLO still holds; none when it broke at or before the knee
+    Optional<Double> headroom = max.isPresent() && knee.isPresent() && max.get() >= knee.get()
+        ? Optional.of(max.get() - knee.get()) : Optional.empty();
     return new Result(max, knee, headroom, stoppedBecause);
   }
 }
