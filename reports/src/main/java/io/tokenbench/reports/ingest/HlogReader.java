@@ -1,10 +1,7 @@
 package io.tokenbench.reports.ingest;
 
-import org.HdrHistogram.Histogram;
-
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -108,7 +105,7 @@ public final class HlogReader {
         }
     }
 
-    private record Parsed(String tag, double startSec, double lengthSec, Histogram histogram) {
+    private record Parsed(String tag, double startSec, double lengthSec, SparseHistogram histogram) {
     }
 
     private static Parsed parse(String line, String name, int lineNo) {
@@ -132,10 +129,9 @@ public final class HlogReader {
         if (length < 0) {
             throw bad(name, lineNo, "negative interval length");
         }
-        Histogram h;
+        SparseHistogram h;
         try {
-            byte[] bytes = Base64.getDecoder().decode(fields[3].trim());
-            h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+            h = SparseHistogram.decode(Base64.getDecoder().decode(fields[3].trim()));
         } catch (DataFormatException | RuntimeException e) {
             throw bad(name, lineNo, "histogram payload is truncated or corrupt (" + e.getClass().getSimpleName() + ")");
         }

@@ -64,8 +64,8 @@ public final class RunLoader {
             String name = interval.tag();
             Metric metric = Metric.fromWireName(name).orElseThrow(() -> new BadInputException(
                     dir.resolve(RunFolder.METRICS_HLOG) + ": unknown tag '" + name + "'"));
-            Histogram h = interval.histogram();
-            totals.computeIfAbsent(name, n -> new Histogram(3)).add(h);
+            SparseHistogram h = interval.histogram();
+            h.addTo(totals.computeIfAbsent(name, n -> new Histogram(3)));
             points.computeIfAbsent(name, n -> new ArrayList<>()).add(
                     IntervalStats.point(interval.startEpochMillis(), interval.endEpochMillis(), h, metric.unit()));
             if (withBlocks) {
@@ -73,7 +73,7 @@ public final class RunLoader {
                 while (blockSeries.size() <= b) {
                     blockSeries.add(new HashMap<>());
                 }
-                blockSeries.get(b).computeIfAbsent(name, n -> new Histogram(3)).add(h);
+                h.addTo(blockSeries.get(b).computeIfAbsent(name, n -> new Histogram(3)));
             }
         });
         if (lines.isEmpty() && intervalsRead[0] == 0) {

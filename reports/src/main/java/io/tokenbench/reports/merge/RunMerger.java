@@ -116,7 +116,7 @@ public final class RunMerger {
                 while (!heads.isEmpty() && Math.floorDiv(heads.peek().interval.startEpochMillis(), intervalMs) == bucket) {
                     Head h = heads.poll();
                     TaggedInterval i = h.interval;
-                    sums.computeIfAbsent(i.tag(), t -> new Histogram(3)).add(i.histogram());
+                    i.histogram().addTo(sums.computeIfAbsent(i.tag(), t -> new Histogram(3)));
                     start = Math.min(start, i.startEpochMillis());
                     end = Math.max(end, i.endEpochMillis());
                     TaggedInterval next = h.cursor.next();

@@ -20,7 +20,7 @@ class IntervalStatsTest {
             for (int i = 0; i < n; i++) {
                 h.recordValue((long) (1e6 * Math.exp(3 * rnd.nextDouble())));
             }
-            IntervalPoint p = IntervalStats.point(0, 1000, h, ValueUnit.NANOS_AS_MILLIS);
+            IntervalPoint p = IntervalStats.point(0, 1000, SparseHistogramTest.roundTrip(h), ValueUnit.NANOS_AS_MILLIS);
             assertThat(p.count()).isEqualTo(n);
             assertThat(p.p50()).as("trial %d n %d", trial, n).isEqualTo(h.getValueAtPercentile(50) / 1e6);
             assertThat(p.p99()).as("trial %d n %d", trial, n).isEqualTo(h.getValueAtPercentile(99) / 1e6);

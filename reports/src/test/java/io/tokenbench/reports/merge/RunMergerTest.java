@@ -35,7 +35,7 @@ class RunMergerTest {
     /** (interval start, tag) to the histogram's (value, count) pairs. */
     static Map<String, List<long[]>> histograms(Path hlog) {
         Map<String, List<long[]>> out = new TreeMap<>();
-        HlogReader.forEach(hlog, i -> out.put(i.startEpochMillis() + "/" + i.endEpochMillis() + "/" + i.tag(), pairs(i.histogram())));
+        HlogReader.forEach(hlog, i -> out.put(i.startEpochMillis() + "/" + i.endEpochMillis() + "/" + i.tag(), pairs(i.histogram().toHistogram())));
         return out;
     }
 

@@ -45,7 +45,7 @@ class RunRecorderKillTest {
         assertThat(lines.size()).isGreaterThanOrEqualTo(8);
         List<TaggedIntervalSeen> intervals = new ArrayList<>();
         HlogReader.forEach(dir.resolve("metrics.hlog"),                   // strict: throws on a bad line
-                i -> intervals.add(new TaggedIntervalSeen(i.tag(), i.startEpochMillis(), i.histogram().getTotalCount())));
+                i -> intervals.add(new TaggedIntervalSeen(i.tag(), i.startEpochMillis(), i.histogram().total())));
         // the hlog is flushed before the outcomes line of the same interval
         long e2eIntervals = intervals.stream().filter(i -> i.tag.equals("e2e")).count();
         assertThat(e2eIntervals).isGreaterThanOrEqualTo(lines.size() - 1);
