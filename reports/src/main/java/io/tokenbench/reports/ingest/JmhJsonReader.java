@@ -44,11 +44,6 @@ public final class JmhJsonReader {
     private JmhJsonReader() {
     }
 
-    /** True when the file looks like JMH output (a JSON array), rather than a run folder. */
-    public static boolean isJmhFile(Path path) {
-        return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".json");
-    }
-
     public static RunData read(Path file) {
         JsonNode root;
         try {

@@ -5,7 +5,6 @@ import io.tokenbench.reports.record.Outcome;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -155,19 +154,5 @@ public sealed interface Quantity {
             unit = known.get().unit().reported();
         }
         return new SeriesStat(series, stat, unit);
-    }
-
-    /** Formats a value in this quantity's unit for people: {@code 812.3 ms}, {@code 0.52%}, {@code 20.1 req/s}. */
-    default String format(double value) {
-        if (Double.isNaN(value)) {
-            return "n/a";
-        }
-        if (isFraction()) {
-            return String.format(Locale.ROOT, "%.3g%%", value * 100);
-        }
-        if (unit().equals("count")) {
-            return String.format(Locale.ROOT, "%.0f", value);
-        }
-        return String.format(Locale.ROOT, "%.4g %s", value, unit());
     }
 }

@@ -21,8 +21,6 @@ public final class MetricDerivation {
     /** Returned by the single-metric helpers when a metric does not apply to a request. */
     public static final long NOT_APPLICABLE = -1;
 
-    private static final double NANOS_PER_SECOND = 1e9;
-
     private MetricDerivation() {
     }
 
@@ -116,11 +114,6 @@ public final class MetricDerivation {
     /** e2e_sched = t_last - t_sched (t_done - t_sched without output events), or {@link #NOT_APPLICABLE}. */
     public static long e2eSchedNanos(RequestTimeline t) {
         return diff(endOf(t), t.tSchedNanos());
-    }
-
-    /** Seconds, for reports that print a duration next to a rate. */
-    public static double seconds(long nanos) {
-        return nanos / NANOS_PER_SECOND;
     }
 
     private static long endOf(RequestTimeline t) {

@@ -138,10 +138,17 @@ public final class RunRecorder implements AutoCloseable {
 
     /**
      * Ends the current interval at {@code endEpochMillis}, appends it to both logs and flushes them. Empty
-     * histograms are not written; an outcomes line is written for every interval.
+     * histograms are not written; an outcomes line is written for every interval. Only for
+     * {@link #manual} recorders: a started recorder's reporter thread owns the intervals.
      */
     public void rollInterval(long endEpochMillis) {
+        if (reporter != null) {
+            throw new IllegalStateException("the reporter thread cuts this recorder's intervals");
+        }
         synchronized (rollLock) {
+            if (closed) {
+                throw new IllegalStateException("recorder is closed");
+            }
             writeInterval(endEpochMillis, false);
         }
     }

@@ -34,14 +34,4 @@ public record ValueUnit(String stored, String reported, double storedPerReported
     public double toReported(double storedValue) {
         return storedValue / storedPerReported;
     }
-
-    /** Converts a reported value to the stored unit (rounded to the nearest long). */
-    public long toStored(double reportedValue) {
-        return Math.round(reportedValue * storedPerReported);
-    }
-
-    /** True for latencies (time values), which gates may write with a time suffix such as {@code 800ms}. */
-    public boolean isTime() {
-        return this.equals(NANOS_AS_MILLIS);
-    }
 }
