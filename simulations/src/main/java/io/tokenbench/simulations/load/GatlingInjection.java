@@ -1,12 +1,13 @@
 package io.tokenbench.simulations.load;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 
+import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
  * {@value #BUCKET_MILLIS} ms buckets and each bucket's users are started together at the bucket's
  * start, ahead of their slots; the {@link Pacer} then holds each until its t_sched. So Gatling's
  * engine starts the users and our schedule decides when each request goes (Poisson included),
- * which is what lets dispatch lag be measured. Closed models: Gatling's constant concurrency.
+ * which is what lets dispatch lag be measured. Closed models: N looping users.
  */
 public final class GatlingInjection {
   static final long BUCKET_MILLIS = 100;
@@ -44,12 +45,17 @@ public final class GatlingInjection {
     return steps;
   }
 
-  /** The population for {@code model}: open from {@code schedule}, closed for {@code length}. */
-  public static PopulationBuilder population(ScenarioBuilder scenario, LoadModel model, ArrivalSchedule schedule,
-      Duration length) {
+  /**
+   * The population of scenario {@code name} running {@code call}: open, one call per user started from
+   * {@code schedule}; closed, {@code N} users started at once, each looping calls back to back for
+   * {@code length} (a loop rather than Gatling's constantConcurrentUsers, whose re-injection of a fresh
+   * user after every call cost more than the call itself against a fast target).
+   */
+  public static PopulationBuilder population(String name, ActionBuilder call, LoadModel model,
+      ArrivalSchedule schedule, Duration length) {
     if (model instanceof LoadModel.Concurrency c) {
-      return scenario.injectClosed(constantConcurrentUsers(c.users()).during(length));
+      return scenario(name).during(length).on(exec(call)).injectOpen(atOnceUsers(c.users()));
     }
-    return scenario.injectOpen(openSteps(schedule));
+    return scenario(name).exec(call).injectOpen(openSteps(schedule));
   }
 }
