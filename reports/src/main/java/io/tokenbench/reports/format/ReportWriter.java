@@ -9,6 +9,7 @@ import io.tokenbench.reports.gate.RuleParser;
 import io.tokenbench.reports.ingest.BadInputException;
 import io.tokenbench.reports.ingest.RunLoader;
 import io.tokenbench.reports.ingest.RunSource;
+import io.tokenbench.reports.model.CoordinatedOmission;
 import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunFolder;
 import io.tokenbench.reports.model.RunSummary;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +42,29 @@ public final class ReportWriter {
 
     /** Report without baseline or rules: the library entry point for drivers after {@code RunRecorder.close()}. */
     public static Written writeAll(Path runDir) {
-        return writeAll(runDir, Optional.empty(), Optional.empty());
+        return writeAll(runDir, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Report with optional baseline and rules, without coordinated-omission correction. */
+    public static Written writeAll(Path runDir, Optional<Path> baseline, Optional<Path> rulesFile) {
+        return writeAll(runDir, baseline, rulesFile, Optional.empty());
     }
 
     /**
      * @param baseline  optional baseline run folder (comparison view)
      * @param rulesFile optional gate rules for junit.xml (default: {@link DefaultRules})
+     * @param coInterval closed-model runs only: add coordinated-omission corrected ttft, ttfb and e2e
      * @throws BadInputException for unusable input; nothing is written then
      */
-    public static Written writeAll(Path runDir, Optional<Path> baseline, Optional<Path> rulesFile) {
-        RunData run = RunLoader.load(runDir, rulesFile.isPresent() && baseline.isPresent());
+    public static Written writeAll(Path runDir, Optional<Path> baseline, Optional<Path> rulesFile,
+                                   Optional<Duration> coInterval) {
+        RunData loaded = RunLoader.load(runDir, rulesFile.isPresent() && baseline.isPresent());
+        RunData run;
+        try {
+            run = coInterval.map(i -> CoordinatedOmission.correct(loaded, i)).orElse(loaded);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(runDir + ": " + e.getMessage(), e);
+        }
         RunSummary summary = SummaryBuilder.build(run);
         Optional<ReportInput.Baseline> base = baseline.map(b -> {
             RunData data = RunSource.load(b, rulesFile.isPresent());

@@ -58,6 +58,10 @@ public final class SummaryBuilder {
                     "load generator saturated: dispatch_lag p99 %.1f ms exceeds the %.1f ms budget; latencies are"
                             + " not trustworthy", lag.p99(), budget)));
         }
+        if (run.series().keySet().stream().anyMatch(n -> n.endsWith(CoordinatedOmission.SUFFIX))) {
+            flags.add(new RunSummary.ValidityFlag("co_corrected", "*" + CoordinatedOmission.SUFFIX + " metrics are"
+                    + " corrected for coordinated omission (copyCorrectedForCoordinatedOmission); the plain ones are not"));
+        }
         if (run.header().loadModel() instanceof LoadModel.Closed) {
             flags.add(new RunSummary.ValidityFlag("closed_model", "closed model: latencies include coordinated"
                     + " omission (no *_sched correction)"));
