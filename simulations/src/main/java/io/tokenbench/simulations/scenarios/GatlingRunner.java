@@ -21,6 +21,11 @@ public final class GatlingRunner {
       throw new UncheckedIOException("cannot create " + resultsDir, e);
     }
     RunPlan.install(plan);
+    // Gatling's console writer prints a full stats block every 5 s; our progress line replaces it.
+    // (Its final summary and the HTML report stay.) An explicit -Dgatling.data.writers.0 wins.
+    if (System.getProperty("gatling.data.writers.0") == null) {
+      System.setProperty("gatling.data.writers.0", "file");
+    }
     java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
         "--simulation", TokenbenchSimulation.class.getName(),
         "--results-folder", resultsDir.toAbsolutePath().toString(),
