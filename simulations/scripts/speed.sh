@@ -20,7 +20,10 @@ if [[ ! -f simulations/target/classpath.txt || ! -f mock-upstream/target/mock-up
   mvn -q -B -ntp -pl simulations -am -DskipTests package
 fi
 CP="simulations/target/simulations.jar:$(cat simulations/target/classpath.txt)"
-RUN=(java --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$CP" io.tokenbench.simulations.cli.TokenbenchRun run)
+# the JVM flags Gatling's own launcher uses
+RUN=(java --add-opens=java.base/java.lang=ALL-UNNAMED -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 -Xmx1G
+     -cp "$CP" io.tokenbench.simulations.cli.TokenbenchRun run)
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 
 MOCK_PID=""
 start_mock() {   # start_mock LOG ARGS... ; sets MOCK_URL
@@ -83,4 +86,5 @@ non2xx=$(echo "$wrkout" | awk '/Non-2xx/ {print $NF}')
 stop_mock
 printf '  tokenbench: %10.1f req/s (ok %s)\n  wrk:        %10.1f req/s (non-2xx: %s)\n' "$tb" "$tbok" "$wrkrps" "${non2xx:-0}"
 python3 -c "print('  => ratio tokenbench / wrk: %.3f' % (float('$tb') / float('$wrkrps')))"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "logs and run folders: $OUT"
