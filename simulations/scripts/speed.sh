@@ -10,7 +10,7 @@ cd "$ROOT"
 QUICK=0; [[ "${1:-}" == "--quick" ]] && QUICK=1
 STEP_SECONDS=$(( QUICK ? 12 : 25 ))
 WARMUP=5
-RATES=(25 50 100 200 300 400 600 800 1200 1600)
+RATES=(5 10 25 50 100 200 300 400 600 800 1200 1600)
 CONNECTIONS=32
 BENCH_SECONDS=$(( QUICK ? 10 : 20 ))
 OUT="$(mktemp -d "${TMPDIR:-/tmp}/tokenbench-speed.XXXXXX")"
