@@ -18,7 +18,8 @@ import java.util.List;
  * boundary, be admitted at the boundary itself (the instant belongs to the new period), start the new
  * period at zero (no carry-over) with {@code used_total} untouched, and, exhausted again, stay refused
  * an hour later (no double reset). A key not admitted at the boundary is probed at later instants to
- * measure how late its reset came.
+ * measure how late its reset came. Then {@link InFlightAttribution}: a stream crossing a boundary is
+ * charged to the period of settlement.
  */
 public final class ResetCheck {
   /** Seconds after the boundary at which a late reset is looked for. */
@@ -117,8 +118,13 @@ public final class ResetCheck {
         }
       }
     }
+    ObjectNode inFlight = InFlightAttribution.run(ctx, calibration);
+    if (inFlight.get("verdict").asText().equals("fail")) {
+      problems.add("in flight across the boundary: " + inFlight.get("problem").asText());
+    }
     ObjectNode e = Evidence.object();
     e.set("cases", rows);
+    e.set("in_flight", inFlight);
     if (!problems.isEmpty()) {
       return new CheckResult(CheckName.RESET, Verdict.FAIL, problems.size() + " reset(s) wrong; first: " + problems.get(0), e);
     }
