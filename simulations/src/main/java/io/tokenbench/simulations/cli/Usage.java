@@ -10,9 +10,11 @@ final class Usage {
     StringBuilder b = new StringBuilder();
     b.append("usage: ./tokenbench ").append(command).append(" [options]\n\n");
     b.append(switch (command) {
-      case "sweep" -> "Capacity sweep: Poisson rate steps (--load steps(S/s,+I/s,xN,D)) until an SLO breaks or the\n"
-          + "target saturates; prints the latency-vs-load curve, the max sustainable rate, knee and headroom.\n";
-      case "calibrate" -> "The same load shape against a zero-latency mock: what the harness itself adds per percentile.\n";
+      case "sweep" -> "Capacity sweep: Poisson rate steps (--load steps(S/s,+I/s,xN,D), default steps(5/s,+5/s,x8,15s))\n"
+          + "until an SLO breaks or the target saturates; prints the latency-vs-load curve, the max sustainable\n"
+          + "rate, knee and headroom, and writes sweep.html, sweep.json and sweep.md.\n";
+      case "calibrate" -> "The same load shape against a mock with no delays (a separate process started with --ttft 0ms\n"
+          + "--itl 0ms): what the harness, the loopback and the mock add, per percentile.\n";
       default -> "A load test (default: 60 s of Poisson streaming chat against the embedded mock, started as a\n"
           + "separate process). With --base-url it targets that URL; the key comes from --api-key-env.\n";
     });
