@@ -92,7 +92,6 @@ final class ChatCallAction implements Action {
     }
     Pacer.Slot slot = settings.pacer().get().next();
     long tSched = slot.tSchedNanos();
-    settings.sink().scheduled(tSched);
     long waitNanos = tSched - System.nanoTime();
     if (waitNanos > 0) {
       loop.schedule(() -> send(session, slot.index(), tSched), waitNanos, TimeUnit.NANOSECONDS);
@@ -103,6 +102,9 @@ final class ChatCallAction implements Action {
 
   /** Sends request {@code index} (-1: closed model, next body in sequence). */
   private void send(Session session, long index, long tSched) {
+    if (tSched != RequestTimeline.ABSENT) {
+      settings.sink().scheduled(tSched); // the arrival is due now (offered load)
+    }
     boolean stream = settings.bodies().stream();
     ExchangeTrace trace = new ExchangeTrace(stream);
     String body = index < 0 ? settings.bodies().next() : settings.bodies().body(index);
