@@ -46,11 +46,15 @@ public final class LimitDrive {
         } catch (InterruptedException e) {
           return;
         }
-        while (!s.stopped() && s.reserveCall(maxCalls)) {
-          CallResult r = ctx.gateway().call(probe, key.secret());
-          long cost = r.admitted() && r.hasUsage() ? ctx.price().costMicroCredits(r.promptTokens(), r.completionTokens()) : 0;
-          VerifyContext.LedgerView view = concurrency == 1 && (r.admitted() || r.rejected()) ? ctx.ledger(key) : null;
-          s.record(r, cost, view, limit, concurrency);
+        try {
+          while (!s.stopped() && s.reserveCall(maxCalls)) {
+            CallResult r = ctx.gateway().call(probe, key.secret());
+            long cost = r.admitted() && r.hasUsage() ? ctx.price().costMicroCredits(r.promptTokens(), r.completionTokens()) : 0;
+            VerifyContext.LedgerView view = concurrency == 1 && (r.admitted() || r.rejected()) ? ctx.ledger(key) : null;
+            s.record(r, cost, view, limit, concurrency);
+          }
+        } catch (RuntimeException e) {
+          s.fail(e);
         }
       });
     }
@@ -63,6 +67,9 @@ public final class LimitDrive {
     } catch (InterruptedException e) {
       pool.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    if (s.failure() != null) {
+      throw new IllegalStateException("driving " + key.label() + " failed: " + s.failure().getMessage(), s.failure());
     }
     return s.result(start);
   }
@@ -79,6 +86,19 @@ public final class LimitDrive {
     private int leaks;
     private CallResult firstRejection;
     private VerifyContext.LedgerView afterRejection;
+
+    private RuntimeException failure;
+
+    synchronized void fail(RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+      }
+      stop = true;
+    }
+
+    synchronized RuntimeException failure() {
+      return failure;
+    }
 
     synchronized boolean stopped() {
       return stop;
