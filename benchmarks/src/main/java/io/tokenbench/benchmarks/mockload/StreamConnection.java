@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class StreamConnection extends SimpleChannelInboundHandler<HttpObject> {
 
-    /** Totals shared by all connections. */
-    record Counters(LongAdder events, LongAdder streamsCompleted, LongAdder errors) {
+    /** Totals shared by all connections; a short stream ended with fewer events than it should have. */
+    record Counters(LongAdder events, LongAdder streamsCompleted, LongAdder shortStreams, LongAdder errors) {
         Counters() {
-            this(new LongAdder(), new LongAdder(), new LongAdder());
+            this(new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder());
         }
     }
 
@@ -35,6 +35,7 @@ final class StreamConnection extends SimpleChannelInboundHandler<HttpObject> {
     private final SoakOptions options;
     private final Counters counters;
     private int newlines;
+    private long streamEvents;
 
     StreamConnection(String host, SoakOptions options, Counters counters) {
         this.host = host;
@@ -70,9 +71,15 @@ final class StreamConnection extends SimpleChannelInboundHandler<HttpObject> {
             ByteBuf buf = content.content();
             newlines += countNewlines(buf);
             counters.events().add(newlines / 2);
+            streamEvents += newlines / 2;
             newlines %= 2;
             if (msg instanceof LastHttpContent) {
                 counters.streamsCompleted().increment();
+                // role + one event per token + finish + [DONE]
+                if (streamEvents < options.tokens() + 3L) {
+                    counters.shortStreams().increment();
+                }
+                streamEvents = 0;
                 send(ctx);
             }
         }

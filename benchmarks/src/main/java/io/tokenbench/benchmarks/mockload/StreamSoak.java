@@ -76,9 +76,9 @@ public final class StreamSoak {
         String stats = admin.get();
         double seconds = (System.nanoTime() - start) / 1e9;
         long events = counters.events().sum() - events0;
-        System.out.printf("client: %d streams requested, %d connected, %d failed, %d errors, %d streams completed%n",
-                options.streams(), connected.get(), failed.get(), counters.errors().sum(),
-                counters.streamsCompleted().sum());
+        System.out.printf("client: %d streams requested, %d connected, %d failed, %d errors; since start %d streams"
+                + " completed, %d of them short%n", options.streams(), connected.get(), failed.get(),
+                counters.errors().sum(), counters.streamsCompleted().sum(), counters.shortStreams().sum());
         System.out.printf("client: %.0f events/s over %.1f s (expected about %.0f/s)%n", events / seconds, seconds,
                 options.streams() * 1000.0 / options.itlMillis());
         System.out.println("mock /admin/stats at reset: " + atReset);
