@@ -24,7 +24,7 @@ final class Help {
         --reset TYPE              none|daily|weekly|monthly: the keys' reset type (default none)
         --unlimited-key-env NAME  an unlimited key (false rejections, cancel billing)
         --wait-for-reset          wait for the next real reset boundary (up to a month for monthly)
-        --model ID                required live: choose the cheapest model
+        --model ID                default: the cheapest chat model of /v1/models that is billed at all
       requests:
         --model ID                default MiniMax-M3 on the mock
         --price-in X --price-out X  Credits per 1M tokens (default: /v1/models/ID pricing)

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param limitCredits    live gateway: the keys' limit per period
  * @param reset           live gateway: the keys' reset type (none, daily, weekly, monthly)
  * @param unlimitedKeyEnv live gateway: a variable holding an unlimited key (false rejections, cancel billing)
- * @param model           null = the mode's default (MiniMax-M3 on the mock; required live)
+ * @param model           null = the mode's default (MiniMax-M3 on the mock; live: the cheapest billed chat model)
  * @param priceIn         Credits per 1M input tokens; null = read from /v1/models/{model}
  * @param maxTokens       null = the mode's default (200 on the mock, 16 live)
  * @param mockOptions     enforcement switches sent to the mock (PUT /admin/enforcement), name to value
@@ -131,9 +131,6 @@ public record KeysVerifyOptions(URI url, String adminTokenEnv, List<String> keyE
       if (url != null && adminTokenEnv == null) {
         if (limit == null) {
           throw new OptionException("--limit-credits", "required against a live gateway (the limit of the --key-env keys)");
-        }
-        if (model == null) {
-          throw new OptionException("--model", "required against a live gateway (choose the cheapest model)");
         }
       } else if (!keyEnvs.isEmpty() || limit != null || unlimitedEnv != null) {
         throw new OptionException(!keyEnvs.isEmpty() ? "--key-env" : limit != null ? "--limit-credits"

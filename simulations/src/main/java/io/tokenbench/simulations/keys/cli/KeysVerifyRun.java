@@ -45,6 +45,8 @@ public final class KeysVerifyRun {
   public static final String MOCK_MODEL = "MiniMax-M3";
   static final int MOCK_MAX_TOKENS = 200;
   static final int LIVE_MAX_TOKENS = 16;
+  /** About what the one-word prompt counts, for choosing the cheapest model. */
+  static final int SHORT_PROMPT_TOKENS = 12;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The report and where it was written. */
@@ -89,8 +91,8 @@ public final class KeysVerifyRun {
       }
       profile = admin.enforcement();
     }
-    String model = o.model() != null ? o.model() : MOCK_MODEL;
     int maxTokens = o.maxTokens() != null ? o.maxTokens() : mock ? MOCK_MAX_TOKENS : LIVE_MAX_TOKENS;
+    String model = o.model() != null ? o.model() : mock ? MOCK_MODEL : cheapest(base, liveKeys.get(0).secret(), maxTokens);
     CreditPrice price = price(o, base, model, mock ? admin.createKey("verify-price", null, "none", "none").secret()
         : liveKeys.get(0).secret());
     Map<String, String> headers = mock ? Map.of("x-mock-output-tokens", Integer.toString(o.outputTokens()),
@@ -108,6 +110,13 @@ public final class KeysVerifyRun {
     EnforcementReport report = new EnforcementReport(kind, base.getHost() + ":" + base.getPort(), started,
         Instant.now(), settingsJson(o, model, price, maxTokens), profile, checks);
     return new Outcome(report, write(o, base, report));
+  }
+
+  /** Live without --model: the cheapest chat model whose short request is billed at all. */
+  private static String cheapest(URI base, Secret key, int maxTokens) {
+    return PriceFetch.cheapestBilledChat(base, key, SHORT_PROMPT_TOKENS, maxTokens)
+        .orElseThrow(() -> new OptionException("--model", "the target lists no priced chat model at /v1/models; give --model"))
+        .model();
   }
 
   private static CreditPrice price(KeysVerifyOptions o, URI base, String model, Secret key) {

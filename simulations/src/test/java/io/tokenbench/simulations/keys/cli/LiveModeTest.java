@@ -40,13 +40,13 @@ class LiveModeTest {
     try (InProcessMock mock = InProcessMock.start()) {
       MockAdmin admin = new MockAdmin(mock.baseUrl(), Secret.of(mock.adminToken()));
       Map<String, String> env = new HashMap<>();
-      env.put("PT_KEY_A", reveal(admin.createKey("user-a", 4000L, "none", "none").secret()));
-      env.put("PT_KEY_B", reveal(admin.createKey("user-b", 4000L, "none", "none").secret()));
+      env.put("PT_KEY_A", reveal(admin.createKey("user-a", 500L, "none", "none").secret()));
+      env.put("PT_KEY_B", reveal(admin.createKey("user-b", 500L, "none", "none").secret()));
       env.put("PT_UNLIMITED", reveal(admin.createKey("user-u", null, "none", "none").secret()));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       int exit = KeysVerifyMain.run(new String[] {"--url", mock.baseUrl() + "/v1", "--key-env", "PT_KEY_A",
-          "--key-env", "PT_KEY_B", "--unlimited-key-env", "PT_UNLIMITED", "--limit-credits", "0.004",
-          "--model", "MiniMax-M3", "--concurrency", "1", "--settle-timeout", "2s", "--runs", runs.toString()},
+          "--key-env", "PT_KEY_B", "--unlimited-key-env", "PT_UNLIMITED", "--limit-credits", "0.0005",
+          "--concurrency", "1", "--settle-timeout", "2s", "--runs", runs.toString()},
           env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
       String text = out.toString(StandardCharsets.UTF_8);
       assertThat(exit).as(text).isZero();
@@ -64,6 +64,8 @@ class LiveModeTest {
       assertThat(root.path("target").path("kind").asText()).isEqualTo("live");
       assertThat(root.path("mock_profile").isNull()).isTrue();
       assertThat(root.path("settings").path("key_envs").toString()).contains("PT_KEY_A", "PT_KEY_B");
+      // No --model: the cheapest chat model whose short request is billed (tokenbench-tiny rounds to 0).
+      assertThat(root.path("settings").path("model").asText()).isEqualTo("gpt-4o-mini");
       Map<String, String> verdicts = new HashMap<>();
       root.path("checks").forEach(c -> verdicts.put(c.path("name").asText(), c.path("verdict").asText()));
       assertThat(verdicts).containsEntry("reset", "not_checked").containsEntry("expiry", "not_checked")
