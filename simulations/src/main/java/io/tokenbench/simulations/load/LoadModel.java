@@ -26,6 +26,20 @@ public sealed interface LoadModel {
   /** The peak arrival rate in requests per second (for closed models: NaN). */
   double peakRatePerSec();
 
+  /** The mean arrival rate over a run of {@code length}, in requests per second (closed models: NaN). */
+  default double meanRatePerSec(Duration length) {
+    if (!open()) {
+      return Double.NaN;
+    }
+    long steps = 1000;
+    long lengthNanos = length.toNanos();
+    double sum = 0;
+    for (long i = 0; i < steps; i++) {
+      sum += ArrivalSchedule.rateAt(this, (2 * i + 1) * lengthNanos / (2 * steps), lengthNanos);
+    }
+    return sum / steps;
+  }
+
   /** Constant rate; {@code poisson} draws exponential gaps, otherwise the gaps are equal. */
   record ConstantRate(double ratePerSec, boolean poisson) implements LoadModel {
     public ConstantRate {

@@ -116,7 +116,8 @@ public final class Recipes {
     if (p.load() instanceof LoadModel.Concurrency c) {
       return new io.tokenbench.reports.model.LoadModel.Closed(c.users());
     }
-    return new io.tokenbench.reports.model.LoadModel.Open(p.load().peakRatePerSec());
+    // the mean offered rate over the run; the shape itself (ramp, steps, spike) is in run.json's "load"
+    return new io.tokenbench.reports.model.LoadModel.Open(p.load().meanRatePerSec(p.injectionLength()));
   }
 
   private static String safeName(String label) {

@@ -26,6 +26,15 @@ class LoadModelTest {
   }
 
   @Test
+  void meanRatesFollowTheShape() {
+    Duration minute = Duration.ofSeconds(60);
+    assertThat(LoadModel.parse("load", "poisson(10/s)").meanRatePerSec(minute)).isEqualTo(10.0);
+    assertThat(LoadModel.parse("load", "ramp(0/s..20/s)").meanRatePerSec(minute)).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(LoadModel.parse("load", "spike(5/s,25/s,at=20s,for=15s)").meanRatePerSec(minute)).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(LoadModel.parse("load", "concurrency(2)").meanRatePerSec(minute)).isNaN();
+  }
+
+  @Test
   void closedModelIsNotOpen() {
     assertThat(LoadModel.parse("load", "concurrency(3)").open()).isFalse();
     assertThat(LoadModel.parse("load", "poisson(3/s)").open()).isTrue();
