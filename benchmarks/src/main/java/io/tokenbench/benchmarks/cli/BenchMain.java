@@ -4,6 +4,7 @@ import io.tokenbench.benchmarks.target.LiveTarget;
 import io.tokenbench.reports.format.OutputFormat;
 import io.tokenbench.reports.format.ReportInput;
 import io.tokenbench.reports.ingest.BadInputException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -77,6 +79,10 @@ public final class BenchMain {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try {
             new Runner(jmhOptions(options, dir.resolve(JmhRunImport.JMH_JSON)).build()).run();
+        } catch (NoBenchmarksException e) {
+            deleteEmpty(dir);
+            err.println("bench: no benchmark matches PATTERN " + options.patterns() + " (see --list)");
+            return 2;
         } catch (RunnerException e) {
             err.println("bench: a benchmark failed (JMH runs with -foe true): " + e.getMessage());
             err.println("bench: partial results, if any, are in " + dir);
@@ -108,6 +114,16 @@ public final class BenchMain {
             builder.jvmArgsPrepend(properties.toArray(String[]::new));
         }
         return builder;
+    }
+
+    /** Removes a run folder that holds nothing but JMH's empty result file. */
+    private static void deleteEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve(JmhRunImport.JMH_JSON));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty or not deletable: leave it, it does no harm
+        }
     }
 
     private static int printImport(JmhRunImport.Imported imported, PrintStream out, PrintStream err) {

@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Tokens received, per benchmark thread; JMH reports the public field as a rate ({@code tokens} in
- * ops/s, i.e. tokens per second) next to the latency.
+ * ops/s, i.e. tokens per second) next to the streams per second of {@link ChatBench#streamRate}.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.OPERATIONS)

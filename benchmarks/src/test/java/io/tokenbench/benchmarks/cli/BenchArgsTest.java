@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.options.Options;
 
 class BenchArgsTest {
@@ -69,6 +71,18 @@ class BenchArgsTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("/nonexistent/jmh.json");
+    }
+
+    @Test
+    void aPatternMatchingNoBenchmarkExits2AndLeavesNoRunFolder(@TempDir Path runs) throws Exception {
+        int code = BenchMain.run(new String[] {"NoSuchBenchmarkXyz", "--quick", "--out", runs.toString()},
+                print(out), print(err));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("NoSuchBenchmarkXyz");
+        try (var left = Files.list(runs)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test
