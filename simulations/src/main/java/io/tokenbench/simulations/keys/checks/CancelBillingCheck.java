@@ -51,9 +51,9 @@ public final class CancelBillingCheck {
     long billedCompletion;
     long prompt;
     if (ctx.mock()) {
-      // The row appears when the server notices the disconnect; the settle wait covers it.
-      Optional<MockAdmin.LogRow> row = ctx.admin().logs(key.adminId()).stream()
-          .filter(l -> r.requestId() != null && r.requestId().equals(l.requestId())).findFirst();
+      // The row appears when the server notices the disconnect (an unlimited key reserves nothing, so the
+      // ledger alone cannot tell that the settlement is still to come): wait for the row itself.
+      Optional<MockAdmin.LogRow> row = logRow(ctx, key, r.requestId());
       if (row.isEmpty()) {
         return new CheckResult(CheckName.CANCEL_BILLING, Verdict.FAIL, "no log row for the cancelled request", e);
       }
@@ -74,6 +74,18 @@ public final class CancelBillingCheck {
     }
     return new CheckResult(CheckName.CANCEL_BILLING, Verdict.PASS, "cancelled stream billed as "
         + ctx.settings().expectedCancelBilling() + " (" + billedCredits + " micro-Credits)", e);
+  }
+
+  private static Optional<MockAdmin.LogRow> logRow(VerifyContext ctx, KeyHandle key, String requestId) {
+    long deadline = System.nanoTime() + ctx.settings().settleTimeout().toNanos();
+    while (true) {
+      Optional<MockAdmin.LogRow> row = ctx.admin().logs(key.adminId()).stream()
+          .filter(l -> requestId != null && requestId.equals(l.requestId())).findFirst();
+      if (row.isPresent() || System.nanoTime() >= deadline) {
+        return row;
+      }
+      LedgerSettle.sleep(java.time.Duration.ofMillis(20));
+    }
   }
 
   private static String judge(VerifyContext ctx, CallResult r, long credits, long completion, long prompt, int maxTokens,

@@ -10,6 +10,7 @@ import java.util.List;
  * @param clientSpentMicroCredits sum of usage x price over the admitted calls with usage
  * @param maxCostMicroCredits     the most expensive single admitted call
  * @param runaway                 the key never stopped: the drive gave up at limit + (concurrency + 4) x max cost
+ *                                (or after many calls that were not billed at all)
  * @param ledgerExhaustedAtNanos  concurrency 1 only: when a ledger read after a call first showed remaining <= 0
  * @param leaksDuringDrive        concurrency 1 only: calls admitted after that read
  * @param firstRejection          the first refused call, or null

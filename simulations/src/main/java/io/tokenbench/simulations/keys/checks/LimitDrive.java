@@ -29,8 +29,8 @@ public final class LimitDrive {
 
   public DriveResult run(KeyHandle key, int concurrency, ChatProbe probe) {
     long limit = key.limitMicroCredits() == null ? 0 : key.limitMicroCredits();
-    // A guard for targets whose costs read as 0 (no price): the drive still ends.
-    int maxCalls = 20 * ctx.settings().limitRequests() + 4 * concurrency + 100;
+    // A guard for targets whose calls cost nothing (no price, no usage): the spend cap would never end the drive.
+    int maxUnbilledCalls = 20 * ctx.settings().limitRequests() + 4 * concurrency + 100;
     State s = new State();
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
@@ -47,7 +47,7 @@ public final class LimitDrive {
           return;
         }
         try {
-          while (!s.stopped() && s.reserveCall(maxCalls)) {
+          while (!s.stopped() && s.reserveCall(maxUnbilledCalls)) {
             CallResult r = ctx.gateway().call(probe, key.secret());
             long cost = r.admitted() && r.hasUsage() ? ctx.price().costMicroCredits(r.promptTokens(), r.completionTokens()) : 0;
             VerifyContext.LedgerView view = concurrency == 1 && (r.admitted() || r.rejected()) ? ctx.ledger(key) : null;
@@ -104,8 +104,8 @@ public final class LimitDrive {
       return stop;
     }
 
-    synchronized boolean reserveCall(int maxCalls) {
-      if (started >= maxCalls) {
+    synchronized boolean reserveCall(int maxUnbilledCalls) {
+      if (started >= maxUnbilledCalls && spent == 0) {
         stop = true;
         runaway = true;
         return false;

@@ -26,13 +26,17 @@ public final class LimitMatrix {
     this.ctx = ctx;
   }
 
+  /**
+   * Per concurrency level: JSON with max_tokens, stream without, JSON without, stream with. Against a live
+   * gateway with few keys the first cells therefore mix streaming and max_tokens.
+   */
   public static List<Cell> cells(VerifySettings s) {
     List<Cell> cells = new ArrayList<>();
     for (int c : s.concurrencies()) {
-      for (boolean stream : new boolean[] {false, true}) {
-        cells.add(new Cell(c, stream, s.maxTokens()));
-        cells.add(new Cell(c, stream, null));
-      }
+      cells.add(new Cell(c, false, s.maxTokens()));
+      cells.add(new Cell(c, true, null));
+      cells.add(new Cell(c, false, null));
+      cells.add(new Cell(c, true, s.maxTokens()));
     }
     return cells;
   }
