@@ -29,7 +29,9 @@ public final class AccountingCheck {
       return CheckResult.notChecked(CheckName.ACCOUNTING, "no matrix cell was run");
     }
     List<KeyHandle> keys = cells.stream().map(CellOutcome::key).toList();
-    Map<String, Long> lag = LedgerSettle.await(ctx, keys);
+    Map<String, java.util.Set<String>> ids = new HashMap<>();
+    cells.forEach(c -> ids.put(c.key().label(), LedgerSettle.loggedIds(c.allCalls())));
+    Map<String, Long> lag = LedgerSettle.await(ctx, keys, ids);
     ArrayNode rows = Evidence.array();
     List<String> problems = new ArrayList<>();
     for (CellOutcome c : cells) {

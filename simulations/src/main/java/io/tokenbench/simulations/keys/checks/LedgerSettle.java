@@ -2,7 +2,11 @@ package io.tokenbench.simulations.keys.checks;
 
 import io.tokenbench.simulations.keys.http.MockAdmin;
 import java.time.Duration;
+import io.tokenbench.simulations.keys.http.CallResult;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,22 +25,47 @@ public final class LedgerSettle {
 
   /** @return per key label: milliseconds until it agreed, or -1 when it did not within the timeout */
   public static Map<String, Long> await(VerifyContext ctx, Collection<KeyHandle> keys) {
+    return await(ctx, keys, Map.of());
+  }
+
+  /**
+   * Like {@link #await(VerifyContext, Collection)}, and on the mock also until every listed request (by key
+   * label) has its log row: a key that reserves nothing (unlimited, trust bypass, fail open) shows a
+   * ledger equal to its logs while a stream's settlement is still to come.
+   */
+  public static Map<String, Long> await(VerifyContext ctx, Collection<KeyHandle> keys,
+                                        Map<String, Set<String>> requestIdsByKey) {
     long start = System.nanoTime();
     long deadline = start + ctx.settings().settleTimeout().toNanos();
     Map<String, Long> lagMs = new LinkedHashMap<>();
     for (KeyHandle k : keys) {
-      lagMs.put(k.label(), settled(ctx, k, deadline) ? (System.nanoTime() - start) / 1_000_000 : -1L);
+      boolean ok = settled(ctx, k, requestIdsByKey.getOrDefault(k.label(), Set.of()), deadline);
+      lagMs.put(k.label(), ok ? (System.nanoTime() - start) / 1_000_000 : -1L);
     }
     return lagMs;
   }
 
-  private static boolean settled(VerifyContext ctx, KeyHandle k, long deadlineNanos) {
+  /** The ids of the calls the platform must have logged (answered, admitted or refused). */
+  public static Set<String> loggedIds(Collection<CallResult> calls) {
+    Set<String> ids = new HashSet<>();
+    for (CallResult r : calls) {
+      if (r.requestId() != null && (r.admitted() || r.rejected())) {
+        ids.add(r.requestId());
+      }
+    }
+    return ids;
+  }
+
+  private static boolean settled(VerifyContext ctx, KeyHandle k, Set<String> requestIds, long deadlineNanos) {
     Long previous = null;
     while (true) {
       if (ctx.mock()) {
         MockAdmin.KeyView v = ctx.admin().key(k.adminId());
-        long logs = ctx.admin().logs(k.adminId()).stream().mapToLong(MockAdmin.LogRow::microCredits).sum();
-        if (v.usedTotalMicroCredits() == logs) {
+        List<MockAdmin.LogRow> rows = ctx.admin().logs(k.adminId());
+        long logs = rows.stream().mapToLong(MockAdmin.LogRow::microCredits).sum();
+        Set<String> logged = new HashSet<>();
+        rows.forEach(r -> logged.add(r.requestId()));
+        if (v.usedTotalMicroCredits() == logs && logged.containsAll(requestIds)) {
           return true;
         }
       } else {

@@ -60,7 +60,9 @@ public final class LimitMatrix {
     Map<Cell, DriveResult> drives = new LinkedHashMap<>();
     LimitDrive drive = new LimitDrive(ctx);
     keys.forEach((cell, key) -> drives.put(cell, drive.run(key, cell.concurrency(), probe(cell))));
-    Map<String, Long> lag = LedgerSettle.await(ctx, keys.values());
+    Map<String, java.util.Set<String>> ids = new LinkedHashMap<>();
+    keys.forEach((cell, key) -> ids.put(key.label(), LedgerSettle.loggedIds(drives.get(cell).calls())));
+    Map<String, Long> lag = LedgerSettle.await(ctx, keys.values(), ids);
     List<CellOutcome> outcomes = new ArrayList<>();
     for (Map.Entry<Cell, KeyHandle> e : keys.entrySet()) {
       outcomes.add(outcome(e.getKey(), e.getValue(), drives.get(e.getKey()), baseline.get(e.getKey()),
