@@ -117,7 +117,8 @@ final class ChatCallAction implements Action {
     ExchangeListener listener = new ExchangeListener(trace, reason -> finish(session, index, tSched, trace, reason));
     trace.sent(System.nanoTime());
     engine.executeRequest(request, session.userId(), settings.pooled(), session.eventLoop(), listener, sslContexts);
-    scheduleTimeoutCheck(session, trace, listener, settings.timeouts().firstToken().toNanos());
+    scheduleTimeoutCheck(session, trace, listener,
+        Math.min(settings.timeouts().firstToken().toNanos(), settings.timeouts().idle().toNanos()));
   }
 
   private HttpHeaders headers(boolean stream) {
@@ -129,7 +130,11 @@ final class ChatCallAction implements Action {
     return h;
   }
 
-  /** One timer per exchange, re-armed to the nearest deadline: first token, idle or total. */
+  /**
+   * One timer per exchange, re-armed to the nearest deadline (first token, idle or total) but never
+   * further than one idle period away, so a stall right after the first token is caught within the
+   * idle timeout even while the first-token deadline is still far.
+   */
   private void scheduleTimeoutCheck(Session session, ExchangeTrace trace, ExchangeListener listener, long delayNanos) {
     session.eventLoop().schedule(() -> {
       if (trace.ended()) {
@@ -147,7 +152,8 @@ final class ChatCallAction implements Action {
       } else if (now >= phaseDeadline) {
         listener.abort(waitingForFirst ? EndReason.TIMEOUT_FIRST_TOKEN : EndReason.TIMEOUT_IDLE);
       } else {
-        scheduleTimeoutCheck(session, trace, listener, Math.min(totalDeadline, phaseDeadline) - now);
+        long idleNanos = settings.timeouts().idle().toNanos();
+        scheduleTimeoutCheck(session, trace, listener, Math.min(Math.min(totalDeadline, phaseDeadline) - now, idleNanos));
       }
     }, Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
   }

@@ -15,6 +15,7 @@ final class DeferredSink implements TimelineSink {
   private final int lane;
   private final PairedDifferences pairs;
   private volatile RunSink target;
+  private volatile long graceEndNanos = Long.MAX_VALUE;
 
   /** {@code pairs} (may be null) also receives this lane's timelines as side {@code lane}. */
   DeferredSink(Runnable starter, int lane, PairedDifferences pairs) {
@@ -30,7 +31,9 @@ final class DeferredSink implements TimelineSink {
     }
   }
 
-  void open(RunSink sink) {
+  /** Opens {@code sink}; exchanges ending after {@code graceEndNanos} are left unfinished. */
+  void open(RunSink sink, long graceEndNanos) {
+    this.graceEndNanos = graceEndNanos;
     target = sink;
   }
 
@@ -49,7 +52,10 @@ final class DeferredSink implements TimelineSink {
   @Override
   public void finished(long index, RequestTimeline timeline, String sampleText) {
     RunSink t = target;
-    if (t != null) {
+    // metrics.md: a request not finished by the end of the grace period is a timeout; the recorder
+    // counts it as unfinished at close. So an exchange that ends after that (typically cut when Gatling
+    // stops at its max duration) is not recorded as a reset of its own.
+    if (t != null && System.nanoTime() - graceEndNanos <= 0) {
       t.finished(index, timeline, sampleText);
       if (pairs != null) {
         pairs.offer(lane, index, timeline);

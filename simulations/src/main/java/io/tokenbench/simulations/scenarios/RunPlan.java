@@ -91,8 +91,9 @@ public final class RunPlan implements AutoCloseable {
     }
     RunClock c = RunClock.now();
     anchor.fixAt(c.startNanoTime() + Pacer.LEAD_NANOS);
+    long graceEndNanos = c.startNanoTime() + Pacer.LEAD_NANOS + params.injectionLength().plus(params.grace()).toNanos();
     for (int i = 0; i < lanes.size(); i++) {
-      sinks.get(i).open(RunSink.open(lanesRoot, lanes.get(i).info().apply(c.startEpochMillis()), c));
+      sinks.get(i).open(RunSink.open(lanesRoot, lanes.get(i).info().apply(c.startEpochMillis()), c), graceEndNanos);
     }
     clock = c;
   }
