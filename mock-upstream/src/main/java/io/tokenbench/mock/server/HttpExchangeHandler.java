@@ -41,6 +41,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private Exchange current;
     private InFlight inFlight;
+    private long lastResponseEndNanos;
 
     HttpExchangeHandler(ServerContext server, ChatCompletions chat, ModelsEndpoint models) {
         this.server = server;
@@ -51,6 +52,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.lastResponseEndNanos = ctx.executor().ticker().nanoTime();
     }
 
     @Override
@@ -164,6 +166,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void exchangeComplete() {
         server.stats.exchangeEnded();
+        lastResponseEndNanos = ctx.executor().ticker().nanoTime();
         Exchange done = current;
         current = null;
         inFlight = null;
@@ -216,9 +219,13 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        // A connection idle between requests is closed; one with a response in progress is not.
-        if (event instanceof IdleStateEvent && current == null) {
-            ctx.close();
+        // A connection idle between requests is closed; one with a response in progress is not, nor one
+        // whose last response ended less than the timeout ago (no read happens during a long stream).
+        if (event instanceof IdleStateEvent) {
+            long sinceResponseNanos = ctx.executor().ticker().nanoTime() - lastResponseEndNanos;
+            if (current == null && sinceResponseNanos >= server.config.clientIdleTimeout().toNanos()) {
+                ctx.close();
+            }
             return;
         }
         ctx.fireUserEventTriggered(event);

@@ -250,6 +250,24 @@ class BadInputTest {
     }
 
     @Test
+    void aStreamLongerThanTheIdleTimeoutDoesNotGetItsConnectionClosedAfterwards() {
+        mock.close();
+        mock = new EmbeddedMock(EmbeddedMock.config().withClientIdleTimeout(Duration.ofSeconds(5))
+                .withBehavior(Behavior.DEFAULT.withTtft(DistParser.durations("1s")).withItl(DistParser.durations("1s"))
+                        .withOutputTokens(DistParser.counts("8"))));
+        mock.send(EmbeddedMock.post(CHAT, "{\"model\":\"MiniMax-M3\",\"stream\":true," + MESSAGES + "}"));
+        StringBuilder wire = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            wire.append(mock.advanceMillis(1_000).output()); // 8 s without a read from the client
+        }
+        assertThat(wire.toString()).contains("data: [DONE]");
+        mock.advanceMillis(4_000); // the reader has been idle 12 s, but the response ended only 4 s ago
+        assertThat(mock.channel.isOpen()).as("idle is counted from the end of the response").isTrue();
+        mock.advanceMillis(6_000); // the idle check runs every timeout; the next one finds 10 s of idleness
+        assertThat(mock.channel.isOpen()).isFalse();
+    }
+
+    @Test
     void clientVanishingMidStreamSettlesCancelledWithTokensSoFar() {
         mock.close();
         mock = new EmbeddedMock(EmbeddedMock.config().withGate(gate).withBehavior(Behavior.DEFAULT
