@@ -33,7 +33,8 @@ fi
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 JAR="$ROOT/mock-upstream/target/mock-upstream.jar"
-[[ -f "$JAR" ]] || (cd "$ROOT" && mvn -q -B -ntp -pl mock-upstream package -DskipTests)
+# Always (re)build, quietly: measuring a stale jar would report the wrong code.
+(cd "$ROOT" && mvn -q -B -ntp -pl mock-upstream package -DskipTests)
 
 WORK="$(mktemp -d)"
 MOCK_PID=""
