@@ -23,7 +23,8 @@ final class BenchArgs {
             Runs the JMH benchmarks whose name matches a PATTERN (a regexp; default: all), writes JMH's
             JSON and the reports summary (summary.json, summary.md, report.html) into DIR/<UTC>-bench/,
             and prints the openai-java SDK's overhead against the lean clients when ChatBench ran.
-              --quick             1 fork, 3x2s warm-up, 2x2s measurement (default: 2 forks, 3x5s + 5x5s)
+              --quick             1 fork, 2x5s warm-up, 2x2s measurement, ChatBench on target=MOCK_ZERO only
+                                  unless -p target is given (default: 2 forks, 3x5s + 5x5s, every target)
               -p NAME=V1,V2       override a @Param, e.g. -p target=MOCK_ZERO -p client=SDK,JDK
               --out DIR           runs root (default: runs)
               --base-url URL      a live OpenAI-compatible base URL with /v1: ChatBench runs with target=LIVE

@@ -1,6 +1,7 @@
 package io.tokenbench.benchmarks.cli;
 
 import io.tokenbench.benchmarks.target.LiveTarget;
+import io.tokenbench.benchmarks.target.TargetKind;
 import io.tokenbench.reports.format.OutputFormat;
 import io.tokenbench.reports.format.ReportInput;
 import io.tokenbench.reports.ingest.BadInputException;
@@ -102,6 +103,9 @@ public final class BenchMain {
                 .result(result.toString());
         options.patterns().forEach(builder::include);
         options.params().forEach((name, values) -> builder.param(name, values.toArray(String[]::new)));
+        if (options.preset() == BenchPreset.QUICK && options.baseUrl().isEmpty() && !options.params().containsKey("target")) {
+            builder.param("target", TargetKind.MOCK_ZERO.name()); // the client's cost; realistic streams take seconds each
+        }
         List<String> properties = new ArrayList<>();
         options.model().ifPresent(m -> properties.add("-D" + LiveTarget.MODEL_PROPERTY + "=" + m));
         options.baseUrl().ifPresent(url -> {

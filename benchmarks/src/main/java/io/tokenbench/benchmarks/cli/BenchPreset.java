@@ -4,14 +4,15 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * How long and how often each benchmark (one method at one parameter set) runs. QUICK answers in about 12 s
- * per parameter set on 2 cores (a first look, CI smoke, the committed baseline); its 6 s of warm-up is about
- * what the openai-java SDK needs to reach steady state (its first call alone takes seconds of class loading,
- * and its throughput keeps rising for several seconds of JIT). RIGOROUS is the default: two forks and
- * enough iterations for error bars worth comparing (about 85 s per parameter set).
+ * How long and how often each benchmark (one method at one parameter set) runs. QUICK answers in about 17 s
+ * per parameter set on 2 cores (a first look, CI smoke, the committed baseline); its 10 s of warm-up is what
+ * the openai-java SDK needs to reach steady state (its first call alone takes seconds of class loading, and
+ * its rate keeps rising for several seconds of JIT; with 2 s of warm-up its cost per request came out ten
+ * times too high). RIGOROUS is the default: two forks and enough iterations for error bars worth comparing
+ * (about 85 s per parameter set).
  */
 public enum BenchPreset {
-    QUICK(1, 3, TimeValue.seconds(2), 2, TimeValue.seconds(2)),
+    QUICK(1, 2, TimeValue.seconds(5), 2, TimeValue.seconds(2)),
     RIGOROUS(2, 3, TimeValue.seconds(5), 5, TimeValue.seconds(5));
 
     private final int forks;

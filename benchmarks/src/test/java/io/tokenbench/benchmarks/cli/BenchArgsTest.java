@@ -37,7 +37,19 @@ class BenchArgsTest {
         assertThat(jmh.getMeasurementIterations().get()).isEqualTo(2);
         assertThat(jmh.shouldFailOnError().get()).isTrue();
         assertThat(jmh.getParameter("client").get()).containsExactly("SDK", "JDK");
+        assertThat(jmh.getParameter("target").get()).as("quick measures the client on the zero-latency mock")
+                .containsExactly("MOCK_ZERO");
         assertThat(jmh.getJvmArgsPrepend().get()).containsExactly("-Dtokenbench.bench.model=deepseek-v3");
+    }
+
+    @Test
+    void quickKeepsAnExplicitTargetAndRigorousRunsEveryTarget() {
+        Options quick = BenchMain.jmhOptions(BenchArgs.parse("--quick", "-p", "target=MOCK_REALISTIC").orElseThrow(),
+                Path.of("x.json")).build();
+        Options rigorous = BenchMain.jmhOptions(BenchArgs.parse().orElseThrow(), Path.of("x.json")).build();
+
+        assertThat(quick.getParameter("target").get()).containsExactly("MOCK_REALISTIC");
+        assertThat(rigorous.getParameter("target").hasValue()).isFalse();
     }
 
     @Test
