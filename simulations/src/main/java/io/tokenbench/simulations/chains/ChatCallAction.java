@@ -116,7 +116,12 @@ final class ChatCallAction implements Action {
         .build();
     ExchangeListener listener = new ExchangeListener(trace, reason -> finish(session, index, tSched, trace, reason));
     trace.sent(System.nanoTime());
-    engine.executeRequest(request, session.userId(), settings.pooled(), session.eventLoop(), listener, sslContexts);
+    try {
+      engine.executeRequest(request, session.userId(), settings.pooled(), session.eventLoop(), listener, sslContexts);
+    } catch (RuntimeException e) {
+      listener.onThrowable(e); // e.g. the engine is already closed: the request ends, the user continues
+      return;
+    }
     scheduleTimeoutCheck(session, trace, listener,
         Math.min(settings.timeouts().firstToken().toNanos(), settings.timeouts().idle().toNanos()));
   }
@@ -166,10 +171,13 @@ final class ChatCallAction implements Action {
     }
     RequestTimeline timeline = trace.timeline(tSched,
         settings.price().microCredits(trace.promptTokens(), trace.completionTokens()));
-    settings.sink().finished(index, timeline, trace.sampleText());
-    logToGatling(session, timeline, trace);
-    Session after = timeline.outcome().isSuccess() ? session : session.markAsFailed();
-    next.$bang(after);
+    try {
+      settings.sink().finished(index, timeline, trace.sampleText());
+      logToGatling(session, timeline, trace);
+    } finally {
+      // whatever recording did, the virtual user goes on (a stuck user would hold the run to its max duration)
+      next.$bang(timeline.outcome().isSuccess() ? session : session.markAsFailed());
+    }
   }
 
   private void logToGatling(Session session, RequestTimeline t, ExchangeTrace trace) {
