@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * lane, streamed and non-streamed: every request of a lane must be classified as the outcome the
  * mock's fault names (its {@code harnessOutcome()}), and 429s must keep their Retry-After. A new
  * connection per request, so that Gatling's client never re-sends on a pooled connection the mock reset.
- * Slow drip at 1 ms per piece (the default 10 ms drips each event for longer than the first-token
+ * The idle timeout (1.5 s) is far above the mock's 2 ms gaps so that a loaded CI machine does not turn a
+ * reset into an idle timeout. Slow drip at 1 ms per piece (the default 10 ms drips each event for longer than the first-token
  * timeout used here, which is then, correctly, a timeout); stalls of 10 s, ended by our timeouts.
  */
 class FaultOutcomeTest {
@@ -80,7 +81,7 @@ class FaultOutcomeTest {
     }
     try (MockUpstream mock = MockedRuns.mock("10ms", "2ms", 8)) {
       RunParameters params = MockedRuns.params(mock, out, "--load", "constant(4/s)", "--duration", "1s",
-          "--warmup", "0s", "--grace", "4s", "--timeout-idle", "400ms", "--timeout-first-token", "3s",
+          "--warmup", "0s", "--grace", "4s", "--timeout-idle", "1500ms", "--timeout-first-token", "3s",
           "--stream", Boolean.toString(stream), "--max-tokens", "16", "--connections", "per-request");
       URI target = URI.create(mock.baseUrl());
       PromptSet prompts = PromptSet.load(params.prompts(), params.seed());
