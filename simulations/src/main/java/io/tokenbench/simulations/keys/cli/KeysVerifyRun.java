@@ -87,7 +87,11 @@ public final class KeysVerifyRun {
     JsonNode profile = null;
     if (mock) {
       if (!o.mockOptions().isEmpty()) {
-        admin.putEnforcement(enforcementJson(o.mockOptions()));
+        try {
+          admin.putEnforcement(enforcementJson(o.mockOptions()));
+        } catch (UncheckedIOException e) {
+          throw new OptionException("--mock-option", "the mock refused " + o.mockOptions() + ": " + e.getMessage());
+        }
       }
       profile = admin.enforcement();
     }

@@ -86,6 +86,15 @@ class KeysVerifyOptionsTest {
   }
 
   @Test
+  void aSwitchTheMockDoesNotKnowIsExitTwoNamingTheOption() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = KeysVerifyMain.run(new String[] {"--mock-option", "bogus_switch=1", "--runs", "target/keys-verify-unused"},
+        Map.of(), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--mock-option").contains("bogus_switch");
+  }
+
+  @Test
   void mockOptionsBecomeTypedJson() {
     assertThat(KeysVerifyRun.enforcementJson(new java.util.LinkedHashMap<>(Map.of("fail_open", "true"))))
         .isEqualTo("{\"fail_open\":true}");
