@@ -1,0 +1,27 @@
+package io.tokenbench.mock.media;
+
+import io.tokenbench.mock.catalog.ModelCatalog;
+import io.tokenbench.mock.gate.RequestGate;
+import java.time.InstantSource;
+import java.util.Objects;
+
+/**
+ * What every media endpoint is built with.
+ *
+ * @param gate    admits and settles every request
+ * @param catalog models and their prices
+ * @param seed    the server seed; every generated vector, image and sound derives from it
+ * @param clock   wall clock for {@code created} fields and job progress (the emulator clock in keys mode)
+ */
+public record MediaContext(RequestGate gate, ModelCatalog catalog, long seed, InstantSource clock) {
+    public MediaContext {
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Seconds since the epoch, for {@code created}. */
+    public long nowEpochSeconds() {
+        return clock.instant().getEpochSecond();
+    }
+}

@@ -1,0 +1,16 @@
+package io.tokenbench.mock.media;
+
+import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.embeddings.EmbeddingsRoutes;
+import java.util.List;
+
+/** The media route groups the server registers by default, in front of any configured ones. */
+public final class MediaRoutes {
+
+    private MediaRoutes() {
+    }
+
+    public static List<RouteGroup> all(MediaContext context) {
+        return List.of(new EmbeddingsRoutes(context));
+    }
+}

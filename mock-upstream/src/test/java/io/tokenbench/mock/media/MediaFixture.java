@@ -1,0 +1,111 @@
+package io.tokenbench.mock.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import io.tokenbench.mock.behavior.Behavior;
+import io.tokenbench.mock.gate.Admission;
+import io.tokenbench.mock.gate.AdmissionRequest;
+import io.tokenbench.mock.gate.RequestGate;
+import io.tokenbench.mock.gate.Settlement;
+import io.tokenbench.mock.gate.StaticKeyGate;
+import io.tokenbench.mock.server.MockConfig;
+import io.tokenbench.mock.server.MockUpstream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A mock on a loopback port with a recording static gate, the official SDK (response validation on) and
+ * a JDK client for raw requests. Test helper shared by the media endpoint tests.
+ */
+public final class MediaFixture implements AutoCloseable {
+
+    public final RecordingGate gate = new RecordingGate();
+    public final MockUpstream mock;
+    public final OpenAIClient sdk;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public MediaFixture() {
+        this(MockConfig.defaults());
+    }
+
+    public MediaFixture(MockConfig config) {
+        mock = MockUpstream.start(config.withPort(0).withIoThreads(1).withGate(gate)
+                .withBehavior(Behavior.ZERO_LATENCY));
+        sdk = OpenAIOkHttpClient.builder().baseUrl(mock.baseUrl() + "/v1").apiKey(MockConfig.DEFAULT_API_KEY)
+                .responseValidation(true).maxRetries(0).timeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** A raw request with the default key; {@code body} null sends none. */
+    public HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body) {
+        return send(method, path, contentType, body, MockConfig.DEFAULT_API_KEY);
+    }
+
+    /** A raw request with {@code apiKey} (null sends no authorization). */
+    public HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body, String apiKey) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            builder.header("authorization", "Bearer " + apiKey);
+        }
+        if (contentType != null) {
+            builder.header("content-type", contentType);
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<byte[]> postJson(String path, String json) {
+        return send("POST", path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The {@code error} object of an OpenAI-style error body. */
+    public static JsonNode error(HttpResponse<byte[]> response) {
+        try {
+            return JsonBody.JSON.readTree(response.body()).get("error");
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + new String(response.body()), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sdk.close();
+        mock.close();
+    }
+
+    /** The static gate, recording admissions and settlements. */
+    public static final class RecordingGate implements RequestGate {
+        public final List<AdmissionRequest> admissions = new CopyOnWriteArrayList<>();
+        public final List<Settlement> settlements = new CopyOnWriteArrayList<>();
+        private final RequestGate delegate = new StaticKeyGate(List.of(MockConfig.DEFAULT_API_KEY));
+
+        @Override
+        public Admission admit(AdmissionRequest request) {
+            admissions.add(request);
+            return delegate.admit(request);
+        }
+
+        @Override
+        public void settle(Settlement settlement) {
+            settlements.add(settlement);
+        }
+
+        public Settlement last() {
+            return settlements.get(settlements.size() - 1);
+        }
+    }
+}
