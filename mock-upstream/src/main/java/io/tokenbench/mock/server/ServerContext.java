@@ -8,6 +8,8 @@ import io.tokenbench.mock.admin.StatsRoutes;
 import io.tokenbench.mock.behavior.RequestSeed;
 import io.tokenbench.mock.gate.RequestGate;
 import io.tokenbench.mock.gate.StaticKeyGate;
+import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.media.MediaRoutes;
 import io.tokenbench.mock.openai.ChatRequestParser;
 import io.tokenbench.mock.openai.IdSource;
 import io.tokenbench.mock.stream.SchedulingLag;
@@ -41,6 +43,7 @@ final class ServerContext {
         List<RouteGroup> groups = new ArrayList<>(config.routeGroups());
         groups.add(new ConfigRoutes(settings));
         groups.add(new StatsRoutes(stats, lag));
+        groups.addAll(MediaRoutes.all(new MediaContext(gate, config.catalog(), config.seed(), config.clock())));
         this.routeGroups = List.copyOf(groups);
         this.adminToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
     }
