@@ -1,6 +1,7 @@
 package io.tokenbench.simulations.cli;
 
 import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.Parameter;
 import io.tokenbench.simulations.config.ParameterException;
 import io.tokenbench.simulations.config.ParameterSource;
@@ -51,7 +52,9 @@ public final class TokenbenchRun {
       if (command.equals("sweep") && rest.stream().noneMatch(a -> a.startsWith("--scenario"))) {
         rest.addAll(0, List.of("--scenario", ScenarioKind.SWEEP.key()));
       }
-      params = RunParameters.from(ParameterSource.of(rest, systemProperties()));
+      Map<String, String> defaults = new HashMap<>(InjectorShare.environmentDefaults(env));
+      defaults.putAll(systemProperties());
+      params = RunParameters.from(ParameterSource.of(rest, defaults));
       if (command.equals("calibrate") && params.baseUrl().isPresent()) {
         throw new ParameterException(Parameter.BASE_URL.key(), "calibrate runs against its own zero-latency mock");
       }
@@ -84,16 +87,18 @@ public final class TokenbenchRun {
     Path outDir = createDirectories(params.outDir());
     boolean multiLane = params.scenario() == ScenarioKind.GATEWAY_OVERHEAD || params.scenario() == ScenarioKind.MODEL_COMPARE;
     // several lanes: one parent folder holding a run folder per lane and the side-by-side files
-    Path lanesRoot = multiLane ? createDirectories(outDir.resolve(STAMP.format(Instant.now()) + "-" + params.scenario().key()))
+    String tag = params.injectors().tag();
+    Path lanesRoot = multiLane
+        ? createDirectories(outDir.resolve(STAMP.format(Instant.now()) + "-" + params.scenario().key() + tag))
         : outDir;
     try (Target target = Target.open(params, env, mockArgs, outDir)) {
       RunPlan plan = Recipes.plan(params, target.baseUrl(), target.apiKey(), lanesRoot, Map.of(),
-          laneName != null ? laneName : params.scenario().key());
+          (laneName != null ? laneName : params.scenario().key()) + tag);
       if ("calibrate".equals(laneName)) {
         out.println("tokenbench calibrate: the mock answers with no delay, so every figure below is what the harness,"
             + " the loopback and the mock add: subtract it per percentile from runs with the same load shape");
       }
-      out.println("tokenbench: " + params.scenario().key() + " against " + target.describe() + ", "
+      out.println("tokenbench" + injectorLabel(params) + ": " + params.scenario().key() + " against " + target.describe() + ", "
           + params.load().describe() + " for " + params.injectionLength().toSeconds() + " s (incl. "
           + params.warmup().toSeconds() + " s warm-up)");
       List<PlanExecution.LaneResult> results = PlanExecution.execute(plan, lanesRoot, true, true, out);
@@ -117,6 +122,12 @@ public final class TokenbenchRun {
       }
       return 0;
     }
+  }
+
+  /** {@code " injector 1/3"} (index/count) on the lines of a split run; empty for one injector. */
+  static String injectorLabel(RunParameters params) {
+    return params.injectors().isSplit()
+        ? " injector " + params.injectors().index() + "/" + params.injectors().count() : "";
   }
 
   static Path createDirectories(Path dir) {

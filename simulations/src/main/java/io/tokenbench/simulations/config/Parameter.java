@@ -8,7 +8,7 @@ package io.tokenbench.simulations.config;
 public enum Parameter {
   SCENARIO("scenario", "streaming", "streaming | non-streaming | soak | spike | sweep | gateway-overhead | model-compare"),
   BASE_URL("base-url", null, "target base URL (with or without /v1); unset: start the embedded mock"),
-  API_KEY_ENV("api-key-env", "POWERTOKENS_API_KEY", "name of the environment variable holding the API key"),
+  API_KEY_ENV("api-key-env", "POWERTOKENS_API_KEY", "name of the environment variable holding the API key; with several injectors, NAME0,NAME1,...: one per injector, injector i reads the i-th"),
   MODEL("model", "MiniMax-M3", "model id sent in every request"),
   PROMPTS("prompts", "bundled", "bundled | file:PATH (one prompt per line) | synthetic"),
   INPUT_TOKENS("input-tokens", "uniform(64,512)", "synthetic prompt length in tokens: N | uniform(a,b) | normal(mean,sd)"),
@@ -31,6 +31,8 @@ public enum Parameter {
   SEED("seed", "1", "seed for prompt choice and synthetic lengths"),
   OUT("out", "runs", "folder in which the run folder is created"),
   UPSTREAM_URL("upstream-url", null, "gateway-overhead: the gateway's upstream URL (base-url is the gateway)"),
+  INJECTOR_INDEX("injector-index", null, "this injector's index 0..N-1 when the load is split across N injector processes (default: $JOB_COMPLETION_INDEX, else 0)"),
+  INJECTOR_COUNT("injector-count", null, "number of injector processes sharing the load; each takes every N-th arrival, prompt and closed-model user (default: $TOKENBENCH_INJECTOR_COUNT, else 1)"),
   COMPARE("compare", null, "model-compare: variants separated by ';', each model[,temperature=T][,max_tokens=N]");
 
   private final String key;

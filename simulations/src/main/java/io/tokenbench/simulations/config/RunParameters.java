@@ -30,7 +30,8 @@ public record RunParameters(
     long seed,
     Path outDir,
     Optional<URI> upstreamUrl,
-    List<Variant> variants) {
+    List<Variant> variants,
+    InjectorShare injectors) {
 
   public RunParameters {
     if (!apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -53,6 +54,9 @@ public record RunParameters(
       throw new ParameterException(Parameter.LOAD.key(), "the sweep needs steps(S/s,+I/s,xN,D), got " + load.describe());
     }
     variants = List.copyOf(variants);
+    if (injectors.isSplit() && scenario == ScenarioKind.SWEEP) {
+      throw new ParameterException(Parameter.INJECTOR_COUNT.key(), "the sweep runs on one injector (split a run, not a sweep)");
+    }
   }
 
   /** Total time arrivals are scheduled: warm-up plus duration (for steps: every level). */
@@ -75,15 +79,20 @@ public record RunParameters(
     if (scenario == ScenarioKind.SOAK && !src.isSet(Parameter.DURATION)) {
       duration = Duration.ofMinutes(30);
     }
+    InjectorShare injectors = InjectorShare.from(src);
+    LoadModel load = load(src, scenario);
+    if (load instanceof LoadModel.Concurrency c) {
+      load = new LoadModel.Concurrency(injectors.usersOf(c.users()));
+    }
     return new RunParameters(
         scenario,
         src.text(Parameter.BASE_URL).map(t -> url(Parameter.BASE_URL, t)),
-        src.require(Parameter.API_KEY_ENV),
+        injectors.keyVariable(java.util.Arrays.stream(src.require(Parameter.API_KEY_ENV).split(",", -1)).map(String::strip).toList()),
         model(src.require(Parameter.MODEL)),
         PromptSpec.parse(Parameter.PROMPTS.key(), src.require(Parameter.PROMPTS), inputTokens),
         src.positiveInt(Parameter.MAX_TOKENS),
         stream,
-        load(src, scenario),
+        load,
         duration,
         src.duration(Parameter.WARMUP),
         src.duration(Parameter.GRACE),
@@ -98,7 +107,8 @@ public record RunParameters(
         scenario == ScenarioKind.MODEL_COMPARE
             ? Variant.parseList(Parameter.COMPARE.key(), src.text(Parameter.COMPARE).orElseThrow(
                 () -> new ParameterException(Parameter.COMPARE.key(), "is required by the model-compare scenario")))
-            : List.of());
+            : List.of(),
+        injectors);
   }
 
   private static LoadModel load(ParameterSource src, ScenarioKind scenario) {

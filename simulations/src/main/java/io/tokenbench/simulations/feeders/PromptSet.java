@@ -1,5 +1,6 @@
 package io.tokenbench.simulations.feeders;
 
+import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.ParameterException;
 import io.tokenbench.simulations.config.PromptSpec;
 import java.io.BufferedReader;
@@ -25,11 +26,25 @@ public final class PromptSet {
   private final PromptSpec spec;
   private final List<String> fixed;
   private final long seed;
+  private final InjectorShare share;
 
-  private PromptSet(PromptSpec spec, List<String> fixed, long seed) {
+  private PromptSet(PromptSpec spec, List<String> fixed, long seed, InjectorShare share) {
     this.spec = spec;
     this.fixed = fixed;
     this.seed = seed;
+    this.share = share;
+  }
+
+  private PromptSet(PromptSpec spec, List<String> fixed, long seed) {
+    this(spec, fixed, seed, InjectorShare.SINGLE);
+  }
+
+  /**
+   * The prompts of one injector's share: its request {@code i} gets the full sequence's prompt
+   * {@code share.globalIndex(i)}, so the injectors' prompt sequences are disjoint slices of one sequence.
+   */
+  public PromptSet share(InjectorShare s) {
+    return new PromptSet(spec, fixed, seed, s);
   }
 
   public static PromptSet load(PromptSpec spec, long seed) {
@@ -73,7 +88,7 @@ public final class PromptSet {
   }
 
   private SplittableRandom random(long i) {
-    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + share.globalIndex(i));
   }
 
   private String synthetic(long i) {

@@ -53,6 +53,23 @@ public final class ArrivalSchedule {
     return new ArrivalSchedule(Arrays.copyOf(out, n));
   }
 
+  /**
+   * Injector {@code index}'s share of this schedule split across {@code count} injectors: arrivals
+   * {@code index, index + count, index + 2 count, ...}, at their original offsets. The shares of all
+   * indexes are disjoint and together are exactly this schedule.
+   */
+  public ArrivalSchedule share(int index, int count) {
+    if (count < 1 || index < 0 || index >= count) {
+      throw new IllegalArgumentException("share " + index + " of " + count);
+    }
+    int n = offsetsNanos.length <= index ? 0 : (offsetsNanos.length - index + count - 1) / count;
+    long[] mine = new long[n];
+    for (int k = 0; k < n; k++) {
+      mine[k] = offsetsNanos[index + k * count];
+    }
+    return new ArrivalSchedule(mine);
+  }
+
   /** The arrival rate in requests per second at {@code tNanos} into a run of {@code lengthNanos}. */
   static double rateAt(LoadModel model, long tNanos, long lengthNanos) {
     if (model instanceof LoadModel.ConstantRate c) {

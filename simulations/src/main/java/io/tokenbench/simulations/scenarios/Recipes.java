@@ -5,6 +5,7 @@ import io.tokenbench.reports.record.RecorderConfig;
 import io.tokenbench.reports.record.Slo;
 import io.tokenbench.reports.record.Window;
 import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.Price;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.Variant;
@@ -50,9 +51,12 @@ public final class Recipes {
   /** As above; a single-lane run's lane (and run folder) is named {@code laneName}. */
   public static RunPlan plan(RunParameters params, URI target, ApiKey key, Path lanesRoot,
       Map<String, String> extraHeaders, String laneName) {
-    PromptSet prompts = PromptSet.load(params.prompts(), params.seed());
+    // one injector of several: every count-th request of the one seeded sequence (InjectorShare)
+    InjectorShare share = params.injectors();
+    PromptSet prompts = PromptSet.load(params.prompts(), params.seed()).share(share);
     Optional<ArrivalSchedule> schedule = params.load().open()
-        ? Optional.of(ArrivalSchedule.of(params.load(), params.injectionLength(), params.seed()))
+        ? Optional.of(ArrivalSchedule.of(params.load(), params.injectionLength(), params.seed())
+            .share(share.index(), share.count()))
         : Optional.empty();
     ScheduleAnchor anchor = new ScheduleAnchor();
     List<Lane> lanes = new ArrayList<>();
@@ -88,7 +92,8 @@ public final class Recipes {
     return new RunParameters(io.tokenbench.simulations.config.ScenarioKind.STREAMING, sweep.baseUrl(),
         sweep.apiKeyEnv(), sweep.model(), sweep.prompts(), sweep.maxTokens(), sweep.stream(),
         new LoadModel.ConstantRate(steps.rateOfLevel(index), true), step, warmup, sweep.grace(), sweep.timeouts(),
-        sweep.slo(), sweep.lagBudget(), sweep.pooledConnections(), sweep.seed() + index, sweep.outDir(), Optional.empty(), List.of());
+        sweep.slo(), sweep.lagBudget(), sweep.pooledConnections(), sweep.seed() + index, sweep.outDir(), Optional.empty(), List.of(),
+        sweep.injectors());
   }
 
   /** The body sequence of {@code p}: its prompts, model, max_tokens and stream flag. */
@@ -117,7 +122,9 @@ public final class Recipes {
       return new io.tokenbench.reports.model.LoadModel.Closed(c.users());
     }
     // the mean offered rate over the run; the shape itself (ramp, steps, spike) is in run.json's "load"
-    return new io.tokenbench.reports.model.LoadModel.Open(p.load().meanRatePerSec(p.injectionLength()));
+    // one injector's share of a split run offers 1/count of it (merge adds the shares back up)
+    return new io.tokenbench.reports.model.LoadModel.Open(
+        p.load().meanRatePerSec(p.injectionLength()) / p.injectors().count());
   }
 
   private static String safeName(String label) {

@@ -35,6 +35,8 @@ final class RunInfoParameters {
     m.put("connections", p.pooledConnections() ? "pooled" : "per-request");
     m.put("seed", Long.toString(p.seed()));
     m.put("api_key_env", p.apiKeyEnv());
+    m.put("injector_index", Integer.toString(p.injectors().index()));
+    m.put("injector_count", Integer.toString(p.injectors().count()));
     m.put("timestamp_resolution", "nanoseconds (System.nanoTime at each read on Gatling's event loop)");
     if (!p.variants().isEmpty()) {
       m.put("compare", p.variants().stream().map(Variant::label).collect(Collectors.joining("; ")));
