@@ -2,6 +2,7 @@ package io.tokenbench.mock.cli;
 
 import io.tokenbench.mock.behavior.Behavior;
 import io.tokenbench.mock.behavior.FaultSpec;
+import io.tokenbench.mock.enforcement.EnforcementOptions;
 import io.tokenbench.mock.server.MockConfig;
 
 /** The {@code --help} text: every option with its default. */
@@ -37,6 +38,8 @@ final class MockHelp {
         new Option("--client-timeout", "DURATION", "close connections idle between requests this long (default "
                 + MockConfig.DEFAULT_CLIENT_IDLE_TIMEOUT.toSeconds() + "s)"),
         new Option("--io-threads", "N", "event loop threads (default: number of CPUs)"),
+        new Option("--state-file", "FILE", "keys (hashes only), ledgers, usage log and clock survive restarts in FILE,"
+                + " written atomically (default: in memory)"),
         new Option("--help", "", "print this help"),
     };
 
@@ -56,9 +59,21 @@ final class MockHelp {
                 Options:
                 """);
         for (Option option : OPTIONS) {
-            String left = "  " + option.name() + (option.value().isEmpty() ? "" : " " + option.value());
-            out.append(String.format("%-34s %s%n", left, option.description()));
+            line(out, option.name(), option.value(), option.description());
+        }
+        out.append("""
+
+                PowerTokens key enforcement (keys made with POST /admin/keys; see KEYS.md).
+                The same settings are changeable at run time with PUT /admin/enforcement:
+                """);
+        for (EnforcementOptions.OptionDoc doc : EnforcementOptions.docs()) {
+            line(out, doc.option(), doc.value(), doc.description());
         }
         return out.toString();
+    }
+
+    private static void line(StringBuilder out, String name, String value, String description) {
+        String left = "  " + name + (value.isEmpty() ? "" : " " + value);
+        out.append(String.format("%-34s %s%n", left, description));
     }
 }

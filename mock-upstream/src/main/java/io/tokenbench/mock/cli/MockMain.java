@@ -1,8 +1,15 @@
 package io.tokenbench.mock.cli;
 
+import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.enforcement.PowerTokensPlatform;
+import io.tokenbench.mock.enforcement.StaticKeysFirstGate;
+import io.tokenbench.mock.gate.StaticKeyGate;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,7 +51,21 @@ public final class MockMain {
             out.flush();
             return new Launch(0, Optional.empty());
         }
-        MockConfig config = parsed.config();
+        PowerTokensPlatform keys;
+        try {
+            keys = PowerTokensPlatform.open(parsed.config().catalog(), parsed.profile(),
+                    parsed.stateFile().orElse(null));
+        } catch (IOException | RuntimeException e) {
+            err.println("mock: --state-file: " + e.getMessage());
+            return new Launch(EXIT_BAD_OPTION, Optional.empty());
+        }
+        MockConfig base = parsed.config();
+        List<RouteGroup> routes = new ArrayList<>(base.routeGroups());
+        routes.addAll(keys.routeGroups());
+        MockConfig config = base
+                .withGate(new StaticKeysFirstGate(new StaticKeyGate(base.apiKeys()), keys.gate()))
+                .withClock(keys.clock())
+                .withRouteGroups(routes);
         MockUpstream mock;
         try {
             mock = MockUpstream.start(config);
@@ -52,15 +73,21 @@ public final class MockMain {
             err.println("mock: " + e.getMessage());
             return new Launch(EXIT_CANNOT_START, Optional.empty());
         }
+        keys.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("mock: shutting down (grace " + config.shutdownGrace().toMillis() + " ms, "
                     + mock.inFlight() + " request(s) in flight)");
             mock.close();
+            try {
+                keys.close();
+            } catch (IOException e) {
+                err.println("mock: could not save the state file: " + e.getMessage());
+            }
         }, "mock-shutdown"));
-        if (config.usesDefaultApiKey()) {
+        if (base.usesDefaultApiKey()) {
             err.println("mock: api key: " + MockConfig.DEFAULT_API_KEY);
         } else {
-            err.println("mock: accepting " + config.apiKeys().size() + " configured api key(s)");
+            err.println("mock: accepting " + base.apiKeys().size() + " configured api key(s)");
         }
         if (parsed.generatedAdminToken()) {
             err.println("mock: admin token: " + mock.adminToken());

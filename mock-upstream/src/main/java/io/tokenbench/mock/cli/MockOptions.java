@@ -6,6 +6,8 @@ import io.tokenbench.mock.behavior.FaultSettings;
 import io.tokenbench.mock.behavior.FaultSpec;
 import io.tokenbench.mock.behavior.LoadSlowdown;
 import io.tokenbench.mock.catalog.ModelCatalog;
+import io.tokenbench.mock.enforcement.EnforcementOptions;
+import io.tokenbench.mock.enforcement.EnforcementProfile;
 import io.tokenbench.mock.server.MockConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -25,8 +28,12 @@ import java.util.function.Function;
  */
 final class MockOptions {
 
-    /** Result of parsing: the config, whether help was asked for, and whether the admin token was generated. */
-    record Parsed(MockConfig config, boolean help, boolean generatedAdminToken) {
+    /**
+     * Result of parsing: the config, whether help was asked for, whether the admin token was generated,
+     * the key-enforcement profile and the {@code --state-file}.
+     */
+    record Parsed(MockConfig config, boolean help, boolean generatedAdminToken, EnforcementProfile profile,
+            Optional<Path> stateFile) {
     }
 
     private final Function<String, String> env;
@@ -44,10 +51,12 @@ final class MockOptions {
         Integer slowdownThreshold = null;
         double slowdownFactor = 0.0;
         boolean adminTokenGiven = false;
+        EnforcementProfile profile = EnforcementProfile.DEFAULTS;
+        Optional<Path> stateFile = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new Parsed(config, true, false);
+                return new Parsed(config, true, false, profile, stateFile);
             }
             if (!arg.startsWith("--")) {
                 throw new OptionError(arg, "unexpected argument (options start with --; see --help)");
@@ -89,7 +98,13 @@ final class MockOptions {
                     case "--shutdown-grace" -> config = config.withShutdownGrace(duration(value));
                     case "--client-timeout" -> config = config.withClientIdleTimeout(duration(value));
                     case "--io-threads" -> config = config.withIoThreads(integer(value, 1, 1024));
-                    default -> throw new OptionError(name, "unknown option (see --help)");
+                    case "--state-file" -> stateFile = Optional.of(Path.of(nonBlank(value)));
+                    default -> {
+                        if (!EnforcementOptions.isOption(name)) {
+                            throw new OptionError(name, "unknown option (see --help)");
+                        }
+                        profile = EnforcementOptions.withOption(profile, name, value);
+                    }
                 }
             } catch (IllegalArgumentException e) {
                 throw new OptionError(name, "bad value '" + value + "': " + e.getMessage());
@@ -113,11 +128,11 @@ final class MockOptions {
         if (!apiKeys.isEmpty()) {
             config = config.withApiKeys(apiKeys);
         }
-        return new Parsed(config, false, !adminTokenGiven);
+        return new Parsed(config, false, !adminTokenGiven, profile, stateFile);
     }
 
     private static boolean known(String name) {
-        return Arrays.stream(MockHelp.OPTIONS).anyMatch(o -> o.name().equals(name));
+        return Arrays.stream(MockHelp.OPTIONS).anyMatch(o -> o.name().equals(name)) || EnforcementOptions.isOption(name);
     }
 
     private static FaultSettings.Weighted fault(String value) {

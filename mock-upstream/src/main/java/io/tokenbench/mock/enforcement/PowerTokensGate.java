@@ -51,6 +51,7 @@ public final class PowerTokensGate implements RequestGate {
      * Headers every response to {@code requestId} carries in the current error style (new-api sends
      * {@code X-Oneapi-Request-Id}); the HTTP layer adds them to admitted responses too.
      */
+    @Override
     public Map<String, String> responseHeaders(String requestId) {
         return platform.profile().errorStyle() == ErrorStyle.NEWAPI
                 ? Map.of(RejectionRenderer.REQUEST_ID_HEADER, requestId) : Map.of();

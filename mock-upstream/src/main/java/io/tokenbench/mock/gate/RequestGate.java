@@ -1,5 +1,7 @@
 package io.tokenbench.mock.gate;
 
+import java.util.Map;
+
 /**
  * Admits and settles {@code /v1/*} requests.
  *
@@ -19,4 +21,12 @@ public interface RequestGate {
      * HTTP layer; implementations must still be idempotent per {@code requestId}.
      */
     void settle(Settlement settlement);
+
+    /**
+     * Headers every response to {@code requestId} carries, admitted or not (new-api sends
+     * {@code X-Oneapi-Request-Id}). None by default.
+     */
+    default Map<String, String> responseHeaders(String requestId) {
+        return Map.of();
+    }
 }

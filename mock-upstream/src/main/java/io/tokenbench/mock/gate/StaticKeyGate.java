@@ -18,7 +18,9 @@ import java.util.Optional;
 public final class StaticKeyGate implements RequestGate {
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(StaticKeyGate::newDigest);
+    private static final String KEY_ID_PREFIX = "key-";
     private final Map<String, Admission.Admitted> byHash;
+    private final java.util.Set<String> keyIds;
     private final Admission.Rejected missingKey = rejected(ApiError.missingApiKey());
     private final Admission.Rejected unknownKey = rejected(ApiError.incorrectApiKey());
 
@@ -32,10 +34,11 @@ public final class StaticKeyGate implements RequestGate {
                 throw new IllegalArgumentException("an API key is blank");
             }
             String hash = hash(key);
-            map.putIfAbsent(hash, Admission.Admitted.unlimited("key-" + hash.substring(0, 12),
+            map.putIfAbsent(hash, Admission.Admitted.unlimited(KEY_ID_PREFIX + hash.substring(0, 12),
                     "static-" + (map.size() + 1)));
         }
         this.byHash = Map.copyOf(map);
+        this.keyIds = java.util.Set.copyOf(map.values().stream().map(Admission.Admitted::keyId).toList());
     }
 
     @Override
@@ -45,6 +48,11 @@ public final class StaticKeyGate implements RequestGate {
             return missingKey;
         }
         return Optional.<Admission>ofNullable(byHash.get(hash(token))).orElse(unknownKey);
+    }
+
+    /** True when {@code keyId} is one of this gate's keys (as in {@link Admission.Admitted#keyId()}). */
+    public boolean owns(String keyId) {
+        return keyIds.contains(keyId);
     }
 
     @Override

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.IdSource;
+import io.tokenbench.mock.gate.RequestGate;
 import java.util.Map;
 
 /**
@@ -42,10 +43,14 @@ final class Exchange {
     private final String requestId;
     private final boolean keepAlive;
     private final Runnable onComplete;
+    private final RequestGate gate;
     private boolean completed;
 
-    Exchange(ChannelHandlerContext ctx, long requestNumber, IdSource ids, boolean keepAlive, Runnable onComplete) {
+    /** @param gate supplies the headers every response carries in its style (e.g. {@code X-Oneapi-Request-Id}) */
+    Exchange(ChannelHandlerContext ctx, long requestNumber, IdSource ids, boolean keepAlive, RequestGate gate,
+            Runnable onComplete) {
         this.ctx = ctx;
+        this.gate = gate;
         this.requestNumber = requestNumber;
         this.ids = ids;
         this.requestId = ids.requestId();
@@ -103,6 +108,10 @@ final class Exchange {
     void decorate(HttpResponse response) {
         HttpHeaders h = response.headers();
         h.set(X_REQUEST_ID, requestId);
+        Map<String, String> styled = gate.responseHeaders(requestId);
+        if (!styled.isEmpty()) {
+            styled.forEach(h::set);
+        }
         if (!keepAlive) {
             h.set(CONNECTION, CLOSE);
         } else if (response.protocolVersion().equals(HttpVersion.HTTP_1_0)) {

@@ -76,7 +76,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         server.stats.exchangeStarted();
         long number = server.nextRequestNumber();
         Exchange exchange = new Exchange(ctx, number, server.ids(number), HttpUtil.isKeepAlive(request),
-                this::exchangeComplete);
+                server.gate, this::exchangeComplete);
         current = exchange;
         try {
             DecoderResult decoded = request.decoderResult();
@@ -102,7 +102,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private Exchange closing(Exchange exchange, long number) {
-        Exchange closing = new Exchange(ctx, number, server.ids(number), false, this::exchangeComplete);
+        Exchange closing = new Exchange(ctx, number, server.ids(number), false, server.gate,
+                this::exchangeComplete);
         current = closing;
         return closing;
     }
