@@ -2,6 +2,8 @@ package io.tokenbench.mock.media;
 
 import io.tokenbench.mock.admin.RouteGroup;
 import io.tokenbench.mock.embeddings.EmbeddingsRoutes;
+import io.tokenbench.mock.images.ImageStore;
+import io.tokenbench.mock.images.ImagesRoutes;
 import java.util.List;
 
 /** The media route groups the server registers by default, in front of any configured ones. */
@@ -11,6 +13,7 @@ public final class MediaRoutes {
     }
 
     public static List<RouteGroup> all(MediaContext context) {
-        return List.of(new EmbeddingsRoutes(context));
+        ImageStore images = new ImageStore();
+        return List.of(new EmbeddingsRoutes(context), new ImagesRoutes(context, images), images);
     }
 }

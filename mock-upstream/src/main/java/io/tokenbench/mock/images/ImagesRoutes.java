@@ -1,0 +1,105 @@
+package io.tokenbench.mock.images;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.admin.RouteRequest;
+import io.tokenbench.mock.admin.RouteResponse;
+import io.tokenbench.mock.behavior.RequestSeed;
+import io.tokenbench.mock.catalog.CatalogModel;
+import io.tokenbench.mock.catalog.ModelKind;
+import io.tokenbench.mock.gate.Settlement;
+import io.tokenbench.mock.media.BilledCall;
+import io.tokenbench.mock.media.JsonBody;
+import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.openai.ApiError;
+import io.tokenbench.mock.openai.ApiErrorException;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * {@code POST /v1/images/generations}: {@code prompt} (required), {@code model} (default: the catalog's
+ * first image model), {@code n} 1..10, {@code size} (see {@link ImageSize}), {@code response_format}
+ * {@code b64_json} (default) or {@code url}, {@code output_format} {@code png} only. Billed
+ * {@code n} images. The image of index i is seeded by the server seed, the request id and i.
+ */
+public final class ImagesRoutes implements RouteGroup {
+
+    public static final String ENDPOINT = "/v1/images/generations";
+    private static final Set<String> RESPONSE_FORMATS = Set.of("b64_json", "url");
+    private final MediaContext context;
+    private final ImageStore store;
+
+    public ImagesRoutes(MediaContext context, ImageStore store) {
+        this.context = context;
+        this.store = store;
+    }
+
+    @Override
+    public String pathPrefix() {
+        return "/v1/images";
+    }
+
+    @Override
+    public Access access() {
+        return Access.PUBLIC;
+    }
+
+    @Override
+    public RouteResponse handle(RouteRequest request) {
+        if (!request.path().equals(ENDPOINT)) {
+            return RouteResponse.error(ApiError.invalidUrl(request.method(), request.path()));
+        }
+        if (!request.method().equals("POST")) {
+            return RouteResponse.methodNotAllowed(request, "POST");
+        }
+        return BilledCall.guarded(() -> {
+            JsonBody body = JsonBody.parse(request.body());
+            String modelId = body.optionalString("model").orElseGet(this::defaultModel);
+            CatalogModel model = BilledCall.model(context, modelId, ModelKind.IMAGE);
+            String prompt = body.requiredString("prompt");
+            if (prompt.isBlank()) {
+                throw new ApiErrorException(ApiError.invalidValue("prompt", "the prompt must not be empty."));
+            }
+            int n = body.optionalInt("n", 1, 10).orElse(1);
+            ImageSize size = ImageSize.parse(body.optionalString("size").orElse("auto"));
+            boolean url = body.oneOf("response_format", RESPONSE_FORMATS, "b64_json").equals("url");
+            body.oneOf("output_format", Set.of("png"), "png");
+            return BilledCall.run(context, request, ENDPOINT, model.id(), 0, () -> new BilledCall.Outcome(
+                    BilledCall.ok(render(request, prompt, n, size, url)), new Settlement.Usage(0, 0, n, 0.0)));
+        });
+    }
+
+    private String defaultModel() {
+        return context.catalog().models().stream().filter(m -> m.kind() == ModelKind.IMAGE).findFirst()
+                .map(CatalogModel::id)
+                .orElseThrow(() -> new ApiErrorException(ApiError.missingParameter("model")));
+    }
+
+    private byte[] render(RouteRequest request, String prompt, int n, ImageSize size, boolean url) {
+        ObjectNode root = JsonBody.JSON.createObjectNode();
+        root.put("created", context.nowEpochSeconds());
+        ArrayNode data = root.putArray("data");
+        long requestSeed = RequestSeed.mix(context.seed() ^ request.requestId().hashCode());
+        for (int i = 0; i < n; i++) {
+            byte[] png = PngEncoder.gradient(size.width(), size.height(), RequestSeed.mix(requestSeed + i));
+            ObjectNode image = data.addObject();
+            if (url) {
+                String host = request.header().apply("host");
+                image.put("url", "http://" + (host == null ? "127.0.0.1" : host)
+                        + store.put(request.requestId() + "-" + i, png));
+            } else {
+                image.put("b64_json", Base64.getEncoder().encodeToString(png));
+            }
+            image.put("revised_prompt", prompt);
+        }
+        root.put("output_format", "png");
+        root.put("size", size.wire());
+        try {
+            return JsonBody.JSON.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
