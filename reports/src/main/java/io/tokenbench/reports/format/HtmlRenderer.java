@@ -109,11 +109,17 @@ final class HtmlRenderer implements Renderer {
         in.baseline().ifPresent(b -> body.append("<section id=\"comparison\">")
                 .append(Docs.comparison(b.comparison()).toHtml()).append("</section>\n"));
         in.gate().ifPresent(g -> body.append("<section id=\"gate\">").append(Docs.gate(g).toHtml()).append("</section>\n"));
+        in.enforcement().ifPresent(e -> body.append(EnforcementSection.section(e)));
 
+        return page(s.header().scenario(), body.toString(), charts.size());
+    }
+
+    /** The page around a report body: inline style and the render-check script; {@code title} is escaped. */
+    static String page(String title, String body, int expectedCharts) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>tokenbench: " + Xml.escape(s.header().scenario()) + "</title><style>" + STYLE
-                + "</style></head>\n<body data-expected-charts=\"" + charts.size() + "\">\n" + body
+                + "<title>tokenbench: " + Xml.escape(title) + "</title><style>" + STYLE
+                + "</style></head>\n<body data-expected-charts=\"" + expectedCharts + "\">\n" + body
                 + "<div id=\"tb-check\" data-status=\"pending\"></div>\n<script>" + CHECK_SCRIPT
                 + "</script>\n</body></html>\n";
     }

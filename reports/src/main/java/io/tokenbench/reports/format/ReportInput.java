@@ -1,6 +1,7 @@
 package io.tokenbench.reports.format;
 
 import io.tokenbench.reports.compare.Comparison;
+import io.tokenbench.reports.enforcement.EnforcementResult;
 import io.tokenbench.reports.gate.GateReport;
 import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunSummary;
@@ -10,15 +11,22 @@ import java.util.Optional;
 
 /**
  * What a run report shows: the summary, the run's data (histograms and intervals, for charts), and optionally
- * a baseline (its data and the comparison) and a gate result.
+ * a baseline (its data and the comparison), a gate result, and key-limit enforcement results.
  */
-public record ReportInput(RunSummary summary, RunData data, Optional<Baseline> baseline, Optional<GateReport> gate) {
+public record ReportInput(RunSummary summary, RunData data, Optional<Baseline> baseline, Optional<GateReport> gate,
+                          Optional<EnforcementResult> enforcement) {
 
     public ReportInput {
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(enforcement, "enforcement");
+    }
+
+    /** A report without key-limit enforcement results. */
+    public ReportInput(RunSummary summary, RunData data, Optional<Baseline> baseline, Optional<GateReport> gate) {
+        this(summary, data, baseline, gate, Optional.empty());
     }
 
     /** A baseline run and the comparison of the current run against it. */

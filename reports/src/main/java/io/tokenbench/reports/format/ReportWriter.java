@@ -1,6 +1,8 @@
 package io.tokenbench.reports.format;
 
 import io.tokenbench.reports.compare.Comparer;
+import io.tokenbench.reports.enforcement.EnforcementReader;
+import io.tokenbench.reports.enforcement.EnforcementResult;
 import io.tokenbench.reports.gate.DefaultRules;
 import io.tokenbench.reports.gate.GateEvaluator;
 import io.tokenbench.reports.gate.GateReport;
@@ -73,7 +75,8 @@ public final class ReportWriter {
         List<Rule> rules = rulesFile.map(f -> parseRules(f, summary, base)).orElseGet(() -> DefaultRules.forRun(run, summary));
         GateReport gate = GateEvaluator.evaluate(rules, base.map(b -> List.of(b.data())).orElse(List.of()),
                 List.of(run), false);
-        ReportInput input = new ReportInput(summary, run, base, Optional.of(gate));
+        Optional<EnforcementResult> enforcement = EnforcementReader.read(runDir);
+        ReportInput input = new ReportInput(summary, run, base, Optional.of(gate), enforcement);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(RunFolder.SUMMARY_JSON, OutputFormat.JSON.renderer().report(input));
         files.put(RunFolder.SUMMARY_MD, OutputFormat.MARKDOWN.renderer().report(

@@ -118,4 +118,17 @@ class HtmlReportBrowserTest {
         assertThat(r.drawn()).isEqualTo(r.expected() - 1);
         assertThat(r.errors() + String.join("\n", r.consoleErrors())).contains("undefinedFunction");
     }
+
+    @Test
+    void theEnforcementOnlyReportRendersWithoutErrors() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("keys-verify"));
+        Files.writeString(run.resolve("enforcement.json"),
+                io.tokenbench.reports.enforcement.EnforcementReportTest.SAMPLE);
+        EnforcementReport.writeHtml(run);
+        Rendered r = render(run.resolve(RunFolder.REPORT_HTML));
+        assertThat(r.consoleErrors()).isEmpty();
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.expected()).isZero();
+        assertThat(r.status()).isEqualTo("ok");
+    }
 }
