@@ -1,6 +1,7 @@
 package io.tokenbench.mock.media;
 
 import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.audio.AudioRoutes;
 import io.tokenbench.mock.embeddings.EmbeddingsRoutes;
 import io.tokenbench.mock.images.ImageStore;
 import io.tokenbench.mock.images.ImagesRoutes;
@@ -14,6 +15,7 @@ public final class MediaRoutes {
 
     public static List<RouteGroup> all(MediaContext context) {
         ImageStore images = new ImageStore();
-        return List.of(new EmbeddingsRoutes(context), new ImagesRoutes(context, images), images);
+        return List.of(new EmbeddingsRoutes(context), new ImagesRoutes(context, images), images,
+                new AudioRoutes(context));
     }
 }

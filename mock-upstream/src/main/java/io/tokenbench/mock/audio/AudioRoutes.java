@@ -1,0 +1,40 @@
+package io.tokenbench.mock.audio;
+
+import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.admin.RouteRequest;
+import io.tokenbench.mock.admin.RouteResponse;
+import io.tokenbench.mock.media.BilledCall;
+import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.openai.ApiError;
+
+/** The {@code /v1/audio} route group: speech and transcriptions, POST only. */
+public final class AudioRoutes implements RouteGroup {
+
+    private final SpeechRoutes speech;
+
+    public AudioRoutes(MediaContext context) {
+        this.speech = new SpeechRoutes(context);
+    }
+
+    @Override
+    public String pathPrefix() {
+        return "/v1/audio";
+    }
+
+    @Override
+    public Access access() {
+        return Access.PUBLIC;
+    }
+
+    @Override
+    public RouteResponse handle(RouteRequest request) {
+        boolean known = request.path().equals(SpeechRoutes.ENDPOINT);
+        if (!known) {
+            return RouteResponse.error(ApiError.invalidUrl(request.method(), request.path()));
+        }
+        if (!request.method().equals("POST")) {
+            return RouteResponse.methodNotAllowed(request, "POST");
+        }
+        return BilledCall.guarded(() -> speech.handle(request));
+    }
+}

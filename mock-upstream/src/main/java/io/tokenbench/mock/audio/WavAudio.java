@@ -1,0 +1,77 @@
+package io.tokenbench.mock.audio;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Optional;
+
+/**
+ * 16-bit signed little-endian mono PCM at {@value #SAMPLE_RATE} Hz (what OpenAI's {@code pcm} format is),
+ * a canonical 44-byte WAV header around it, and reading the duration of an uploaded WAV file.
+ */
+public final class WavAudio {
+
+    public static final int SAMPLE_RATE = 24_000;
+    public static final int HEADER_BYTES = 44;
+
+    private WavAudio() {
+    }
+
+    /** {@code seconds} of a quiet sine tone whose pitch (200..600 Hz) follows {@code seed}. */
+    public static byte[] pcm(double seconds, long seed) {
+        int samples = (int) Math.round(seconds * SAMPLE_RATE);
+        double hertz = 200 + Math.floorMod(seed, 401);
+        ByteBuffer out = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        double step = 2 * Math.PI * hertz / SAMPLE_RATE;
+        for (int i = 0; i < samples; i++) {
+            out.putShort((short) (Math.sin(i * step) * 6000));
+        }
+        return out.array();
+    }
+
+    /** The PCM wrapped in a RIFF/WAVE container. */
+    public static byte[] wav(byte[] pcm) {
+        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + pcm.length)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2)
+                .putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(pcm.length).put(pcm);
+        return out.array();
+    }
+
+    /**
+     * The duration of a RIFF/WAVE file from its {@code fmt } byte rate and {@code data} size (walking
+     * the chunks), or empty when the bytes are not a readable WAV.
+     */
+    public static Optional<Double> durationSeconds(byte[] file) {
+        ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        if (file.length < 12 || !tag(file, 0, "RIFF") || !tag(file, 8, "WAVE")) {
+            return Optional.empty();
+        }
+        long byteRate = -1;
+        int at = 12;
+        while (at + 8 <= file.length) {
+            long size = Integer.toUnsignedLong(in.getInt(at + 4));
+            if (tag(file, at, "fmt ") && size >= 16 && at + 8 + 16 <= file.length) {
+                byteRate = Integer.toUnsignedLong(in.getInt(at + 8 + 8));
+            } else if (tag(file, at, "data")) {
+                if (byteRate <= 0) {
+                    return Optional.empty();
+                }
+                long available = Math.min(size, file.length - (at + 8L));
+                return Optional.of(available / (double) byteRate);
+            }
+            at += 8 + (int) Math.min(Integer.MAX_VALUE - 16, size + (size & 1));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean tag(byte[] file, int at, String tag) {
+        for (int i = 0; i < 4; i++) {
+            if (file[at + i] != tag.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
