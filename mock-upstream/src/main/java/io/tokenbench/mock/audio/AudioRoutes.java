@@ -11,9 +11,11 @@ import io.tokenbench.mock.openai.ApiError;
 public final class AudioRoutes implements RouteGroup {
 
     private final SpeechRoutes speech;
+    private final TranscriptionRoutes transcriptions;
 
     public AudioRoutes(MediaContext context) {
         this.speech = new SpeechRoutes(context);
+        this.transcriptions = new TranscriptionRoutes(context);
     }
 
     @Override
@@ -28,13 +30,14 @@ public final class AudioRoutes implements RouteGroup {
 
     @Override
     public RouteResponse handle(RouteRequest request) {
-        boolean known = request.path().equals(SpeechRoutes.ENDPOINT);
+        boolean speaking = request.path().equals(SpeechRoutes.ENDPOINT);
+        boolean known = speaking || request.path().equals(TranscriptionRoutes.ENDPOINT);
         if (!known) {
             return RouteResponse.error(ApiError.invalidUrl(request.method(), request.path()));
         }
         if (!request.method().equals("POST")) {
             return RouteResponse.methodNotAllowed(request, "POST");
         }
-        return BilledCall.guarded(() -> speech.handle(request));
+        return BilledCall.guarded(() -> speaking ? speech.handle(request) : transcriptions.handle(request));
     }
 }
