@@ -37,6 +37,19 @@ class TokenbenchRunTest {
   }
 
   @Test
+  void injectorIndexOutOfRangeOrBadCountExitsTwoNamingTheOption() {
+    assertThat(run(Map.of(), "run", "--injector-count", "3", "--injector-index", "3")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tokenbench run: injector-index: must be in 0..2");
+    err.reset();
+    assertThat(run(Map.of(), "run", "--injector-count", "0")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tokenbench run: injector-count: must be >= 1");
+    err.reset();
+    // from the environment, as a Kubernetes Indexed Job sets it
+    assertThat(run(Map.of("JOB_COMPLETION_INDEX", "4", "TOKENBENCH_INJECTOR_COUNT", "2"), "run")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tokenbench run: injector-index: must be in 0..1");
+  }
+
+  @Test
   void aGivenBaseUrlNeedsTheKeyInTheEnvironment() {
     assertThat(run(Map.of(), "run", "--base-url", "http://127.0.0.1:9", "--api-key-env", "TB_TEST_KEY")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
