@@ -12,6 +12,7 @@ import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.JsonBody;
 import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.media.Multipart;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import java.nio.charset.StandardCharsets;

@@ -11,13 +11,23 @@ import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import io.tokenbench.mock.behavior.FaultSpec;
+import io.tokenbench.mock.behavior.RequestOverrides;
 
 /**
  * One billed media request: the model must exist with the endpoint's kind (404 / 400 otherwise, no
  * admission), then the gate admits it before any work, then the work runs and the request is settled
  * exactly once: {@code COMPLETED} with the work's usage, or {@code UPSTREAM_ERROR_BEFORE_FIRST_BYTE}
  * with no usage when the work answers an error.
+ *
+ * <p>Faults: {@code x-mock-fault} {@code http_429}, {@code http_500}, {@code http_502} and {@code http_503}
+ * answer that error after admission (settled {@code UPSTREAM_ERROR_BEFORE_FIRST_BYTE}, so refunded);
+ * video jobs also take in-response faults (the job ends {@code failed}); any other fault is a 400
+ * {@code invalid_header} on these endpoints, which answer complete bodies and cannot stall or reset
+ * mid-response. Randomly configured faults ({@code PUT /admin/config}) apply to chat only.
  */
 public final class BilledCall {
 
@@ -42,6 +52,28 @@ public final class BilledCall {
     /** Admits, runs {@code work} and settles; a refusal is answered as the gate rendered it. */
     public static RouteResponse run(MediaContext context, RouteRequest request, String endpoint, String model,
             int promptTokens, Supplier<Outcome> work) {
+        fault(request).filter(spec -> !answersItself(spec)).ifPresent(spec -> {
+            throw new ApiErrorException(ApiError.badRequest("x-mock-fault '" + spec.fault().wireName() + "' is not"
+                    + " supported on " + endpoint + " (only http_429, http_500, http_502, http_503).", null,
+                    "invalid_header"));
+        });
+        return run(context, request, endpoint, model, promptTokens, admitted -> work.get());
+    }
+
+    /** The {@code x-mock-fault} of the request; bad values are a 400 {@code invalid_header}. */
+    public static Optional<FaultSpec> fault(RouteRequest request) {
+        try {
+            return RequestOverrides.parse(request.header()).fault().flatMap(RequestOverrides.FaultChoice::spec);
+        } catch (RequestOverrides.BadOverrideException e) {
+            throw new ApiErrorException(ApiError.badRequest(e.getMessage(), null, "invalid_header"));
+        }
+    }
+
+    /** As {@link #run(MediaContext, RouteRequest, String, String, int, Supplier)}, the work seeing the admission. */
+    public static RouteResponse run(MediaContext context, RouteRequest request, String endpoint, String model,
+            int promptTokens, Function<Admission.Admitted, Outcome> work) {
+        Optional<FaultSpec> fault = fault(request);
+        Optional<ApiError> injected = fault.map(BilledCall::injectedError);
         Admission admission = context.gate().admit(new AdmissionRequest(request.requestId(), request.bearerToken(),
                 endpoint, model, promptTokens, OptionalInt.empty(), false));
         if (admission instanceof Admission.Rejected rejected) {
@@ -50,7 +82,9 @@ public final class BilledCall {
         Admission.Admitted admitted = (Admission.Admitted) admission;
         Outcome outcome;
         try {
-            outcome = work.get();
+            outcome = injected.isPresent()
+                    ? new Outcome(RouteResponse.error(injected.get()), Settlement.Usage.NONE)
+                    : work.apply(admitted);
         } catch (ApiErrorException e) {
             outcome = new Outcome(RouteResponse.error(e.error()), Settlement.Usage.NONE);
         } catch (RuntimeException e) {
@@ -59,6 +93,23 @@ public final class BilledCall {
         }
         settle(context, request, endpoint, model, admitted, outcome.response().status(), outcome.usage());
         return outcome.response();
+    }
+
+    /** The error an injected fault answers; empty for in-response faults (the caller decides). */
+    private static ApiError injectedError(FaultSpec spec) {
+        return switch (spec.fault()) {
+            case HTTP_429 -> new ApiError(429, "Rate limit reached (injected by x-mock-fault).", "requests", null,
+                    "rate_limit_exceeded", Map.of("retry-after", Long.toString(Math.max(1, spec.param() / 1_000_000_000L))));
+            case HTTP_500 -> ApiError.serverError(500);
+            case HTTP_502 -> ApiError.serverError(502);
+            case HTTP_503 -> ApiError.serverError(503);
+            default -> null;
+        };
+    }
+
+    /** Whether the fault is one {@link #run} answers itself (before-headers HTTP errors). */
+    public static boolean answersItself(FaultSpec spec) {
+        return injectedError(spec) != null;
     }
 
     private static void settle(MediaContext context, RouteRequest request, String endpoint, String model,

@@ -9,7 +9,7 @@ import io.tokenbench.mock.behavior.RequestSeed;
 import io.tokenbench.mock.gate.RequestGate;
 import io.tokenbench.mock.gate.StaticKeyGate;
 import io.tokenbench.mock.media.MediaContext;
-import io.tokenbench.mock.media.MediaRoutes;
+import io.tokenbench.mock.endpoints.MediaRoutes;
 import io.tokenbench.mock.openai.ChatRequestParser;
 import io.tokenbench.mock.openai.IdSource;
 import io.tokenbench.mock.stream.SchedulingLag;

@@ -58,8 +58,25 @@ public final class MediaFixture implements AutoCloseable {
         if (contentType != null) {
             builder.header("content-type", contentType);
         }
+        return exchange(builder.build());
+    }
+
+    /** A raw request with the default key and extra header name/value pairs. */
+    public HttpResponse<byte[]> sendWithHeaders(String method, String path, String contentType, byte[] body,
+            String... headerPairs) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
+                .header("authorization", "Bearer " + MockConfig.DEFAULT_API_KEY)
+                .header("content-type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            builder.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return exchange(builder.build());
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
         try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package io.tokenbench.mock.audio;
+package io.tokenbench.mock.media;
 
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;

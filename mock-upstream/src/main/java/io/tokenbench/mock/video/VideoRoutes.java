@@ -1,0 +1,17 @@
+package io.tokenbench.mock.video;
+
+import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.media.MediaContext;
+import java.util.List;
+
+/** The video route groups, sharing one job store. */
+public final class VideoRoutes {
+
+    private VideoRoutes() {
+    }
+
+    public static List<RouteGroup> all(MediaContext context) {
+        VideoService service = new VideoService(context);
+        return List.of(new OpenAiVideoRoutes(service), new KlingVideoRoutes(service));
+    }
+}
