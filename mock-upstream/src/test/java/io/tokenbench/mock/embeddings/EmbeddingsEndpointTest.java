@@ -154,6 +154,24 @@ class EmbeddingsEndpointTest {
         assertThat(noKey.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void injectedHttpFaultsAreAnsweredAndRefundedOtherFaultsAre400() {
+        byte[] body = ("{\"model\":\"" + MODEL + "\",\"input\":\"x\"}").getBytes();
+        HttpResponse<byte[]> limited = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
+                "x-mock-fault", "http_429");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("retry-after")).isPresent();
+        assertThat(fixture.gate.last().end()).isEqualTo(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE);
+        assertThat(fixture.gate.last().usage()).isEqualTo(Settlement.Usage.NONE);
+        HttpResponse<byte[]> stall = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
+                "x-mock-fault", "stall");
+        assertThat(stall.statusCode()).isEqualTo(400);
+        assertThat(MediaFixture.error(stall).path("code").asText()).isEqualTo("invalid_header");
+        HttpResponse<byte[]> unknown = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
+                "x-mock-fault", "meteor");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+    }
+
     private static double norm(float[] vector) {
         double sum = 0;
         for (float v : vector) {
