@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code POST /v1/images/generations}: {@code prompt} (required), {@code model} (default: the catalog's
  * first image model), {@code n} 1..10, {@code size} (see {@link ImageSize}), {@code response_format}
  * {@code b64_json} (default) or {@code url}, {@code output_format} {@code png} only. Billed
- * {@code n} images. The image of index i is seeded by the server seed, the request id and i.
+ * {@code n} images. The image of index i is seeded by the server seed, the request id and i, which pick
+ * one of {@value PngCache#VARIANTS} cached blue levels ({@link PngCache}).
  */
 public final class ImagesRoutes implements RouteGroup {
 
@@ -30,6 +31,7 @@ public final class ImagesRoutes implements RouteGroup {
     private static final Set<String> RESPONSE_FORMATS = Set.of("b64_json", "url");
     private final MediaContext context;
     private final ImageStore store;
+    private final PngCache pngs = new PngCache();
 
     public ImagesRoutes(MediaContext context, ImageStore store) {
         this.context = context;
@@ -83,7 +85,7 @@ public final class ImagesRoutes implements RouteGroup {
         ArrayNode data = root.putArray("data");
         long requestSeed = RequestSeed.mix(context.seed() ^ request.requestId().hashCode());
         for (int i = 0; i < n; i++) {
-            byte[] png = PngEncoder.gradient(size.width(), size.height(), RequestSeed.mix(requestSeed + i));
+            byte[] png = pngs.png(size, RequestSeed.mix(requestSeed + i));
             ObjectNode image = data.addObject();
             if (url) {
                 String host = request.header().apply("host");

@@ -51,24 +51,31 @@ class ImagesEndpointTest {
     @Test
     void b64JsonImagesDecodeAsPngsOfTheRequestedSize() {
         ImagesResponse response = fixture.sdk.images().generate(ImageGenerateParams.builder().model("gpt-image-1")
-                .prompt("a lighthouse").n(2).size(ImageGenerateParams.Size._1536X1024)
+                .prompt("a lighthouse").n(10).size(ImageGenerateParams.Size._1536X1024)
                 .responseFormat(ImageGenerateParams.ResponseFormat.B64_JSON).build());
         List<Image> images = response.data().orElseThrow();
-        assertThat(images).hasSize(2);
+        assertThat(images).hasSize(10);
         assertThat(response.created()).isPositive();
-        BufferedImage first = png(Base64.getDecoder().decode(images.get(0).b64Json().orElseThrow()));
-        BufferedImage second = png(Base64.getDecoder().decode(images.get(1).b64Json().orElseThrow()));
-        assertThat(first.getWidth()).isEqualTo(1536);
-        assertThat(first.getHeight()).isEqualTo(1024);
-        // The pattern: red grows with x, green with y.
-        assertThat((first.getRGB(1535, 0) >> 16) & 0xff).isEqualTo(255);
-        assertThat((first.getRGB(0, 1023) >> 8) & 0xff).isEqualTo(255);
-        assertThat(first.getRGB(0, 0) & 0xff).as("blue is per image")
-                .isNotEqualTo(second.getRGB(0, 0) & 0xff);
-        assertThat(images.get(0).revisedPrompt()).contains("a lighthouse");
+        java.util.Set<Integer> blues = new java.util.HashSet<>();
+        for (Image image : images) {
+            BufferedImage png = png(Base64.getDecoder().decode(image.b64Json().orElseThrow()));
+            assertThat(png.getWidth()).isEqualTo(1536);
+            assertThat(png.getHeight()).isEqualTo(1024);
+            // The pattern: red grows with x, green with y, blue is one of 16 levels (multiples of 17).
+            assertThat(png.getRGB(0, 0) & 0xffff00).isZero();
+            assertThat((png.getRGB(1535, 0) >> 16) & 0xff).isEqualTo(255);
+            assertThat((png.getRGB(0, 1023) >> 8) & 0xff).isEqualTo(255);
+            assertThat((png.getRGB(767, 511) >> 16) & 0xff).isEqualTo(767 * 255 / 1535);
+            int blue = png.getRGB(0, 0) & 0xff;
+            assertThat(blue % 17).isZero();
+            assertThat(png.getRGB(1000, 900) & 0xff).isEqualTo(blue);
+            blues.add(blue);
+            assertThat(image.revisedPrompt()).contains("a lighthouse");
+        }
+        assertThat(blues).as("images of one request differ (10 draws from 16 levels)").hasSizeGreaterThan(1);
         Settlement settlement = fixture.gate.last();
         assertThat(settlement.endpoint()).isEqualTo(ImagesRoutes.ENDPOINT);
-        assertThat(settlement.usage()).isEqualTo(new Settlement.Usage(0, 0, 2, 0.0));
+        assertThat(settlement.usage()).isEqualTo(new Settlement.Usage(0, 0, 10, 0.0));
         assertThat(settlement.end()).isEqualTo(Settlement.End.COMPLETED);
     }
 
