@@ -3,6 +3,7 @@ package io.tokenbench.mock.audio;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * 16-bit signed little-endian mono PCM at {@value #SAMPLE_RATE} Hz (what OpenAI's {@code pcm} format is),
@@ -16,16 +17,38 @@ public final class WavAudio {
     private WavAudio() {
     }
 
-    /** {@code seconds} of a quiet sine tone whose pitch (200..600 Hz) follows {@code seed}. */
+    /** Pitches of the generated tone: 200, 225, ... 600 Hz. */
+    static final int PITCHES = 17;
+    /** One second of each pitch (whole cycles, since the pitches are whole hertz), built on first use. */
+    private static final AtomicReferenceArray<byte[]> SECONDS_BY_PITCH = new AtomicReferenceArray<>(PITCHES);
+
+    /**
+     * {@code seconds} of a quiet sine tone whose pitch (200..600 Hz in 25 Hz steps) follows {@code seed}.
+     * Built by tiling a cached one-second buffer, so long inputs cost a memory copy, not a sine per sample.
+     */
     public static byte[] pcm(double seconds, long seed) {
         int samples = (int) Math.round(seconds * SAMPLE_RATE);
-        double hertz = 200 + Math.floorMod(seed, 401);
-        ByteBuffer out = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        double step = 2 * Math.PI * hertz / SAMPLE_RATE;
-        for (int i = 0; i < samples; i++) {
+        byte[] second = oneSecond((int) Math.floorMod(seed, (long) PITCHES));
+        byte[] out = new byte[samples * 2];
+        for (int at = 0; at < out.length; at += second.length) {
+            System.arraycopy(second, 0, out, at, Math.min(second.length, out.length - at));
+        }
+        return out;
+    }
+
+    private static byte[] oneSecond(int pitch) {
+        byte[] cached = SECONDS_BY_PITCH.get(pitch);
+        if (cached != null) {
+            return cached;
+        }
+        double step = 2 * Math.PI * (200 + 25 * pitch) / SAMPLE_RATE;
+        ByteBuffer out = ByteBuffer.allocate(SAMPLE_RATE * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < SAMPLE_RATE; i++) {
             out.putShort((short) (Math.sin(i * step) * 6000));
         }
-        return out.array();
+        byte[] built = out.array();
+        SECONDS_BY_PITCH.compareAndSet(pitch, null, built); // racing threads build identical bytes
+        return built;
     }
 
     /** The PCM wrapped in a RIFF/WAVE container. */
