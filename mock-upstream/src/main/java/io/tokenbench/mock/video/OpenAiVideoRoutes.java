@@ -56,6 +56,11 @@ public final class OpenAiVideoRoutes implements RouteGroup {
             }
             if (parts.length == 2 && parts[1].equals("content")) {
                 requireMethod(request, "GET");
+                String variant = request.queryParam("variant").orElse("video");
+                if (!variant.equals("video")) {
+                    throw new ApiErrorException(ApiError.invalidValue("variant", "'" + variant + "' is not served by"
+                            + " the mock; only 'video' is."));
+                }
                 return service.lookup(request, PREFIX + "/{id}/content", parts[0], OpenAiVideoRoutes::content);
             }
             throw new ApiErrorException(ApiError.invalidUrl(request.method(), request.path()));

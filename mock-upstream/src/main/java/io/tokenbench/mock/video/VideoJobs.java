@@ -1,5 +1,6 @@
 package io.tokenbench.mock.video;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,8 @@ public final class VideoJobs {
 
     public static final int MAX_JOBS = 10_000;
     private final Map<String, VideoJob> byId = new LinkedHashMap<>();
-    private final Map<String, String> idByIdempotencyKey = new LinkedHashMap<>();
+    private final Map<String, String> idByIdempotencyKey = new HashMap<>();
+    private final Map<String, String> idempotencyKeyById = new HashMap<>();
 
     /** The job submitted earlier under {@code idempotencyKey} by the same key, if any. */
     public synchronized Optional<VideoJob> byIdempotencyKey(String ownerKeyId, String idempotencyKey) {
@@ -25,12 +27,17 @@ public final class VideoJobs {
     public synchronized void add(VideoJob job, String idempotencyKey) {
         byId.put(job.id(), job);
         if (idempotencyKey != null) {
-            idByIdempotencyKey.put(job.ownerKeyId() + "\n" + idempotencyKey, job.id());
+            String scoped = job.ownerKeyId() + "\n" + idempotencyKey;
+            idByIdempotencyKey.put(scoped, job.id());
+            idempotencyKeyById.put(job.id(), scoped);
         }
         while (byId.size() > MAX_JOBS) {
             String eldest = byId.keySet().iterator().next();
             byId.remove(eldest);
-            idByIdempotencyKey.values().removeIf(eldest::equals);
+            String scoped = idempotencyKeyById.remove(eldest);
+            if (scoped != null) {
+                idByIdempotencyKey.remove(scoped, eldest);
+            }
         }
     }
 

@@ -201,6 +201,9 @@ class VideoEndpointTest {
         assertError(fixture.postJson(KlingVideoRoutes.TEXT2VIDEO, "{\"prompt\":\"x\",\"duration\":\"7\"}"), 400,
                 "duration");
         assertThat(fixture.send("DELETE", "/v1/videos", null, null).statusCode()).isEqualTo(405);
+        String id = fixture.sdk.videos().create(VideoCreateParams.builder().prompt("x").build()).id();
+        assertError(fixture.send("GET", "/v1/videos/" + id + "/content?variant=thumbnail", null, null), 400,
+                "variant");
     }
 
     private static void assertError(java.net.http.HttpResponse<byte[]> response, int status, String param) {
