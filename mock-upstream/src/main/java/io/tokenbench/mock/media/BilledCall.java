@@ -60,10 +60,18 @@ public final class BilledCall {
         return run(context, request, endpoint, model, promptTokens, admitted -> work.get());
     }
 
-    /** The {@code x-mock-fault} of the request; bad values are a 400 {@code invalid_header}. */
+    /**
+     * The {@code x-mock-fault} of the request, honouring {@code x-mock-fault-attempts} as chat does (the
+     * fault hits only attempts whose {@code x-stainless-retry-count} is below it); bad values are a 400
+     * {@code invalid_header}.
+     */
     public static Optional<FaultSpec> fault(RouteRequest request) {
         try {
-            return RequestOverrides.parse(request.header()).fault().flatMap(RequestOverrides.FaultChoice::spec);
+            RequestOverrides overrides = RequestOverrides.parse(request.header());
+            if (!overrides.faultAllowed()) {
+                return Optional.empty();
+            }
+            return overrides.fault().flatMap(RequestOverrides.FaultChoice::spec);
         } catch (RequestOverrides.BadOverrideException e) {
             throw new ApiErrorException(ApiError.badRequest(e.getMessage(), null, "invalid_header"));
         }

@@ -163,6 +163,9 @@ class EmbeddingsEndpointTest {
         assertThat(limited.headers().firstValue("retry-after")).isPresent();
         assertThat(fixture.gate.last().end()).isEqualTo(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE);
         assertThat(fixture.gate.last().usage()).isEqualTo(Settlement.Usage.NONE);
+        HttpResponse<byte[]> retried = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
+                "x-mock-fault", "http_429", "x-mock-fault-attempts", "1", "x-stainless-retry-count", "1");
+        assertThat(retried.statusCode()).as("the fault hits only the first attempt").isEqualTo(200);
         HttpResponse<byte[]> stall = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
                 "x-mock-fault", "stall");
         assertThat(stall.statusCode()).isEqualTo(400);
