@@ -13,22 +13,21 @@ import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.JsonBody;
 import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.media.Multipart;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import java.util.Base64;
-import java.util.Set;
 
 /**
- * {@code POST /v1/images/generations}: {@code prompt} (required), {@code model} (default: the catalog's
- * first image model), {@code n} 1..10, {@code size} (see {@link ImageSize}), {@code response_format}
- * {@code b64_json} (default) or {@code url}, {@code output_format} {@code png} only. Billed
- * {@code n} images. The image of index i is seeded by the server seed, the request id and i, which pick
+ * {@code POST /v1/images/generations} (JSON) and {@code POST /v1/images/edits} (multipart with an
+ * {@code image} part, whose bytes are not looked at), parameters as in {@link ImageRequest}; the model
+ * defaults to the catalog's first image model. Billed {@code n} images. The image of index i is seeded by the server seed, the request id and i, which pick
  * one of {@value PngCache#VARIANTS} cached blue levels ({@link PngCache}).
  */
 public final class ImagesRoutes implements RouteGroup {
 
     public static final String ENDPOINT = "/v1/images/generations";
-    private static final Set<String> RESPONSE_FORMATS = Set.of("b64_json", "url");
+    public static final String EDITS = "/v1/images/edits";
     private final MediaContext context;
     private final ImageStore store;
     private final PngCache pngs = new PngCache();
@@ -50,26 +49,22 @@ public final class ImagesRoutes implements RouteGroup {
 
     @Override
     public RouteResponse handle(RouteRequest request) {
-        if (!request.path().equals(ENDPOINT)) {
+        boolean edit = request.path().equals(EDITS);
+        if (!edit && !request.path().equals(ENDPOINT)) {
             return RouteResponse.error(ApiError.invalidUrl(request.method(), request.path()));
         }
         if (!request.method().equals("POST")) {
             return RouteResponse.methodNotAllowed(request, "POST");
         }
         return BilledCall.guarded(() -> {
-            JsonBody body = JsonBody.parse(request.body());
-            String modelId = body.optionalString("model").orElseGet(this::defaultModel);
-            CatalogModel model = BilledCall.model(context, modelId, ModelKind.IMAGE);
-            String prompt = body.requiredString("prompt");
-            if (prompt.isBlank()) {
-                throw new ApiErrorException(ApiError.invalidValue("prompt", "the prompt must not be empty."));
-            }
-            int n = body.optionalInt("n", 1, 10).orElse(1);
-            ImageSize size = ImageSize.parse(body.optionalString("size").orElse("auto"));
-            boolean url = body.oneOf("response_format", RESPONSE_FORMATS, "b64_json").equals("url");
-            body.oneOf("output_format", Set.of("png"), "png");
-            return BilledCall.run(context, request, ENDPOINT, model.id(), 0, () -> new BilledCall.Outcome(
-                    BilledCall.ok(render(request, prompt, n, size, url)), new Settlement.Usage(0, 0, n, 0.0)));
+            ImageRequest image = edit
+                    ? ImageRequest.fromForm(Multipart.parse(request.header().apply("content-type"), request.body()))
+                    : ImageRequest.fromJson(JsonBody.parse(request.body()));
+            CatalogModel model = BilledCall.model(context, image.model() == null ? defaultModel() : image.model(),
+                    ModelKind.IMAGE);
+            String endpoint = edit ? EDITS : ENDPOINT;
+            return BilledCall.run(context, request, endpoint, model.id(), 0, () -> new BilledCall.Outcome(
+                    BilledCall.ok(render(request, image)), new Settlement.Usage(0, 0, image.n(), 0.0)));
         });
     }
 
@@ -79,7 +74,11 @@ public final class ImagesRoutes implements RouteGroup {
                 .orElseThrow(() -> new ApiErrorException(ApiError.missingParameter("model")));
     }
 
-    private byte[] render(RouteRequest request, String prompt, int n, ImageSize size, boolean url) {
+    private byte[] render(RouteRequest request, ImageRequest asked) {
+        String prompt = asked.prompt();
+        int n = asked.n();
+        ImageSize size = asked.size();
+        boolean url = asked.url();
         ObjectNode root = JsonBody.JSON.createObjectNode();
         root.put("created", context.nowEpochSeconds());
         ArrayNode data = root.putArray("data");

@@ -3,6 +3,7 @@ package io.tokenbench.mock.images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.models.images.Image;
+import com.openai.models.images.ImageEditParams;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.images.ImagesResponse;
 import io.tokenbench.mock.gate.Settlement;
@@ -93,6 +94,27 @@ class ImagesEndpointTest {
         assertThat(decoded.getWidth()).isEqualTo(256);
         assertThat(decoded.getHeight()).isEqualTo(256);
         assertThat(fixture.send("GET", ImageStore.PREFIX + "/nope.png", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void editsTakeAMultipartImageAndAnswerLikeGenerations() throws IOException {
+        byte[] source = PngEncoder.gradient(64, 64, 3);
+        ImagesResponse response = fixture.sdk.images().edit(ImageEditParams.builder().image(source)
+                .prompt("add a hat").n(2).size(ImageEditParams.Size._512X512)
+                .responseFormat(ImageEditParams.ResponseFormat.B64_JSON).build());
+        List<Image> images = response.data().orElseThrow();
+        assertThat(images).hasSize(2);
+        BufferedImage edited = png(Base64.getDecoder().decode(images.get(0).b64Json().orElseThrow()));
+        assertThat(edited.getWidth()).isEqualTo(512);
+        assertThat(fixture.gate.last().endpoint()).isEqualTo(ImagesRoutes.EDITS);
+        assertThat(fixture.gate.last().usage().images()).isEqualTo(2);
+        String noImage = "--B\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\nx\r\n--B--\r\n";
+        HttpResponse<byte[]> missing = fixture.send("POST", ImagesRoutes.EDITS, "multipart/form-data; boundary=B",
+                noImage.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(MediaFixture.error(missing).path("param").asText()).isEqualTo("image");
+        HttpResponse<byte[]> json = fixture.postJson(ImagesRoutes.EDITS, "{\"prompt\":\"x\"}");
+        assertThat(MediaFixture.error(json).path("code").asText()).isEqualTo("invalid_content_type");
     }
 
     @Test
