@@ -10,7 +10,7 @@ final class Help {
 
       Verifies PowerTokens key-limit enforcement: overshoot per concurrency, leaks, false rejections,
       resets, expiry, accounting, refunds, cancel billing, the error contract. Writes
-      runs/<UTC>-keys-verify/{run.json,enforcement.json,enforcement.md}.
+      runs/<UTC>-keys-verify/{run.json,enforcement.json,enforcement.md,report.html}.
       Exit: 0 no check failed, 1 a check failed, 2 could not run (bad option, unreachable target).
 
       target (default: the mock, started in-process):

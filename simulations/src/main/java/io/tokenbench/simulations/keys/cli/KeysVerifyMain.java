@@ -37,7 +37,7 @@ public final class KeysVerifyMain {
         out.printf("%-16s %-11s %s%n", c.name().wireName(), c.verdict().wireName(), c.summary());
       }
       out.println("keys verify: " + (outcome.report().failed() ? "FAIL" : "PASS") + "; details in "
-          + outcome.runDir().resolve("enforcement.md"));
+          + outcome.runDir().resolve("enforcement.md") + " and " + outcome.runDir().resolve("report.html"));
       return outcome.report().exitCode();
     } catch (OptionException e) {
       err.println("keys verify: " + e.getMessage());

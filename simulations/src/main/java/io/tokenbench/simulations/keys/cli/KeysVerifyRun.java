@@ -39,7 +39,8 @@ import java.util.Map;
 /**
  * One {@code keys verify} run: reads keys from the environment, builds the target (starting the mock
  * in-process when no URL is given), applies {@code --mock-option}s, runs every check and writes
- * {@code runs/<UTC>-keys-verify/} with {@code run.json}, {@code enforcement.json} and {@code enforcement.md}.
+ * {@code runs/<UTC>-keys-verify/} with {@code run.json}, {@code enforcement.json}, {@code enforcement.md} and
+ * {@code report.html}.
  */
 public final class KeysVerifyRun {
   public static final String MOCK_MODEL = "MiniMax-M3";
@@ -198,6 +199,8 @@ public final class KeysVerifyRun {
     RunFolder folder = RunFolder.create(o.runsDir(), info);
     Files.writeString(folder.file("enforcement.json"), EnforcementJson.toJson(report));
     Files.writeString(folder.file("enforcement.md"), EnforcementMarkdown.render(report));
+    // report.html: the reports module's page, with the enforcement section drawn from enforcement.json
+    io.tokenbench.reports.format.EnforcementReport.writeHtml(folder.dir());
     return folder.dir();
   }
 }

@@ -143,6 +143,9 @@ class FaultMatrixTest {
     }
     assertThat(dir.resolve("run.json")).exists();
     assertThat(dir.resolve("enforcement.md")).exists();
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(html).contains("id=\"enforcement\"", "data-check=\"overshoot\"", "data-check=\"expiry\"")
+        .doesNotContainPattern("sk-[0-9A-Za-z]{48}");
     String json = Files.readString(dir.resolve("enforcement.json"));
     // No key in the machine output: keys are sk- + 48 alphanumerics.
     assertThat(json).doesNotContainPattern("sk-[0-9A-Za-z]{48}");
