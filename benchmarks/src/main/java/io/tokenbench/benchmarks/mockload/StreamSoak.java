@@ -17,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,15 +59,17 @@ public final class StreamSoak {
                 });
         AtomicInteger connected = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        long rampStart = System.nanoTime();
+        // The ramp is paced on the client's event loop: each connect is scheduled at its due time.
+        CountDownLatch rampDone = new CountDownLatch(options.streams());
         for (int i = 0; i < options.streams(); i++) {
-            long dueNanos = rampStart + (long) (i * 1e9 / options.connectPerSec());
-            long waitNanos = dueNanos - System.nanoTime();
-            if (waitNanos > 0) {
-                Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000)); // the ramp, not the I/O path
-            }
-            bootstrap.connect(host, port).addListener(f -> (f.isSuccess() ? connected : failed).incrementAndGet());
+            long dueNanos = (long) (i * 1e9 / options.connectPerSec());
+            group.schedule(() -> bootstrap.connect(host, port).addListener(f -> {
+                (f.isSuccess() ? connected : failed).incrementAndGet();
+                rampDone.countDown();
+            }), dueNanos, TimeUnit.NANOSECONDS);
         }
+        rampDone.await();
+        // The main thread only waits out the warm-up and the measured window; no I/O happens on it.
         System.err.printf("stream-soak: ramp done: %d connected, %d failed%n", connected.get(), failed.get());
         Thread.sleep(options.warmup().toMillis());
         AdminStats admin = new AdminStats(options.baseUrl(), options.adminToken());

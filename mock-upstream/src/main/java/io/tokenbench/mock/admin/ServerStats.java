@@ -4,6 +4,7 @@ import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.gate.Settlement;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -24,6 +25,8 @@ public final class ServerStats {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger openStreams = new AtomicInteger();
     private final AtomicInteger activeExchanges = new AtomicInteger();
+    /** Armed by {@link #whenIdle()}; completed when nothing is in flight or being answered. */
+    private volatile CompletableFuture<Void> idle;
 
     public ServerStats() {
         for (Settlement.End end : Settlement.End.values()) {
@@ -57,6 +60,7 @@ public final class ServerStats {
     public void settled(Settlement.End end) {
         settled.get(end).increment();
         inFlight.decrementAndGet();
+        signalIfIdle();
     }
 
     public void faultInjected(Fault fault) {
@@ -79,6 +83,25 @@ public final class ServerStats {
 
     public void exchangeEnded() {
         activeExchanges.decrementAndGet();
+        signalIfIdle();
+    }
+
+    /**
+     * Completes once no request is in flight and none is being answered (at once when that is already
+     * so). For shutdown: the caller waits on it with its grace instead of polling.
+     */
+    public CompletableFuture<Void> whenIdle() {
+        CompletableFuture<Void> armed = new CompletableFuture<>();
+        idle = armed;
+        signalIfIdle();
+        return armed;
+    }
+
+    private void signalIfIdle() {
+        CompletableFuture<Void> armed = idle;
+        if (armed != null && inFlight.get() == 0 && activeExchanges.get() == 0) {
+            armed.complete(null);
+        }
     }
 
     /** Requests being answered right now, admitted or not. */

@@ -10,7 +10,9 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A running mock upstream. Start one with {@link #start(MockConfig)}; {@link #close()} stops accepting,
@@ -25,7 +27,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MockUpstream implements AutoCloseable {
 
-    private static final long DRAIN_POLL_MILLIS = 10;
     private final ServerContext server;
     private final EventLoopGroup group;
     private final Channel serverChannel;
@@ -111,14 +112,14 @@ public final class MockUpstream implements AutoCloseable {
         }
         closed = true;
         serverChannel.close().syncUninterruptibly();
-        long deadline = System.nanoTime() + grace.toNanos();
-        while ((server.stats.inFlight() > 0 || server.stats.activeExchanges() > 0) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(DRAIN_POLL_MILLIS); // the caller's thread, never an event loop
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            server.stats.whenIdle().get(grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // grace is over: what is still running is cut below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("unreachable: the idle signal never fails", e);
         }
         connections.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

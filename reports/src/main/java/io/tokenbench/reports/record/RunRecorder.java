@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -38,7 +41,8 @@ public final class RunRecorder implements AutoCloseable {
     private final WriterReaderPhaser closePhaser = new WriterReaderPhaser();
     private volatile boolean closed;
     private long intervalStartEpochMillis;
-    private Thread reporter;
+    /** Cuts the intervals of a started recorder: one daemon thread, a task per interval boundary. */
+    private ScheduledExecutorService reporter;
 
     private RunRecorder(Path runDir, RunClock clock, RecorderConfig config) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -57,9 +61,12 @@ public final class RunRecorder implements AutoCloseable {
     /** Opens the logs in {@code runDir} and starts the reporter thread (a daemon named tokenbench-reporter). */
     public static RunRecorder start(Path runDir, RunClock clock, RecorderConfig config) {
         RunRecorder r = new RunRecorder(runDir, clock, config);
-        r.reporter = new Thread(r::reportLoop, "tokenbench-reporter");
-        r.reporter.setDaemon(true);
-        r.reporter.start();
+        r.reporter = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "tokenbench-reporter");
+            t.setDaemon(true);
+            return t;
+        });
+        r.scheduleBoundary(r.nextBoundary(clock.startEpochMillis()));
         return r;
     }
 
@@ -143,7 +150,7 @@ public final class RunRecorder implements AutoCloseable {
      */
     public void rollInterval(long endEpochMillis) {
         if (reporter != null) {
-            throw new IllegalStateException("the reporter thread cuts this recorder's intervals");
+            throw new IllegalStateException("the reporter cuts this recorder's intervals");
         }
         synchronized (rollLock) {
             if (closed) {
@@ -192,30 +199,32 @@ public final class RunRecorder implements AutoCloseable {
                 c.retryAfterSumMillis(), c.retryAfterMaxMillis(), unfinished);
     }
 
-    private void reportLoop() {
-        long next = nextBoundary(clock.startEpochMillis());
-        while (!closed) {
-            long waitMillis = next - clock.nowEpochMillis();
-            if (waitMillis > 0) {
-                try {
-                    Thread.sleep(waitMillis);
-                } catch (InterruptedException e) {
-                    return; // close() interrupts us and writes the last interval itself
-                }
-                continue;
-            }
-            synchronized (rollLock) {
-                if (closed) {
-                    return;
-                }
-                try {
-                    writeInterval(next, false);
-                } catch (RuntimeException e) {
-                    System.err.println("tokenbench-reporter: " + e.getMessage());
-                }
-            }
-            next = nextBoundary(next);
+    /** Runs {@link #cutAt} when the run clock reaches {@code boundaryEpochMillis}. */
+    private void scheduleBoundary(long boundaryEpochMillis) {
+        if (reporter.isShutdown()) {
+            return; // closed while this interval was being written
         }
+        long delayMillis = Math.max(0, boundaryEpochMillis - clock.nowEpochMillis());
+        reporter.schedule(() -> cutAt(boundaryEpochMillis), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** On the reporter thread: writes the interval ending at the boundary, then schedules the next one. */
+    private void cutAt(long boundaryEpochMillis) {
+        if (clock.nowEpochMillis() < boundaryEpochMillis) {
+            scheduleBoundary(boundaryEpochMillis); // woke early against the run clock
+            return;
+        }
+        synchronized (rollLock) {
+            if (closed) {
+                return;
+            }
+            try {
+                writeInterval(boundaryEpochMillis, false);
+            } catch (RuntimeException e) {
+                System.err.println("tokenbench-reporter: " + e.getMessage());
+            }
+        }
+        scheduleBoundary(nextBoundary(boundaryEpochMillis));
     }
 
     /** The first interval boundary after {@code epochMillis}, aligned to a multiple of the interval. */
@@ -247,9 +256,9 @@ public final class RunRecorder implements AutoCloseable {
             closePhaser.readerUnlock();
         }
         if (reporter != null) {
-            reporter.interrupt();
+            reporter.shutdownNow(); // close() writes the last interval itself
             try {
-                reporter.join();
+                reporter.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
