@@ -2,6 +2,11 @@
 # Throughput of the mock's non-streaming chat endpoint (zero-latency profile) against nginx returning
 # an identical body, in the same run, with keep-alive. Prints both req/s and the ratio.
 #
+# A third server is measured alongside as the floor: NettyFloorServer (benchmarks/.../mockload), one
+# Netty epoll event loop answering each request with the mock's pre-encoded response bytes and no HTTP
+# decoding. Its CPU per request is what the kernel and Netty's transport cost; the mock's excess over it
+# is the mock's own work (HTTP codec, JSON parsing, gate, response building).
+#
 # CPU budget: each server is pinned to one core (taskset -c $SERVER_CPU, all of its threads: the mock's
 # single event loop plus JIT/GC threads, nginx's single worker) and wrk to the other core
 # (taskset -c $CLIENT_CPU), so both servers get exactly the same CPU.
@@ -20,7 +25,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
-    --help|-h) sed -n '2,14p' "$0"; exit 0 ;;
+    --help|-h) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "mock-vs-nginx: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -35,10 +40,11 @@ done
 (cd "$ROOT" && mvn -q -B -ntp -pl mock-upstream package -DskipTests)
 
 WORK="$(mktemp -d)"
-MOCK_PID="" NGINX_PID=""
+MOCK_PID="" NGINX_PID="" FLOOR_PID=""
 cleanup() {
   [[ -n "$MOCK_PID" ]] && kill "$MOCK_PID" 2>/dev/null || true
   [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
+  [[ -n "$FLOOR_PID" ]] && kill "$FLOOR_PID" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -120,20 +126,35 @@ NGINX_URL="http://127.0.0.1:$NGINX_PORT/v1/chat/completions"
 NGINX_BYTES=$(curl -s -X POST "$NGINX_URL" | wc -c)
 [[ "$NGINX_BYTES" == "$BODY_BYTES" ]] || { echo "mock-vs-nginx: nginx body is $NGINX_BYTES bytes, mock's $BODY_BYTES" >&2; exit 1; }
 
+# 3. The floor: raw Netty with the mock's response bytes, pinned to the same core. It needs only Netty,
+# which the mock's jar carries.
+javac -d "$WORK/classes" -cp "$JAR" "$ROOT"/benchmarks/src/main/java/io/tokenbench/benchmarks/mockload/NettyFloorServer.java
+FLOOR_PORT="$(free_port)"
+taskset -c "$SERVER_CPU" java -XX:+UseParallelGC -Xms512m -Xmx512m -Dio.netty.leakDetection.level=disabled \
+  -cp "$JAR:$WORK/classes" io.tokenbench.benchmarks.mockload.NettyFloorServer "$FLOOR_PORT" "$WORK/body.json" \
+  >"$WORK/floor.out" 2>"$WORK/floor.err" &
+FLOOR_PID=$!
+for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/floor.out" 2>/dev/null && break; sleep 0.1; done
+FLOOR_URL="http://127.0.0.1:$FLOOR_PORT/v1/chat/completions"
+FLOOR_BYTES=$(curl -s -X POST "$FLOOR_URL" -d '{}' | wc -c)
+[[ "$FLOOR_BYTES" == "$BODY_BYTES" ]] || { echo "mock-vs-nginx: floor body is $FLOOR_BYTES bytes, mock's $BODY_BYTES" >&2; exit 1; }
+
 echo "== mock: 1 event loop, nginx: worker_processes 1, both pinned to CPU $SERVER_CPU;" \
   "wrk -t1 -c$CONNECTIONS pinned to CPU $CLIENT_CPU; $ROUNDS rounds of $DURATION after $WARMUP warm-up each" >&2
 warmup "$MOCK_URL"
 warmup "$NGINX_URL"
+warmup "$FLOOR_URL"
 RESULTS=""
 for round in $(seq 1 "$ROUNDS"); do
   RESULTS="$RESULTS $(bench mock "$MOCK_URL" "$MOCK_PID" | tr ' ' ':')"
   RESULTS="$RESULTS $(bench nginx "$NGINX_URL" "$NGINX_PID" | tr ' ' ':')"
+  RESULTS="$RESULTS $(bench floor "$FLOOR_URL" "$FLOOR_PID" | tr ' ' ':')"
 done
 
 python3 - $RESULTS <<'PY'
 import statistics, sys
 runs = [tuple(float(v) for v in r.split(":")) for r in sys.argv[1:]]
-mock, nginx = runs[0::2], runs[1::2]
+mock, nginx, floor = runs[0::3], runs[1::3], runs[2::3]
 m = statistics.median(r[0] for r in mock)
 n = statistics.median(r[0] for r in nginx)
 pairs = [a[0] / b[0] for a, b in zip(mock, nginx)]
@@ -142,6 +163,12 @@ nc = statistics.median(r[1] for r in nginx)
 print(f"mock  req/s (median of {len(mock)}): {m:,.0f}   runs: {', '.join(f'{r[0]:,.0f}' for r in mock)}")
 print(f"nginx req/s (median of {len(nginx)}): {n:,.0f}   runs: {', '.join(f'{r[0]:,.0f}' for r in nginx)}")
 print(f"ratio mock/nginx: {m / n:.2f}x (target >= 1.0x); per round: {', '.join(f'{p:.2f}' for p in pairs)}")
-print(f"server CPU per request (median): mock {mc:.1f} us, nginx {nc:.1f} us "
+f_ = statistics.median(r[0] for r in floor)
+fc = statistics.median(r[1] for r in floor)
+print(f"floor req/s (median of {len(floor)}): {f_:,.0f}   runs: {', '.join(f'{r[0]:,.0f}' for r in floor)}"
+      f"   (raw Netty, same bytes, no HTTP decoding)")
+print(f"server CPU per request (median): mock {mc:.1f} us, nginx {nc:.1f} us, floor {fc:.1f} us "
       f"(load-independent efficiency; ratio nginx/mock {nc / mc:.2f}x)")
+print(f"the mock's own work per request (mock - floor): {mc - fc:.1f} us; "
+      f"1.0x nginx needs it at or below {max(0.0, nc - fc):.1f} us")
 PY
