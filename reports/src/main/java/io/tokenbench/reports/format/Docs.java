@@ -5,6 +5,7 @@ import io.tokenbench.reports.compare.Delta;
 import io.tokenbench.reports.gate.GateReport;
 import io.tokenbench.reports.gate.RuleResult;
 import io.tokenbench.reports.gate.Verdict;
+import io.tokenbench.reports.model.ClassSummary;
 import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.model.Quantity;
 import io.tokenbench.reports.model.RunHeader;
@@ -67,6 +68,9 @@ final class Docs {
         } else {
             d.table(List.of("metric", "count", "mean", "p50", "p90", "p95", "p99", "p99.9", "max"), latency);
         }
+        if (!s.classes().isEmpty()) {
+            endpointClasses(d, s);
+        }
         d.heading(2, "Throughput and goodput");
         List<List<String>> figures = new ArrayList<>();
         for (Quantity.RunFigure f : Quantity.RUN_FIGURES) {
@@ -96,6 +100,51 @@ final class Docs {
         legend.add("percentiles are HdrHistogram's (3 significant digits) over the measured window; windows are on t_sched");
         d.bullets(legend);
         return d;
+    }
+
+    /**
+     * The per-endpoint-class section: one row per class (goodput against the class's own SLO) and a blended
+     * row of all requests, then each class's metrics.
+     */
+    static void endpointClasses(Doc d, RunSummary s) {
+        d.heading(2, "By endpoint class");
+        List<List<String>> rows = new ArrayList<>();
+        for (ClassSummary c : s.classes().values()) {
+            rows.add(classRow(c.endpoint().wireName(), c.slo(), c.requests(), c.throughput(), c.goodput(),
+                    c.errorRate()));
+        }
+        rows.add(classRow("blended (all)", "each request by its class's SLO", s.requests(), s.throughput(),
+                s.goodput(), s.errorRate()));
+        d.table(List.of("class", "SLO", "attempted", "completed/s", "error rate", "good", "goodput/s",
+                "SLO attainment"), rows, 2);
+        List<Stat> stats = List.of(Stat.MEAN, Stat.P50, Stat.P90, Stat.P99, Stat.MAX);
+        for (ClassSummary c : s.classes().values()) {
+            List<List<String>> metrics = new ArrayList<>();
+            for (MetricSummary m : c.metrics().values()) {
+                if (m.count() == 0) {
+                    continue;
+                }
+                List<String> row = new ArrayList<>();
+                row.add(m.name() + " (" + m.unit().reported() + ")");
+                row.add(Long.toString(m.count()));
+                for (Stat st : stats) {
+                    row.add(Fmt.num(m.stat(st)));
+                }
+                metrics.add(row);
+            }
+            d.heading(3, c.endpoint().wireName());
+            if (metrics.isEmpty()) {
+                d.para("No successful " + c.endpoint().wireName() + " request in the measured window.");
+            } else {
+                d.table(List.of("metric", "count", "mean", "p50", "p90", "p99", "max"), metrics);
+            }
+        }
+    }
+
+    private static List<String> classRow(String name, String slo, RunSummary.Requests r, RunSummary.Throughput t,
+                                         RunSummary.Goodput g, double errorRate) {
+        return List.of(name, slo, Long.toString(r.attempted()), Fmt.num(t.completedRps()), Fmt.percent(errorRate),
+                Long.toString(r.good()), Fmt.num(g.goodRps()), Fmt.percent(g.sloAttainment()));
     }
 
     static List<List<String>> headerRows(RunSummary s) {

@@ -56,6 +56,11 @@ final class HtmlRenderer implements Renderer {
             + "if(document.readyState==='loading'){document.addEventListener('DOMContentLoaded',check);}else{check();}"
             + "})();";
 
+    private static boolean isClassSeries(SeriesData series) {
+        return io.tokenbench.reports.record.SeriesKey.parse(series.name())
+                .flatMap(io.tokenbench.reports.record.SeriesKey::endpoint).isPresent();
+    }
+
     @Override
     public String report(ReportInput in) {
         RunSummary s = in.summary();
@@ -93,7 +98,8 @@ final class HtmlRenderer implements Renderer {
         body.append("<section id=\"timeseries\"><h2>Per interval</h2><div class=\"charts\">");
         long origin = origin(in.data());
         for (SeriesData series : in.data().series().values()) {
-            if (series.intervals().isEmpty()) {
+            if (series.intervals().size() < 2 || isClassSeries(series)) {
+                // one point is no time series (and draws nothing); per-class series: distribution charts only
                 continue;
             }
             charts.add(SvgCharts.timeChart(series.name() + " per interval" + (series.intervals().size() > MAX_POINTS

@@ -28,7 +28,7 @@ interface BlockStatistic {
 
     static BlockStatistic of(Quantity q, List<Block> blocks, RunSummary pooled) {
         if (q instanceof Quantity.SeriesStat s) {
-            return new Distribution(s.series(), s.stat(), blocks, pooled.metrics().get(s.series()).unit());
+            return new Distribution(s.series(), s.stat(), blocks, pooled.metric(s.series()).unit());
         }
         if (q instanceof Quantity.OutcomeShare o) {
             Outcome outcome = o.outcome();

@@ -8,7 +8,9 @@ import io.tokenbench.reports.model.RunHeader;
 import io.tokenbench.reports.model.RunInfo;
 import io.tokenbench.reports.model.RunInfoJson;
 import io.tokenbench.reports.model.SeriesData;
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Metric;
+import io.tokenbench.reports.record.SeriesKey;
 import io.tokenbench.reports.record.OutcomesLine;
 import io.tokenbench.reports.record.Phase;
 import io.tokenbench.reports.record.PhaseCounts;
@@ -62,8 +64,8 @@ public final class RunLoader {
                 return;
             }
             String name = interval.tag();
-            Metric metric = Metric.fromWireName(name).orElseThrow(() -> new BadInputException(
-                    dir.resolve(RunFolder.METRICS_HLOG) + ": unknown tag '" + name + "'"));
+            Metric metric = SeriesKey.parse(name).orElseThrow(() -> new BadInputException(
+                    dir.resolve(RunFolder.METRICS_HLOG) + ": unknown tag '" + name + "'")).metric();
             SparseHistogram h = interval.histogram();
             h.addTo(totals.computeIfAbsent(name, n -> new Histogram(3)));
             points.computeIfAbsent(name, n -> new ArrayList<>()).add(
@@ -87,6 +89,16 @@ public final class RunLoader {
                 series.put(m.wireName(), new SeriesData(m.wireName(), m.unit(), total, points.get(m.wireName())));
             }
         }
+        for (EndpointClass c : EndpointClass.values()) {
+            for (Metric m : Metric.values()) {
+                String name = SeriesKey.of(c, m).name();
+                Histogram total = totals.get(name);
+                if (total != null) {
+                    series.put(name, new SeriesData(name, m.unit(), total, points.get(name)));
+                }
+            }
+        }
+        Map<EndpointClass, PhaseCounts> byClass = new EnumMap<>(EndpointClass.class);
         PhaseCounts measured = PhaseCounts.ZERO;
         List<PhaseCounts> blockCounts = new ArrayList<>();
         long firstMeasured = Long.MAX_VALUE;
@@ -94,6 +106,7 @@ public final class RunLoader {
         for (OutcomesLine line : lines) {
             PhaseCounts c = line.phase(Phase.MEASURE);
             measured = measured.plus(c);
+            line.classes().getOrDefault(Phase.MEASURE, Map.of()).forEach((k, v) -> byClass.merge(k, v, PhaseCounts::plus));
             if (!c.isEmpty()) {
                 firstMeasured = Math.min(firstMeasured, line.startEpochMillis());
                 lastMeasured = Math.max(lastMeasured, line.endEpochMillis());
@@ -111,7 +124,7 @@ public final class RunLoader {
                 : info.window().measurement().toMillis() / 1000.0;
         RunHeader header = header(info, measuredSeconds);
         return new RunData(dir.toString(), header, Optional.of(info), series, measured, lines,
-                blocks(blockSeries, blockCounts));
+                blocks(blockSeries, blockCounts), byClass);
     }
 
     /** Header of a run folder's summary. */

@@ -8,11 +8,13 @@ import io.tokenbench.reports.model.LoadModel;
 import io.tokenbench.reports.model.RunFolder;
 import io.tokenbench.reports.model.RunInfo;
 import io.tokenbench.reports.model.RunInfoJson;
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.IntervalLogWriter;
 import io.tokenbench.reports.record.Metric;
 import io.tokenbench.reports.record.OutcomesLine;
 import io.tokenbench.reports.record.Phase;
 import io.tokenbench.reports.record.PhaseCounts;
+import io.tokenbench.reports.record.SeriesKey;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -146,22 +148,39 @@ public final class RunMerger {
 
     static OutcomesLine add(OutcomesLine a, OutcomesLine b) {
         Map<Phase, PhaseCounts> phases = new EnumMap<>(Phase.class);
+        Map<Phase, Map<EndpointClass, PhaseCounts>> classes = new EnumMap<>(Phase.class);
         for (Phase p : Phase.values()) {
             phases.put(p, a.phase(p).plus(b.phase(p)));
+            Map<EndpointClass, PhaseCounts> byClass = new EnumMap<>(EndpointClass.class);
+            for (EndpointClass c : EndpointClass.values()) {
+                byClass.put(c, a.phase(p, c).plus(b.phase(p, c)));
+            }
+            classes.put(p, byClass);
         }
         return new OutcomesLine(Math.min(a.startEpochMillis(), b.startEpochMillis()),
-                Math.max(a.endEpochMillis(), b.endEpochMillis()), phases);
+                Math.max(a.endEpochMillis(), b.endEpochMillis()), phases, classes);
     }
 
-    /** Tags in report order: phase, then metric. */
+    /** Tags in report order: phase, then blended before per-class series, then class, then metric. */
     private static int compareTags(String a, String b) {
         int byPhase = Phase.ofTag(a).compareTo(Phase.ofTag(b));
-        return byPhase != 0 ? byPhase : metricOf(a).compareTo(metricOf(b));
+        if (byPhase != 0) {
+            return byPhase;
+        }
+        SeriesKey ka = seriesOf(a);
+        SeriesKey kb = seriesOf(b);
+        int byClass = Integer.compare(ka.endpoint().map(c -> c.ordinal() + 1).orElse(0),
+                kb.endpoint().map(c -> c.ordinal() + 1).orElse(0));
+        return byClass != 0 ? byClass : ka.metric().compareTo(kb.metric());
     }
 
     private static Metric metricOf(String tag) {
+        return seriesOf(tag).metric();
+    }
+
+    private static SeriesKey seriesOf(String tag) {
         String name = Phase.metricNameOfTag(tag);
-        return Metric.fromWireName(name).orElseThrow(() -> new BadInputException("unknown .hlog tag '" + tag + "'"));
+        return SeriesKey.parse(name).orElseThrow(() -> new BadInputException("unknown .hlog tag '" + tag + "'"));
     }
 
     private static RunInfo mergedInfo(List<RunInfo> infos, List<Path> dirs) {
@@ -179,7 +198,7 @@ public final class RunMerger {
             if (!r.window().equals(first.window())) {
                 throw new BadInputException(where + " has a different warm-up/measurement/grace window than " + dirs.get(0));
             }
-            if (!r.slo().equals(first.slo())) {
+            if (!r.slo().equals(first.slo()) || !r.classSlos().equals(first.classSlos())) {
                 throw new BadInputException(where + " has different SLOs than " + dirs.get(0));
             }
             if (!r.loadModel().type().equals(first.loadModel().type())) {
@@ -200,7 +219,8 @@ public final class RunMerger {
         params.put("merged_injectors", Integer.toString(infos.size()));
         params.put("merged_from", String.join(",", dirs.stream().map(d -> d.getFileName().toString()).toList()));
         return new RunInfo(first.scenario(), "merged", start, String.join(",", hosts), model, first.interval(),
-                first.window(), first.slo(), params, first.redactedParameters(), first.versions(), first.machine());
+                first.window(), first.slo(), params, first.redactedParameters(), first.versions(), first.machine(),
+                first.classSlos());
     }
 
     /** Checks OUT_DIR is absent or empty and creates it; true when it did not exist. */

@@ -45,6 +45,7 @@ public final class CoordinatedOmission {
                 series.put(name, new SeriesData(name, m.unit(), corrected, List.of()));
             }
         }
-        return new RunData(run.source(), run.header(), run.info(), series, run.measured(), run.lines(), run.blocks());
+        return new RunData(run.source(), run.header(), run.info(), series, run.measured(), run.lines(), run.blocks(),
+                run.measuredByClass());
     }
 }

@@ -1,5 +1,6 @@
 package io.tokenbench.reports.model;
 
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.PhaseCounts;
 import org.HdrHistogram.Histogram;
 
@@ -28,6 +29,7 @@ public final class Pooling {
         Map<String, Histogram> totals = new LinkedHashMap<>();
         Map<String, io.tokenbench.reports.record.ValueUnit> units = new LinkedHashMap<>();
         PhaseCounts counts = PhaseCounts.ZERO;
+        Map<EndpointClass, PhaseCounts> byClass = new java.util.EnumMap<>(EndpointClass.class);
         double seconds = 0;
         List<Block> blocks = new ArrayList<>();
         for (RunData r : runs) {
@@ -36,6 +38,7 @@ public final class Pooling {
                 units.putIfAbsent(name, s.unit());
             });
             counts = counts.plus(r.measured());
+            r.measuredByClass().forEach((c, n) -> byClass.merge(c, n, PhaseCounts::plus));
             seconds += r.header().measuredSeconds();
             blocks.addAll(r.blocks());
         }
@@ -46,6 +49,7 @@ public final class Pooling {
         RunHeader header = new RunHeader(h.scenario(), h.driver(), h.targetHost(), h.startedAt(), h.loadModel(),
                 h.warmupMillis(), h.measurementMillis(), h.graceMillis(), h.intervalMillis(), seconds, h.versions());
         Optional<RunInfo> info = first.info();
-        return new RunData(runs.size() + " runs pooled", header, info, series, counts, List.of(), blocks);
+        return new RunData(runs.size() + " runs pooled", header, info, series, counts, List.of(), blocks,
+                byClass);
     }
 }

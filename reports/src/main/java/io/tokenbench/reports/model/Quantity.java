@@ -1,6 +1,7 @@
 package io.tokenbench.reports.model;
 
-import io.tokenbench.reports.record.Metric;
+import io.tokenbench.reports.record.EndpointClass;
+import io.tokenbench.reports.record.SeriesKey;
 import io.tokenbench.reports.record.Outcome;
 
 import java.util.Collection;
@@ -16,6 +17,9 @@ import java.util.Optional;
  *   <li>{@code throughput.offered_rps|sent_rps|completed_rps|output_tokens_per_s|input_tokens_per_s}</li>
  *   <li>{@code goodput.good_rps|slo_attainment}</li>
  *   <li>{@code credits.total}</li>
+ *   <li>per endpoint class (runs recorded per class): {@code <class>.<metric>.<stat>}
+ *       ({@code images.image_e2e.p99}) and {@code <class>.<figure>} ({@code video.error_rate},
+ *       {@code speech.goodput.slo_attainment}, {@code images.throughput.completed_rps})</li>
  * </ul>
  */
 public sealed interface Quantity {
@@ -45,7 +49,7 @@ public sealed interface Quantity {
         }
 
         public double valueIn(RunSummary s) {
-            MetricSummary m = s.metrics().get(series);
+            MetricSummary m = s.metric(series);
             if (m == null || (m.count() == 0 && stat != Stat.COUNT)) {
                 return Double.NaN;
             }
@@ -90,6 +94,36 @@ public sealed interface Quantity {
         }
     }
 
+    /** A run-level figure of one endpoint class, judged against the class's own SLO. */
+    record ClassFigure(EndpointClass endpoint, RunFigure figure) implements Quantity {
+        public String name() {
+            return endpoint.wireName() + "." + figure.name();
+        }
+
+        public String unit() {
+            return figure.unit();
+        }
+
+        public double valueIn(RunSummary s) {
+            ClassSummary c = s.classes().get(endpoint);
+            if (c == null) {
+                return Double.NaN;
+            }
+            return switch (figure.name()) {
+                case "error_rate" -> c.errorRate();
+                case "throughput.offered_rps" -> c.throughput().offeredRps();
+                case "throughput.sent_rps" -> c.throughput().sentRps();
+                case "throughput.completed_rps" -> c.throughput().completedRps();
+                case "throughput.output_tokens_per_s" -> c.throughput().outputTokensPerSecond();
+                case "throughput.input_tokens_per_s" -> c.throughput().inputTokensPerSecond();
+                case "goodput.good_rps" -> c.goodput().goodRps();
+                case "goodput.slo_attainment" -> c.goodput().sloAttainment();
+                case "credits.total" -> c.microCredits() / 1e6;
+                default -> throw new IllegalStateException(figure.name());
+            };
+        }
+    }
+
     /** Every run-level figure, in report order. */
     List<RunFigure> RUN_FIGURES = List.of(
             new RunFigure("throughput.offered_rps", "req/s"),
@@ -111,6 +145,17 @@ public sealed interface Quantity {
         for (RunFigure f : RUN_FIGURES) {
             if (f.name().equals(name)) {
                 return f;
+            }
+        }
+        int first = name.indexOf('.');
+        Optional<EndpointClass> endpoint = first > 0 ? EndpointClass.fromWireName(name.substring(0, first))
+                : Optional.empty();
+        if (endpoint.isPresent()) {
+            String rest = name.substring(first + 1);
+            for (RunFigure f : RUN_FIGURES) {
+                if (f.name().equals(rest)) {
+                    return new ClassFigure(endpoint.get(), f);
+                }
             }
         }
         if (name.startsWith("outcome.")) {
@@ -141,17 +186,17 @@ public sealed interface Quantity {
         }
         String unit = null;
         for (RunSummary s : summaries) {
-            MetricSummary m = s.metrics().get(series);
+            MetricSummary m = s.metric(series);
             if (m != null) {
                 unit = m.unit().reported();
             }
         }
         if (unit == null) {
-            Optional<Metric> known = Metric.fromWireName(series);
+            Optional<SeriesKey> known = SeriesKey.parse(series);
             if (known.isEmpty()) {
                 throw new IllegalArgumentException("unknown metric '" + series + "' in '" + name + "'");
             }
-            unit = known.get().unit().reported();
+            unit = known.get().metric().unit().reported();
         }
         return new SeriesStat(series, stat, unit);
     }

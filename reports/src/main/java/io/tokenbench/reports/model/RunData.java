@@ -1,5 +1,6 @@
 package io.tokenbench.reports.model;
 
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.OutcomesLine;
 import io.tokenbench.reports.record.PhaseCounts;
 
@@ -21,10 +22,18 @@ import java.util.Optional;
  * @param measured measured-phase counts summed over the run
  * @param lines    every outcomes.jsonl line, in order
  * @param blocks   consecutive partitions of the measured data; empty unless loaded for a gate
+ * @param measuredByClass measured-phase counts per endpoint class (empty unless recorded per class); per-class
+ *                 series are in {@code series} under {@code <class>.<metric>} names
  */
 public record RunData(String source, RunHeader header, Optional<RunInfo> info, Map<String, SeriesData> series,
                       PhaseCounts measured, List<OutcomesLine> lines,
-                      List<Block> blocks) {
+                      List<Block> blocks, Map<EndpointClass, PhaseCounts> measuredByClass) {
+
+    /** A run without per-class counts. */
+    public RunData(String source, RunHeader header, Optional<RunInfo> info, Map<String, SeriesData> series,
+                   PhaseCounts measured, List<OutcomesLine> lines, List<Block> blocks) {
+        this(source, header, info, series, measured, lines, blocks, Map.of());
+    }
 
     public RunData {
         Objects.requireNonNull(source, "source");
@@ -34,5 +43,7 @@ public record RunData(String source, RunHeader header, Optional<RunInfo> info, M
         series = Collections.unmodifiableMap(new LinkedHashMap<>(series));
         lines = List.copyOf(lines);
         blocks = List.copyOf(blocks);
+        measuredByClass = measuredByClass.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new java.util.EnumMap<>(measuredByClass));
     }
 }

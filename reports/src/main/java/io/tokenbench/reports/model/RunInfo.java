@@ -1,6 +1,7 @@
 package io.tokenbench.reports.model;
 
 import io.tokenbench.reports.record.RecorderConfig;
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Slo;
 import io.tokenbench.reports.record.Window;
 
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
  * @param redactedParameters names whose value was replaced by {@link SecretGuard#REDACTED}
  * @param versions           component versions (tokenbench, gatling, jmh, model...)
  * @param machine            where the load generator ran
+ * @param classSlos          per-endpoint-class SLOs; non-empty means the run was recorded per class
+ *                           ({@code "slo_by_class"} in run.json, absent otherwise)
  */
 public record RunInfo(
         String scenario,
@@ -40,7 +43,8 @@ public record RunInfo(
         Map<String, String> parameters,
         List<String> redactedParameters,
         Map<String, String> versions,
-        Machine machine) {
+        Machine machine,
+        Map<EndpointClass, Slo> classSlos) {
 
     public static final int SCHEMA_VERSION = 1;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,80}");
@@ -59,6 +63,7 @@ public record RunInfo(
         parameters = Map.copyOf(parameters);
         redactedParameters = List.copyOf(redactedParameters);
         versions = Map.copyOf(versions);
+        classSlos = classSlos.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(classSlos));
         parameters.forEach((k, v) -> {
             if (!v.equals(SecretGuard.REDACTED) && SecretGuard.looksSecret(k, v)) {
                 throw new IllegalArgumentException("parameter '" + k + "' looks like a secret; build RunInfo with create()");
@@ -67,6 +72,14 @@ public record RunInfo(
         if (SecretGuard.looksSecretValue(targetHost) || targetHost.contains("/") || targetHost.contains("@")) {
             throw new IllegalArgumentException("targetHost must be host[:port]; use create() with the base URL");
         }
+    }
+
+    /** A run recorded without endpoint classes. */
+    public RunInfo(String scenario, String driver, long startEpochMillis, String targetHost, LoadModel loadModel,
+                   Duration interval, Window window, Slo slo, Map<String, String> parameters,
+                   List<String> redactedParameters, Map<String, String> versions, Machine machine) {
+        this(scenario, driver, startEpochMillis, targetHost, loadModel, interval, window, slo, parameters,
+                redactedParameters, versions, machine, Map.of());
     }
 
     /**
@@ -80,11 +93,11 @@ public record RunInfo(
         SecretGuard.Sanitized clean = SecretGuard.sanitize(rawParameters);
         return new RunInfo(scenario, driver, startEpochMillis, SecretGuard.targetHost(baseUrl), loadModel,
                 config.interval(), config.window(), config.slo(), clean.parameters(), clean.redactedNames(),
-                versions, Machine.current());
+                versions, Machine.current(), config.classSlos());
     }
 
     /** The recorder configuration this run was recorded with. */
     public RecorderConfig recorderConfig() {
-        return new RecorderConfig(interval, window, slo);
+        return new RecorderConfig(interval, window, slo, classSlos);
     }
 }

@@ -3,6 +3,7 @@ package io.tokenbench.reports.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Slo;
 import io.tokenbench.reports.record.Window;
 
@@ -48,6 +49,15 @@ public final class RunInfoJson {
         bound(slo, "ttft_sched_ms", info.slo().ttftSchedMaxNanos());
         bound(slo, "tpot_ms", info.slo().tpotMaxNanos());
         bound(slo, "e2e_sched_ms", info.slo().e2eSchedMaxNanos());
+        if (!info.classSlos().isEmpty()) {
+            ObjectNode byClass = root.putObject("slo_by_class");
+            info.classSlos().forEach((endpoint, c) -> {
+                ObjectNode n = byClass.putObject(endpoint.wireName());
+                bound(n, "ttft_sched_ms", c.ttftSchedMaxNanos());
+                bound(n, "tpot_ms", c.tpotMaxNanos());
+                bound(n, "e2e_sched_ms", c.e2eSchedMaxNanos());
+            });
+        }
         ObjectNode params = root.putObject("parameters");
         new TreeMap<>(info.parameters()).forEach(params::put);
         info.redactedParameters().forEach(root.putArray("redacted_parameters")::add);
@@ -104,6 +114,19 @@ public final class RunInfoJson {
                 Duration.ofMillis(Json.integer(w, "grace_ms")));
         JsonNode s = Json.object(root, "slo");
         Slo slo = new Slo(bound(s, "ttft_sched_ms"), bound(s, "tpot_ms"), bound(s, "e2e_sched_ms"));
+        Map<EndpointClass, Slo> classSlos = new java.util.EnumMap<>(EndpointClass.class);
+        JsonNode byClass = root.get("slo_by_class");
+        if (byClass != null) {
+            if (!byClass.isObject()) {
+                throw new IllegalArgumentException("slo_by_class must be an object");
+            }
+            for (Map.Entry<String, JsonNode> e : byClass.properties()) {
+                EndpointClass endpoint = EndpointClass.fromWireName(e.getKey()).orElseThrow(
+                        () -> new IllegalArgumentException("slo_by_class: unknown endpoint class '" + e.getKey() + "'"));
+                JsonNode c = e.getValue();
+                classSlos.put(endpoint, new Slo(bound(c, "ttft_sched_ms"), bound(c, "tpot_ms"), bound(c, "e2e_sched_ms")));
+            }
+        }
         List<String> redacted = new ArrayList<>();
         JsonNode r = root.get("redacted_parameters");
         if (r != null) {
@@ -115,7 +138,8 @@ public final class RunInfoJson {
         return new RunInfo(Json.text(root, "scenario"), Json.text(root, "driver"),
                 Json.integer(root, "start_epoch_ms"), Json.text(root, "target_host"), model,
                 Duration.ofMillis(Json.integer(root, "interval_ms")), window, slo,
-                strings(Json.object(root, "parameters")), redacted, strings(Json.object(root, "versions")), machine);
+                strings(Json.object(root, "parameters")), redacted, strings(Json.object(root, "versions")), machine,
+                classSlos);
     }
 
     private static long bound(JsonNode n, String field) {

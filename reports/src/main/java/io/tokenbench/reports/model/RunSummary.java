@@ -1,5 +1,6 @@
 package io.tokenbench.reports.model;
 
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Outcome;
 
 import java.util.Collections;
@@ -12,13 +13,40 @@ import java.util.Objects;
 /**
  * The summary of one run: what {@code summary.json} (schema_version 1) holds, and what every output format,
  * {@code compare} and {@code gate} read. Rates are per second of the measured window; ratios are fractions
- * (0.005 = 0.5 %); NaN (JSON null) when undefined.
+ * (0.005 = 0.5 %); NaN (JSON null) when undefined. The top-level figures are the blend of every request; a run
+ * recorded per endpoint class also has one {@link ClassSummary} per class that had traffic ({@code classes}).
  */
 public record RunSummary(int schemaVersion, RunHeader header, Map<String, MetricSummary> metrics,
                          Map<Outcome, Long> outcomes, Requests requests, Throughput throughput, Goodput goodput,
-                         double errorRate, long microCredits, RetryAfter retryAfter, List<ValidityFlag> validity) {
+                         double errorRate, long microCredits, RetryAfter retryAfter, List<ValidityFlag> validity,
+                         Map<EndpointClass, ClassSummary> classes) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A summary without endpoint classes. */
+    public RunSummary(int schemaVersion, RunHeader header, Map<String, MetricSummary> metrics,
+                      Map<Outcome, Long> outcomes, Requests requests, Throughput throughput, Goodput goodput,
+                      double errorRate, long microCredits, RetryAfter retryAfter, List<ValidityFlag> validity) {
+        this(schemaVersion, header, metrics, outcomes, requests, throughput, goodput, errorRate, microCredits,
+                retryAfter, validity, Map.of());
+    }
+
+    /**
+     * The distribution named {@code series}: a top-level metric ({@code e2e}) or a class metric
+     * ({@code images.image_e2e}); null when absent.
+     */
+    public MetricSummary metric(String series) {
+        MetricSummary m = metrics.get(series);
+        if (m != null) {
+            return m;
+        }
+        int dot = series.indexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        return EndpointClass.fromWireName(series.substring(0, dot)).map(classes::get)
+                .map(c -> c.metrics().get(series.substring(dot + 1))).orElse(null);
+    }
 
     public RunSummary {
         Objects.requireNonNull(header, "header");
@@ -29,6 +57,7 @@ public record RunSummary(int schemaVersion, RunHeader header, Map<String, Metric
         }
         outcomes = Collections.unmodifiableMap(all);
         validity = List.copyOf(validity);
+        classes = classes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new java.util.EnumMap<>(classes));
     }
 
     /** Request counts of the measured window. {@code attempted} includes unfinished requests. */

@@ -1,6 +1,9 @@
 package io.tokenbench.reports.model;
 
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Metric;
+import io.tokenbench.reports.record.SeriesKey;
+import io.tokenbench.reports.record.Slo;
 import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.PhaseCounts;
 
@@ -30,7 +33,11 @@ public final class SummaryBuilder {
                 metrics.put(m.wireName(), MetricSummary.empty(m.wireName(), m.unit()));
             }
         }
-        run.series().forEach((name, s) -> metrics.put(name, s.summary()));
+        run.series().forEach((name, s) -> {
+            if (SeriesKey.parse(name).flatMap(SeriesKey::endpoint).isEmpty()) {
+                metrics.put(name, s.summary()); // per-class series go to classes(run)
+            }
+        });
 
         PhaseCounts c = run.measured();
         double secs = run.header().measuredSeconds();
@@ -46,7 +53,62 @@ public final class SummaryBuilder {
                 c.retryAfterCount() == 0 ? Double.NaN : (double) c.retryAfterSumMillis() / c.retryAfterCount(),
                 c.retryAfterMaxMillis());
         return new RunSummary(RunSummary.SCHEMA_VERSION, run.header(), metrics, c.outcomes(), requests, throughput,
-                goodput, ratio(attempted - success, attempted), c.microCredits(), retry, flags(run, metrics, c));
+                goodput, ratio(attempted - success, attempted), c.microCredits(), retry, flags(run, metrics, c),
+                classes(run));
+    }
+
+    /** One summary per endpoint class with traffic, in class order (empty unless recorded per class). */
+    static Map<EndpointClass, ClassSummary> classes(RunData run) {
+        Map<EndpointClass, ClassSummary> out = new java.util.EnumMap<>(EndpointClass.class);
+        double secs = run.header().measuredSeconds();
+        run.measuredByClass().forEach((endpoint, c) -> {
+            Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+            for (Metric m : endpoint.metrics()) {
+                String name = SeriesKey.of(endpoint, m).name();
+                SeriesData s = run.series().get(name);
+                metrics.put(m.wireName(), s != null ? s.summary() : MetricSummary.empty(name, m.unit()));
+            }
+            long attempted = c.attempted();
+            long success = c.outcome(Outcome.OK) + c.outcome(Outcome.USAGE_MISSING);
+            long offered = c.scheduled() > 0 ? c.scheduled() : attempted;
+            Slo slo = run.info().map(i -> i.classSlos().get(endpoint)).orElse(null);
+            out.put(endpoint, new ClassSummary(endpoint, metrics, c.outcomes(),
+                    new RunSummary.Requests(c.scheduled(), c.sent(), c.completed(), attempted, c.good(),
+                            c.unfinished(), c.tokenMismatch()),
+                    new RunSummary.Throughput(rate(offered, secs), rate(c.sent(), secs), rate(c.completed(), secs),
+                            rate(c.outputTokens(), secs), rate(c.inputTokens(), secs)),
+                    new RunSummary.Goodput(rate(c.good(), secs), ratio(c.good(), attempted)),
+                    ratio(attempted - success, attempted), c.microCredits(), describe(endpoint, slo)));
+        });
+        return out;
+    }
+
+    /** {@code "ttft_sched <= 1000 ms, e2e_sched <= 30000 ms"}; speech's first-output bound is named ttfa. */
+    static String describe(EndpointClass endpoint, Slo slo) {
+        if (slo == null) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        if (slo.ttftSchedMaxNanos() != Slo.UNBOUNDED) {
+            parts.add((endpoint == EndpointClass.SPEECH ? "ttfa_sched" : "ttft_sched") + " <= "
+                    + Fmt.millis(slo.ttftSchedMaxNanos()));
+        }
+        if (slo.tpotMaxNanos() != Slo.UNBOUNDED) {
+            parts.add("tpot <= " + Fmt.millis(slo.tpotMaxNanos()));
+        }
+        if (slo.e2eSchedMaxNanos() != Slo.UNBOUNDED) {
+            parts.add((endpoint == EndpointClass.VIDEO ? "submit->completed" : "e2e_sched") + " <= "
+                    + Fmt.millis(slo.e2eSchedMaxNanos()));
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    /** Millisecond text without a format dependency on the format package. */
+    private static final class Fmt {
+        static String millis(long nanos) {
+            double ms = nanos / 1e6;
+            return (ms == Math.rint(ms) ? Long.toString((long) ms) : Double.toString(ms)) + " ms";
+        }
     }
 
     private static List<RunSummary.ValidityFlag> flags(RunData run, Map<String, MetricSummary> metrics, PhaseCounts c) {

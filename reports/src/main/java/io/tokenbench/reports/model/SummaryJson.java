@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Metric;
 import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.ValueUnit;
@@ -53,35 +54,11 @@ public final class SummaryJson {
         ObjectNode versions = run.putObject("versions");
         new java.util.TreeMap<>(h.versions()).forEach(versions::put);
 
-        ObjectNode metrics = root.putObject("metrics");
-        s.metrics().forEach((name, m) -> {
-            ObjectNode n = metrics.putObject(name);
-            n.put("unit", m.unit().reported());
-            n.put("count", m.count());
-            for (Stat stat : Stat.values()) {
-                if (stat != Stat.COUNT) {
-                    Json.putDecimal(n, stat.wireName(), m.stat(stat));
-                }
-            }
-        });
+        writeMetrics(root.putObject("metrics"), s.metrics());
         ObjectNode outcomes = root.putObject("outcomes");
         s.outcomes().forEach((o, v) -> outcomes.put(o.wireName(), v));
-        ObjectNode req = root.putObject("requests");
-        RunSummary.Requests r = s.requests();
-        req.put("scheduled", r.scheduled());
-        req.put("sent", r.sent());
-        req.put("completed", r.completed());
-        req.put("attempted", r.attempted());
-        req.put("good", r.good());
-        req.put("unfinished", r.unfinished());
-        req.put("token_mismatch", r.tokenMismatch());
-        ObjectNode tp = root.putObject("throughput");
-        RunSummary.Throughput t = s.throughput();
-        Json.putDecimal(tp, "offered_rps", t.offeredRps());
-        Json.putDecimal(tp, "sent_rps", t.sentRps());
-        Json.putDecimal(tp, "completed_rps", t.completedRps());
-        Json.putDecimal(tp, "output_tokens_per_s", t.outputTokensPerSecond());
-        Json.putDecimal(tp, "input_tokens_per_s", t.inputTokensPerSecond());
+        writeRequests(root.putObject("requests"), s.requests());
+        writeThroughput(root.putObject("throughput"), s.throughput());
         ObjectNode gp = root.putObject("goodput");
         Json.putDecimal(gp, "good_rps", s.goodput().goodRps());
         Json.putDecimal(gp, "slo_attainment", s.goodput().sloAttainment());
@@ -97,7 +74,58 @@ public final class SummaryJson {
         for (RunSummary.ValidityFlag f : s.validity()) {
             validity.addObject().put("code", f.code()).put("message", f.message());
         }
+        if (!s.classes().isEmpty()) {
+            ObjectNode classes = root.putObject("endpoint_classes");
+            s.classes().forEach((endpoint, c) -> writeClass(classes.putObject(endpoint.wireName()), c));
+        }
         return root;
+    }
+
+    private static void writeMetrics(ObjectNode metrics, Map<String, MetricSummary> values) {
+        values.forEach((name, m) -> {
+            ObjectNode n = metrics.putObject(name);
+            n.put("unit", m.unit().reported());
+            n.put("count", m.count());
+            for (Stat stat : Stat.values()) {
+                if (stat != Stat.COUNT) {
+                    Json.putDecimal(n, stat.wireName(), m.stat(stat));
+                }
+            }
+        });
+    }
+
+    private static void writeClass(ObjectNode n, ClassSummary c) {
+        n.put("slo", c.slo());
+        writeMetrics(n.putObject("metrics"), c.metrics());
+        ObjectNode outcomes = n.putObject("outcomes");
+        c.outcomes().forEach((o, v) -> outcomes.put(o.wireName(), v));
+        writeRequests(n.putObject("requests"), c.requests());
+        writeThroughput(n.putObject("throughput"), c.throughput());
+        ObjectNode gp = n.putObject("goodput");
+        Json.putDecimal(gp, "good_rps", c.goodput().goodRps());
+        Json.putDecimal(gp, "slo_attainment", c.goodput().sloAttainment());
+        Json.putDecimal(n, "error_rate", c.errorRate());
+        ObjectNode credits = n.putObject("credits");
+        credits.put("micro_credits", c.microCredits());
+        Json.putDecimal(credits, "credits", c.microCredits() / 1e6);
+    }
+
+    private static void writeRequests(ObjectNode req, RunSummary.Requests r) {
+        req.put("scheduled", r.scheduled());
+        req.put("sent", r.sent());
+        req.put("completed", r.completed());
+        req.put("attempted", r.attempted());
+        req.put("good", r.good());
+        req.put("unfinished", r.unfinished());
+        req.put("token_mismatch", r.tokenMismatch());
+    }
+
+    private static void writeThroughput(ObjectNode tp, RunSummary.Throughput t) {
+        Json.putDecimal(tp, "offered_rps", t.offeredRps());
+        Json.putDecimal(tp, "sent_rps", t.sentRps());
+        Json.putDecimal(tp, "completed_rps", t.completedRps());
+        Json.putDecimal(tp, "output_tokens_per_s", t.outputTokensPerSecond());
+        Json.putDecimal(tp, "input_tokens_per_s", t.inputTokensPerSecond());
     }
 
     public static String toJson(RunSummary s) {
@@ -136,33 +164,11 @@ public final class SummaryJson {
                 measurement.isNull() ? -1 : Json.integer(w, "measurement_ms"), Json.integer(w, "grace_ms"),
                 Json.integer(run, "interval_ms"), Json.numberOrNull(w, "measured_seconds"), versions);
 
-        Map<String, MetricSummary> metrics = new LinkedHashMap<>();
-        Json.object(root, "metrics").properties().forEach(e -> {
-            JsonNode n = e.getValue();
-            String unitName = Json.text(n, "unit");
-            ValueUnit unit = Metric.fromWireName(e.getKey()).map(Metric::unit)
-                    .orElse(unitName.equals("ms") ? ValueUnit.NANOS_AS_MILLIS : new ValueUnit(unitName, unitName, 1.0));
-            metrics.put(e.getKey(), new MetricSummary(e.getKey(), unit, Json.integer(n, "count"),
-                    Json.numberOrNull(n, "mean"), Json.numberOrNull(n, "p50"), Json.numberOrNull(n, "p90"),
-                    Json.numberOrNull(n, "p95"), Json.numberOrNull(n, "p99"), Json.numberOrNull(n, "p99_9"),
-                    Json.numberOrNull(n, "max")));
-        });
-        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-        JsonNode o = Json.object(root, "outcomes");
-        for (Outcome outcome : Outcome.values()) {
-            outcomes.put(outcome, Json.integer(o, outcome.wireName()));
-        }
-        JsonNode r = Json.object(root, "requests");
-        RunSummary.Requests requests = new RunSummary.Requests(Json.integer(r, "scheduled"), Json.integer(r, "sent"),
-                Json.integer(r, "completed"), Json.integer(r, "attempted"), Json.integer(r, "good"),
-                Json.integer(r, "unfinished"), Json.integer(r, "token_mismatch"));
-        JsonNode t = Json.object(root, "throughput");
-        RunSummary.Throughput throughput = new RunSummary.Throughput(Json.numberOrNull(t, "offered_rps"),
-                Json.numberOrNull(t, "sent_rps"), Json.numberOrNull(t, "completed_rps"),
-                Json.numberOrNull(t, "output_tokens_per_s"), Json.numberOrNull(t, "input_tokens_per_s"));
-        JsonNode g = Json.object(root, "goodput");
-        RunSummary.Goodput goodput = new RunSummary.Goodput(Json.numberOrNull(g, "good_rps"),
-                Json.numberOrNull(g, "slo_attainment"));
+        Map<String, MetricSummary> metrics = readMetrics(Json.object(root, "metrics"), "");
+        Map<Outcome, Long> outcomes = readOutcomes(Json.object(root, "outcomes"));
+        RunSummary.Requests requests = readRequests(Json.object(root, "requests"));
+        RunSummary.Throughput throughput = readThroughput(Json.object(root, "throughput"));
+        RunSummary.Goodput goodput = readGoodput(Json.object(root, "goodput"));
         JsonNode ra = Json.object(root, "retry_after");
         RunSummary.RetryAfter retry = new RunSummary.RetryAfter(Json.integer(ra, "count"),
                 Json.numberOrNull(ra, "mean_ms"), Json.integer(ra, "max_ms"));
@@ -172,8 +178,66 @@ public final class SummaryJson {
             throw new IllegalArgumentException("field 'validity' must be an array");
         }
         v.forEach(f -> flags.add(new RunSummary.ValidityFlag(Json.text(f, "code"), Json.text(f, "message"))));
+        Map<EndpointClass, ClassSummary> classes = new EnumMap<>(EndpointClass.class);
+        JsonNode byClass = root.get("endpoint_classes");
+        if (byClass != null) {
+            if (!byClass.isObject()) {
+                throw new IllegalArgumentException("field 'endpoint_classes' must be an object");
+            }
+            for (Map.Entry<String, JsonNode> e : byClass.properties()) {
+                EndpointClass endpoint = EndpointClass.fromWireName(e.getKey()).orElseThrow(
+                        () -> new IllegalArgumentException("endpoint_classes: unknown class '" + e.getKey() + "'"));
+                JsonNode c = e.getValue();
+                classes.put(endpoint, new ClassSummary(endpoint,
+                        readMetrics(Json.object(c, "metrics"), endpoint.wireName() + "."),
+                        readOutcomes(Json.object(c, "outcomes")), readRequests(Json.object(c, "requests")),
+                        readThroughput(Json.object(c, "throughput")), readGoodput(Json.object(c, "goodput")),
+                        Json.numberOrNull(c, "error_rate"), Json.integer(Json.object(c, "credits"), "micro_credits"),
+                        Json.text(c, "slo")));
+            }
+        }
         return new RunSummary(RunSummary.SCHEMA_VERSION, header, metrics, outcomes, requests, throughput, goodput,
                 Json.numberOrNull(root, "error_rate"), Json.integer(Json.object(root, "credits"), "micro_credits"),
-                retry, flags);
+                retry, flags, classes);
+    }
+
+    /** {@code prefix} ("images.") names the class of per-class metrics. */
+    private static Map<String, MetricSummary> readMetrics(JsonNode node, String prefix) {
+        Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+        node.properties().forEach(e -> {
+            JsonNode n = e.getValue();
+            String unitName = Json.text(n, "unit");
+            ValueUnit unit = Metric.fromWireName(e.getKey()).map(Metric::unit)
+                    .orElse(unitName.equals("ms") ? ValueUnit.NANOS_AS_MILLIS : new ValueUnit(unitName, unitName, 1.0));
+            metrics.put(e.getKey(), new MetricSummary(prefix + e.getKey(), unit, Json.integer(n, "count"),
+                    Json.numberOrNull(n, "mean"), Json.numberOrNull(n, "p50"), Json.numberOrNull(n, "p90"),
+                    Json.numberOrNull(n, "p95"), Json.numberOrNull(n, "p99"), Json.numberOrNull(n, "p99_9"),
+                    Json.numberOrNull(n, "max")));
+        });
+        return metrics;
+    }
+
+    private static Map<Outcome, Long> readOutcomes(JsonNode o) {
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, Json.integer(o, outcome.wireName()));
+        }
+        return outcomes;
+    }
+
+    private static RunSummary.Requests readRequests(JsonNode r) {
+        return new RunSummary.Requests(Json.integer(r, "scheduled"), Json.integer(r, "sent"),
+                Json.integer(r, "completed"), Json.integer(r, "attempted"), Json.integer(r, "good"),
+                Json.integer(r, "unfinished"), Json.integer(r, "token_mismatch"));
+    }
+
+    private static RunSummary.Throughput readThroughput(JsonNode t) {
+        return new RunSummary.Throughput(Json.numberOrNull(t, "offered_rps"),
+                Json.numberOrNull(t, "sent_rps"), Json.numberOrNull(t, "completed_rps"),
+                Json.numberOrNull(t, "output_tokens_per_s"), Json.numberOrNull(t, "input_tokens_per_s"));
+    }
+
+    private static RunSummary.Goodput readGoodput(JsonNode g) {
+        return new RunSummary.Goodput(Json.numberOrNull(g, "good_rps"), Json.numberOrNull(g, "slo_attainment"));
     }
 }

@@ -52,8 +52,8 @@ public final class MetricDerivation {
                     sink.accept(Metric.TRANSCRIPTION_RTF, Math.round(1000.0 * t.audioNanos() / e2e));
                 }
             }
-            case EMBEDDINGS -> {
-                // e2e, e2e_sched and ttfb only
+            case EMBEDDINGS, VIDEO -> {
+                // e2e, e2e_sched and ttfb only (video jobs are JobTimelines; see derive(JobTimeline, ...))
             }
         }
     }

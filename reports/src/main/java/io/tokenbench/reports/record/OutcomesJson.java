@@ -15,8 +15,9 @@ import java.util.Map;
  * "completed":9,"outcomes":{"ok":8,"http_429":1},"input_tokens":900,"output_tokens":1200,"good":7,
  * "micro_credits":5400,"token_mismatch":0,"retry_after":{"count":1,"sum_ms":2000,"max_ms":2000},
  * "unfinished":0}}}</pre>
- * Only non-empty phases and non-zero outcomes are written. Reading is strict: unknown phases or outcomes and
- * missing or negative numbers are errors.
+ * Only non-empty phases and non-zero outcomes are written. A run recorded per endpoint class adds, inside each
+ * phase, {@code "classes":{"images":{...same fields...},...}} (absent otherwise, so older lines read the same).
+ * Reading is strict: unknown phases, classes or outcomes and missing or negative numbers are errors.
  */
 public final class OutcomesJson {
 
@@ -30,7 +31,15 @@ public final class OutcomesJson {
         root.put("start_ms", line.startEpochMillis());
         root.put("end_ms", line.endEpochMillis());
         ObjectNode phases = root.putObject("phases");
-        line.phases().forEach((phase, c) -> write(phases.putObject(phase.wireName()), c));
+        line.phases().forEach((phase, c) -> {
+            ObjectNode n = phases.putObject(phase.wireName());
+            write(n, c);
+            Map<EndpointClass, PhaseCounts> byClass = line.classes().getOrDefault(phase, Map.of());
+            if (!byClass.isEmpty()) {
+                ObjectNode classes = n.putObject("classes");
+                byClass.forEach((endpoint, counts) -> write(classes.putObject(endpoint.wireName()), counts));
+            }
+        });
         return root.toString();
     }
 
@@ -71,12 +80,26 @@ public final class OutcomesJson {
         long end = number(root, "end_ms");
         JsonNode phasesNode = object(root, "phases");
         Map<Phase, PhaseCounts> phases = new EnumMap<>(Phase.class);
+        Map<Phase, Map<EndpointClass, PhaseCounts>> classes = new EnumMap<>(Phase.class);
         for (Map.Entry<String, JsonNode> e : phasesNode.properties()) {
             Phase phase = Phase.fromWireName(e.getKey())
                     .orElseThrow(() -> new IllegalArgumentException("unknown phase '" + e.getKey() + "'"));
             phases.put(phase, read(e.getValue()));
+            JsonNode classesNode = e.getValue().get("classes");
+            if (classesNode != null) {
+                if (!classesNode.isObject()) {
+                    throw new IllegalArgumentException("'classes' is not an object");
+                }
+                Map<EndpointClass, PhaseCounts> byClass = new EnumMap<>(EndpointClass.class);
+                for (Map.Entry<String, JsonNode> c : classesNode.properties()) {
+                    EndpointClass endpoint = EndpointClass.fromWireName(c.getKey())
+                            .orElseThrow(() -> new IllegalArgumentException("unknown endpoint class '" + c.getKey() + "'"));
+                    byClass.put(endpoint, read(c.getValue()));
+                }
+                classes.put(phase, byClass);
+            }
         }
-        return new OutcomesLine(start, end, phases);
+        return new OutcomesLine(start, end, phases, classes);
     }
 
     private static PhaseCounts read(JsonNode n) {

@@ -31,6 +31,11 @@ public enum Phase {
         return tagPrefix + metric.wireName();
     }
 
+    /** The {@code .hlog} tag for a series in this phase ({@code images.e2e}, {@code warmup.images.e2e}). */
+    public String tag(SeriesKey series) {
+        return tagPrefix + series.name();
+    }
+
     public static Optional<Phase> fromWireName(String wireName) {
         for (Phase p : VALUES) {
             if (p.wireName.equals(wireName)) {

@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Windows: each request goes to the {@link Phase} of its t_sched ({@link Window#phaseOf}); the measured
  * phase uses the plain metric name as {@code .hlog} tag, warm-up and cool-down are prefixed
  * ({@code warmup.ttft}). Intervals are cut by recording time, phases by t_sched.
+ *
+ * <p>Endpoint classes: when the config has per-class SLOs ({@link RecorderConfig#byClass()}), every request
+ * is also recorded into the series and counts of its {@link EndpointClass} (tags {@code images.e2e},
+ * {@code warmup.images.e2e}; {@code "classes"} sections in {@code outcomes.jsonl}) and judged good by its
+ * class's SLO. The plain series and counts stay the blend of all classes.
  */
 public final class RunRecorder implements AutoCloseable {
 
@@ -34,6 +39,9 @@ public final class RunRecorder implements AutoCloseable {
     private final Map<Phase, PhaseRecorders> phases = new EnumMap<>(Phase.class);
     private final PhaseRecorders[] byOrdinal = new PhaseRecorders[Phase.values().length];
     private final Map<Phase, PhaseCounts> totals = new EnumMap<>(Phase.class);
+    /** [class ordinal][phase ordinal], null unless recording per class. */
+    private final PhaseRecorders[][] byClass;
+    private final PhaseCounts[][] classTotals;
     private final IntervalLogWriter writer;
     private final LongAdder droppedAfterClose = new LongAdder();
     private final Object rollLock = new Object();
@@ -53,6 +61,20 @@ public final class RunRecorder implements AutoCloseable {
             phases.put(p, r);
             byOrdinal[p.ordinal()] = r;
             totals.put(p, PhaseCounts.ZERO);
+        }
+        if (config.byClass()) {
+            int classes = EndpointClass.values().length;
+            byClass = new PhaseRecorders[classes][Phase.values().length];
+            classTotals = new PhaseCounts[classes][Phase.values().length];
+            for (int c = 0; c < classes; c++) {
+                for (int p = 0; p < Phase.values().length; p++) {
+                    byClass[c][p] = new PhaseRecorders();
+                    classTotals[c][p] = PhaseCounts.ZERO;
+                }
+            }
+        } else {
+            byClass = null;
+            classTotals = null;
         }
         this.intervalStartEpochMillis = clock.startEpochMillis();
         this.writer = new IntervalLogWriter(runDir, clock.startEpochMillis());
@@ -88,13 +110,25 @@ public final class RunRecorder implements AutoCloseable {
 
     /** Counts one arrival of the load profile (offered load); call when the request is due. Lock-free. */
     public void markScheduled(long tSchedNanos) {
+        markScheduled(tSchedNanos, null);
+    }
+
+    /**
+     * Counts one arrival of {@code endpoint} (null: no class; a per-class run then counts it in the blend
+     * only). Lock-free.
+     */
+    public void markScheduled(long tSchedNanos, EndpointClass endpoint) {
         long token = closePhaser.writerCriticalSectionEnter();
         try {
             if (closed) {
                 droppedAfterClose.increment();
                 return;
             }
-            phaseOf(tSchedNanos).counters().scheduled();
+            int phase = phaseIndex(tSchedNanos);
+            byOrdinal[phase].counters().scheduled();
+            if (byClass != null && endpoint != null) {
+                byClass[endpoint.ordinal()][phase].counters().scheduled();
+            }
         } finally {
             closePhaser.writerCriticalSectionExit(token);
         }
@@ -108,9 +142,20 @@ public final class RunRecorder implements AutoCloseable {
                 droppedAfterClose.increment();
                 return;
             }
-            PhaseRecorders p = phaseOf(t.tSchedNanos());
-            MetricDerivation.derive(t, p);
-            p.counters().add(t, config.slo().isGood(t));
+            int phase = phaseIndex(t.tSchedNanos());
+            PhaseRecorders p = byOrdinal[phase];
+            boolean good = config.sloFor(t.endpoint()).isGood(t);
+            if (byClass == null) {
+                MetricDerivation.derive(t, p);
+            } else {
+                PhaseRecorders c = byClass[t.endpoint().ordinal()][phase];
+                MetricDerivation.derive(t, (metric, value) -> {
+                    p.accept(metric, value);
+                    c.accept(metric, value);
+                });
+                c.counters().add(t, good);
+            }
+            p.counters().add(t, good);
         } finally {
             closePhaser.writerCriticalSectionExit(token);
         }
@@ -124,9 +169,20 @@ public final class RunRecorder implements AutoCloseable {
                 droppedAfterClose.increment();
                 return;
             }
-            PhaseRecorders p = phaseOf(j.tSchedNanos());
-            MetricDerivation.derive(j, p);
-            p.counters().add(j, config.slo().isGood(j));
+            int phase = phaseIndex(j.tSchedNanos());
+            PhaseRecorders p = byOrdinal[phase];
+            boolean good = config.sloFor(EndpointClass.VIDEO).isGood(j);
+            if (byClass == null) {
+                MetricDerivation.derive(j, p);
+            } else {
+                PhaseRecorders c = byClass[EndpointClass.VIDEO.ordinal()][phase];
+                MetricDerivation.derive(j, (metric, value) -> {
+                    p.accept(metric, value);
+                    c.accept(metric, value);
+                });
+                c.counters().add(j, good);
+            }
+            p.counters().add(j, good);
         } finally {
             closePhaser.writerCriticalSectionExit(token);
         }
@@ -137,10 +193,10 @@ public final class RunRecorder implements AutoCloseable {
         return droppedAfterClose.sum();
     }
 
-    private PhaseRecorders phaseOf(long tSchedNanos) {
+    private int phaseIndex(long tSchedNanos) {
         // a request that never got a schedule or send time (refused before sending) belongs to "now"
         long since = clock.sinceStartNanos(RequestTimeline.present(tSchedNanos) ? tSchedNanos : System.nanoTime());
-        return byOrdinal[config.window().phaseOf(since).ordinal()];
+        return config.window().phaseOf(since).ordinal();
     }
 
     /**
@@ -164,7 +220,11 @@ public final class RunRecorder implements AutoCloseable {
         long start = intervalStartEpochMillis;
         long end = Math.max(endEpochMillis, start);
         Map<Phase, PhaseCounts> counts = new EnumMap<>(Phase.class);
+        Map<Phase, Map<EndpointClass, PhaseCounts>> classCounts = new EnumMap<>(Phase.class);
         for (Phase phase : Phase.values()) {
+            if (byClass != null) {
+                classCounts.put(phase, writeClasses(phase, start, end, last));
+            }
             PhaseRecorders p = phases.get(phase);
             for (Metric m : Metric.values()) {
                 Histogram h = p.takeInterval(m);
@@ -174,19 +234,41 @@ public final class RunRecorder implements AutoCloseable {
             }
             PhaseCounts c = p.counters().drain();
             if (last) {
-                c = withUnfinished(phase, c);
+                c = withUnfinished(totals.get(phase), c);
             }
             totals.put(phase, totals.get(phase).plus(c));
             counts.put(phase, c);
         }
-        writer.outcomes(new OutcomesLine(start, end, counts));
+        writer.outcomes(new OutcomesLine(start, end, counts, classCounts));
         writer.flush();
         intervalStartEpochMillis = end;
     }
 
+    /** Writes the per-class histograms of one phase and returns its per-class counts. */
+    private Map<EndpointClass, PhaseCounts> writeClasses(Phase phase, long start, long end, boolean last) {
+        Map<EndpointClass, PhaseCounts> out = new EnumMap<>(EndpointClass.class);
+        for (EndpointClass endpoint : EndpointClass.values()) {
+            PhaseRecorders r = byClass[endpoint.ordinal()][phase.ordinal()];
+            for (Metric m : Metric.values()) {
+                Histogram h = r.takeInterval(m);
+                if (h.getTotalCount() > 0) {
+                    writer.histogram(phase.tag(SeriesKey.of(endpoint, m)), start, end, h, m.unit());
+                }
+            }
+            PhaseCounts c = r.counters().drain();
+            PhaseCounts before = classTotals[endpoint.ordinal()][phase.ordinal()];
+            if (last) {
+                c = withUnfinished(before, c);
+            }
+            classTotals[endpoint.ordinal()][phase.ordinal()] = before.plus(c);
+            out.put(endpoint, c);
+        }
+        return out;
+    }
+
     /** Scheduled but never recorded by close: a timeout (metrics.md "Windows"). */
-    private PhaseCounts withUnfinished(Phase phase, PhaseCounts c) {
-        PhaseCounts total = totals.get(phase).plus(c);
+    private PhaseCounts withUnfinished(PhaseCounts before, PhaseCounts c) {
+        PhaseCounts total = before.plus(c);
         long unfinished = total.scheduled() - total.completed();
         if (unfinished <= 0) {
             return c;

@@ -104,6 +104,23 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void aMixedRunShowsEachEndpointClassAndTheBlendAndDrawsItsCharts() throws Exception {
+        Path run = io.tokenbench.reports.testing.MixedRuns.create(tmp.resolve("mixed"), "mixed");
+        ReportWriter.writeAll(run);
+        Path html = run.resolve(RunFolder.REPORT_HTML);
+        String source = Files.readString(html);
+        assertThat(source).contains("<h3>By endpoint class</h3>", "<h4>video</h4>", "<h4>speech</h4>",
+                "blended (all)", "images.image_e2e", "transcription.transcription_rtf", "video.video_polls");
+
+        Rendered r = render(html);
+        assertThat(r.consoleErrors()).isEmpty();
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.expected()).isGreaterThan(30); // blended and per-class distributions, blended time series
+        assertThat(r.drawn()).isEqualTo(r.expected());
+        assertThat(r.status()).isEqualTo("ok");
+    }
+
+    @Test
     void theCheckCatchesScriptErrorsAndEmptyCharts() throws Exception {
         Path run = TestRuns.create(tmp.resolve("broken"), TestRuns.spec("browser-broken"));
         ReportWriter.writeAll(run);
