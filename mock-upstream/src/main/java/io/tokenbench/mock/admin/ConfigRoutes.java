@@ -10,6 +10,7 @@ import io.tokenbench.mock.behavior.DistParser;
 import io.tokenbench.mock.behavior.FaultSettings;
 import io.tokenbench.mock.behavior.FaultSpec;
 import io.tokenbench.mock.behavior.LoadSlowdown;
+import io.tokenbench.mock.behavior.MediaBehavior;
 import io.tokenbench.mock.openai.ApiError;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,15 +24,17 @@ import java.util.Set;
  * <pre>
  * {"ttft": "normal(200ms,20ms)", "itl": "uniform(20ms,40ms)", "output_tokens": "64",
  *  "tokens_per_chunk": 1, "slowdown": {"threshold_requests": 64, "per_request_factor": 0.01},
- *  "faults": [{"fault": "http_429:500ms", "probability": 0.05}]}
+ *  "faults": [{"fault": "http_429:500ms", "probability": 0.05}],
+ *  "media": {"image_latency": "uniform(1s,3s)", "transcription_rtf": "20", "speech_ttfa": "200ms"}}
  * </pre>
- * {@code faults} replaces the whole list. A bad field gets a 400 naming it and changes nothing.
+ * {@code faults} replaces the whole list; {@code media} changes the fields it names
+ * ({@link MediaBehavior.Field}). A bad field gets a 400 naming it and changes nothing.
  */
 public final class ConfigRoutes implements RouteGroup {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS =
-            Set.of("ttft", "itl", "output_tokens", "tokens_per_chunk", "slowdown", "faults");
+            Set.of("ttft", "itl", "output_tokens", "tokens_per_chunk", "slowdown", "faults", "media");
     private final RuntimeSettings settings;
 
     public ConfigRoutes(RuntimeSettings settings) {
@@ -103,6 +106,22 @@ public final class ConfigRoutes implements RouteGroup {
                 behavior = behavior.withSlowdown(new LoadSlowdown(integer(slowdown, "threshold_requests"),
                         slowdown.path("per_request_factor").asDouble(Double.NaN)));
             }
+            field = "media";
+            if (patch.has(field)) {
+                JsonNode media = patch.get(field);
+                if (!media.isObject()) {
+                    throw new IllegalArgumentException("'media' must be an object");
+                }
+                MediaBehavior changed = behavior.media();
+                for (Iterator<String> it = media.fieldNames(); it.hasNext(); ) {
+                    String name = it.next();
+                    field = "media." + name;
+                    MediaBehavior.Field known = MediaBehavior.Field.byJsonName(name).orElseThrow(() ->
+                            new IllegalArgumentException("unknown media field (known: " + mediaFieldNames() + ")"));
+                    changed = changed.with(known, known.parse(text(media, name)));
+                }
+                behavior = behavior.withMedia(changed);
+            }
             FaultSettings faults = current.faults();
             field = "faults";
             if (patch.has(field)) {
@@ -125,6 +144,14 @@ public final class ConfigRoutes implements RouteGroup {
                     entry.path("probability").asDouble(Double.NaN)));
         }
         return new FaultSettings(weighted);
+    }
+
+    private static String mediaFieldNames() {
+        StringBuilder names = new StringBuilder();
+        for (MediaBehavior.Field f : MediaBehavior.Field.values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(f.jsonName());
+        }
+        return names.toString();
     }
 
     private static String text(JsonNode node, String field) {
@@ -153,6 +180,10 @@ public final class ConfigRoutes implements RouteGroup {
         ObjectNode slowdown = root.putObject("slowdown");
         slowdown.put("threshold_requests", behavior.slowdown().thresholdRequests());
         slowdown.put("per_request_factor", behavior.slowdown().perRequestFactor());
+        ObjectNode media = root.putObject("media");
+        for (MediaBehavior.Field f : MediaBehavior.Field.values()) {
+            media.put(f.jsonName(), behavior.media().get(f).spec());
+        }
         ArrayNode faults = root.putArray("faults");
         for (FaultSettings.Weighted w : snapshot.faults().weighted()) {
             faults.addObject().put("fault", w.spec().text()).put("probability", w.probability());

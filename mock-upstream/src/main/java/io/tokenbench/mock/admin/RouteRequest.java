@@ -11,6 +11,7 @@ import java.util.function.Function;
  * A request handed to a {@link RouteGroup}, detached from Netty (the body is a copy).
  *
  * @param requestId   the id sent back in {@code x-request-id}
+ * @param requestNumber the server's count of this request (1, 2, ...), part of its random seed
  * @param method      the HTTP method, upper case
  * @param path        the decoded path without the query string
  * @param query       decoded query parameters
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * @param bearerToken the token after {@code Bearer }, or null; never logged
  * @param body        the request body (empty when none)
  */
-public record RouteRequest(String requestId, String method, String path, Map<String, List<String>> query,
+public record RouteRequest(String requestId, long requestNumber, String method, String path, Map<String, List<String>> query,
         Function<String, String> header, String bearerToken, byte[] body) {
 
     public RouteRequest {

@@ -3,17 +3,21 @@ package io.tokenbench.mock.admin;
 import io.tokenbench.mock.openai.ApiError;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A complete response from a {@link RouteGroup}. The server adds {@code x-request-id},
- * {@code content-length} and keep-alive handling.
+ * A response from a {@link RouteGroup}. The server adds {@code x-request-id}, {@code content-length}
+ * (or chunked framing) and keep-alive handling. Without {@link #pacing()} it is written at once; with
+ * it, when and in which parts the pacing says (modelled latency of the media endpoints).
  *
  * @param status      HTTP status
  * @param contentType for example {@code application/json}
  * @param headers     extra headers
  * @param body        the body bytes
+ * @param pacing      empty: write at once
  */
-public record RouteResponse(int status, String contentType, Map<String, String> headers, byte[] body) {
+public record RouteResponse(int status, String contentType, Map<String, String> headers, byte[] body,
+        Optional<Pacing> pacing) {
 
     public static final String JSON = "application/json";
 
@@ -24,6 +28,22 @@ public record RouteResponse(int status, String contentType, Map<String, String> 
         Objects.requireNonNull(contentType, "contentType");
         headers = Map.copyOf(headers);
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(pacing, "pacing");
+        pacing.ifPresent(p -> {
+            if (p.streamed() && p.partEnd(p.parts() - 1) != body.length) {
+                throw new IllegalArgumentException("the parts must cover the body");
+            }
+        });
+    }
+
+    /** A response written at once. */
+    public RouteResponse(int status, String contentType, Map<String, String> headers, byte[] body) {
+        this(status, contentType, headers, body, Optional.empty());
+    }
+
+    /** This response written as {@code value} says. */
+    public RouteResponse withPacing(Pacing value) {
+        return new RouteResponse(status, contentType, headers, body, Optional.of(value));
     }
 
     public static RouteResponse json(int status, byte[] body) {

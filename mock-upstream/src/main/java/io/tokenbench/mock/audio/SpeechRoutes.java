@@ -11,6 +11,8 @@ import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.JsonBody;
 import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.media.MediaFaults;
+import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +28,8 @@ import java.util.Set;
  * {@code opus}, {@code aac}, {@code flac} are 400: the mock has no encoder for them; the default is
  * therefore {@code wav}, not OpenAI's {@code mp3}); {@code speed} 0.25..4; {@code stream_format}
  * {@code audio} (raw bytes) or {@code sse}. Billed {@link SpeechDuration} seconds (and
- * {@code ceil(chars / 4)} input tokens).
+ * {@code ceil(chars / 4)} input tokens). Sent chunked, 0.25 s of audio per chunk (one event per chunk for
+ * SSE): the first after the time to first audio chunk, the next at the speech real-time factor's pace.
  */
 final class SpeechRoutes {
 
@@ -34,6 +37,7 @@ final class SpeechRoutes {
     static final int MAX_INPUT_CHARS = 4096;
     /** Bytes of PCM per {@code speech.audio.delta} event (0.25 s). */
     static final int SSE_CHUNK_BYTES = WavAudio.SAMPLE_RATE / 2;
+    private static final double BYTES_PER_SECOND = WavAudio.SAMPLE_RATE * 2.0;
     private static final Set<String> FORMATS = Set.of("wav", "pcm", "mp3", "opus", "aac", "flac");
     private final MediaContext context;
 
@@ -66,24 +70,55 @@ final class SpeechRoutes {
         boolean sse = body.oneOf("stream_format", Set.of("audio", "sse"), "audio").equals("sse");
         double seconds = SpeechDuration.seconds(input, speed);
         int inputTokens = (input.codePointCount(0, input.length()) + 3) / 4;
-        return BilledCall.run(context, request, ENDPOINT, model.id(), inputTokens, () -> {
-            byte[] pcm = WavAudio.pcm(seconds, RequestSeed.mix(context.seed() ^ input.hashCode()));
-            RouteResponse response = sse ? sse(format.equals("wav") ? WavAudio.wav(pcm) : pcm, inputTokens, pcm)
-                    : format.equals("wav") ? new RouteResponse(200, "audio/wav", Map.of(), WavAudio.wav(pcm))
-                    : new RouteResponse(200, "audio/pcm", Map.of(), pcm);
-            return new BilledCall.Outcome(response, new Settlement.Usage(inputTokens, 0, 0, seconds));
-        });
+        boolean wav = format.equals("wav");
+        return BilledCall.run(context, request, ENDPOINT, model.id(), inputTokens,
+                sse ? MediaFaults.EVENT_STREAM : MediaFaults.AUDIO_STREAM, call -> {
+                    byte[] pcm = WavAudio.pcm(seconds, RequestSeed.mix(context.seed() ^ input.hashCode()));
+                    byte[] audio = wav ? WavAudio.wav(pcm) : pcm;
+                    Chunked chunked = sse ? sse(audio, inputTokens, pcm) : raw(audio, wav);
+                    RouteResponse response = new RouteResponse(200, sse ? "text/event-stream" : wav ? "audio/wav"
+                            : "audio/pcm", sse ? Map.of("cache-control", "no-cache") : Map.of(), chunked.body());
+                    return new BilledCall.Outcome(response, new Settlement.Usage(inputTokens, 0, 0, seconds),
+                            new Timing(call.plan().speechTtfaNanos(), chunked.partEnds(),
+                                    call.plan().speechGapsNanos(chunked.audioSeconds())));
+                });
     }
 
-    /** The audio as base64 deltas of {@value #SSE_CHUNK_BYTES} bytes, then {@code speech.audio.done}. */
-    private static RouteResponse sse(byte[] audio, int inputTokens, byte[] pcm) {
+    /** A body cut into chunks, and the seconds of audio each chunk carries. */
+    private record Chunked(byte[] body, int[] partEnds, double[] audioSeconds) {
+    }
+
+    /** Raw audio in chunks of {@value #SSE_CHUNK_BYTES} bytes of PCM; a WAV header goes with the first. */
+    private static Chunked raw(byte[] audio, boolean wav) {
+        int header = wav ? WavAudio.HEADER_BYTES : 0;
+        int chunks = Math.max(1, (audio.length - header + SSE_CHUNK_BYTES - 1) / SSE_CHUNK_BYTES);
+        int[] ends = new int[chunks];
+        double[] seconds = new double[chunks];
+        for (int i = 0; i < chunks; i++) {
+            ends[i] = Math.min(audio.length, header + (i + 1) * SSE_CHUNK_BYTES);
+            seconds[i] = (ends[i] - Math.max(header, i == 0 ? 0 : ends[i - 1])) / BYTES_PER_SECOND;
+        }
+        return new Chunked(audio, ends, seconds);
+    }
+
+    /**
+     * The audio as base64 deltas of {@value #SSE_CHUNK_BYTES} bytes, one event per chunk, then
+     * {@code speech.audio.done} in the last chunk.
+     */
+    private static Chunked sse(byte[] audio, int inputTokens, byte[] pcm) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(audio.length * 4 / 3 + 256);
-        for (int at = 0; at < audio.length; at += SSE_CHUNK_BYTES) {
+        int chunks = Math.max(1, (audio.length + SSE_CHUNK_BYTES - 1) / SSE_CHUNK_BYTES);
+        int[] ends = new int[chunks];
+        double[] seconds = new double[chunks];
+        for (int i = 0; i < chunks; i++) {
+            int at = i * SSE_CHUNK_BYTES;
+            int end = Math.min(audio.length, at + SSE_CHUNK_BYTES);
             ObjectNode delta = JsonBody.JSON.createObjectNode();
             delta.put("type", "speech.audio.delta");
-            delta.put("audio", Base64.getEncoder().encodeToString(
-                    Arrays.copyOfRange(audio, at, Math.min(audio.length, at + SSE_CHUNK_BYTES))));
+            delta.put("audio", Base64.getEncoder().encodeToString(Arrays.copyOfRange(audio, at, end)));
             event(out, delta);
+            ends[i] = out.size();
+            seconds[i] = (end - at) / BYTES_PER_SECOND;
         }
         ObjectNode done = JsonBody.JSON.createObjectNode();
         done.put("type", "speech.audio.done");
@@ -93,7 +128,8 @@ final class SpeechRoutes {
         usage.put("output_tokens", outputTokens);
         usage.put("total_tokens", inputTokens + outputTokens);
         event(out, done);
-        return new RouteResponse(200, "text/event-stream", Map.of("cache-control", "no-cache"), out.toByteArray());
+        ends[chunks - 1] = out.size();
+        return new Chunked(out.toByteArray(), ends, seconds);
     }
 
     private static void event(ByteArrayOutputStream out, ObjectNode event) {

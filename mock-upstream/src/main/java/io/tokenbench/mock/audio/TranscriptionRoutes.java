@@ -12,6 +12,8 @@ import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.JsonBody;
 import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.media.MediaFaults;
+import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.media.Multipart;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
@@ -26,7 +28,7 @@ import java.util.Set;
  * of at most {@value #MAX_FILE_BYTES} bytes; larger is 413, other formats are 400 because the mock reads
  * only WAV durations) and {@code model}; {@code response_format} {@code json} (default),
  * {@code verbose_json}, {@code text}, {@code srt}, {@code vtt} (the last three {@code text/plain}).
- * Billed the file's duration in seconds.
+ * Billed the file's duration in seconds; answered after the processing time {@code audio seconds / rtf}.
  */
 final class TranscriptionRoutes {
 
@@ -64,9 +66,11 @@ final class TranscriptionRoutes {
                     + " supported values are json, srt, text, verbose_json, vtt."));
         }
         String language = Objects.requireNonNullElse(form.field("language"), "en");
-        return BilledCall.run(context, request, ENDPOINT, model.id(), 0, () -> new BilledCall.Outcome(
-                render(format, seconds, language, RequestSeed.mix(context.seed() ^ file.bytes().length)),
-                new Settlement.Usage(0, 0, 0, seconds)));
+        return BilledCall.run(context, request, ENDPOINT, model.id(), 0, MediaFaults.COMPLETE_BODY,
+                call -> new BilledCall.Outcome(
+                        render(format, seconds, language, RequestSeed.mix(context.seed() ^ file.bytes().length)),
+                        new Settlement.Usage(0, 0, 0, seconds),
+                        Timing.after(call.plan().transcriptionDelayNanos(seconds))));
     }
 
     private static RouteResponse render(String format, double seconds, String language, long seed) {

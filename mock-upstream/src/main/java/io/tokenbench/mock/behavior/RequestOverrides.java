@@ -97,7 +97,8 @@ public record RequestOverrides(
         }
     }
 
-    private static long millisToNanos(String name, String value) {
+    /** Milliseconds (fractional allowed) in [0, 3600000] as nanoseconds; else a {@link BadOverrideException} naming {@code name}. */
+    static long millisToNanos(String name, String value) {
         try {
             double millis = Double.parseDouble(value.strip());
             if (!(millis >= 0 && millis <= 3_600_000)) {

@@ -2,8 +2,10 @@ package io.tokenbench.mock.cli;
 
 import io.tokenbench.mock.behavior.Behavior;
 import io.tokenbench.mock.behavior.FaultSpec;
+import io.tokenbench.mock.behavior.MediaBehavior;
 import io.tokenbench.mock.enforcement.EnforcementOptions;
 import io.tokenbench.mock.server.MockConfig;
+import java.util.Map;
 
 /** The {@code --help} text: every option with its default. */
 final class MockHelp {
@@ -43,6 +45,16 @@ final class MockHelp {
         new Option("--help", "", "print this help"),
     };
 
+    static final Map<MediaBehavior.Field, String> MEDIA_HELP = Map.of(
+            MediaBehavior.Field.EMBEDDINGS_LATENCY, "embeddings: delay per request",
+            MediaBehavior.Field.EMBEDDINGS_ITEM_LATENCY, "embeddings: delay added per input item",
+            MediaBehavior.Field.IMAGE_LATENCY, "images: delay per image (a request waits the sum over n)",
+            MediaBehavior.Field.TRANSCRIPTION_RTF, "transcriptions: real-time factor; processing = audio s / F, 0 = none",
+            MediaBehavior.Field.SPEECH_TTFA, "speech: time to first audio chunk",
+            MediaBehavior.Field.SPEECH_RTF, "speech: real-time factor of the 0.25 s chunks; 0 = no gaps",
+            MediaBehavior.Field.VIDEO_QUEUE, "videos: time a job stays queued (mock clock)",
+            MediaBehavior.Field.VIDEO_RENDER, "videos: time in_progress per second of video (mock clock)");
+
     private MockHelp() {
     }
 
@@ -50,8 +62,9 @@ final class MockHelp {
         StringBuilder out = new StringBuilder("""
                 Usage: java -jar mock-upstream.jar [options]    (or: ./tokenbench mock [options])
 
-                An OpenAI-compatible mock upstream (POST /v1/chat/completions, GET /v1/models) with
-                latency, length and fault models. Prints 'listening on http://HOST:PORT' when ready.
+                An OpenAI-compatible mock upstream (POST /v1/chat/completions, GET /v1/models, and the
+                embeddings, images, audio and video endpoints of ENDPOINTS.md) with latency, length and
+                fault models. Prints 'listening on http://HOST:PORT' when ready.
 
                 DIST is a constant (200ms, 64) or uniform(a,b), normal(mean,sd[,min,max]),
                 lognormal(median,sigma[,max]); durations need a unit: ns, us, ms, s.
@@ -60,6 +73,15 @@ final class MockHelp {
                 """);
         for (Option option : OPTIONS) {
             line(out, option.name(), option.value(), option.description());
+        }
+        out.append("""
+
+                Media latency model (ENDPOINTS.md; also PUT /admin/config {"media": {...}}, per request
+                x-mock-latency-ms, x-mock-itl-ms for speech chunk gaps, x-mock-job-ms for video jobs):
+                """);
+        for (MediaBehavior.Field field : MediaBehavior.Field.values()) {
+            line(out, field.option(), "DIST", MEDIA_HELP.get(field) + " (default "
+                    + MediaBehavior.DEFAULT.get(field).spec() + ")");
         }
         out.append("""
 

@@ -5,6 +5,7 @@ import io.tokenbench.mock.behavior.DistParser;
 import io.tokenbench.mock.behavior.FaultSettings;
 import io.tokenbench.mock.behavior.FaultSpec;
 import io.tokenbench.mock.behavior.LoadSlowdown;
+import io.tokenbench.mock.behavior.MediaBehavior;
 import io.tokenbench.mock.catalog.ModelCatalog;
 import io.tokenbench.mock.enforcement.EnforcementOptions;
 import io.tokenbench.mock.enforcement.EnforcementProfile;
@@ -100,6 +101,11 @@ final class MockOptions {
                     case "--io-threads" -> config = config.withIoThreads(integer(value, 1, 1024));
                     case "--state-file" -> stateFile = Optional.of(Path.of(nonBlank(value)));
                     default -> {
+                        Optional<MediaBehavior.Field> media = MediaBehavior.Field.byOption(name);
+                        if (media.isPresent()) {
+                            behavior = behavior.withMedia(behavior.media().with(media.get(), media.get().parse(value)));
+                            continue;
+                        }
                         if (!EnforcementOptions.isOption(name)) {
                             throw new OptionError(name, "unknown option (see --help)");
                         }
@@ -132,7 +138,8 @@ final class MockOptions {
     }
 
     private static boolean known(String name) {
-        return Arrays.stream(MockHelp.OPTIONS).anyMatch(o -> o.name().equals(name)) || EnforcementOptions.isOption(name);
+        return Arrays.stream(MockHelp.OPTIONS).anyMatch(o -> o.name().equals(name)) || EnforcementOptions.isOption(name)
+                || MediaBehavior.Field.byOption(name).isPresent();
     }
 
     private static FaultSettings.Weighted fault(String value) {

@@ -11,6 +11,8 @@ import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.JsonBody;
 import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.media.MediaFaults;
+import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import java.nio.ByteBuffer;
@@ -18,7 +20,10 @@ import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.Set;
 
-/** {@code POST /v1/embeddings}, billed by prompt tokens. */
+/**
+ * {@code POST /v1/embeddings}, billed by prompt tokens; answered after {@code latency + inputs × item_latency}
+ * ({@link io.tokenbench.mock.behavior.MediaPlan#embeddingsDelayNanos}).
+ */
 public final class EmbeddingsRoutes implements RouteGroup {
 
     public static final String ENDPOINT = "/v1/embeddings";
@@ -59,9 +64,11 @@ public final class EmbeddingsRoutes implements RouteGroup {
                 throw new ApiErrorException(ApiError.invalidValue("dimensions", "model '" + model.id()
                         + "' does not support 'dimensions'."));
             }
-            return BilledCall.run(context, request, ENDPOINT, model.id(), input.tokens(), () -> new BilledCall.Outcome(
-                    BilledCall.ok(render(model.id(), input, format.equals("base64"), dimensions)),
-                    Settlement.Usage.tokens(input.tokens(), 0)));
+            return BilledCall.run(context, request, ENDPOINT, model.id(), input.tokens(), MediaFaults.COMPLETE_BODY,
+                    call -> new BilledCall.Outcome(
+                            BilledCall.ok(render(model.id(), input, format.equals("base64"), dimensions)),
+                            Settlement.Usage.tokens(input.tokens(), 0),
+                            Timing.after(call.plan().embeddingsDelayNanos(input.keys().size()))));
         });
     }
 

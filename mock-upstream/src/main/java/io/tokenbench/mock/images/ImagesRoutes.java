@@ -13,6 +13,8 @@ import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.JsonBody;
 import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.media.MediaFaults;
+import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.media.Multipart;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
@@ -21,7 +23,8 @@ import java.util.Base64;
 /**
  * {@code POST /v1/images/generations} (JSON) and {@code POST /v1/images/edits} (multipart with an
  * {@code image} part, whose bytes are not looked at), parameters as in {@link ImageRequest}; the model
- * defaults to the catalog's first image model. Billed {@code n} images. The image of index i is seeded by the server seed, the request id and i, which pick
+ * defaults to the catalog's first image model. Billed {@code n} images, answered after the sum of {@code n}
+ * per-image latency draws. The image of index i is seeded by the server seed, the request id and i, which pick
  * one of {@value PngCache#VARIANTS} cached blue levels ({@link PngCache}).
  */
 public final class ImagesRoutes implements RouteGroup {
@@ -63,8 +66,10 @@ public final class ImagesRoutes implements RouteGroup {
             CatalogModel model = BilledCall.model(context, image.model() == null ? defaultModel() : image.model(),
                     ModelKind.IMAGE);
             String endpoint = edit ? EDITS : ENDPOINT;
-            return BilledCall.run(context, request, endpoint, model.id(), 0, () -> new BilledCall.Outcome(
-                    BilledCall.ok(render(request, image)), new Settlement.Usage(0, 0, image.n(), 0.0)));
+            return BilledCall.run(context, request, endpoint, model.id(), 0, MediaFaults.COMPLETE_BODY,
+                    call -> new BilledCall.Outcome(BilledCall.ok(render(request, image)),
+                            new Settlement.Usage(0, 0, image.n(), 0.0),
+                            Timing.after(call.plan().imagesDelayNanos(image.n()))));
         });
     }
 

@@ -1,7 +1,15 @@
 package io.tokenbench.mock.media;
 
+import io.tokenbench.mock.admin.Pacing;
 import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.admin.RouteResponse;
+import io.tokenbench.mock.admin.RuntimeSettings;
+import io.tokenbench.mock.behavior.Fault;
+import io.tokenbench.mock.behavior.FaultSpec;
+import io.tokenbench.mock.behavior.MediaOverrides;
+import io.tokenbench.mock.behavior.MediaPlan;
+import io.tokenbench.mock.behavior.RequestOverrides;
+import io.tokenbench.mock.behavior.RequestSeed;
 import io.tokenbench.mock.catalog.CatalogModel;
 import io.tokenbench.mock.catalog.ModelKind;
 import io.tokenbench.mock.gate.Admission;
@@ -10,32 +18,44 @@ import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import io.tokenbench.mock.behavior.FaultSpec;
-import io.tokenbench.mock.behavior.RequestOverrides;
 
 /**
  * One billed media request: the model must exist with the endpoint's kind (404 / 400 otherwise, no
- * admission), then the gate admits it before any work, then the work runs and the request is settled
- * exactly once: {@code COMPLETED} with the work's usage, or {@code UPSTREAM_ERROR_BEFORE_FIRST_BYTE}
- * with no usage when the work answers an error.
+ * admission), then the gate admits it before any work, the request's plan is drawn (fault and delays,
+ * seeded like chat's), the work builds the answer and says when it is written ({@link Timing}), and the
+ * request is settled exactly once: at once for answers written at once and for errors, else when the
+ * server has written the paced answer ({@link Pacing}) or the client went away.
  *
- * <p>Faults: {@code x-mock-fault} {@code http_429}, {@code http_500}, {@code http_502} and {@code http_503}
- * answer that error after admission (settled {@code UPSTREAM_ERROR_BEFORE_FIRST_BYTE}, so refunded);
- * video jobs also take in-response faults (the job ends {@code failed}); any other fault is a 400
- * {@code invalid_header} on these endpoints, which answer complete bodies and cannot stall or reset
- * mid-response. Randomly configured faults ({@code PUT /admin/config}) apply to chat only.
+ * <p>Faults (ENDPOINTS.md, "Faults"): a fault the endpoint does not take is a 400 {@code invalid_header}
+ * when asked for with {@code x-mock-fault} (before admission) and ignored when drawn at random;
+ * {@code http_429} / {@code http_5xx} are answered after admission as chat answers them and settled
+ * {@code UPSTREAM_ERROR_BEFORE_FIRST_BYTE}; {@code connect_reset} resets the connection without doing
+ * the work; in-response faults go to the server with the pacing, or, for job submissions, to the work.
  */
 public final class BilledCall {
+
+    private static final int SEED_BODY_BYTES = 64 * 1024;
 
     private BilledCall() {
     }
 
-    /** The work's answer and what it consumed. */
-    public record Outcome(RouteResponse response, Settlement.Usage usage) {
+    /** The work's answer, what it consumed, and when it is written. */
+    public record Outcome(RouteResponse response, Settlement.Usage usage, Timing timing) {
+        /** Written at once. */
+        public Outcome(RouteResponse response, Settlement.Usage usage) {
+            this(response, usage, Timing.NOW);
+        }
+    }
+
+    /** The admitted request and what was drawn for it. */
+    public record Call(Admission.Admitted admitted, MediaPlan plan) {
+        public Optional<FaultSpec> fault() {
+            return plan.fault();
+        }
     }
 
     /** The catalog model {@code id}, which must be of {@code kind}. */
@@ -49,65 +69,76 @@ public final class BilledCall {
         return model;
     }
 
-    /** Admits, runs {@code work} and settles; a refusal is answered as the gate rendered it. */
+    /** Admits, draws the plan, runs {@code work} and arranges the settlement; a refusal is answered as the gate rendered it. */
     public static RouteResponse run(MediaContext context, RouteRequest request, String endpoint, String model,
-            int promptTokens, Supplier<Outcome> work) {
-        fault(request).filter(spec -> !answersItself(spec)).ifPresent(spec -> {
-            throw new ApiErrorException(ApiError.badRequest("x-mock-fault '" + spec.fault().wireName() + "' is not"
-                    + " supported on " + endpoint + " (only http_429, http_500, http_502, http_503).", null,
-                    "invalid_header"));
-        });
-        return run(context, request, endpoint, model, promptTokens, admitted -> work.get());
-    }
-
-    /**
-     * The {@code x-mock-fault} of the request, honouring {@code x-mock-fault-attempts} as chat does (the
-     * fault hits only attempts whose {@code x-stainless-retry-count} is below it); bad values are a 400
-     * {@code invalid_header}.
-     */
-    public static Optional<FaultSpec> fault(RouteRequest request) {
-        try {
-            RequestOverrides overrides = RequestOverrides.parse(request.header());
-            if (!overrides.faultAllowed()) {
-                return Optional.empty();
-            }
-            return overrides.fault().flatMap(RequestOverrides.FaultChoice::spec);
-        } catch (RequestOverrides.BadOverrideException e) {
-            throw new ApiErrorException(ApiError.badRequest(e.getMessage(), null, "invalid_header"));
-        }
-    }
-
-    /** As {@link #run(MediaContext, RouteRequest, String, String, int, Supplier)}, the work seeing the admission. */
-    public static RouteResponse run(MediaContext context, RouteRequest request, String endpoint, String model,
-            int promptTokens, Function<Admission.Admitted, Outcome> work) {
-        Optional<FaultSpec> fault = fault(request);
-        Optional<ApiError> injected = fault.map(BilledCall::injectedError);
+            int promptTokens, MediaFaults faults, Function<Call, Outcome> work) {
+        RequestOverrides overrides = parse(() -> RequestOverrides.parse(request.header()));
+        MediaOverrides media = parse(() -> MediaOverrides.parse(request.header()));
+        overrides.fault().flatMap(RequestOverrides.FaultChoice::spec).filter(spec -> !faults.supports(spec.fault()))
+                .ifPresent(spec -> {
+                    throw new ApiErrorException(ApiError.badRequest("x-mock-fault '" + spec.fault().wireName()
+                            + "' is not supported on " + endpoint + " (supported: " + faults.names() + ").", null,
+                            "invalid_header"));
+                });
         Admission admission = context.gate().admit(new AdmissionRequest(request.requestId(), request.bearerToken(),
                 endpoint, model, promptTokens, OptionalInt.empty(), false));
         if (admission instanceof Admission.Rejected rejected) {
             return new RouteResponse(rejected.status(), RouteResponse.JSON, rejected.headers(), rejected.jsonBody());
         }
         Admission.Admitted admitted = (Admission.Admitted) admission;
+        Settling settling = new Settling(context, request, endpoint, model, admitted);
+        MediaPlan plan;
         Outcome outcome;
         try {
-            outcome = injected.isPresent()
-                    ? new Outcome(RouteResponse.error(injected.get()), Settlement.Usage.NONE)
-                    : work.apply(admitted);
+            RuntimeSettings.Snapshot settings = context.settings().current();
+            long seed = RequestSeed.of(context.seed(), bodyHash(request.body()),
+                    overrides.seed().orElse(request.requestNumber()));
+            plan = MediaPlan.draw(seed, settings.behavior().media(), settings.faults(), overrides, media);
+            if (plan.fault().isPresent() && !faults.supports(plan.fault().get().fault())) {
+                plan = plan.withoutFault();
+            }
+            Optional<ApiError> injected = plan.fault().map(BilledCall::injectedError);
+            if (injected.isPresent()) {
+                settling.settle(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE, injected.get().status(), false,
+                        Settlement.Usage.NONE);
+                return RouteResponse.error(injected.get());
+            }
+            if (plan.fault().filter(spec -> spec.fault() == Fault.CONNECT_RESET).isPresent()) {
+                return new RouteResponse(200, RouteResponse.JSON, Map.of(), new byte[0])
+                        .withPacing(Pacing.delayed(0, plan.fault(), settling.listener(false, Settlement.Usage.NONE)));
+            }
+            outcome = work.apply(new Call(admitted, plan));
         } catch (ApiErrorException e) {
-            outcome = new Outcome(RouteResponse.error(e.error()), Settlement.Usage.NONE);
+            settling.settle(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE, e.error().status(), false,
+                    Settlement.Usage.NONE);
+            return RouteResponse.error(e.error());
         } catch (RuntimeException e) {
-            settle(context, request, endpoint, model, admitted, 500, Settlement.Usage.NONE);
+            settling.settle(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE, 500, false, Settlement.Usage.NONE);
             throw e;
         }
-        settle(context, request, endpoint, model, admitted, outcome.response().status(), outcome.usage());
-        return outcome.response();
+        RouteResponse response = outcome.response();
+        if (response.status() >= 400) {
+            settling.settle(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE, response.status(), false,
+                    Settlement.Usage.NONE);
+            return response;
+        }
+        Optional<FaultSpec> paced = plan.fault().filter(spec -> faults.paces(spec.fault()));
+        Timing timing = outcome.timing();
+        if (timing.immediate() && paced.isEmpty()) {
+            settling.settle(Settlement.End.COMPLETED, response.status(), false, outcome.usage());
+            return response;
+        }
+        boolean streamed = timing.partEnds().length > 0;
+        Pacing.Listener listener = settling.listener(streamed, outcome.usage());
+        return response.withPacing(streamed
+                ? Pacing.streamed(timing.firstByteDelayNanos(), timing.partEnds(), timing.gapsNanos(), paced, listener)
+                : Pacing.delayed(timing.firstByteDelayNanos(), paced, listener));
     }
 
-    /** The error an injected fault answers; empty for in-response faults (the caller decides). */
+    /** The error an injected HTTP fault answers (as chat's); null for the other faults. */
     private static ApiError injectedError(FaultSpec spec) {
         return switch (spec.fault()) {
-            case HTTP_429 -> new ApiError(429, "Rate limit reached (injected by x-mock-fault).", "requests", null,
-                    "rate_limit_exceeded", Map.of("retry-after", Long.toString(Math.max(1, spec.param() / 1_000_000_000L))));
+            case HTTP_429 -> ApiError.rateLimited(spec.param());
             case HTTP_500 -> ApiError.serverError(500);
             case HTTP_502 -> ApiError.serverError(502);
             case HTTP_503 -> ApiError.serverError(503);
@@ -115,17 +146,22 @@ public final class BilledCall {
         };
     }
 
-    /** Whether the fault is one {@link #run} answers itself (before-headers HTTP errors). */
-    public static boolean answersItself(FaultSpec spec) {
-        return injectedError(spec) != null;
+    private static <T> T parse(Supplier<T> headers) {
+        try {
+            return headers.get();
+        } catch (RequestOverrides.BadOverrideException e) {
+            throw new ApiErrorException(ApiError.badRequest(e.getMessage(), null, "invalid_header"));
+        }
     }
 
-    private static void settle(MediaContext context, RouteRequest request, String endpoint, String model,
-            Admission.Admitted admitted, int status, Settlement.Usage usage) {
-        boolean ok = status < 400;
-        context.gate().settle(new Settlement(request.requestId(), admitted, endpoint, model, false, status,
-                ok ? usage : Settlement.Usage.NONE,
-                ok ? Settlement.End.COMPLETED : Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE));
+    /** A hash of the body's length and first {@value #SEED_BODY_BYTES} bytes (uploads can be 25 MiB). */
+    static long bodyHash(byte[] body) {
+        int hash = body.length;
+        int end = Math.min(body.length, SEED_BODY_BYTES);
+        for (int i = 0; i < end; i++) {
+            hash = 31 * hash + body[i];
+        }
+        return hash;
     }
 
     /** Answers an {@link ApiErrorException} thrown while reading the request as its error response. */
@@ -140,5 +176,48 @@ public final class BilledCall {
     /** A JSON 200. */
     public static RouteResponse ok(byte[] json) {
         return new RouteResponse(200, RouteResponse.JSON, Map.of(), json);
+    }
+
+    /** Settles one admitted request exactly once. Event loop only (one request). */
+    private static final class Settling {
+        private final MediaContext context;
+        private final RouteRequest request;
+        private final String endpoint;
+        private final String model;
+        private final Admission.Admitted admitted;
+        private boolean settled;
+
+        Settling(MediaContext context, RouteRequest request, String endpoint, String model,
+                Admission.Admitted admitted) {
+            this.context = context;
+            this.request = request;
+            this.endpoint = endpoint;
+            this.model = model;
+            this.admitted = admitted;
+        }
+
+        /** Settles with the part of {@code full} the client received by the end. */
+        Pacing.Listener listener(boolean streamed, Settlement.Usage full) {
+            return (end, status, outputFraction) -> settle(end, status, streamed, switch (end) {
+                case COMPLETED -> full;
+                case UPSTREAM_ERROR_BEFORE_FIRST_BYTE -> Settlement.Usage.NONE;
+                case CLIENT_CANCELLED, UPSTREAM_ERROR_MID_RESPONSE -> new Settlement.Usage(full.promptTokens(),
+                        Math.round(full.completionTokens() * outputFraction),
+                        (long) Math.floor(full.images() * outputFraction), full.mediaSeconds() * outputFraction);
+            });
+        }
+
+        void settle(Settlement.End end, int status, boolean streamed, Settlement.Usage usage) {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            try {
+                context.gate().settle(new Settlement(request.requestId(), admitted, endpoint, model, streamed, status,
+                        usage, end));
+            } catch (RuntimeException e) {
+                System.err.println("mock: gate.settle failed for " + request.requestId() + ": " + e);
+            }
+        }
     }
 }

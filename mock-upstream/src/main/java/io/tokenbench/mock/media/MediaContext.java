@@ -1,5 +1,6 @@
 package io.tokenbench.mock.media;
 
+import io.tokenbench.mock.admin.RuntimeSettings;
 import io.tokenbench.mock.catalog.ModelCatalog;
 import io.tokenbench.mock.gate.RequestGate;
 import java.time.InstantSource;
@@ -12,12 +13,15 @@ import java.util.Objects;
  * @param catalog models and their prices
  * @param seed    the server seed; every generated vector, image and sound derives from it
  * @param clock   wall clock for {@code created} fields and job progress (the emulator clock in keys mode)
+ * @param settings the behaviour (its {@code media} latency model) and random faults in force
  */
-public record MediaContext(RequestGate gate, ModelCatalog catalog, long seed, InstantSource clock) {
+public record MediaContext(RequestGate gate, ModelCatalog catalog, long seed, InstantSource clock,
+        RuntimeSettings settings) {
     public MediaContext {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(settings, "settings");
     }
 
     /** Seconds since the epoch, for {@code created}. */

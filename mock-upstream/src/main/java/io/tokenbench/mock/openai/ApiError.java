@@ -98,6 +98,25 @@ public record ApiError(int status, String message, String type, String param, St
         return new ApiError(status, message, "server_error", null, null, Map.of());
     }
 
+    /**
+     * 429 {@code rate_limit_exceeded} with {@code retry-after}, {@code retry-after-ms} and
+     * {@code x-ratelimit-*}: the {@code http_429} fault of every endpoint.
+     */
+    public static ApiError rateLimited(long retryAfterNanos) {
+        long retryAfterMillis = retryAfterNanos / 1_000_000;
+        String reset = GoDuration.format(retryAfterNanos);
+        return new ApiError(429, "Rate limit reached for requests per min (RPM): Limit 60, Used 60, Requested 1."
+                + " Please try again in " + reset + ".", "requests", null, "rate_limit_exceeded", Map.of(
+                "retry-after", Long.toString((retryAfterMillis + 999) / 1000),
+                "retry-after-ms", Long.toString(retryAfterMillis),
+                "x-ratelimit-limit-requests", "60",
+                "x-ratelimit-remaining-requests", "0",
+                "x-ratelimit-reset-requests", reset,
+                "x-ratelimit-limit-tokens", "150000",
+                "x-ratelimit-remaining-tokens", "150000",
+                "x-ratelimit-reset-tokens", "0s"));
+    }
+
     public ApiError withHeaders(Map<String, String> extra) {
         return new ApiError(status, message, type, param, code, extra);
     }

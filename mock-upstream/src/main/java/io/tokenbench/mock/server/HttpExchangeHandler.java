@@ -119,7 +119,11 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         for (RouteGroup group : server.routeGroups) {
             if (path.equals(group.pathPrefix()) || path.startsWith(group.pathPrefix() + "/")) {
-                exchange.sendRoute(handleRoute(group, exchange, request, path));
+                RouteResponse response = handleRoute(group, exchange, request, path);
+                if (response.pacing().isPresent()) {
+                    return RouteDelivery.start(server, exchange, response);
+                }
+                exchange.sendRoute(response);
                 return null;
             }
         }
@@ -139,7 +143,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
                     + " <admin token>).", ApiError.INVALID_REQUEST, null, "invalid_admin_token", Map.of()));
         }
         QueryStringDecoder query = new QueryStringDecoder(request.uri());
-        RouteRequest routeRequest = new RouteRequest(exchange.requestId(), request.method().name(), path,
+        RouteRequest routeRequest = new RouteRequest(exchange.requestId(), exchange.requestNumber(),
+                request.method().name(), path,
                 query.parameters(), name -> request.headers().get(name), bearer,
                 ByteBufUtil.getBytes(request.content()));
         try {

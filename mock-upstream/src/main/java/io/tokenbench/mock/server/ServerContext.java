@@ -43,7 +43,8 @@ final class ServerContext {
         List<RouteGroup> groups = new ArrayList<>(config.routeGroups());
         groups.add(new ConfigRoutes(settings));
         groups.add(new StatsRoutes(stats, lag));
-        groups.addAll(MediaRoutes.all(new MediaContext(gate, config.catalog(), config.seed(), config.clock())));
+        groups.addAll(MediaRoutes.all(new MediaContext(gate, config.catalog(), config.seed(), config.clock(),
+                settings)));
         this.routeGroups = List.copyOf(groups);
         this.adminToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
     }

@@ -1,11 +1,20 @@
 package io.tokenbench.mock.server;
 
+import static io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH;
+import static io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.behavior.RequestPlan;
 import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.openai.ApiError;
-import io.tokenbench.mock.openai.GoDuration;
 import java.util.Map;
 
 /**
@@ -50,19 +59,25 @@ final class UpstreamFaults {
         exchange.complete();
     }
 
+    /**
+     * The {@code stream_reset} fault of a complete body: the head (with the full {@code content-length}) and
+     * the first half of {@code body} (owned by this call), then a TCP reset.
+     */
+    static void resetMidBody(Exchange exchange, HttpResponseStatus status, CharSequence contentType,
+            Map<String, String> headers, ByteBuf body) {
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, Exchange.RESPONSE_HEADERS);
+        head.headers().set(CONTENT_TYPE, contentType).setInt(CONTENT_LENGTH, body.readableBytes());
+        headers.forEach(head.headers()::set);
+        exchange.decorate(head);
+        exchange.ctx().write(head);
+        ByteBuf half = body.readRetainedSlice(body.readableBytes() / 2);
+        body.release();
+        exchange.ctx().writeAndFlush(new DefaultHttpContent(half)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        reset(exchange);
+    }
+
     /** 429 {@code rate_limit_exceeded} with {@code retry-after}, {@code retry-after-ms} and {@code x-ratelimit-*}. */
     static ApiError rateLimited(long retryAfterNanos) {
-        long retryAfterMillis = retryAfterNanos / 1_000_000;
-        String reset = GoDuration.format(retryAfterNanos);
-        return new ApiError(429, "Rate limit reached for requests per min (RPM): Limit 60, Used 60, Requested 1."
-                + " Please try again in " + reset + ".", "requests", null, "rate_limit_exceeded", Map.of(
-                "retry-after", Long.toString((retryAfterMillis + 999) / 1000),
-                "retry-after-ms", Long.toString(retryAfterMillis),
-                "x-ratelimit-limit-requests", "60",
-                "x-ratelimit-remaining-requests", "0",
-                "x-ratelimit-reset-requests", reset,
-                "x-ratelimit-limit-tokens", "150000",
-                "x-ratelimit-remaining-tokens", "150000",
-                "x-ratelimit-reset-tokens", "0s"));
+        return ApiError.rateLimited(retryAfterNanos);
     }
 }

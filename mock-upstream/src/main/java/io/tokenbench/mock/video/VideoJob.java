@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * One video job. Its state at instant {@code now} follows from when it was submitted: {@code queued}
- * for {@link #QUEUE_TIME}, then {@code in_progress} for {@link #RENDER_TIME_PER_VIDEO_SECOND} per second
- * of video (a 12 s video renders 2 minutes), then {@code completed}, or {@code failed} when the job was
- * submitted to fail.
+ * for {@code queueTime}, then {@code in_progress} for {@code renderTime} (both drawn at submission from
+ * the media latency model: by default 5 s, then 10 s per second of video, so a 12 s video renders
+ * 2 minutes), then {@code completed}, or {@code failed} when the job was submitted to fail.
  *
  * @param id        {@code video_...}
  * @param model     the model id
@@ -18,12 +18,11 @@ import java.util.Objects;
  * @param submitted when it was submitted (emulator clock)
  * @param fails     whether it ends {@code failed}
  * @param ownerKeyId the id of the key that submitted it (only that key sees it)
+ * @param queueTime  how long it stays {@code queued}
+ * @param renderTime how long it then stays {@code in_progress}
  */
 public record VideoJob(String id, String model, String prompt, String size, int seconds, Instant submitted,
-        boolean fails, String ownerKeyId) {
-
-    public static final Duration QUEUE_TIME = Duration.ofSeconds(5);
-    public static final Duration RENDER_TIME_PER_VIDEO_SECOND = Duration.ofSeconds(10);
+        boolean fails, String ownerKeyId, Duration queueTime, Duration renderTime) {
 
     public VideoJob {
         Objects.requireNonNull(id, "id");
@@ -32,6 +31,9 @@ public record VideoJob(String id, String model, String prompt, String size, int 
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(submitted, "submitted");
         Objects.requireNonNull(ownerKeyId, "ownerKeyId");
+        if (queueTime.isNegative() || renderTime.isNegative()) {
+            throw new IllegalArgumentException("queue and render times must be >= 0");
+        }
         if (seconds < 1) {
             throw new IllegalArgumentException("seconds must be >= 1: " + seconds);
         }
@@ -60,22 +62,17 @@ public record VideoJob(String id, String model, String prompt, String size, int 
     public record State(Status status, int progress, Instant finishedAt) {
     }
 
-    public Duration renderTime() {
-        return RENDER_TIME_PER_VIDEO_SECOND.multipliedBy(seconds);
-    }
-
     public State at(Instant now) {
         Duration elapsed = Duration.between(submitted, now);
-        if (elapsed.compareTo(QUEUE_TIME) < 0) {
+        if (elapsed.compareTo(queueTime) < 0) {
             return new State(Status.QUEUED, 0, null);
         }
-        Duration rendering = elapsed.minus(QUEUE_TIME);
-        Duration total = renderTime();
-        if (rendering.compareTo(total) < 0) {
-            int progress = (int) (rendering.toMillis() * 100 / total.toMillis());
+        Duration rendering = elapsed.minus(queueTime);
+        if (rendering.compareTo(renderTime) < 0) {
+            int progress = (int) (rendering.toNanos() * 100 / renderTime.toNanos());
             return new State(Status.IN_PROGRESS, Math.min(99, progress), null);
         }
-        Instant finished = submitted.plus(QUEUE_TIME).plus(total);
+        Instant finished = submitted.plus(queueTime).plus(renderTime);
         return new State(fails ? Status.FAILED : Status.COMPLETED, 100, finished);
     }
 }

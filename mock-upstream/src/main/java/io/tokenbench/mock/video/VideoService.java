@@ -3,13 +3,15 @@ package io.tokenbench.mock.video;
 import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.behavior.Fault;
-import io.tokenbench.mock.behavior.FaultSpec;
 import io.tokenbench.mock.catalog.ModelKind;
+import io.tokenbench.mock.gate.Admission;
 import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.media.MediaFaults;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,7 @@ import java.util.function.Function;
 /**
  * Submitting and looking up jobs for both route styles. A submission is admitted by the gate and settled
  * at once: a job that will complete is billed its video seconds, a job submitted to fail (an in-response
- * {@code x-mock-fault}, such as {@code stream_error_event}) is refunded, as new-api refunds failed tasks.
+ * {@code x-mock-fault} or a randomly drawn one, such as {@code stream_error_event}) is refunded, as new-api refunds failed tasks.
  * A resubmission with the same {@code Idempotency-Key} (or {@code X-Request-Id}) header from the same key
  * returns the first job and is settled with no usage, so a job is never billed twice. Lookups are admitted
  * and settled with no usage; a job is visible only to the key that submitted it (404 otherwise).
@@ -46,19 +48,21 @@ final class VideoService {
     RouteResponse submit(RouteRequest request, String endpoint, Submission submission,
             Function<VideoJob, RouteResponse> render) {
         BilledCall.model(context, submission.model(), ModelKind.VIDEO);
-        Optional<FaultSpec> fault = BilledCall.fault(request);
-        boolean fails = fault.filter(spec -> spec.fault().phase() == Fault.Phase.IN_RESPONSE).isPresent();
         String idempotencyKey = Optional.ofNullable(request.header().apply("idempotency-key"))
                 .orElse(request.header().apply("x-request-id"));
-        return BilledCall.run(context, request, endpoint, submission.model(), 0, admitted -> {
+        return BilledCall.run(context, request, endpoint, submission.model(), 0, MediaFaults.JOB_SUBMISSION, call -> {
+            Admission.Admitted admitted = call.admitted();
+            boolean fails = call.fault().filter(spec -> spec.fault().phase() == Fault.Phase.IN_RESPONSE).isPresent();
             if (idempotencyKey != null) {
                 Optional<VideoJob> twin = jobs.byIdempotencyKey(admitted.keyId(), idempotencyKey);
                 if (twin.isPresent()) {
                     return new BilledCall.Outcome(render.apply(twin.get()), Settlement.Usage.NONE);
                 }
             }
+            long[] phasesNanos = call.plan().videoPhasesNanos(submission.seconds());
             VideoJob job = new VideoJob(newId(), submission.model(), submission.prompt(), submission.size(),
-                    submission.seconds(), context.clock().instant(), fails, admitted.keyId());
+                    submission.seconds(), context.clock().instant(), fails, admitted.keyId(),
+                    Duration.ofNanos(phasesNanos[0]), Duration.ofNanos(phasesNanos[1]));
             jobs.add(job, idempotencyKey);
             return new BilledCall.Outcome(render.apply(job),
                     fails ? Settlement.Usage.NONE : new Settlement.Usage(0, 0, 0, submission.seconds()));
@@ -69,8 +73,8 @@ final class VideoService {
     RouteResponse lookup(RouteRequest request, String endpoint, String id,
             BiFunction<VideoJob, VideoJob.State, RouteResponse> render) {
         VideoJob known = jobs.find(id).orElseThrow(() -> notFound(id));
-        return BilledCall.run(context, request, endpoint, known.model(), 0, admitted -> {
-            if (!known.ownerKeyId().equals(admitted.keyId())) {
+        return BilledCall.run(context, request, endpoint, known.model(), 0, MediaFaults.LOOKUP, call -> {
+            if (!known.ownerKeyId().equals(call.admitted().keyId())) {
                 throw notFound(id);
             }
             return new BilledCall.Outcome(render.apply(known, known.at(context.clock().instant())),

@@ -155,7 +155,7 @@ class EmbeddingsEndpointTest {
     }
 
     @Test
-    void injectedHttpFaultsAreAnsweredAndRefundedOtherFaultsAre400() {
+    void injectedHttpFaultsAreAnsweredAndRefundedChatOnlyFaultsAre400() {
         byte[] body = ("{\"model\":\"" + MODEL + "\",\"input\":\"x\"}").getBytes();
         HttpResponse<byte[]> limited = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
                 "x-mock-fault", "http_429");
@@ -166,10 +166,13 @@ class EmbeddingsEndpointTest {
         HttpResponse<byte[]> retried = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
                 "x-mock-fault", "http_429", "x-mock-fault-attempts", "1", "x-stainless-retry-count", "1");
         assertThat(retried.statusCode()).as("the fault hits only the first attempt").isEqualTo(200);
-        HttpResponse<byte[]> stall = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
-                "x-mock-fault", "stall");
-        assertThat(stall.statusCode()).isEqualTo(400);
-        assertThat(MediaFixture.error(stall).path("code").asText()).isEqualTo("invalid_header");
+        int admissionsBefore = fixture.gate.admissions.size();
+        HttpResponse<byte[]> drip = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
+                "x-mock-fault", "slow_drip");
+        assertThat(drip.statusCode()).as("a chat-only fault").isEqualTo(400);
+        assertThat(MediaFixture.error(drip).path("code").asText()).isEqualTo("invalid_header");
+        assertThat(MediaFixture.error(drip).path("message").asText()).contains("stall", "stream_reset");
+        assertThat(fixture.gate.admissions).as("refused before admission").hasSize(admissionsBefore);
         HttpResponse<byte[]> unknown = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
                 "x-mock-fault", "meteor");
         assertThat(unknown.statusCode()).isEqualTo(400);

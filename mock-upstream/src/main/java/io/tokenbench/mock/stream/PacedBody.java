@@ -1,0 +1,196 @@
+package io.tokenbench.mock.stream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.tokenbench.mock.admin.Pacing;
+import io.tokenbench.mock.behavior.Fault;
+import io.tokenbench.mock.gate.Settlement;
+import io.tokenbench.mock.openai.ApiError;
+import io.tokenbench.mock.openai.JsonText;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A route response body written in parts at paced times (speech audio chunks), the chat stream's
+ * machinery for a body that is already built: tasks scheduled on the channel's event loop at absolute
+ * due times (the first byte delay, then each part's gap, stretched by the load slowdown), each write one
+ * HTTP chunk through a {@link DirectSink}, a pause while the channel is not writable, the scheduling lag
+ * of every write recorded, and the in-response faults of {@link Pacing}: {@code stall} (a longer gap
+ * after the first part), {@code stream_reset} (TCP reset after K parts), and for SSE bodies
+ * {@code stream_error_event} / {@code protocol_error} (an error or cut-off event after K parts).
+ *
+ * <p>The head is written by {@code writeHead} together with the first part. Thread-safety: every
+ * method runs on the channel's event loop.
+ */
+public final class PacedBody implements Runnable {
+
+    /** Told once how the body ended and how many parts the client was sent. */
+    @FunctionalInterface
+    public interface Listener {
+        void ended(Settlement.End end, int partsWritten);
+    }
+
+    private static final byte[] CUT_OFF_EVENT = JsonText.ascii("data: {\"type\":\"speech.audio.delta\",\"audio\":\"\n\n");
+    private final ChannelHandlerContext ctx;
+    private final EventSink sink;
+    private final byte[] body;
+    private final Pacing pacing;
+    private final boolean sse;
+    private final Runnable writeHead;
+    private final StreamTiming timing;
+    private final Listener listener;
+    private final int faultPart;
+    private int part;
+    private long dueNanos;
+    private boolean recordLag = true;
+    private boolean pausedForBackPressure;
+    private boolean ended;
+    private Future<?> pending;
+
+    /**
+     * @param ctx       the HTTP handler's context
+     * @param wire      the context of a handler below the HTTP codec (see {@link DirectSink})
+     * @param body      the whole body; {@code pacing} must be streamed and cover it
+     * @param sse       whether the body is {@code text/event-stream} (for the in-band faults)
+     * @param writeHead writes (without flushing) the chunked response head; run before the first part
+     */
+    public PacedBody(ChannelHandlerContext ctx, ChannelHandlerContext wire, byte[] body, Pacing pacing, boolean sse,
+            Runnable writeHead, StreamTiming timing, Listener listener) {
+        if (!pacing.streamed()) {
+            throw new IllegalArgumentException("pacing is not streamed");
+        }
+        this.ctx = ctx;
+        this.sink = new DirectSink(ctx, wire);
+        this.body = body;
+        this.pacing = pacing;
+        this.sse = sse;
+        this.writeHead = writeHead;
+        this.timing = timing;
+        this.listener = listener;
+        this.faultPart = faultPart(pacing, sse);
+    }
+
+    /** Schedules the head and first part at the first byte delay (stretched by the load slowdown) from now. */
+    public void start() {
+        dueNanos = now() + timing.scaled(pacing.firstByteDelayNanos());
+        schedule();
+    }
+
+    /** The client went away: stop and report the parts written so far. */
+    public void cancel() {
+        if (ended) {
+            return;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        sink.discard();
+        end(Settlement.End.CLIENT_CANCELLED);
+    }
+
+    /** Resumes a body paused by back-pressure once the channel is writable again. */
+    public void writabilityChanged() {
+        if (pausedForBackPressure && ctx.channel().isWritable() && !ended) {
+            pausedForBackPressure = false;
+            recordLag = false; // the wait was the client's, not the scheduler's
+            dueNanos = now();
+            run();
+        }
+    }
+
+    @Override
+    public void run() {
+        pending = null;
+        if (ended) {
+            return;
+        }
+        if (!ctx.channel().isActive()) {
+            cancel();
+            return;
+        }
+        if (!ctx.channel().isWritable()) {
+            pausedForBackPressure = true;
+            timing.onPause().run();
+            return;
+        }
+        if (recordLag) {
+            timing.lag().record(now() - dueNanos);
+        }
+        recordLag = true;
+        if (part == 0) {
+            writeHead.run();
+        }
+        if (part == faultPart) {
+            injectFault();
+            return;
+        }
+        int start = pacing.partStart(part);
+        int length = pacing.partEnd(part) - start;
+        ByteBuf out = sink.allocate(length);
+        out.writeBytes(body, start, length);
+        part++;
+        if (part == pacing.parts()) {
+            sink.end(out, () -> end(Settlement.End.COMPLETED));
+            return;
+        }
+        sink.write(out);
+        long gapNanos = timing.scaled(pacing.gapNanos(part));
+        if (part == 1 && pacing.hasFault(Fault.STALL)) {
+            gapNanos += pacing.fault().orElseThrow().param();
+        }
+        dueNanos += gapNanos;
+        schedule();
+    }
+
+    private void injectFault() {
+        Fault fault = pacing.fault().orElseThrow().fault();
+        switch (fault) {
+            case STREAM_RESET -> {
+                sink.discard();
+                end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE); // before close() reports the client gone
+                ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                ctx.channel().close();
+            }
+            case STREAM_ERROR_EVENT -> {
+                ByteBuf out = sink.allocate(256);
+                ChunkEncoder.errorEvent(out, ApiError.envelope("The server had an error while processing your"
+                        + " request. Sorry about that!", "server_error", null, null));
+                sink.end(out, () -> end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE));
+            }
+            case PROTOCOL_ERROR -> {
+                ByteBuf out = sink.allocate(CUT_OFF_EVENT.length);
+                out.writeBytes(CUT_OFF_EVENT);
+                sink.end(out, () -> end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE));
+            }
+            default -> throw new IllegalStateException("not a paced-body fault: " + fault);
+        }
+    }
+
+    private void end(Settlement.End how) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        listener.ended(how, part);
+    }
+
+    private void schedule() {
+        long delayNanos = Math.max(0, dueNanos - now());
+        pending = ctx.executor().schedule(this, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private long now() {
+        return ctx.executor().ticker().nanoTime();
+    }
+
+    /** The part before which a mid-body fault acts: after K parts, or before the last if shorter; -1 for none. */
+    private static int faultPart(Pacing pacing, boolean sse) {
+        boolean acts = pacing.hasFault(Fault.STREAM_RESET)
+                || (sse && (pacing.hasFault(Fault.STREAM_ERROR_EVENT) || pacing.hasFault(Fault.PROTOCOL_ERROR)));
+        if (!acts) {
+            return -1;
+        }
+        return (int) Math.min(pacing.fault().orElseThrow().param(), pacing.parts() - 1);
+    }
+}
