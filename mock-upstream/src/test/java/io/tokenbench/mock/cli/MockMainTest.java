@@ -2,6 +2,7 @@ package io.tokenbench.mock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenbench.mock.behavior.MediaBehavior;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
 import java.io.BufferedReader;
@@ -47,12 +48,39 @@ class MockMainTest {
     }
 
     @Test
+    void helpListsTheMediaLatencyOptionsWithTheirDefaults() {
+        assertThat(launch("--help").exitCode()).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (MediaBehavior.Field field : MediaBehavior.Field.values()) {
+            assertThat(help).contains(field.option() + " DIST");
+        }
+        assertThat(help).contains("(default 30ms)").contains("(default 0.5ms)").contains("(default 1500ms)")
+                .contains("(default 20)").contains("(default 10)").contains("(default 5s)").contains("x-mock-latency-ms");
+    }
+
+    @Test
+    void mediaLatencyOptionsReachTheConfig() throws OptionError {
+        MockOptions.Parsed parsed = new MockOptions(name -> null).parse(new String[] {"--image-latency", "uniform(1s,2s)",
+            "--transcription-rtf=0", "--speech-ttfa", "0ms", "--video-render", "2s", "--ttft", "50ms"});
+        MediaBehavior media = parsed.config().behavior().media();
+        assertThat(media.imageLatency().spec()).isEqualTo("uniform(1s,2s)");
+        assertThat(media.transcriptionRtf().spec()).isEqualTo("0");
+        assertThat(media.speechTtfa().spec()).isEqualTo("0ms");
+        assertThat(media.videoRenderPerSecond().spec()).isEqualTo("2s");
+        assertThat(media.embeddingsLatency()).as("untouched").isEqualTo(MediaBehavior.DEFAULT.embeddingsLatency());
+        assertThat(parsed.config().behavior().ttft().spec()).as("chat options still apply").isEqualTo("50ms");
+    }
+
+    @Test
     void badValuesExitTwoNamingTheOption() {
         String[][] cases = {
             {"--ttft", "fast"}, {"--itl", "uniform(1ms)"}, {"--port", "70000"}, {"--output-tokens", "-3"},
             {"--fault", "http_999=0.1"}, {"--fault", "http_500=1.5"}, {"--max-body", "lots"},
             {"--shutdown-grace", "10"}, {"--io-threads", "0"}, {"--catalog", "/no/such/catalog.json"},
             {"--api-keys-env", "TOKENBENCH_SURELY_UNSET_VARIABLE"}, {"--seed", "x"}, {"--colour", "blue"},
+            {"--embeddings-latency", "fast"}, {"--embeddings-item-latency", "1"}, {"--image-latency", "uniform(2s,1s)"},
+            {"--transcription-rtf", "20x"}, {"--speech-ttfa", "200"}, {"--speech-rtf", "10ms"},
+            {"--video-queue", "-5s"}, {"--video-render", "lognormal(0s,1)"},
         };
         for (String[] args : cases) {
             err.reset();

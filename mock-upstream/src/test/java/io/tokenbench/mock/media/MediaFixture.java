@@ -36,8 +36,12 @@ public final class MediaFixture implements AutoCloseable {
     }
 
     public MediaFixture(MockConfig config) {
-        mock = MockUpstream.start(config.withPort(0).withIoThreads(1).withGate(gate)
-                .withBehavior(Behavior.ZERO_LATENCY));
+        this(config, Behavior.ZERO_LATENCY);
+    }
+
+    /** A mock with {@code behavior} (for example a media latency model) instead of zero latency. */
+    public MediaFixture(MockConfig config, Behavior behavior) {
+        mock = MockUpstream.start(config.withPort(0).withIoThreads(1).withGate(gate).withBehavior(behavior));
         sdk = OpenAIOkHttpClient.builder().baseUrl(mock.baseUrl() + "/v1").apiKey(MockConfig.DEFAULT_API_KEY)
                 .responseValidation(true).maxRetries(0).timeout(Duration.ofSeconds(20)).build();
     }
@@ -64,6 +68,11 @@ public final class MediaFixture implements AutoCloseable {
     /** A raw request with the default key and extra header name/value pairs. */
     public HttpResponse<byte[]> sendWithHeaders(String method, String path, String contentType, byte[] body,
             String... headerPairs) {
+        return exchange(request(method, path, contentType, body, headerPairs));
+    }
+
+    /** The request {@link #sendWithHeaders} sends. */
+    public HttpRequest request(String method, String path, String contentType, byte[] body, String... headerPairs) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
                 .header("authorization", "Bearer " + MockConfig.DEFAULT_API_KEY)
                 .header("content-type", contentType)
@@ -71,7 +80,21 @@ public final class MediaFixture implements AutoCloseable {
         for (int i = 0; i < headerPairs.length; i += 2) {
             builder.header(headerPairs[i], headerPairs[i + 1]);
         }
-        return exchange(builder.build());
+        return builder.build();
+    }
+
+    /** The JDK client (HTTP/1.1) the raw requests use. */
+    public HttpClient http() {
+        return http;
+    }
+
+    /** Waits up to 10 s for the gate to have {@code count} settlements (they can follow the response). */
+    public void awaitSettlements(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (gate.settlements.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        org.assertj.core.api.Assertions.assertThat(gate.settlements).hasSizeGreaterThanOrEqualTo(count);
     }
 
     private HttpResponse<byte[]> exchange(HttpRequest request) {
