@@ -96,10 +96,9 @@ final class RouteDelivery {
         boolean sse = response.contentType().startsWith("text/event-stream");
         PacedBody body = new PacedBody(exchange.ctx(), exchange.ctx().pipeline().context(MockServerInitializer.WIRE),
                 response.body(), pacing, sse, () -> exchange.ctx().write(head), timing,
-                (end, partsWritten) -> {
-                    pacing.listener().ended(end, response.status(), (double) partsWritten / pacing.parts());
-                    exchange.complete();
-                });
+                (end, partsWritten) -> pacing.listener().ended(end, response.status(),
+                        (double) partsWritten / pacing.parts()),
+                exchange::complete);
         body.start();
         return new InFlight() {
             @Override

@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PacedBody implements Runnable {
 
-    /** Told once how the body ended and how many parts the client was sent. */
+    /**
+     * Told once how the body ended and how many parts the client was sent, before the last bytes are
+     * written (so a client that has read the whole body finds the request settled).
+     */
     @FunctionalInterface
     public interface Listener {
         void ended(Settlement.End end, int partsWritten);
@@ -40,6 +43,7 @@ public final class PacedBody implements Runnable {
     private final Runnable writeHead;
     private final StreamTiming timing;
     private final Listener listener;
+    private final Runnable written;
     private final int faultPart;
     private int part;
     private long dueNanos;
@@ -54,9 +58,10 @@ public final class PacedBody implements Runnable {
      * @param body      the whole body; {@code pacing} must be streamed and cover it
      * @param sse       whether the body is {@code text/event-stream} (for the in-band faults)
      * @param writeHead writes (without flushing) the chunked response head; run before the first part
+     * @param written   run once after the body's end was handed to Netty, or the body was cancelled or reset
      */
     public PacedBody(ChannelHandlerContext ctx, ChannelHandlerContext wire, byte[] body, Pacing pacing, boolean sse,
-            Runnable writeHead, StreamTiming timing, Listener listener) {
+            Runnable writeHead, StreamTiming timing, Listener listener, Runnable written) {
         if (!pacing.streamed()) {
             throw new IllegalArgumentException("pacing is not streamed");
         }
@@ -68,6 +73,7 @@ public final class PacedBody implements Runnable {
         this.writeHead = writeHead;
         this.timing = timing;
         this.listener = listener;
+        this.written = written;
         this.faultPart = faultPart(pacing, sse);
     }
 
@@ -87,6 +93,7 @@ public final class PacedBody implements Runnable {
         }
         sink.discard();
         end(Settlement.End.CLIENT_CANCELLED);
+        written.run();
     }
 
     /** Resumes a body paused by back-pressure once the channel is writable again. */
@@ -131,7 +138,8 @@ public final class PacedBody implements Runnable {
         out.writeBytes(body, start, length);
         part++;
         if (part == pacing.parts()) {
-            sink.end(out, () -> end(Settlement.End.COMPLETED));
+            end(Settlement.End.COMPLETED);
+            sink.end(out, written);
             return;
         }
         sink.write(out);
@@ -149,6 +157,7 @@ public final class PacedBody implements Runnable {
             case STREAM_RESET -> {
                 sink.discard();
                 end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE); // before close() reports the client gone
+                written.run();
                 ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
                 ctx.channel().close();
             }
@@ -156,12 +165,14 @@ public final class PacedBody implements Runnable {
                 ByteBuf out = sink.allocate(256);
                 ChunkEncoder.errorEvent(out, ApiError.envelope("The server had an error while processing your"
                         + " request. Sorry about that!", "server_error", null, null));
-                sink.end(out, () -> end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE));
+                end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
+                sink.end(out, written);
             }
             case PROTOCOL_ERROR -> {
                 ByteBuf out = sink.allocate(CUT_OFF_EVENT.length);
                 out.writeBytes(CUT_OFF_EVENT);
-                sink.end(out, () -> end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE));
+                end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
+                sink.end(out, written);
             }
             default -> throw new IllegalStateException("not a paced-body fault: " + fault);
         }
