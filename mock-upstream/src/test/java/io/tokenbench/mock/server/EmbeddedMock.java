@@ -60,6 +60,18 @@ final class EmbeddedMock implements AutoCloseable {
         return out.toString();
     }
 
+    /** Everything written since the last call, one char per byte (binary bodies keep their length). */
+    String outputLatin1() {
+        StringBuilder out = new StringBuilder();
+        Object msg;
+        while ((msg = channel.readOutbound()) != null) {
+            ByteBuf buf = (ByteBuf) msg;
+            out.append(buf.toString(StandardCharsets.ISO_8859_1));
+            buf.release();
+        }
+        return out.toString();
+    }
+
     static String post(String path, String body, String... extraHeaders) {
         StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: mock\r\n"
                 + "Authorization: Bearer sk-tokenbench-local\r\nContent-Type: application/json\r\n");
