@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.stream.EndReason;
@@ -103,7 +104,7 @@ final class ChatCallAction implements Action {
   /** Sends request {@code index} (-1: closed model, next body in sequence). */
   private void send(Session session, long index, long tSched) {
     if (tSched != RequestTimeline.ABSENT) {
-      settings.sink().scheduled(tSched); // the arrival is due now (offered load)
+      settings.sink().scheduled(tSched, EndpointClass.CHAT); // the arrival is due now (offered load)
     }
     boolean stream = settings.bodies().stream();
     ExchangeTrace trace = new ExchangeTrace(stream);

@@ -8,26 +8,26 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.tokenbench.simulations.stream.EndReason;
-import io.tokenbench.simulations.stream.ExchangeTrace;
+import io.tokenbench.simulations.stream.ExchangeObserver;
 import java.net.ConnectException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
- * Feeds Gatling's HTTP client callbacks into an {@link ExchangeTrace}, stamping each with
+ * Feeds Gatling's HTTP client callbacks into an {@link ExchangeObserver} (the chat trace or a media step), stamping each with
  * {@code System.nanoTime()}, and reports the end exactly once. Buffers belong to the client (it
  * releases them after the callback); we copy the readable bytes.
  *
  * <p>Threads: all callbacks and {@link #abort} run on the exchange's event loop.
  */
 final class ExchangeListener implements HttpListener {
-  private final ExchangeTrace trace;
+  private final ExchangeObserver trace;
   private final Consumer<EndReason> onEnd;
   private Channel channel;
   private boolean written;
 
-  ExchangeListener(ExchangeTrace trace, Consumer<EndReason> onEnd) {
+  ExchangeListener(ExchangeObserver trace, Consumer<EndReason> onEnd) {
     this.trace = trace;
     this.onEnd = onEnd;
   }
@@ -48,8 +48,7 @@ final class ExchangeListener implements HttpListener {
     if (trace.ended()) {
       return;
     }
-    trace.headers(System.nanoTime(), status.code(), headers.get("content-type"), headers.get("retry-after-ms"),
-        headers.get("retry-after"));
+    trace.response(System.nanoTime(), status.code(), headers::get);
   }
 
   @Override

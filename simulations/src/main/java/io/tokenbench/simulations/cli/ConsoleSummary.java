@@ -1,5 +1,6 @@
 package io.tokenbench.simulations.cli;
 
+import io.tokenbench.reports.model.ClassSummary;
 import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.record.Outcome;
@@ -14,6 +15,33 @@ final class ConsoleSummary {
       "e2e_sched", "stream_tail", "dispatch_lag");
 
   private ConsoleSummary() {}
+
+  /** Mixed runs: one row per endpoint class (goodput against its own SLO), the blend, then each class's metrics. */
+  static void printClasses(RunSummary s, PrintStream out) {
+    out.println(String.format(Locale.ROOT, "%-16s %9s %10s %10s %9s  %s", "endpoint class", "attempted", "error rate",
+        "goodput/s", "SLO met", "SLO"));
+    for (ClassSummary c : s.classes().values()) {
+      out.println(classRow(c.endpoint().wireName(), c.requests().attempted(), c.errorRate(), c.goodput(), c.slo()));
+    }
+    out.println(classRow("blended (all)", s.requests().attempted(), s.errorRate(), s.goodput(),
+        "each request by its class's SLO"));
+    out.println(String.format(Locale.ROOT, "%-32s %8s %9s %9s %9s %9s", "class metric", "count", "p50", "p90", "p99",
+        "max"));
+    for (ClassSummary c : s.classes().values()) {
+      for (MetricSummary m : c.metrics().values()) {
+        if (m.count() == 0 || m.name().endsWith(".dispatch_lag")) {
+          continue;
+        }
+        out.println(String.format(Locale.ROOT, "%-32s %8d %9.2f %9.2f %9.2f %9.2f", m.name() + " (" + m.unit().reported()
+            + ")", m.count(), m.p50(), m.p90(), m.p99(), m.max()));
+      }
+    }
+  }
+
+  private static String classRow(String name, long attempted, double errorRate, RunSummary.Goodput g, String slo) {
+    return String.format(Locale.ROOT, "%-16s %9d %8.2f %% %10.2f %7.1f %%  %s", name, attempted, 100 * errorRate,
+        g.goodRps(), 100 * g.sloAttainment(), slo);
+  }
 
   static void print(String title, RunSummary s, PrintStream out) {
     out.println();
@@ -51,6 +79,9 @@ final class ConsoleSummary {
     if (s.retryAfter().count() > 0) {
       out.println(String.format(Locale.ROOT, "429 Retry-After: %d seen, mean %.0f ms, max %d ms",
           s.retryAfter().count(), s.retryAfter().meanMillis(), s.retryAfter().maxMillis()));
+    }
+    if (!s.classes().isEmpty()) {
+      printClasses(s, out);
     }
     for (RunSummary.ValidityFlag f : s.validity()) {
       out.println((f.code().equals("load_generator_saturated") ? "INVALID: " : "note: ") + f.message());

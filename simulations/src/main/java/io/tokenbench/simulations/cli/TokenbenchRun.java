@@ -73,7 +73,8 @@ public final class TokenbenchRun {
       return switch (command) {
         case "sweep" -> Sweep.execute(params, env, out);
         case "calibrate" -> runOnce(params, env, MockArgs.ZERO_LATENCY, "calibrate", out, err);
-        default -> runOnce(params, env, List.of(), null, out, err);
+        default -> runOnce(params, env, params.scenario() == ScenarioKind.MIXED ? MockArgs.MIXED : List.of(), null,
+            out, err);
       };
     } catch (ParameterException e) {
       err.println("tokenbench " + command + ": " + e.getMessage());

@@ -7,7 +7,12 @@ public final class Endpoints {
   private Endpoints() {}
 
   public static URI chatCompletions(URI base) {
+    return resolve(base, "chat/completions");
+  }
+
+  /** {@code <base>/v1/<path>} ({@code path} without a leading slash, e.g. {@code audio/speech}). */
+  public static URI resolve(URI base, String path) {
     String s = base.toString().replaceAll("/+$", "");
-    return URI.create(s.endsWith("/v1") ? s + "/chat/completions" : s + "/v1/chat/completions");
+    return URI.create(s.endsWith("/v1") ? s + "/" + path : s + "/v1/" + path);
   }
 }

@@ -6,7 +6,7 @@ package io.tokenbench.simulations.config;
  * {@code -Dname=value}; the command line wins. {@code null} default means "not set".
  */
 public enum Parameter {
-  SCENARIO("scenario", "streaming", "streaming | non-streaming | soak | spike | sweep | gateway-overhead | model-compare"),
+  SCENARIO("scenario", "streaming", "streaming | non-streaming | soak | spike | sweep | gateway-overhead | model-compare | mixed"),
   BASE_URL("base-url", null, "target base URL (with or without /v1); unset: start the embedded mock"),
   API_KEY_ENV("api-key-env", "POWERTOKENS_API_KEY", "name of the environment variable holding the API key; with several injectors, NAME0,NAME1,...: one per injector, injector i reads the i-th"),
   MODEL("model", "MiniMax-M3", "model id sent in every request"),
@@ -33,7 +33,15 @@ public enum Parameter {
   UPSTREAM_URL("upstream-url", null, "gateway-overhead: the gateway's upstream URL (base-url is the gateway)"),
   INJECTOR_INDEX("injector-index", null, "this injector's index 0..N-1 when the load is split across N injector processes (default: $JOB_COMPLETION_INDEX, else 0)"),
   INJECTOR_COUNT("injector-count", null, "number of injector processes sharing the load; each takes every N-th arrival, prompt and closed-model user (default: $TOKENBENCH_INJECTOR_COUNT, else 1)"),
-  COMPARE("compare", null, "model-compare: variants separated by ';', each model[,temperature=T][,max_tokens=N]");
+  COMPARE("compare", null, "model-compare: variants separated by ';', each model[,temperature=T][,max_tokens=N]"),
+  MIX("mix", MediaMix.DEFAULT, "mixed: arrival rate per endpoint class in requests/s, class=R,... (chat, embeddings, images, speech, transcription, video); the schedule is poisson(sum); with --load/--rate the values are weights of that load"),
+  SLO_EMBEDDINGS("slo-embeddings", "2s", "mixed: goodput SLO on embeddings e2e_sched"),
+  SLO_IMAGES("slo-images", "30s", "mixed: goodput SLO on images e2e_sched (the whole response)"),
+  SLO_SPEECH_TTFA("slo-speech-ttfa", "2s", "mixed: goodput SLO on speech time from t_sched to the first audio chunk"),
+  SLO_SPEECH("slo-speech", "60s", "mixed: goodput SLO on speech e2e_sched (last audio chunk)"),
+  SLO_TRANSCRIPTION("slo-transcription", "30s", "mixed: goodput SLO on transcription e2e_sched"),
+  SLO_VIDEO("slo-video", "10m", "mixed: goodput SLO on video t_sched to the poll that saw the job completed"),
+  TIMEOUT_VIDEO("timeout-video", "15m", "mixed: a video job not completed and downloaded by then is abandoned (timeout_idle)");
 
   private final String key;
   private final String defaultValue;

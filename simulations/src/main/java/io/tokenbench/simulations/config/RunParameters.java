@@ -31,7 +31,10 @@ public record RunParameters(
     Path outDir,
     Optional<URI> upstreamUrl,
     List<Variant> variants,
-    InjectorShare injectors) {
+    InjectorShare injectors,
+    MediaMix mix,
+    ClassSlos classSlos,
+    Duration videoTimeout) {
 
   public RunParameters {
     if (!apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -54,6 +57,10 @@ public record RunParameters(
       throw new ParameterException(Parameter.LOAD.key(), "the sweep needs steps(S/s,+I/s,xN,D), got " + load.describe());
     }
     variants = List.copyOf(variants);
+    Timeouts.requirePositive(Parameter.TIMEOUT_VIDEO.key(), videoTimeout);
+    if (scenario == ScenarioKind.MIXED && !load.open()) {
+      throw new ParameterException(Parameter.LOAD.key(), "the mixed scenario is open-model only, got " + load.describe());
+    }
     if (injectors.isSplit() && scenario == ScenarioKind.SWEEP) {
       throw new ParameterException(Parameter.INJECTOR_COUNT.key(), "the sweep runs on one injector (split a run, not a sweep)");
     }
@@ -80,7 +87,11 @@ public record RunParameters(
       duration = Duration.ofMinutes(30);
     }
     InjectorShare injectors = InjectorShare.from(src);
-    LoadModel load = load(src, scenario);
+    MediaMix mix = MediaMix.parse(src.require(Parameter.MIX));
+    LoadModel load = scenario == ScenarioKind.MIXED && !src.isSet(Parameter.RATE) && !src.isSet(Parameter.CONCURRENCY)
+        && !src.isSet(Parameter.LOAD)
+        ? new LoadModel.ConstantRate(mix.totalRatePerSec(), true) // the merged Poisson stream of the mix
+        : load(src, scenario);
     if (load instanceof LoadModel.Concurrency c) {
       load = new LoadModel.Concurrency(injectors.usersOf(c.users()));
     }
@@ -108,7 +119,10 @@ public record RunParameters(
             ? Variant.parseList(Parameter.COMPARE.key(), src.text(Parameter.COMPARE).orElseThrow(
                 () -> new ParameterException(Parameter.COMPARE.key(), "is required by the model-compare scenario")))
             : List.of(),
-        injectors);
+        injectors,
+        mix,
+        ClassSlos.from(src),
+        src.duration(Parameter.TIMEOUT_VIDEO));
   }
 
   private static LoadModel load(ParameterSource src, ScenarioKind scenario) {

@@ -11,7 +11,9 @@ public enum ScenarioKind {
   SPIKE("spike"),
   SWEEP("sweep"),
   GATEWAY_OVERHEAD("gateway-overhead"),
-  MODEL_COMPARE("model-compare");
+  MODEL_COMPARE("model-compare"),
+  /** Chat, embeddings, images, speech, transcription and video jobs in one open-model schedule. */
+  MIXED("mixed");
 
   private final String key;
 

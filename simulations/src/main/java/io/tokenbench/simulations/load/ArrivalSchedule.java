@@ -70,6 +70,18 @@ public final class ArrivalSchedule {
     return new ArrivalSchedule(mine);
   }
 
+  /** The arrivals {@code i} of this schedule for which {@code keep.test(i)}, at their original offsets. */
+  public ArrivalSchedule select(java.util.function.IntPredicate keep) {
+    long[] out = new long[offsetsNanos.length];
+    int n = 0;
+    for (int i = 0; i < offsetsNanos.length; i++) {
+      if (keep.test(i)) {
+        out[n++] = offsetsNanos[i];
+      }
+    }
+    return new ArrivalSchedule(Arrays.copyOf(out, n));
+  }
+
   /** The arrival rate in requests per second at {@code tNanos} into a run of {@code lengthNanos}. */
   static double rateAt(LoadModel model, long tNanos, long lengthNanos) {
     if (model instanceof LoadModel.ConstantRate c) {

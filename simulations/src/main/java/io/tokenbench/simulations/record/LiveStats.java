@@ -1,5 +1,6 @@
 package io.tokenbench.simulations.record;
 
+import io.tokenbench.reports.record.JobTimeline;
 import io.tokenbench.reports.record.Metric;
 import io.tokenbench.reports.record.MetricDerivation;
 import io.tokenbench.reports.record.RequestTimeline;
@@ -34,6 +35,13 @@ public final class LiveStats {
         ttftNanos.recordValue(value);
       }
     });
+  }
+
+  public void finished(JobTimeline j) {
+    finished.increment();
+    if (!j.outcome().isSuccess()) {
+      failed.increment();
+    }
   }
 
   /** Totals so far; ttft p99 is NaN before the first token. */

@@ -3,6 +3,8 @@ package io.tokenbench.simulations.record;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenbench.reports.model.RunFolder;
 import io.tokenbench.reports.model.RunInfo;
+import io.tokenbench.reports.record.EndpointClass;
+import io.tokenbench.reports.record.JobTimeline;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.reports.record.RunClock;
 import io.tokenbench.reports.record.RunRecorder;
@@ -63,6 +65,18 @@ public final class RunSink implements TimelineSink, AutoCloseable {
   public void scheduled(long tSchedNanos) {
     recorder.markScheduled(tSchedNanos);
     live.scheduled();
+  }
+
+  @Override
+  public void scheduled(long tSchedNanos, EndpointClass endpoint) {
+    recorder.markScheduled(tSchedNanos, endpoint);
+    live.scheduled();
+  }
+
+  @Override
+  public void finishedJob(JobTimeline job) {
+    recorder.record(job);
+    live.finished(job);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.tokenbench.simulations.record;
 
+import io.tokenbench.reports.record.EndpointClass;
+import io.tokenbench.reports.record.JobTimeline;
 import io.tokenbench.reports.record.RequestTimeline;
 
 /**
@@ -12,6 +14,16 @@ public interface TimelineSink {
 
   /** An arrival became due (offered load), at {@code tSchedNanos}. */
   void scheduled(long tSchedNanos);
+
+  /** An arrival of {@code endpoint} became due; sinks that record per class count it there too. */
+  default void scheduled(long tSchedNanos, EndpointClass endpoint) {
+    scheduled(tSchedNanos);
+  }
+
+  /** A video job ended (completed, failed or abandoned). */
+  default void finishedJob(JobTimeline job) {
+    throw new UnsupportedOperationException("this sink does not record video jobs");
+  }
 
   /**
    * Request {@code index} (its slot in the arrival schedule; -1 in closed models) finished;

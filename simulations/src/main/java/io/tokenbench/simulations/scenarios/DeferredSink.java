@@ -1,5 +1,7 @@
 package io.tokenbench.simulations.scenarios;
 
+import io.tokenbench.reports.record.EndpointClass;
+import io.tokenbench.reports.record.JobTimeline;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.simulations.record.PairedDifferences;
 import io.tokenbench.simulations.record.RunSink;
@@ -46,6 +48,22 @@ final class DeferredSink implements TimelineSink {
     RunSink t = target;
     if (t != null) {
       t.scheduled(tSchedNanos);
+    }
+  }
+
+  @Override
+  public void scheduled(long tSchedNanos, EndpointClass endpoint) {
+    RunSink t = target;
+    if (t != null) {
+      t.scheduled(tSchedNanos, endpoint);
+    }
+  }
+
+  @Override
+  public void finishedJob(JobTimeline job) {
+    RunSink t = target;
+    if (t != null && System.nanoTime() - graceEndNanos <= 0) { // as finished(): late jobs stay unfinished
+      t.finishedJob(job);
     }
   }
 

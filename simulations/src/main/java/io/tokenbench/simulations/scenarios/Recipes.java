@@ -1,6 +1,7 @@
 package io.tokenbench.simulations.scenarios;
 
 import io.tokenbench.reports.model.RunInfo;
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.RecorderConfig;
 import io.tokenbench.reports.record.Slo;
 import io.tokenbench.reports.record.Window;
@@ -8,18 +9,22 @@ import io.tokenbench.simulations.config.ApiKey;
 import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.Price;
 import io.tokenbench.simulations.config.RunParameters;
+import io.tokenbench.simulations.config.ScenarioKind;
 import io.tokenbench.simulations.config.Variant;
 import io.tokenbench.simulations.feeders.ChatBodies;
 import io.tokenbench.simulations.feeders.PriceLookup;
 import io.tokenbench.simulations.feeders.PromptSet;
 import io.tokenbench.simulations.load.ArrivalSchedule;
 import io.tokenbench.simulations.load.LoadModel;
+import io.tokenbench.simulations.load.MixedSchedule;
+import io.tokenbench.simulations.media.MediaRequests;
 import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.load.ScheduleAnchor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +65,9 @@ public final class Recipes {
         : Optional.empty();
     ScheduleAnchor anchor = new ScheduleAnchor();
     List<Lane> lanes = new ArrayList<>();
+    if (params.scenario() == ScenarioKind.MIXED) {
+      return mixed(params, target, key, lanesRoot, extraHeaders, laneName, prompts, anchor);
+    }
     switch (params.scenario()) {
       case GATEWAY_OVERHEAD -> {
         Price price = PriceLookup.of(target, params.model(), key);
@@ -79,6 +87,26 @@ public final class Recipes {
     return new RunPlan(params, lanes, key, lanesRoot, maxDuration(params), anchor);
   }
 
+  /**
+   * The mixed scenario: one lane and run folder recorded per endpoint class; the merged arrival stream of
+   * {@code params.load()} split by class ({@link MixedSchedule}), one pacer per class on one anchor.
+   */
+  static RunPlan mixed(RunParameters params, URI target, ApiKey key, Path lanesRoot, Map<String, String> extraHeaders,
+      String laneName, PromptSet prompts, ScheduleAnchor anchor) {
+    ArrivalSchedule merged = ArrivalSchedule.of(params.load(), params.injectionLength(), params.seed());
+    Map<EndpointClass, ArrivalSchedule> byClass = MixedSchedule.split(merged, params.mix(), params.seed(),
+        params.injectors().index(), params.injectors().count());
+    Map<EndpointClass, Pacer> pacers = new EnumMap<>(EndpointClass.class);
+    byClass.forEach((c, s) -> pacers.put(c, new Pacer(s, anchor)));
+    Price price = byClass.containsKey(EndpointClass.CHAT) ? PriceLookup.of(target, params.model(), key) : Price.NONE;
+    Lane lane = new Lane(laneName, target, bodies(prompts, params), Optional.ofNullable(pacers.get(EndpointClass.CHAT)),
+        startMillis -> RunInfo.create(laneName, DRIVER, startMillis, target.toString(), reportsLoadModel(params),
+            recorderConfig(params), RunInfoParameters.of(params, target), RunInfoParameters.versions()),
+        extraHeaders, price);
+    return new RunPlan(params, List.of(lane), key, lanesRoot, maxDuration(params), anchor,
+        new MixedTraffic(pacers, MediaRequests.defaults(prompts)));
+  }
+
   /** Injection, then grace for the last requests: Gatling stops here whatever the target does. */
   public static Duration maxDuration(RunParameters params) {
     return params.injectionLength().plus(params.grace()).plusNanos(2 * Pacer.LEAD_NANOS);
@@ -93,7 +121,7 @@ public final class Recipes {
         sweep.apiKeyEnv(), sweep.model(), sweep.prompts(), sweep.maxTokens(), sweep.stream(),
         new LoadModel.ConstantRate(steps.rateOfLevel(index), true), step, warmup, sweep.grace(), sweep.timeouts(),
         sweep.slo(), sweep.lagBudget(), sweep.pooledConnections(), sweep.seed() + index, sweep.outDir(), Optional.empty(), List.of(),
-        sweep.injectors());
+        sweep.injectors(), sweep.mix(), sweep.classSlos(), sweep.videoTimeout());
   }
 
   /** The body sequence of {@code p}: its prompts, model, max_tokens and stream flag. */
@@ -113,8 +141,10 @@ public final class Recipes {
   }
 
   static RecorderConfig recorderConfig(RunParameters p) {
-    return new RecorderConfig(RecorderConfig.DEFAULT_INTERVAL, new Window(p.warmup(), p.duration(), p.grace()),
+    RecorderConfig c = new RecorderConfig(RecorderConfig.DEFAULT_INTERVAL, new Window(p.warmup(), p.duration(), p.grace()),
         Slo.of(p.slo().ttft(), p.slo().tpot(), p.slo().e2e()));
+    // mixed: recorded per endpoint class, each judged by its own SLO
+    return p.scenario() == ScenarioKind.MIXED ? c.withClassSlos(p.classSlos().forRecorder(p.slo(), p.mix())) : c;
   }
 
   static io.tokenbench.reports.model.LoadModel reportsLoadModel(RunParameters p) {

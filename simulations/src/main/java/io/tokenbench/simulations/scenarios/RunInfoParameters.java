@@ -38,6 +38,16 @@ final class RunInfoParameters {
     m.put("injector_index", Integer.toString(p.injectors().index()));
     m.put("injector_count", Integer.toString(p.injectors().count()));
     m.put("timestamp_resolution", "nanoseconds (System.nanoTime at each read on Gatling's event loop)");
+    if (p.scenario() == io.tokenbench.simulations.config.ScenarioKind.MIXED) {
+      m.put("mix", p.mix().describe());
+      m.put("slo_embeddings_e2e_sched", Durations.format(p.classSlos().embeddingsE2e()));
+      m.put("slo_images_e2e_sched", Durations.format(p.classSlos().imagesE2e()));
+      m.put("slo_speech_ttfa_sched", Durations.format(p.classSlos().speechTtfa()));
+      m.put("slo_speech_e2e_sched", Durations.format(p.classSlos().speechE2e()));
+      m.put("slo_transcription_e2e_sched", Durations.format(p.classSlos().transcriptionE2e()));
+      m.put("slo_video_complete", Durations.format(p.classSlos().videoComplete()));
+      m.put("timeout_video", Durations.format(p.videoTimeout()));
+    }
     if (!p.variants().isEmpty()) {
       m.put("compare", p.variants().stream().map(Variant::label).collect(Collectors.joining("; ")));
     }

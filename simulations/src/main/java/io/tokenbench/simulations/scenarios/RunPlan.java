@@ -1,7 +1,9 @@
 package io.tokenbench.simulations.scenarios;
 
 import io.tokenbench.reports.record.RunClock;
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.simulations.chains.ChatCallSettings;
+import io.tokenbench.simulations.chains.MediaCallSettings;
 import io.tokenbench.simulations.config.ApiKey;
 import io.tokenbench.simulations.config.Endpoints;
 import io.tokenbench.simulations.config.RunParameters;
@@ -33,12 +35,23 @@ public final class RunPlan implements AutoCloseable {
   private final ScheduleAnchor anchor;
   private final PairedDifferences pairs;
   private final List<DeferredSink> sinks = new ArrayList<>();
+  private final MixedTraffic mixed;
   private volatile RunClock clock;
   private boolean closed;
 
   /** {@code anchor} is the one shared by the lanes' pacers; it is fixed when the run's clock starts. */
   public RunPlan(RunParameters params, List<Lane> lanes, ApiKey apiKey, Path lanesRoot, Duration maxDuration,
       ScheduleAnchor anchor) {
+    this(params, lanes, apiKey, lanesRoot, maxDuration, anchor, null);
+  }
+
+  /** A mixed run: one lane (one run folder) carrying {@code mixed}'s endpoint classes. */
+  public RunPlan(RunParameters params, List<Lane> lanes, ApiKey apiKey, Path lanesRoot, Duration maxDuration,
+      ScheduleAnchor anchor, MixedTraffic mixed) {
+    if (mixed != null && lanes.size() != 1) {
+      throw new IllegalArgumentException("a mixed run has one lane");
+    }
+    this.mixed = mixed;
     this.anchor = anchor;
     this.params = params;
     this.lanes = List.copyOf(lanes);
@@ -82,6 +95,19 @@ public final class RunPlan implements AutoCloseable {
     return new ChatCallSettings(lanes.size() == 1 ? "chat" : "chat " + lane.name(),
         Endpoints.chatCompletions(lane.baseUrl()), apiKey, lane.bodies(), params.timeouts(), lane.pacer(),
         sinks.get(i), lane.extraHeaders(), params.pooledConnections(), lane.price());
+  }
+
+  /** The endpoint classes of a mixed run, else empty. */
+  public java.util.Optional<MixedTraffic> mixed() {
+    return java.util.Optional.ofNullable(mixed);
+  }
+
+  /** The action settings of a mixed run's media class {@code endpoint}. */
+  MediaCallSettings mediaSettings(EndpointClass endpoint) {
+    Lane lane = lanes.get(0);
+    return new MediaCallSettings(endpoint, lane.baseUrl(), apiKey, mixed.requests(), params.timeouts(),
+        params.videoTimeout(), mixed.pacers().get(endpoint), sinks.get(0), lane.extraHeaders(),
+        params.pooledConnections());
   }
 
   /** Opens every lane's run folder and recorder on one clock; called by the first user to run. */

@@ -6,7 +6,10 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.core.ActionBuilder;
+import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.simulations.chains.ChatCall;
+import io.tokenbench.simulations.chains.MediaCall;
 import io.tokenbench.simulations.load.GatlingInjection;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,10 @@ public final class TokenbenchSimulation extends Simulation {
   public TokenbenchSimulation() {
     List<PopulationBuilder> populations = new ArrayList<>();
     List<Assertion> assertions = new ArrayList<>();
-    for (int i = 0; i < plan.lanes().size(); i++) {
+    if (plan.mixed().isPresent()) {
+      mixed(populations, assertions);
+    }
+    for (int i = 0; plan.mixed().isEmpty() && i < plan.lanes().size(); i++) {
       Lane lane = plan.lanes().get(i);
       populations.add(GatlingInjection.population(lane.name(), ChatCall.of(plan.settings(i)), plan.params().load(),
           lane.pacer().map(p -> p.schedule()).orElse(null), plan.params().injectionLength()));
@@ -32,9 +38,28 @@ public final class TokenbenchSimulation extends Simulation {
         assertions.add(details(ttft).responseTime().percentile(99.0).lt((int) plan.params().slo().ttft().toMillis()));
       }
     }
+    if (populations.isEmpty()) {
+      throw new IllegalStateException("no arrivals were scheduled: raise the rate or the duration");
+    }
     setUp(populations)
         .protocols(http.shareConnections())
         .assertions(assertions)
         .maxDuration(plan.maxDuration());
+  }
+
+  /** One scenario per endpoint class with arrivals, each on its share of the one schedule. */
+  private void mixed(List<PopulationBuilder> populations, List<Assertion> assertions) {
+    plan.mixed().orElseThrow().pacers().forEach((endpoint, pacer) -> {
+      if (pacer.schedule().size() == 0) {
+        return; // a rare class with no arrival in a short run
+      }
+      ActionBuilder call = endpoint == EndpointClass.CHAT ? ChatCall.of(plan.settings(0))
+          : MediaCall.of(plan.mediaSettings(endpoint));
+      populations.add(GatlingInjection.population(endpoint.wireName(), call, plan.params().load(), pacer.schedule(),
+          plan.params().injectionLength()));
+      if (endpoint == EndpointClass.CHAT && plan.lanes().get(0).bodies().stream()) {
+        assertions.add(details("ttft").responseTime().percentile(99.0).lt((int) plan.params().slo().ttft().toMillis()));
+      }
+    });
   }
 }

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <p>Not thread-safe: one per request, fed from the connection's event loop. Events decoded from one
  * TCP read share one timestamp (an ITL of 0 there is real: the bytes arrived together).
  */
-public final class ExchangeTrace {
+public final class ExchangeTrace implements ExchangeObserver {
   /** Non-streamed bodies above this size are cut (and then fail to parse: protocol_error). */
   static final int MAX_BODY_BYTES = 8 << 20;
   /** How much output text is kept for sample outputs. */
@@ -72,7 +72,13 @@ public final class ExchangeTrace {
     retryAfterMillis = RetryAfter.millis(retryAfterMs, retryAfter);
   }
 
+  @Override
+  public void response(long nanos, int statusCode, java.util.function.Function<String, String> header) {
+    headers(nanos, statusCode, header.apply("content-type"), header.apply("retry-after-ms"), header.apply("retry-after"));
+  }
+
   /** Body bytes of one read, received at {@code nanos}. */
+  @Override
   public void body(long nanos, byte[] bytes, int offset, int length) {
     tLastByte = nanos;
     if (streamed && status == 200 && eventStream) {
@@ -84,6 +90,7 @@ public final class ExchangeTrace {
   }
 
   /** The exchange ended at {@code nanos} for {@code reason}; later calls are ignored. */
+  @Override
   public void end(long nanos, EndReason reason) {
     if (end != null) {
       return;
@@ -101,6 +108,7 @@ public final class ExchangeTrace {
     }
   }
 
+  @Override
   public boolean ended() {
     return end != null;
   }
@@ -111,6 +119,7 @@ public final class ExchangeTrace {
   }
 
   /** Nanos of the last byte received (or of send when none yet): the idle timer's reference. */
+  @Override
   public long lastActivityNanos() {
     return tLastByte != RequestTimeline.ABSENT ? tLastByte : tSend;
   }

@@ -1,0 +1,44 @@
+package io.tokenbench.simulations.chains;
+
+import io.gatling.core.action.Action;
+import io.gatling.core.action.builder.ActionBuilder;
+import io.gatling.core.structure.ScenarioContext;
+import io.gatling.http.engine.HttpEngine;
+import io.gatling.http.protocol.HttpComponents;
+import io.gatling.http.protocol.HttpProtocol$;
+import io.gatling.http.util.SslContexts;
+import scala.Option;
+
+/**
+ * The media-call step for Gatling's Java DSL: {@code exec(MediaCall.of(settings))}, one embeddings, images,
+ * speech, transcription or video call per virtual user, on the HTTP engine of the simulation's protocol
+ * (the same engine and connection pool as {@link ChatCall}).
+ */
+public final class MediaCall implements io.gatling.javaapi.core.ActionBuilder {
+  private final MediaCallSettings settings;
+
+  private MediaCall(MediaCallSettings settings) {
+    this.settings = settings;
+  }
+
+  public static MediaCall of(MediaCallSettings settings) {
+    return new MediaCall(settings);
+  }
+
+  @Override
+  public ActionBuilder asScala() {
+    return new ActionBuilder() {
+      @Override
+      public Action build(ScenarioContext ctx, Action next) {
+        HttpComponents http = (HttpComponents) ctx.protocolComponentsRegistry()
+            .components(HttpProtocol$.MODULE$.HttpProtocolKey());
+        HttpEngine engine = http.httpEngine();
+        Option<SslContexts> ssl = settings.baseUrl().getScheme().equals("https")
+            ? Option.apply(engine.newSslContexts(false, Option.empty()))
+            : Option.empty();
+        return new MediaCallAction(settings, next, ctx.coreComponents().statsEngine(), ctx.coreComponents().clock(),
+            engine, ssl);
+      }
+    };
+  }
+}
