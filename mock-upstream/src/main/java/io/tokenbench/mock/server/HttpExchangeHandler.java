@@ -119,9 +119,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         for (RouteGroup group : server.routeGroups) {
             if (path.equals(group.pathPrefix()) || path.startsWith(group.pathPrefix() + "/")) {
+                long handlingStartNanos = ctx.executor().ticker().nanoTime();
                 RouteResponse response = handleRoute(group, exchange, request, path);
                 if (response.pacing().isPresent()) {
-                    return RouteDelivery.start(server, exchange, response);
+                    return RouteDelivery.start(server, exchange, response, handlingStartNanos);
                 }
                 exchange.sendRoute(response);
                 return null;

@@ -32,8 +32,13 @@ final class RouteDelivery {
     private RouteDelivery() {
     }
 
-    /** Starts writing; returns the in-flight work when the response continues later, else null. */
-    static InFlight start(ServerContext server, Exchange exchange, RouteResponse response) {
+    /**
+     * Starts writing; returns the in-flight work when the response continues later, else null.
+     *
+     * @param handlingStartNanos when the route group started handling the request (event loop ticker): delays
+     *                           count from then, so the time spent building the body is part of them
+     */
+    static InFlight start(ServerContext server, Exchange exchange, RouteResponse response, long handlingStartNanos) {
         Pacing pacing = response.pacing().orElseThrow();
         if (pacing.hasFault(Fault.CONNECT_RESET)) {
             pacing.listener().ended(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE, 0, 0.0);
@@ -41,19 +46,20 @@ final class RouteDelivery {
             return null;
         }
         StreamTiming timing = server.timing();
-        return pacing.streamed() ? streamed(server, exchange, response, pacing, timing)
-                : delayed(server, exchange, response, pacing, timing);
+        return pacing.streamed() ? streamed(exchange, response, pacing, timing, handlingStartNanos)
+                : delayed(server, exchange, response, pacing, timing, handlingStartNanos);
     }
 
     private static InFlight delayed(ServerContext server, Exchange exchange, RouteResponse response, Pacing pacing,
-            StreamTiming timing) {
-        long delayNanos = timing.scaled(pacing.firstByteDelayNanos())
+            StreamTiming timing, long handlingStartNanos) {
+        long modelledNanos = timing.scaled(pacing.firstByteDelayNanos())
                 + (pacing.hasFault(Fault.STALL) ? pacing.fault().orElseThrow().param() : 0);
-        if (delayNanos == 0) {
+        if (modelledNanos == 0) {
             respond(exchange, response, pacing);
             return null;
         }
-        long dueNanos = exchange.ctx().executor().ticker().nanoTime() + delayNanos;
+        long dueNanos = handlingStartNanos + modelledNanos;
+        long delayNanos = Math.max(0, dueNanos - exchange.ctx().executor().ticker().nanoTime());
         Future<?> task = exchange.ctx().executor().schedule(() -> {
             server.lag.record(exchange.ctx().executor().ticker().nanoTime() - dueNanos);
             respond(exchange, response, pacing);
@@ -86,8 +92,8 @@ final class RouteDelivery {
         exchange.send(status, response.contentType(), body, response.headers());
     }
 
-    private static InFlight streamed(ServerContext server, Exchange exchange, RouteResponse response, Pacing pacing,
-            StreamTiming timing) {
+    private static InFlight streamed(Exchange exchange, RouteResponse response, Pacing pacing, StreamTiming timing,
+            long handlingStartNanos) {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()),
                 Exchange.RESPONSE_HEADERS);
         head.headers().set(CONTENT_TYPE, response.contentType()).set(TRANSFER_ENCODING, CHUNKED);
@@ -99,7 +105,7 @@ final class RouteDelivery {
                 (end, partsWritten) -> pacing.listener().ended(end, response.status(),
                         (double) partsWritten / pacing.parts()),
                 exchange::complete);
-        body.start();
+        body.start(handlingStartNanos);
         return new InFlight() {
             @Override
             public void cancel() {

@@ -77,9 +77,12 @@ public final class PacedBody implements Runnable {
         this.faultPart = faultPart(pacing, sse);
     }
 
-    /** Schedules the head and first part at the first byte delay (stretched by the load slowdown) from now. */
-    public void start() {
-        dueNanos = now() + timing.scaled(pacing.firstByteDelayNanos());
+    /**
+     * Schedules the head and first part at the first byte delay (stretched by the load slowdown) after
+     * {@code fromNanos} (the event loop ticker's time when the request's handling started).
+     */
+    public void start(long fromNanos) {
+        dueNanos = fromNanos + timing.scaled(pacing.firstByteDelayNanos());
         schedule();
     }
 
