@@ -75,6 +75,11 @@ final class IntervalCounters {
         if (j.microCredits() > 0) {
             microCredits.add(j.microCredits());
         }
+        if (j.retryAfterMillis() >= 0) {
+            retryAfterCount.increment();
+            retryAfterSumMillis.add(j.retryAfterMillis());
+            retryAfterMaxMillis.accumulate(j.retryAfterMillis());
+        }
     }
 
     /** Takes this interval's counts and starts the next interval at zero. Reporter thread only. */

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param polls           status polls made for this job
  * @param outcome         how the job ended
  * @param microCredits    Credits spent in millionths
+ * @param retryAfterMillis the Retry-After of a 429 that ended the job, or {@link RequestTimeline#UNKNOWN}
  */
 public record JobTimeline(
         long tSchedNanos,
@@ -23,12 +24,20 @@ public record JobTimeline(
         long tCompletedNanos,
         long polls,
         Outcome outcome,
-        long microCredits) {
+        long microCredits,
+        long retryAfterMillis) {
 
     public JobTimeline {
         Objects.requireNonNull(outcome, "outcome");
         if (polls < 0 || microCredits < 0) {
             throw new IllegalArgumentException("polls and microCredits must be >= 0");
         }
+    }
+
+    /** A job that did not end on a 429 with Retry-After. */
+    public JobTimeline(long tSchedNanos, long tSubmitNanos, long tAcceptedNanos, long tStartedNanos,
+                       long tCompletedNanos, long polls, Outcome outcome, long microCredits) {
+        this(tSchedNanos, tSubmitNanos, tAcceptedNanos, tStartedNanos, tCompletedNanos, polls, outcome, microCredits,
+                RequestTimeline.UNKNOWN);
     }
 }

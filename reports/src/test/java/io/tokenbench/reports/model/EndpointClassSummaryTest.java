@@ -138,6 +138,23 @@ class EndpointClassSummaryTest {
     }
 
     @Test
+    void compareShowsEachClassNextToTheBlend() {
+        RunSummary mixed = SummaryBuilder.build(RunLoader.load(MixedRuns.create(tmp.resolve("m"), "mixed"), false));
+        RunSummary plain = SummaryBuilder.build(RunLoader.load(TestRuns.create(tmp.resolve("p"), TestRuns.spec("plain")), false));
+        io.tokenbench.reports.compare.Comparison same = io.tokenbench.reports.compare.Comparer.compare(mixed, mixed);
+        assertThat(same.metrics()).extracting(d -> d.quantity().name()).contains("images.image_e2e.p99", "video.video_polls.p50");
+        assertThat(same.run()).extracting(d -> d.quantity().name()).contains("video.error_rate", "speech.goodput.slo_attainment");
+        io.tokenbench.reports.compare.Delta polls = same.metrics().stream()
+                .filter(d -> d.quantity().name().equals("video.video_polls.p50")).findFirst().orElseThrow();
+        assertThat(polls.current()).isEqualTo(3.0).isEqualTo(polls.baseline());
+        // against a run without classes the class figures are undefined on that side, not an error
+        io.tokenbench.reports.compare.Delta videoErrors = io.tokenbench.reports.compare.Comparer.compare(plain, mixed).run()
+                .stream().filter(d -> d.quantity().name().equals("video.error_rate")).findFirst().orElseThrow();
+        assertThat(videoErrors.baseline()).isNaN();
+        assertThat(videoErrors.current()).isCloseTo(2.0 / 3, within(1e-9));
+    }
+
+    @Test
     void mergingClassRunsAddsTheirClassCounts() {
         Path a = MixedRuns.create(tmp.resolve("a"), "mixed");
         Path b = MixedRuns.create(tmp.resolve("b"), "mixed");

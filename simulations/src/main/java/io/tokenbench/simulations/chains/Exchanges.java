@@ -57,11 +57,15 @@ final class Exchanges {
   void post(String name, URI url, String contentType, byte[] body, String accept, StepTrace trace,
       Consumer<StepTrace> done) {
     HttpHeaders h = headers(accept).add(HttpHeaderNames.CONTENT_TYPE, contentType);
+    extraHeaders.forEach(h::add);
     send(new RequestBuilder(name, HttpMethod.POST, Uri.create(url.toString()), resolver).setHeaders(h)
         .setBodyBuilder(new ByteArrayRequestBodyBuilder(body, null)), trace, done);
   }
 
-  /** GET {@code url}. */
+  /**
+   * GET {@code url} (a video job's status poll or content download). The extra headers are not sent here:
+   * they configure the call (the mock's {@code x-mock-fault} on a submission fails the job), not its polls.
+   */
   void get(String name, URI url, String accept, StepTrace trace, Consumer<StepTrace> done) {
     send(new RequestBuilder(name, HttpMethod.GET, Uri.create(url.toString()), resolver).setHeaders(headers(accept)),
         trace, done);
@@ -76,7 +80,6 @@ final class Exchanges {
     HttpHeaders h = new DefaultHttpHeaders()
         .add(HttpHeaderNames.AUTHORIZATION, apiKey.bearerHeader())
         .add(HttpHeaderNames.ACCEPT, accept);
-    extraHeaders.forEach(h::add);
     return h;
   }
 

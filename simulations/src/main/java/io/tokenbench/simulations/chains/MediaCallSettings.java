@@ -2,6 +2,7 @@ package io.tokenbench.simulations.chains;
 
 import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.MediaPrice;
 import io.tokenbench.simulations.config.Timeouts;
 import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.media.MediaRequests;
@@ -23,10 +24,11 @@ import java.util.Map;
  * @param sink         where timelines go
  * @param extraHeaders sent with every request (tests use the mock's {@code x-mock-*} overrides)
  * @param pooled       share keep-alive connections between users
+ * @param price        the class model's catalog price ({@link MediaPrice#NONE} when unknown)
  */
 public record MediaCallSettings(EndpointClass endpoint, URI baseUrl, ApiKey apiKey, MediaRequests requests,
     Timeouts timeouts, Duration videoTimeout, Pacer pacer, TimelineSink sink, Map<String, String> extraHeaders,
-    boolean pooled) {
+    boolean pooled, MediaPrice price) {
   public MediaCallSettings {
     if (endpoint == EndpointClass.CHAT) {
       throw new IllegalArgumentException("chat calls are ChatCall's");
@@ -37,11 +39,11 @@ public record MediaCallSettings(EndpointClass endpoint, URI baseUrl, ApiKey apiK
   /** The exchanges and timeline of this class. */
   MediaFlow flow() {
     return switch (endpoint) {
-      case EMBEDDINGS -> SimpleMediaFlows.embeddings(baseUrl, requests);
-      case IMAGES -> SimpleMediaFlows.images(baseUrl, requests);
-      case TRANSCRIPTION -> SimpleMediaFlows.transcription(baseUrl, requests);
-      case SPEECH -> new SpeechFlow(baseUrl, requests);
-      case VIDEO -> new VideoFlow(baseUrl, requests, videoTimeout);
+      case EMBEDDINGS -> SimpleMediaFlows.embeddings(baseUrl, requests, price);
+      case IMAGES -> SimpleMediaFlows.images(baseUrl, requests, price);
+      case TRANSCRIPTION -> SimpleMediaFlows.transcription(baseUrl, requests, price);
+      case SPEECH -> new SpeechFlow(baseUrl, requests, price);
+      case VIDEO -> new VideoFlow(baseUrl, requests, videoTimeout, price);
       case CHAT -> throw new IllegalStateException("chat");
     };
   }

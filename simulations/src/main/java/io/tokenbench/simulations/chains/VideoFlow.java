@@ -4,6 +4,7 @@ import io.tokenbench.reports.record.JobTimeline;
 import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.simulations.config.Endpoints;
+import io.tokenbench.simulations.config.MediaPrice;
 import io.tokenbench.simulations.media.MediaRequests;
 import io.tokenbench.simulations.media.MediaResponses;
 import io.tokenbench.simulations.stream.StepTrace;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * {@link JobTimeline}: t_started is the first poll that saw the job out of {@code queued}, t_completed the
  * poll that saw it completed, polls the status polls made. A failed job is {@code stream_error_event} (the
  * server reported the failure in-band); a job not completed and downloaded within the video timeout is
- * {@code timeout_idle}; a failed submit, poll or download has that exchange's outcome.
+ * {@code timeout_idle}; a failed submit, poll or download has that exchange's outcome. Credits: the catalog's
+ * per-second price times the requested video seconds, for completed jobs (failed jobs are refunded).
  */
 final class VideoFlow implements MediaFlow {
   static final long DEFAULT_POLL_NANOS = 1_000_000_000L;
@@ -28,8 +30,10 @@ final class VideoFlow implements MediaFlow {
   private final URI submitUrl;
   private final MediaRequests requests;
   private final long timeoutNanos;
+  private final MediaPrice price;
 
-  VideoFlow(URI baseUrl, MediaRequests requests, Duration timeout) {
+  VideoFlow(URI baseUrl, MediaRequests requests, Duration timeout, MediaPrice price) {
+    this.price = price;
     this.baseUrl = baseUrl;
     this.submitUrl = Endpoints.resolve(baseUrl, "videos");
     this.requests = requests;
@@ -51,6 +55,7 @@ final class VideoFlow implements MediaFlow {
     long tStarted = RequestTimeline.ABSENT;
     long tCompleted = RequestTimeline.ABSENT;
     long polls;
+    long retryAfterMillis = RequestTimeline.UNKNOWN;
     String id;
 
     Job(Exchanges ex, long tSched, Consumer<MediaResult> done) {
@@ -66,6 +71,7 @@ final class VideoFlow implements MediaFlow {
             Optional<MediaResponses.Video> v = t.completeOk() ? MediaResponses.video(t.bodyText()) : Optional.empty();
             Outcome o = t.outcome(v.isPresent());
             if (!o.isSuccess()) {
+              retryAfterMillis = t.retryAfterMillis();
               finish(o, t.status(), "submit");
               return;
             }
@@ -102,6 +108,7 @@ final class VideoFlow implements MediaFlow {
         Optional<MediaResponses.Video> v = t.completeOk() ? MediaResponses.video(t.bodyText()) : Optional.empty();
         Outcome o = t.outcome(v.isPresent());
         if (!o.isSuccess()) {
+          retryAfterMillis = t.retryAfterMillis();
           finish(o, t.status(), "poll");
         } else {
           next(v.get(), t);
@@ -116,7 +123,8 @@ final class VideoFlow implements MediaFlow {
 
     void finish(Outcome outcome, int status, String where) {
       long submit = tSubmit != RequestTimeline.ABSENT ? tSubmit : System.nanoTime();
-      done.accept(MediaResult.of(new JobTimeline(tSched, submit, tAccepted, tStarted, tCompleted, polls, outcome, 0),
+      done.accept(MediaResult.of(new JobTimeline(tSched, submit, tAccepted, tStarted, tCompleted, polls, outcome,
+          outcome.isSuccess() ? price.seconds(requests.videoSecondsValue()) : 0, retryAfterMillis),
           status, outcome.isSuccess() ? "" : where));
     }
   }

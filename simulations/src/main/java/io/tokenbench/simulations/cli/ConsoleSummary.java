@@ -25,14 +25,14 @@ final class ConsoleSummary {
     }
     out.println(classRow("blended (all)", s.requests().attempted(), s.errorRate(), s.goodput(),
         "each request by its class's SLO"));
-    out.println(String.format(Locale.ROOT, "%-32s %8s %9s %9s %9s %9s", "class metric", "count", "p50", "p90", "p99",
+    out.println(String.format(Locale.ROOT, "%-40s %8s %9s %9s %9s %9s", "class metric", "count", "p50", "p90", "p99",
         "max"));
     for (ClassSummary c : s.classes().values()) {
       for (MetricSummary m : c.metrics().values()) {
         if (m.count() == 0 || m.name().endsWith(".dispatch_lag")) {
           continue;
         }
-        out.println(String.format(Locale.ROOT, "%-32s %8d %9.2f %9.2f %9.2f %9.2f", m.name() + " (" + m.unit().reported()
+        out.println(String.format(Locale.ROOT, "%-40s %8d %9.2f %9.2f %9.2f %9.2f", m.name() + " (" + m.unit().reported()
             + ")", m.count(), m.p50(), m.p90(), m.p99(), m.max()));
       }
     }

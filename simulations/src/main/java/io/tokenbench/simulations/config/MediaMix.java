@@ -59,7 +59,8 @@ public record MediaMix(Map<EndpointClass, Double> ratesPerSec) {
 
   /** Sum of the class rates: the rate of the merged Poisson stream. */
   public double totalRatePerSec() {
-    return ratesPerSec.values().stream().mapToDouble(Double::doubleValue).sum();
+    double sum = ratesPerSec.values().stream().mapToDouble(Double::doubleValue).sum();
+    return Math.round(sum * 1e9) / 1e9; // 4 + 0.5 + 0.2 is 4.7, not 4.700000000000001
   }
 
   /** The share of arrivals that are of class {@code c} (0 when absent). */

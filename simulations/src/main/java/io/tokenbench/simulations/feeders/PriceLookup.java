@@ -3,6 +3,7 @@ package io.tokenbench.simulations.feeders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.MediaPrice;
 import io.tokenbench.simulations.config.Price;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,7 @@ import java.time.Duration;
  * Reads a model's price once before a run from {@code GET <base>/v1/models/<id>}: the
  * {@code pricing.input_per_million_tokens} and {@code output_per_million_tokens} fields the mock (and
  * the PowerTokens catalog) serve. Any failure (no such route, no pricing) means {@link Price#NONE}:
- * a run never fails for want of a price.
+ * a run never fails for want of a price. Media models: {@code per_image} and {@code per_second} too.
  */
 public final class PriceLookup {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,6 +24,30 @@ public final class PriceLookup {
   private PriceLookup() {}
 
   public static Price of(URI baseUrl, String model, ApiKey key) {
+    JsonNode pricing = pricing(baseUrl, model, key);
+    if (!pricing.path("input_per_million_tokens").isNumber() || !pricing.path("output_per_million_tokens").isNumber()) {
+      return Price.NONE;
+    }
+    return new Price(pricing.path("input_per_million_tokens").asDouble(),
+        pricing.path("output_per_million_tokens").asDouble());
+  }
+
+  /** A media model's prices ({@code input_per_million_tokens}, {@code per_image}, {@code per_second}; absent = 0). */
+  public static MediaPrice media(URI baseUrl, String model, ApiKey key) {
+    JsonNode pricing = pricing(baseUrl, model, key);
+    if (!pricing.isObject()) {
+      return MediaPrice.NONE;
+    }
+    try {
+      return new MediaPrice(pricing.path("input_per_million_tokens").asDouble(0),
+          pricing.path("per_image").asDouble(0), pricing.path("per_second").asDouble(0));
+    } catch (IllegalArgumentException e) {
+      return MediaPrice.NONE;
+    }
+  }
+
+  /** The model's {@code pricing} object, or a missing node on any failure. */
+  private static JsonNode pricing(URI baseUrl, String model, ApiKey key) {
     String base = baseUrl.toString().replaceAll("/+$", "");
     URI uri = URI.create((base.endsWith("/v1") ? base : base + "/v1") + "/models/" + model);
     try {
@@ -30,19 +55,14 @@ public final class PriceLookup {
           HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Authorization", key.bearerHeader())
               .GET().build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
-        return Price.NONE;
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
       }
-      JsonNode pricing = JSON.readTree(r.body()).path("pricing");
-      if (!pricing.path("input_per_million_tokens").isNumber() || !pricing.path("output_per_million_tokens").isNumber()) {
-        return Price.NONE;
-      }
-      return new Price(pricing.path("input_per_million_tokens").asDouble(),
-          pricing.path("output_per_million_tokens").asDouble());
+      return JSON.readTree(r.body()).path("pricing");
     } catch (IOException | IllegalArgumentException e) {
-      return Price.NONE;
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Price.NONE;
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
   }
 }

@@ -28,6 +28,8 @@ public record MediaRequests(PromptSet prompts, String embeddingsModel, String im
     String speechModel, int speechChars, String transcriptionModel, Multipart upload, long uploadAudioNanos,
     String videoModel, String videoSeconds) {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Speech is requested as {@code pcm}: 16-bit mono at 24 kHz. */
+  public static final int SPEECH_PCM_BYTES_PER_SECOND = 48_000;
   /** Length of the transcription upload. */
   public static final Duration UPLOAD_LENGTH = Duration.ofSeconds(3);
 
@@ -60,6 +62,23 @@ public record MediaRequests(PromptSet prompts, String embeddingsModel, String im
         .put("input", text.length() > speechChars ? text.substring(0, speechChars) : text).put("voice", "alloy")
         .put("response_format", "pcm").put("stream_format", "sse");
     return bytes(b);
+  }
+
+  /** The model a media class's requests name. */
+  public String model(io.tokenbench.reports.record.EndpointClass endpoint) {
+    return switch (endpoint) {
+      case EMBEDDINGS -> embeddingsModel;
+      case IMAGES -> imagesModel;
+      case SPEECH -> speechModel;
+      case TRANSCRIPTION -> transcriptionModel;
+      case VIDEO -> videoModel;
+      case CHAT -> throw new IllegalArgumentException("chat bodies are ChatBodies'");
+    };
+  }
+
+  /** Seconds of the requested video. */
+  public int videoSecondsValue() {
+    return Integer.parseInt(videoSeconds);
   }
 
   public byte[] video(long i) {

@@ -66,21 +66,36 @@ public final class MediaResponses {
   /** What one speech SSE payload is. */
   public enum SpeechEvent { AUDIO, DONE, ERROR, OTHER, MALFORMED }
 
+  /** One speech SSE payload: its kind and, for AUDIO, the decoded audio bytes it carries. */
+  public record SpeechChunk(SpeechEvent kind, int audioBytes) {}
+
   /** {@code speech.audio.delta} with audio is AUDIO, {@code speech.audio.done} DONE, {@code {"error":..}} ERROR. */
   public static SpeechEvent speechEvent(String payload) {
+    return speechChunk(payload).kind();
+  }
+
+  public static SpeechChunk speechChunk(String payload) {
     JsonNode root = parse(payload);
     if (root == null || !root.isObject()) {
-      return SpeechEvent.MALFORMED;
+      return new SpeechChunk(SpeechEvent.MALFORMED, 0);
     }
     if (root.has("error")) {
-      return SpeechEvent.ERROR;
+      return new SpeechChunk(SpeechEvent.ERROR, 0);
     }
     String type = root.path("type").asText("");
     if (type.equals("speech.audio.delta")) {
-      return root.path("audio").isTextual() && !root.path("audio").asText().isEmpty() ? SpeechEvent.AUDIO
-          : SpeechEvent.MALFORMED;
+      String audio = root.path("audio").isTextual() ? root.path("audio").asText() : "";
+      return audio.isEmpty() ? new SpeechChunk(SpeechEvent.MALFORMED, 0)
+          : new SpeechChunk(SpeechEvent.AUDIO, base64Length(audio));
     }
-    return type.equals("speech.audio.done") ? SpeechEvent.DONE : SpeechEvent.OTHER;
+    return new SpeechChunk(type.equals("speech.audio.done") ? SpeechEvent.DONE : SpeechEvent.OTHER, 0);
+  }
+
+  /** Decoded length of padded base64 text, without decoding it. */
+  static int base64Length(String b64) {
+    int n = b64.length();
+    int pad = n > 0 && b64.charAt(n - 1) == '=' ? (n > 1 && b64.charAt(n - 2) == '=' ? 2 : 1) : 0;
+    return n / 4 * 3 - pad;
   }
 
   /** A video object: its id and status ({@code queued}, {@code in_progress}, {@code completed}, {@code failed}). */

@@ -7,6 +7,7 @@ import io.tokenbench.reports.record.Slo;
 import io.tokenbench.reports.record.Window;
 import io.tokenbench.simulations.config.ApiKey;
 import io.tokenbench.simulations.config.InjectorShare;
+import io.tokenbench.simulations.config.MediaPrice;
 import io.tokenbench.simulations.config.Price;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
@@ -103,8 +104,15 @@ public final class Recipes {
         startMillis -> RunInfo.create(laneName, DRIVER, startMillis, target.toString(), reportsLoadModel(params),
             recorderConfig(params), RunInfoParameters.of(params, target), RunInfoParameters.versions()),
         extraHeaders, price);
+    MediaRequests requests = MediaRequests.defaults(prompts);
+    Map<EndpointClass, MediaPrice> prices = new EnumMap<>(EndpointClass.class);
+    for (EndpointClass c : byClass.keySet()) {
+      if (c != EndpointClass.CHAT) {
+        prices.put(c, PriceLookup.media(target, requests.model(c), key));
+      }
+    }
     return new RunPlan(params, List.of(lane), key, lanesRoot, maxDuration(params), anchor,
-        new MixedTraffic(pacers, MediaRequests.defaults(prompts)));
+        new MixedTraffic(pacers, requests, prices));
   }
 
   /** Injection, then grace for the last requests: Gatling stops here whatever the target does. */

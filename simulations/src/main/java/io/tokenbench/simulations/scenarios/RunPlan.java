@@ -107,7 +107,7 @@ public final class RunPlan implements AutoCloseable {
     Lane lane = lanes.get(0);
     return new MediaCallSettings(endpoint, lane.baseUrl(), apiKey, mixed.requests(), params.timeouts(),
         params.videoTimeout(), mixed.pacers().get(endpoint), sinks.get(0), lane.extraHeaders(),
-        params.pooledConnections());
+        params.pooledConnections(), mixed.price(endpoint));
   }
 
   /** Opens every lane's run folder and recorder on one clock; called by the first user to run. */

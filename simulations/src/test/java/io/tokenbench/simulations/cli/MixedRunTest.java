@@ -95,6 +95,14 @@ class MixedRunTest {
       // the mock asks for a poll after 1000 ms (openai-poll-after-ms), so no job completes sooner
       assertThat(video.metrics().get("video_complete").p50()).isGreaterThanOrEqualTo(1000.0);
 
+      // Credits from the mock catalog's media prices: 0.04 per image, 0.0001 per transcribed second (3 s),
+      // 0.1 per video second (4 s), 0.00025 per spoken second; classes add up to the blend
+      assertThat(images.microCredits()).isEqualTo(40_000 * images.requests().attempted());
+      assertThat(tr.microCredits()).isEqualTo(300 * tr.requests().attempted());
+      assertThat(video.microCredits()).isEqualTo(400_000 * video.requests().attempted());
+      assertThat(speech.microCredits()).isGreaterThan(0);
+      assertThat(sum(s, ClassSummary::microCredits)).isEqualTo(s.microCredits());
+
       assertThat(Files.readString(dir.resolve(RunFolder.RUN_JSON))).contains("\"slo_by_class\"");
       assertThat(Files.readString(dir.resolve(RunFolder.SUMMARY_JSON))).contains("\"endpoint_classes\"");
       assertThat(Files.readString(dir.resolve(RunFolder.REPORT_HTML))).contains("By endpoint class");

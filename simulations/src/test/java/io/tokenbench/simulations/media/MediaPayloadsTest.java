@@ -67,6 +67,10 @@ class MediaPayloadsTest {
 
     assertThat(MediaResponses.speechEvent("{\"type\":\"speech.audio.delta\",\"audio\":\"AAA=\"}"))
         .isEqualTo(MediaResponses.SpeechEvent.AUDIO);
+    assertThat(MediaResponses.speechChunk("{\"type\":\"speech.audio.delta\",\"audio\":\"AAECAwQ=\"}"))
+        .isEqualTo(new MediaResponses.SpeechChunk(MediaResponses.SpeechEvent.AUDIO, 5)); // 5 bytes of audio
+    assertThat(MediaResponses.speechChunk("{\"type\":\"speech.audio.delta\",\"audio\":\"AAECAwQFBgc=\"}").audioBytes())
+        .isEqualTo(Base64.getDecoder().decode("AAECAwQFBgc=").length);
     assertThat(MediaResponses.speechEvent("{\"type\":\"speech.audio.done\",\"usage\":{}}"))
         .isEqualTo(MediaResponses.SpeechEvent.DONE);
     assertThat(MediaResponses.speechEvent("{\"error\":{\"message\":\"x\"}}")).isEqualTo(MediaResponses.SpeechEvent.ERROR);
