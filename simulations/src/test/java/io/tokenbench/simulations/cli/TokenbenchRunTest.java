@@ -34,6 +34,15 @@ class TokenbenchRunTest {
     err.reset();
     assertThat(run(Map.of(), "calibrate", "--base-url", "http://127.0.0.1:9")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tokenbench calibrate: base-url: ");
+    err.reset();
+    assertThat(run(Map.of(), "run", "--scenario", "mixed", "--mix", "chat=2,audio=1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tokenbench run: mix: unknown endpoint class 'audio'");
+    err.reset();
+    assertThat(run(Map.of(), "run", "--scenario", "mixed", "--slo-video", "fast")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tokenbench run: slo-video: ");
+    err.reset();
+    assertThat(run(Map.of(), "calibrate", "--scenario", "mixed")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tokenbench calibrate: scenario: ");
   }
 
   @Test
@@ -60,7 +69,8 @@ class TokenbenchRunTest {
   void helpListsEveryOptionWithItsDefault() {
     assertThat(run(Map.of(), "run", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--rate").contains("--load").contains("poisson(10/s)")
-        .contains("--timeout-first-token").contains("--slo-ttft");
+        .contains("--timeout-first-token").contains("--slo-ttft").contains("--mix")
+        .contains("chat=4,embeddings=4,images=0.5,speech=1,transcription=1,video=0.2").contains("--slo-speech-ttfa");
   }
 
   @Test
