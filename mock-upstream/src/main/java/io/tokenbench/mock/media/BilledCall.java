@@ -28,7 +28,9 @@ import java.util.function.Supplier;
  * admission), then the gate admits it before any work, the request's plan is drawn (fault and delays,
  * seeded like chat's), the work builds the answer and says when it is written ({@link Timing}), and the
  * request is settled exactly once: at once for answers written at once and for errors, else when the
- * server has written the paced answer ({@link Pacing}) or the client went away.
+ * server has written the paced answer ({@link Pacing}) or the client went away. Admissions, rejections,
+ * settlements and faults are counted in the server's stats like chat's (so media requests are part of
+ * the requests in flight that drive the load slowdown).
  *
  * <p>Faults (ENDPOINTS.md, "Faults"): a fault the endpoint does not take is a 400 {@code invalid_header}
  * when asked for with {@code x-mock-fault} (before admission) and ignored when drawn at random;
@@ -83,9 +85,11 @@ public final class BilledCall {
         Admission admission = context.gate().admit(new AdmissionRequest(request.requestId(), request.bearerToken(),
                 endpoint, model, promptTokens, OptionalInt.empty(), false));
         if (admission instanceof Admission.Rejected rejected) {
+            context.stats().rejected();
             return new RouteResponse(rejected.status(), RouteResponse.JSON, rejected.headers(), rejected.jsonBody());
         }
         Admission.Admitted admitted = (Admission.Admitted) admission;
+        context.stats().admitted();
         Settling settling = new Settling(context, request, endpoint, model, admitted);
         MediaPlan plan;
         Outcome outcome;
@@ -97,6 +101,7 @@ public final class BilledCall {
             if (plan.fault().isPresent() && !faults.supports(plan.fault().get().fault())) {
                 plan = plan.withoutFault();
             }
+            plan.fault().ifPresent(spec -> context.stats().faultInjected(spec.fault()));
             Optional<ApiError> injected = plan.fault().map(BilledCall::injectedError);
             if (injected.isPresent()) {
                 settling.settle(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE, injected.get().status(), false,
@@ -212,6 +217,7 @@ public final class BilledCall {
                 return;
             }
             settled = true;
+            context.stats().settled(end);
             try {
                 context.gate().settle(new Settlement(request.requestId(), admitted, endpoint, model, streamed, status,
                         usage, end));

@@ -44,7 +44,7 @@ final class ServerContext {
         groups.add(new ConfigRoutes(settings));
         groups.add(new StatsRoutes(stats, lag));
         groups.addAll(MediaRoutes.all(new MediaContext(gate, config.catalog(), config.seed(), config.clock(),
-                settings)));
+                settings, stats)));
         this.routeGroups = List.copyOf(groups);
         this.adminToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
     }

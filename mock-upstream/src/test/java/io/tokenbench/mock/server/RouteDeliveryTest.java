@@ -50,6 +50,7 @@ class RouteDeliveryTest {
             assertThat(first).startsWith("HTTP/1.1 200 OK").contains("content-type: audio/pcm")
                     .contains("transfer-encoding: chunked").contains("x-request-id: ");
             assertThat(chunks(first)).isEqualTo(1);
+            assertThat(mock.server.stats.inFlight()).as("counted in flight like chat").isEqualTo(1);
             for (int chunk = 2; chunk <= 4; chunk++) {
                 mock.advanceMillis(49);
                 assertThat(mock.outputLatin1()).as("chunk %d not before 0.25 s / 5", chunk).isEmpty();
@@ -65,6 +66,8 @@ class RouteDeliveryTest {
             assertThat(settled.usage().mediaSeconds()).isEqualTo(1.0);
             assertThat(settled.stream()).isTrue();
             assertThat(mock.server.lag.snapshot().getTotalCount()).as("one lag sample per chunk").isEqualTo(4);
+            assertThat(mock.server.stats.inFlight()).isZero();
+            assertThat(mock.server.stats.settledCount(Settlement.End.COMPLETED)).isEqualTo(1);
         }
     }
 
@@ -96,6 +99,8 @@ class RouteDeliveryTest {
             Settlement settled = gate.onlySettlement();
             assertThat(settled.end()).isEqualTo(Settlement.End.CLIENT_CANCELLED);
             assertThat(settled.usage().mediaSeconds()).as("one chunk of four was sent").isEqualTo(0.25);
+            assertThat(mock.server.stats.settledCount(Settlement.End.CLIENT_CANCELLED)).isEqualTo(1);
+            assertThat(mock.server.stats.inFlight()).isZero();
         }
     }
 
@@ -111,6 +116,17 @@ class RouteDeliveryTest {
             assertThat(settled.end()).isEqualTo(Settlement.End.CLIENT_CANCELLED);
             assertThat(settled.usage().promptTokens()).isEqualTo(3);
             assertThat(mock.server.lag.snapshot().getTotalCount()).as("the cancelled task never ran").isZero();
+        }
+    }
+
+    @Test
+    void anInjectedFaultIsCountedAndAConnectResetClosesTheChannel() {
+        try (EmbeddedMock mock = mock()) {
+            mock.send(EmbeddedMock.post("/v1/audio/speech", SPEECH, "x-mock-fault: connect_reset"));
+            assertThat(mock.outputLatin1()).isEmpty();
+            assertThat(mock.channel.isActive()).isFalse();
+            assertThat(mock.server.stats.faultCount(io.tokenbench.mock.behavior.Fault.CONNECT_RESET)).isEqualTo(1);
+            assertThat(gate.onlySettlement().end()).isEqualTo(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE);
         }
     }
 
