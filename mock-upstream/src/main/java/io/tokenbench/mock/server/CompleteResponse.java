@@ -1,15 +1,7 @@
 package io.tokenbench.mock.server;
 
-import static io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH;
-import static io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE;
-
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.behavior.RequestPlan;
 import io.tokenbench.mock.gate.Settlement;
@@ -78,15 +70,8 @@ final class CompleteResponse {
                 createdEpochSeconds, chat, plan, exchange.ids(), !plan.hasFault(Fault.USAGE_MISSING));
         long tokens = plan.totalOutputTokens();
         if (plan.hasFault(Fault.STREAM_RESET)) {
-            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-            head.headers().set(CONTENT_TYPE, Exchange.APPLICATION_JSON).setInt(CONTENT_LENGTH, body.readableBytes());
-            exchange.decorate(head);
-            exchange.ctx().write(head);
-            ByteBuf half = body.readRetainedSlice(body.readableBytes() / 2);
-            body.release();
-            exchange.ctx().writeAndFlush(new DefaultHttpContent(half)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             settler.settle(200, Settlement.End.UPSTREAM_ERROR_MID_RESPONSE, tokens);
-            UpstreamFaults.reset(exchange);
+            UpstreamFaults.resetMidBody(exchange, HttpResponseStatus.OK, Exchange.APPLICATION_JSON, Map.of(), body);
             return;
         }
         if (plan.hasFault(Fault.PROTOCOL_ERROR)) {
