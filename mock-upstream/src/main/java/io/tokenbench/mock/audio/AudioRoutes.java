@@ -6,14 +6,17 @@ import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.MediaContext;
 import io.tokenbench.mock.openai.ApiError;
+import io.tokenbench.mock.openai.ApiErrorException;
 
 /** The {@code /v1/audio} route group: speech and transcriptions, POST only. */
 public final class AudioRoutes implements RouteGroup {
 
+    private final MediaContext context;
     private final SpeechRoutes speech;
     private final TranscriptionRoutes transcriptions;
 
     public AudioRoutes(MediaContext context) {
+        this.context = context;
         this.speech = new SpeechRoutes(context);
         this.transcriptions = new TranscriptionRoutes(context);
     }
@@ -32,12 +35,12 @@ public final class AudioRoutes implements RouteGroup {
     public RouteResponse handle(RouteRequest request) {
         boolean speaking = request.path().equals(SpeechRoutes.ENDPOINT);
         boolean known = speaking || request.path().equals(TranscriptionRoutes.ENDPOINT);
-        if (!known) {
-            return RouteResponse.error(ApiError.invalidUrl(request.method(), request.path()));
-        }
-        if (!request.method().equals("POST")) {
-            return RouteResponse.methodNotAllowed(request, "POST");
-        }
-        return BilledCall.guarded(() -> speaking ? speech.handle(request) : transcriptions.handle(request));
+        return BilledCall.guarded(context, () -> {
+            if (!known) {
+                throw new ApiErrorException(ApiError.invalidUrl(request.method(), request.path()));
+            }
+            BilledCall.requireMethod(request, "POST");
+            return speaking ? speech.handle(request) : transcriptions.handle(request);
+        });
     }
 }

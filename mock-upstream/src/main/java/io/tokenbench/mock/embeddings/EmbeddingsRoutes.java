@@ -48,13 +48,11 @@ public final class EmbeddingsRoutes implements RouteGroup {
 
     @Override
     public RouteResponse handle(RouteRequest request) {
-        if (!request.path().equals(ENDPOINT)) {
-            return RouteResponse.error(ApiError.invalidUrl(request.method(), request.path()));
-        }
-        if (!request.method().equals("POST")) {
-            return RouteResponse.methodNotAllowed(request, "POST");
-        }
-        return BilledCall.guarded(() -> {
+        return BilledCall.guarded(context, () -> {
+            if (!request.path().equals(ENDPOINT)) {
+                throw new ApiErrorException(ApiError.invalidUrl(request.method(), request.path()));
+            }
+            BilledCall.requireMethod(request, "POST");
             JsonBody body = JsonBody.parse(request.body());
             CatalogModel model = BilledCall.model(context, body.requiredString("model"), ModelKind.EMBEDDING);
             EmbeddingInput input = EmbeddingInput.of(body.node("input"));

@@ -53,13 +53,11 @@ public final class ImagesRoutes implements RouteGroup {
     @Override
     public RouteResponse handle(RouteRequest request) {
         boolean edit = request.path().equals(EDITS);
-        if (!edit && !request.path().equals(ENDPOINT)) {
-            return RouteResponse.error(ApiError.invalidUrl(request.method(), request.path()));
-        }
-        if (!request.method().equals("POST")) {
-            return RouteResponse.methodNotAllowed(request, "POST");
-        }
-        return BilledCall.guarded(() -> {
+        return BilledCall.guarded(context, () -> {
+            if (!edit && !request.path().equals(ENDPOINT)) {
+                throw new ApiErrorException(ApiError.invalidUrl(request.method(), request.path()));
+            }
+            BilledCall.requireMethod(request, "POST");
             ImageRequest image = edit
                     ? ImageRequest.fromForm(Multipart.parse(request.header().apply("content-type"), request.body()))
                     : ImageRequest.fromJson(JsonBody.parse(request.body()));

@@ -169,12 +169,24 @@ public final class BilledCall {
         return hash;
     }
 
-    /** Answers an {@link ApiErrorException} thrown while reading the request as its error response. */
-    public static RouteResponse guarded(Supplier<RouteResponse> handler) {
+    /**
+     * Answers an {@link ApiErrorException} thrown while reading the request (bad input, unknown path or
+     * model, wrong method, unsupported {@code x-mock-fault}: all before admission) as its error response,
+     * counted as refused in the server's stats as chat's bad input is.
+     */
+    public static RouteResponse guarded(MediaContext context, Supplier<RouteResponse> handler) {
         try {
             return handler.get();
         } catch (ApiErrorException e) {
+            context.stats().refused();
             return RouteResponse.error(e.error());
+        }
+    }
+
+    /** Refuses a request whose method is not {@code method} with a 405 naming it. */
+    public static void requireMethod(RouteRequest request, String method) {
+        if (!request.method().equals(method)) {
+            throw new ApiErrorException(ApiError.methodNotAllowed(request.method(), request.path(), method));
         }
     }
 

@@ -45,14 +45,14 @@ public final class KlingVideoRoutes implements RouteGroup {
 
     @Override
     public RouteResponse handle(RouteRequest request) {
-        return BilledCall.guarded(() -> {
+        return BilledCall.guarded(service.context(), () -> {
             if (request.path().equals(TEXT2VIDEO)) {
-                OpenAiVideoRoutes.requireMethod(request, "POST");
+                BilledCall.requireMethod(request, "POST");
                 return service.submit(request, TEXT2VIDEO, submission(request), job -> envelope(request, job,
                         job.at(service.context().clock().instant())));
             }
             if (request.path().startsWith(TEXT2VIDEO + "/") && request.path().indexOf('/', TEXT2VIDEO.length() + 1) < 0) {
-                OpenAiVideoRoutes.requireMethod(request, "GET");
+                BilledCall.requireMethod(request, "GET");
                 String id = request.path().substring(TEXT2VIDEO.length() + 1);
                 return service.lookup(request, TEXT2VIDEO + "/{task_id}", id,
                         (job, state) -> envelope(request, job, state));

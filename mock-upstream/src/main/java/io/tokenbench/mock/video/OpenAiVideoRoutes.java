@@ -43,19 +43,19 @@ public final class OpenAiVideoRoutes implements RouteGroup {
     @Override
     public RouteResponse handle(RouteRequest request) {
         String rest = request.path().substring(PREFIX.length());
-        return BilledCall.guarded(() -> {
+        return BilledCall.guarded(service.context(), () -> {
             if (rest.isEmpty()) {
-                requireMethod(request, "POST");
+                BilledCall.requireMethod(request, "POST");
                 return service.submit(request, PREFIX, VideoRequests.openAi(request), job ->
                         json(job, job.at(service.context().clock().instant())));
             }
             String[] parts = rest.substring(1).split("/", -1);
             if (parts.length == 1 && !parts[0].isEmpty()) {
-                requireMethod(request, "GET");
+                BilledCall.requireMethod(request, "GET");
                 return service.lookup(request, PREFIX + "/{id}", parts[0], this::json);
             }
             if (parts.length == 2 && parts[1].equals("content")) {
-                requireMethod(request, "GET");
+                BilledCall.requireMethod(request, "GET");
                 String variant = request.queryParam("variant").orElse("video");
                 if (!variant.equals("video")) {
                     throw new ApiErrorException(ApiError.invalidValue("variant", "'" + variant + "' is not served by"
@@ -65,12 +65,6 @@ public final class OpenAiVideoRoutes implements RouteGroup {
             }
             throw new ApiErrorException(ApiError.invalidUrl(request.method(), request.path()));
         });
-    }
-
-    static void requireMethod(RouteRequest request, String method) {
-        if (!request.method().equals(method)) {
-            throw new ApiErrorException(ApiError.methodNotAllowed(request.method(), request.path(), method));
-        }
     }
 
     private RouteResponse json(VideoJob job, VideoJob.State state) {
