@@ -161,8 +161,10 @@ public final class Recipes {
     }
     // the mean offered rate over the run; the shape itself (ramp, steps, spike) is in run.json's "load"
     // one injector's share of a split run offers 1/count of it (merge adds the shares back up)
-    return new io.tokenbench.reports.model.LoadModel.Open(
-        p.load().meanRatePerSec(p.injectionLength()) / p.injectors().count());
+    // a constant rate is its own mean (averaging 1000 samples of 10.7 gives 10.700000000000072)
+    double mean = p.load() instanceof LoadModel.ConstantRate c ? c.ratePerSec()
+        : p.load().meanRatePerSec(p.injectionLength());
+    return new io.tokenbench.reports.model.LoadModel.Open(mean / p.injectors().count());
   }
 
   private static String safeName(String label) {
