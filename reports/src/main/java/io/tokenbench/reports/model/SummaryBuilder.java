@@ -97,7 +97,7 @@ public final class SummaryBuilder {
             parts.add("tpot <= " + Fmt.millis(slo.tpotMaxNanos()));
         }
         if (slo.e2eSchedMaxNanos() != Slo.UNBOUNDED) {
-            parts.add((endpoint == EndpointClass.VIDEO ? "submit->completed" : "e2e_sched") + " <= "
+            parts.add((endpoint == EndpointClass.VIDEO ? "t_completed - t_sched" : "e2e_sched") + " <= "
                     + Fmt.millis(slo.e2eSchedMaxNanos()));
         }
         return parts.isEmpty() ? "none" : String.join(", ", parts);
