@@ -111,12 +111,12 @@ final class Docs {
         List<List<String>> rows = new ArrayList<>();
         for (ClassSummary c : s.classes().values()) {
             rows.add(classRow(c.endpoint().wireName(), c.slo(), c.requests(), c.throughput(), c.goodput(),
-                    c.errorRate()));
+                    c.errorRate(), c.outcomes()));
         }
         rows.add(classRow("blended (all)", "each request by its class's SLO", s.requests(), s.throughput(),
-                s.goodput(), s.errorRate()));
+                s.goodput(), s.errorRate(), s.outcomes()));
         d.table(List.of("class", "SLO", "attempted", "completed/s", "error rate", "good", "goodput/s",
-                "SLO attainment"), rows, 2);
+                "SLO attainment", "failures"), rows, 2);
         List<Stat> stats = List.of(Stat.MEAN, Stat.P50, Stat.P90, Stat.P99, Stat.MAX);
         for (ClassSummary c : s.classes().values()) {
             List<List<String>> metrics = new ArrayList<>();
@@ -142,9 +142,20 @@ final class Docs {
     }
 
     private static List<String> classRow(String name, String slo, RunSummary.Requests r, RunSummary.Throughput t,
-                                         RunSummary.Goodput g, double errorRate) {
+                                         RunSummary.Goodput g, double errorRate, Map<Outcome, Long> outcomes) {
         return List.of(name, slo, Long.toString(r.attempted()), Fmt.num(t.completedRps()), Fmt.percent(errorRate),
-                Long.toString(r.good()), Fmt.num(g.goodRps()), Fmt.percent(g.sloAttainment()));
+                Long.toString(r.good()), Fmt.num(g.goodRps()), Fmt.percent(g.sloAttainment()), failures(outcomes));
+    }
+
+    /** {@code "http_5xx=1 timeout_idle=2"}, or {@code "-"}: the unsuccessful outcomes that occurred. */
+    static String failures(Map<Outcome, Long> outcomes) {
+        List<String> parts = new ArrayList<>();
+        outcomes.forEach((o, n) -> {
+            if (!o.isSuccess() && n > 0) {
+                parts.add(o.wireName() + "=" + n);
+            }
+        });
+        return parts.isEmpty() ? "-" : String.join(" ", parts);
     }
 
     static List<List<String>> headerRows(RunSummary s) {

@@ -109,6 +109,8 @@ class EndpointClassSummaryTest {
         assertThat(md).contains("## By endpoint class", "### transcription", "transcription.transcription_rtf");
         assertThat(md).containsPattern("\\| blended \\(all\\) +\\| [^|]+\\| 35 ");
         assertThat(md).containsPattern("\\| images +\\| e2e_sched <= 300 ms +\\| 4 ");
+        assertThat(md).containsPattern("\\| video .*\\| timeout_idle=1 stream_error_event=1 +\\|");
+        assertThat(md).containsPattern("\\| embeddings .*\\| http_5xx=1 +\\|");
     }
 
     @Test

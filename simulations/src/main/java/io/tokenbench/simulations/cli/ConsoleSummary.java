@@ -21,10 +21,11 @@ final class ConsoleSummary {
     out.println(String.format(Locale.ROOT, "%-16s %9s %10s %10s %9s  %s", "endpoint class", "attempted", "error rate",
         "goodput/s", "SLO met", "SLO"));
     for (ClassSummary c : s.classes().values()) {
-      out.println(classRow(c.endpoint().wireName(), c.requests().attempted(), c.errorRate(), c.goodput(), c.slo()));
+      out.println(classRow(c.endpoint().wireName(), c.requests().attempted(), c.errorRate(), c.goodput(), c.slo())
+          + failures(c.outcomes()));
     }
     out.println(classRow("blended (all)", s.requests().attempted(), s.errorRate(), s.goodput(),
-        "each request by its class's SLO"));
+        "each request by its class's SLO") + failures(s.outcomes()));
     out.println(String.format(Locale.ROOT, "%-40s %8s %9s %9s %9s %9s", "class metric", "count", "p50", "p90", "p99",
         "max"));
     for (ClassSummary c : s.classes().values()) {
@@ -36,6 +37,17 @@ final class ConsoleSummary {
             + ")", m.count(), m.p50(), m.p90(), m.p99(), m.max()));
       }
     }
+  }
+
+  /** {@code "; failures: http_5xx=1"}, or empty. */
+  private static String failures(Map<Outcome, Long> outcomes) {
+    StringBuilder b = new StringBuilder();
+    outcomes.forEach((o, n) -> {
+      if (!o.isSuccess() && n > 0) {
+        b.append(b.length() == 0 ? "; failures:" : "").append(' ').append(o.wireName()).append('=').append(n);
+      }
+    });
+    return b.toString();
   }
 
   private static String classRow(String name, long attempted, double errorRate, RunSummary.Goodput g, String slo) {
