@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param speechRtf             audio seconds produced per second: the gap after a chunk of c seconds is c / rtf
  * @param videoQueue            how long a video job stays {@code queued}
  * @param videoRenderPerSecond  how long a job stays {@code in_progress}, per second of video
+ * @param videoAccept           how long a video submission takes to be answered (submit → accepted);
+ *                              response latency, unlike the job phases
  */
 public record MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, Dist imageLatency,
-        Dist transcriptionRtf, Dist speechTtfa, Dist speechRtf, Dist videoQueue, Dist videoRenderPerSecond) {
+        Dist transcriptionRtf, Dist speechTtfa, Dist speechRtf, Dist videoQueue, Dist videoRenderPerSecond,
+        Dist videoAccept) {
 
     /** The one home of the media defaults: realistic but modest. */
     public static final MediaBehavior DEFAULT = new MediaBehavior(
@@ -29,10 +32,11 @@ public record MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, 
             DistParser.durations("200ms"),
             DistParser.counts("10"),
             DistParser.durations("5s"),
-            DistParser.durations("10s"));
+            DistParser.durations("10s"),
+            DistParser.durations("300ms"));
 
     /**
-     * Every answer at once (tests and throughput runs of the mock itself). Video job phases keep their
+     * Every answer at once (tests and throughput runs of the mock itself), video submissions included. Video job phases keep their
      * defaults: they are job time on the mock's clock, which tests advance by hand, not response latency.
      */
     public static final MediaBehavior NO_LATENCY = new MediaBehavior(
@@ -43,7 +47,8 @@ public record MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, 
             DistParser.durations("0ms"),
             DistParser.counts("0"),
             DEFAULT.videoQueue(),
-            DEFAULT.videoRenderPerSecond());
+            DEFAULT.videoRenderPerSecond(),
+            DistParser.durations("0ms"));
 
     public MediaBehavior {
         Objects.requireNonNull(embeddingsLatency, "embeddingsLatency");
@@ -54,6 +59,17 @@ public record MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, 
         Objects.requireNonNull(speechRtf, "speechRtf");
         Objects.requireNonNull(videoQueue, "videoQueue");
         Objects.requireNonNull(videoRenderPerSecond, "videoRenderPerSecond");
+        Objects.requireNonNull(videoAccept, "videoAccept");
+    }
+
+    /**
+     * The model without a {@code video_accept} of its own: submissions take the default's (for callers
+     * written before that field existed).
+     */
+    public MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, Dist imageLatency,
+            Dist transcriptionRtf, Dist speechTtfa, Dist speechRtf, Dist videoQueue, Dist videoRenderPerSecond) {
+        this(embeddingsLatency, embeddingsItemLatency, imageLatency, transcriptionRtf, speechTtfa, speechRtf,
+                videoQueue, videoRenderPerSecond, DEFAULT.videoAccept());
     }
 
     /** The settings by their {@code PUT /admin/config} {@code media} field names, in display order. */
@@ -65,7 +81,8 @@ public record MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, 
         SPEECH_TTFA("speech_ttfa", "--speech-ttfa", true),
         SPEECH_RTF("speech_rtf", "--speech-rtf", false),
         VIDEO_QUEUE("video_queue", "--video-queue", true),
-        VIDEO_RENDER("video_render", "--video-render", true);
+        VIDEO_RENDER("video_render", "--video-render", true),
+        VIDEO_ACCEPT("video_accept", "--video-accept", true);
 
         private final String jsonName;
         private final String option;
@@ -120,14 +137,15 @@ public record MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, 
             case SPEECH_RTF -> speechRtf;
             case VIDEO_QUEUE -> videoQueue;
             case VIDEO_RENDER -> videoRenderPerSecond;
+            case VIDEO_ACCEPT -> videoAccept;
         };
     }
 
     /** A copy with {@code field} set to {@code value}. */
     public MediaBehavior with(Field field, Dist value) {
         Dist[] d = {embeddingsLatency, embeddingsItemLatency, imageLatency, transcriptionRtf, speechTtfa, speechRtf,
-            videoQueue, videoRenderPerSecond};
+            videoQueue, videoRenderPerSecond, videoAccept};
         d[field.ordinal()] = Objects.requireNonNull(value, "value");
-        return new MediaBehavior(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]);
+        return new MediaBehavior(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]);
     }
 }

@@ -107,6 +107,11 @@ public final class MediaPlan {
         return new long[] {queue, render};
     }
 
+    /** Video submission: the delay before the accepted job is answered ({@code x-mock-latency-ms} replaces it). */
+    public long videoAcceptNanos() {
+        return media.latencyNanos().orElse(nanos(behavior.videoAccept()));
+    }
+
     private long nanos(Dist dist) {
         return Math.round(dist.sample(random));
     }

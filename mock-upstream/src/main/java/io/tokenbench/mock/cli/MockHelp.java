@@ -53,7 +53,8 @@ final class MockHelp {
             MediaBehavior.Field.SPEECH_TTFA, "speech: time to first audio chunk",
             MediaBehavior.Field.SPEECH_RTF, "speech: real-time factor of the 0.25 s chunks; 0 = no gaps",
             MediaBehavior.Field.VIDEO_QUEUE, "videos: time a job stays queued (mock clock)",
-            MediaBehavior.Field.VIDEO_RENDER, "videos: time in_progress per second of video (mock clock)");
+            MediaBehavior.Field.VIDEO_RENDER, "videos: time in_progress per second of video (mock clock)",
+            MediaBehavior.Field.VIDEO_ACCEPT, "videos: submit -> accepted answer delay (response latency)");
 
     private MockHelp() {
     }

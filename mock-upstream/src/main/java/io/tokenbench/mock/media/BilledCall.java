@@ -45,8 +45,23 @@ public final class BilledCall {
     private BilledCall() {
     }
 
-    /** The work's answer, what it consumed, and when it is written. */
-    public record Outcome(RouteResponse response, Settlement.Usage usage, Timing timing) {
+    /**
+     * The work's answer, what it consumed, when it is written, and what to undo when the client went away
+     * before any of the answer was written ({@code CLIENT_CANCELLED} with nothing sent; for example a video
+     * job whose submission was never answered).
+     */
+    public record Outcome(RouteResponse response, Settlement.Usage usage, Timing timing, Runnable withdraw) {
+        private static final Runnable NOTHING = () -> { };
+
+        public Outcome {
+            java.util.Objects.requireNonNull(withdraw, "withdraw");
+        }
+
+        /** Nothing to undo when cancelled. */
+        public Outcome(RouteResponse response, Settlement.Usage usage, Timing timing) {
+            this(response, usage, timing, NOTHING);
+        }
+
         /** Written at once. */
         public Outcome(RouteResponse response, Settlement.Usage usage) {
             this(response, usage, Timing.NOW);
@@ -110,7 +125,8 @@ public final class BilledCall {
             }
             if (plan.fault().filter(spec -> spec.fault() == Fault.CONNECT_RESET).isPresent()) {
                 return new RouteResponse(200, RouteResponse.JSON, Map.of(), new byte[0])
-                        .withPacing(Pacing.delayed(0, plan.fault(), settling.listener(false, Settlement.Usage.NONE)));
+                        .withPacing(Pacing.delayed(0, plan.fault(), settling.listener(false, Settlement.Usage.NONE,
+                                Outcome.NOTHING)));
             }
             outcome = work.apply(new Call(admitted, plan));
         } catch (ApiErrorException e) {
@@ -134,7 +150,7 @@ public final class BilledCall {
             return response;
         }
         boolean streamed = timing.partEnds().length > 0;
-        Pacing.Listener listener = settling.listener(streamed, outcome.usage());
+        Pacing.Listener listener = settling.listener(streamed, outcome.usage(), outcome.withdraw());
         return response.withPacing(streamed
                 ? Pacing.streamed(timing.firstByteDelayNanos(), timing.partEnds(), timing.gapsNanos(), paced, listener)
                 : Pacing.delayed(timing.firstByteDelayNanos(), paced, listener));
@@ -213,15 +229,27 @@ public final class BilledCall {
             this.admitted = admitted;
         }
 
-        /** Settles with the part of {@code full} the client received by the end. */
-        Pacing.Listener listener(boolean streamed, Settlement.Usage full) {
-            return (end, status, outputFraction) -> settle(end, status, streamed, switch (end) {
+        /**
+         * Settles with the part of {@code full} the client received by the end; runs {@code withdraw} when the
+         * client went away before anything was sent.
+         */
+        Pacing.Listener listener(boolean streamed, Settlement.Usage full, Runnable withdraw) {
+            return (end, status, outputFraction) -> {
+                if (end == Settlement.End.CLIENT_CANCELLED && outputFraction == 0 && !settled) {
+                    withdraw.run();
+                }
+                settle(end, status, streamed, usage(end, full, outputFraction));
+            };
+        }
+
+        private static Settlement.Usage usage(Settlement.End end, Settlement.Usage full, double outputFraction) {
+            return switch (end) {
                 case COMPLETED -> full;
                 case UPSTREAM_ERROR_BEFORE_FIRST_BYTE -> Settlement.Usage.NONE;
                 case CLIENT_CANCELLED, UPSTREAM_ERROR_MID_RESPONSE -> new Settlement.Usage(full.promptTokens(),
                         Math.round(full.completionTokens() * outputFraction),
                         (long) Math.floor(full.images() * outputFraction), full.mediaSeconds() * outputFraction);
-            });
+            };
         }
 
         void settle(Settlement.End end, int status, boolean streamed, Settlement.Usage usage) {

@@ -41,6 +41,16 @@ public final class VideoJobs {
         }
     }
 
+    /** Forgets {@code job} and its idempotency key (a submission the client never received). */
+    public synchronized void remove(VideoJob job) {
+        if (byId.remove(job.id(), job)) {
+            String scoped = idempotencyKeyById.remove(job.id());
+            if (scoped != null) {
+                idByIdempotencyKey.remove(scoped, job.id());
+            }
+        }
+    }
+
     public synchronized Optional<VideoJob> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }

@@ -9,6 +9,7 @@ import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.MediaContext;
 import io.tokenbench.mock.media.MediaFaults;
+import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import java.time.Duration;
@@ -26,6 +27,12 @@ import java.util.function.Function;
  * A resubmission with the same {@code Idempotency-Key} (or {@code X-Request-Id}) header from the same key
  * returns the first job and is settled with no usage, so a job is never billed twice. Lookups are admitted
  * and settled with no usage; a job is visible only to the key that submitted it (404 otherwise).
+ *
+ * <p>A submission is answered after the {@code video_accept} delay ({@code x-mock-latency-ms} replaces it),
+ * drawn after the job phases; the job exists and its phases run on the mock's clock from the submission on.
+ * A client that goes away before any of the answer is written withdraws the job: it is removed (its id and
+ * idempotency key are forgotten) and settled {@code CLIENT_CANCELLED} with no usage, so a job is billed
+ * exactly when its submission was answered.
  */
 final class VideoService {
 
@@ -56,7 +63,8 @@ final class VideoService {
             if (idempotencyKey != null) {
                 Optional<VideoJob> twin = jobs.byIdempotencyKey(admitted.keyId(), idempotencyKey);
                 if (twin.isPresent()) {
-                    return new BilledCall.Outcome(render.apply(twin.get()), Settlement.Usage.NONE);
+                    return new BilledCall.Outcome(render.apply(twin.get()), Settlement.Usage.NONE,
+                            Timing.after(call.plan().videoAcceptNanos()));
                 }
             }
             long[] phasesNanos = call.plan().videoPhasesNanos(submission.seconds());
@@ -65,7 +73,8 @@ final class VideoService {
                     Duration.ofNanos(phasesNanos[0]), Duration.ofNanos(phasesNanos[1]));
             jobs.add(job, idempotencyKey);
             return new BilledCall.Outcome(render.apply(job),
-                    fails ? Settlement.Usage.NONE : new Settlement.Usage(0, 0, 0, submission.seconds()));
+                    fails ? Settlement.Usage.NONE : new Settlement.Usage(0, 0, 0, submission.seconds()),
+                    Timing.after(call.plan().videoAcceptNanos()), () -> jobs.remove(job));
         });
     }
 

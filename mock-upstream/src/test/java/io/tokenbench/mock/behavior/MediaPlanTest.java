@@ -69,6 +69,21 @@ class MediaPlanTest {
     }
 
     @Test
+    void videoSubmissionsAreAcceptedAfterTheAcceptDelayAndZeroLatencyHasNone() {
+        assertThat(plan(1, MediaBehavior.DEFAULT).videoAcceptNanos()).as("default").isEqualTo(300 * MS);
+        assertThat(plan(1, media(MediaBehavior.Field.VIDEO_ACCEPT, "1.5s")).videoAcceptNanos()).isEqualTo(1500 * MS);
+        assertThat(plan(1, MediaBehavior.NO_LATENCY).videoAcceptNanos()).isZero();
+        assertThat(MediaBehavior.NO_LATENCY.videoQueue()).as("job time is kept").isEqualTo(MediaBehavior.DEFAULT.videoQueue());
+        MediaBehavior older = new MediaBehavior(MediaBehavior.NO_LATENCY.embeddingsLatency(),
+                MediaBehavior.NO_LATENCY.embeddingsItemLatency(), MediaBehavior.NO_LATENCY.imageLatency(),
+                MediaBehavior.NO_LATENCY.transcriptionRtf(), MediaBehavior.NO_LATENCY.speechTtfa(),
+                MediaBehavior.NO_LATENCY.speechRtf(), MediaBehavior.NO_LATENCY.videoQueue(),
+                MediaBehavior.NO_LATENCY.videoRenderPerSecond());
+        assertThat(older.videoAccept()).as("the eight-field constructor takes the default").isEqualTo(
+                MediaBehavior.DEFAULT.videoAccept());
+    }
+
+    @Test
     void headersReplaceTheDraws() {
         MediaBehavior media = MediaBehavior.DEFAULT;
         MediaPlan plan = plan(media, Map.of("x-mock-latency-ms", "12.5", "x-mock-itl-ms", "40", "x-mock-job-ms", "4000"));
@@ -78,6 +93,7 @@ class MediaPlanTest {
         assertThat(plan.speechTtfaNanos()).isEqualTo(12_500_000L);
         assertThat(plan.speechGapsNanos(new double[] {0.25, 0.25, 0.25})).containsExactly(0, 40 * MS, 40 * MS);
         assertThat(plan.videoPhasesNanos(12)).containsExactly(1000 * MS, 3000 * MS);
+        assertThat(plan.videoAcceptNanos()).as("x-mock-latency-ms is the submit -> accepted delay").isEqualTo(12_500_000L);
         assertThatThrownBy(() -> MediaOverrides.parse(Map.of("x-mock-latency-ms", "soon")::get))
                 .isInstanceOf(RequestOverrides.BadOverrideException.class).hasMessageContaining("x-mock-latency-ms");
         assertThatThrownBy(() -> MediaOverrides.parse(Map.of("x-mock-job-ms", "-1")::get))
@@ -119,5 +135,8 @@ class MediaPlanTest {
         assertThatThrownBy(() -> MediaBehavior.Field.SPEECH_TTFA.parse("10")).isInstanceOf(IllegalArgumentException.class);
         assertThat(MediaBehavior.Field.byOption("--image-latency")).contains(MediaBehavior.Field.IMAGE_LATENCY);
         assertThat(MediaBehavior.Field.byJsonName("video_render")).contains(MediaBehavior.Field.VIDEO_RENDER);
+        assertThat(MediaBehavior.Field.byOption("--video-accept")).contains(MediaBehavior.Field.VIDEO_ACCEPT);
+        assertThat(MediaBehavior.Field.byJsonName("video_accept")).contains(MediaBehavior.Field.VIDEO_ACCEPT);
+        assertThatThrownBy(() -> MediaBehavior.Field.VIDEO_ACCEPT.parse("300")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -55,18 +55,19 @@ class MockMainTest {
             assertThat(help).contains(field.option() + " DIST");
         }
         assertThat(help).contains("(default 30ms)").contains("(default 0.5ms)").contains("(default 1500ms)")
-                .contains("(default 20)").contains("(default 10)").contains("(default 5s)").contains("x-mock-latency-ms");
+                .contains("(default 20)").contains("(default 10)").contains("(default 5s)").contains("(default 300ms)").contains("x-mock-latency-ms");
     }
 
     @Test
     void mediaLatencyOptionsReachTheConfig() throws OptionError {
         MockOptions.Parsed parsed = new MockOptions(name -> null).parse(new String[] {"--image-latency", "uniform(1s,2s)",
-            "--transcription-rtf=0", "--speech-ttfa", "0ms", "--video-render", "2s", "--ttft", "50ms"});
+            "--transcription-rtf=0", "--speech-ttfa", "0ms", "--video-render", "2s", "--video-accept", "uniform(100ms,200ms)", "--ttft", "50ms"});
         MediaBehavior media = parsed.config().behavior().media();
         assertThat(media.imageLatency().spec()).isEqualTo("uniform(1s,2s)");
         assertThat(media.transcriptionRtf().spec()).isEqualTo("0");
         assertThat(media.speechTtfa().spec()).isEqualTo("0ms");
         assertThat(media.videoRenderPerSecond().spec()).isEqualTo("2s");
+        assertThat(media.videoAccept().spec()).isEqualTo("uniform(100ms,200ms)");
         assertThat(media.embeddingsLatency()).as("untouched").isEqualTo(MediaBehavior.DEFAULT.embeddingsLatency());
         assertThat(parsed.config().behavior().ttft().spec()).as("chat options still apply").isEqualTo("50ms");
     }
@@ -81,6 +82,7 @@ class MockMainTest {
             {"--embeddings-latency", "fast"}, {"--embeddings-item-latency", "1"}, {"--image-latency", "uniform(2s,1s)"},
             {"--transcription-rtf", "20x"}, {"--speech-ttfa", "200"}, {"--speech-rtf", "10ms"},
             {"--video-queue", "-5s"}, {"--video-render", "lognormal(0s,1)"},
+            {"--video-accept", "300"}, {"--video-accept", "-1ms"},
         };
         for (String[] args : cases) {
             err.reset();

@@ -19,10 +19,19 @@ final class EmbeddedMock implements AutoCloseable {
     final EmbeddedChannel channel;
 
     EmbeddedMock(MockConfig config) {
-        this.server = new ServerContext(config.withClock(InstantSource.fixed(CREATED)));
+        this(new ServerContext(config.withClock(InstantSource.fixed(CREATED))));
+    }
+
+    private EmbeddedMock(ServerContext server) {
+        this.server = server;
         this.channel = new EmbeddedChannel();
         channel.freezeTime();
         new MockServerInitializer(server, new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.ImmediateEventExecutor.INSTANCE)).configure(channel.pipeline());
+    }
+
+    /** Another client connection to the same server (its own channel and virtual time; close it too). */
+    EmbeddedMock anotherConnection() {
+        return new EmbeddedMock(server);
     }
 
     static MockConfig config() {
