@@ -19,7 +19,7 @@ import java.util.Optional;
  *                            parts in the body, increasing, the last equal to the body length
  * @param gapsNanos           one per part, {@code [0]} ignored; empty when not streamed
  * @param fault               an in-response fault ({@code stall}, {@code stream_reset}, {@code protocol_error},
- *                            {@code stream_error_event}) or {@code connect_reset}, applied by the server
+ *                            {@code stream_error_event}, {@code slow_drip}) or {@code connect_reset}, applied by the server
  * @param listener            told how the response ended
  */
 public record Pacing(long firstByteDelayNanos, int[] partEnds, long[] gapsNanos, Optional<FaultSpec> fault,

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.admin.RouteResponse;
+import io.tokenbench.mock.behavior.Fault;
+import io.tokenbench.mock.behavior.FaultSpec;
 import io.tokenbench.mock.behavior.RequestSeed;
 import io.tokenbench.mock.catalog.CatalogModel;
 import io.tokenbench.mock.catalog.ModelKind;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,7 +78,8 @@ final class SpeechRoutes {
                 sse ? MediaFaults.EVENT_STREAM : MediaFaults.AUDIO_STREAM, call -> {
                     byte[] pcm = WavAudio.pcm(seconds, RequestSeed.mix(context.seed() ^ input.hashCode()));
                     byte[] audio = wav ? WavAudio.wav(pcm) : pcm;
-                    Chunked chunked = sse ? sse(audio, inputTokens, pcm) : raw(audio, wav);
+                    Optional<Fault> fault = call.fault().map(FaultSpec::fault);
+                    Chunked chunked = sse ? sse(audio, inputTokens, pcm, fault.orElse(null)) : raw(audio, wav);
                     RouteResponse response = new RouteResponse(200, sse ? "text/event-stream" : wav ? "audio/wav"
                             : "audio/pcm", sse ? Map.of("cache-control", "no-cache") : Map.of(), chunked.body());
                     return new BilledCall.Outcome(response, new Settlement.Usage(inputTokens, 0, 0, seconds),
@@ -103,9 +107,10 @@ final class SpeechRoutes {
 
     /**
      * The audio as base64 deltas of {@value #SSE_CHUNK_BYTES} bytes, one event per chunk, then
-     * {@code speech.audio.done} in the last chunk.
+     * {@code speech.audio.done} (with {@code usage}) in the last chunk: the stream's end marker, left out
+     * for {@code missing_done}; its {@code usage} left out for {@code usage_missing}.
      */
-    private static Chunked sse(byte[] audio, int inputTokens, byte[] pcm) {
+    private static Chunked sse(byte[] audio, int inputTokens, byte[] pcm, Fault fault) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(audio.length * 4 / 3 + 256);
         int chunks = Math.max(1, (audio.length + SSE_CHUNK_BYTES - 1) / SSE_CHUNK_BYTES);
         int[] ends = new int[chunks];
@@ -120,13 +125,18 @@ final class SpeechRoutes {
             ends[i] = out.size();
             seconds[i] = (end - at) / BYTES_PER_SECOND;
         }
+        if (fault == Fault.MISSING_DONE) {
+            return new Chunked(out.toByteArray(), ends, seconds);
+        }
         ObjectNode done = JsonBody.JSON.createObjectNode();
         done.put("type", "speech.audio.done");
-        ObjectNode usage = done.putObject("usage");
-        int outputTokens = (int) Math.round(pcm.length / 2.0 / WavAudio.SAMPLE_RATE * 50);
-        usage.put("input_tokens", inputTokens);
-        usage.put("output_tokens", outputTokens);
-        usage.put("total_tokens", inputTokens + outputTokens);
+        if (fault != Fault.USAGE_MISSING) {
+            ObjectNode usage = done.putObject("usage");
+            int outputTokens = (int) Math.round(pcm.length / 2.0 / WavAudio.SAMPLE_RATE * 50);
+            usage.put("input_tokens", inputTokens);
+            usage.put("output_tokens", outputTokens);
+            usage.put("total_tokens", inputTokens + outputTokens);
+        }
         event(out, done);
         ends[chunks - 1] = out.size();
         return new Chunked(out.toByteArray(), ends, seconds);

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * due times (the first byte delay, then each part's gap, stretched by the load slowdown), each write one
  * HTTP chunk through a {@link DirectSink}, a pause while the channel is not writable, the scheduling lag
  * of every write recorded, and the in-response faults of {@link Pacing}: {@code stall} (a longer gap
- * after the first part), {@code stream_reset} (TCP reset after K parts), and for SSE bodies
+ * after the first part), {@code stream_reset} (TCP reset after K parts), {@code slow_drip} (the parts go
+ * through a {@link DripSink}, a few bytes per interval, as chat's events do), and for SSE bodies
  * {@code stream_error_event} / {@code protocol_error} (an error or cut-off event after K parts).
  *
  * <p>The head is written by {@code writeHead} together with the first part. Thread-safety: every
@@ -50,6 +51,8 @@ public final class PacedBody implements Runnable {
     private boolean recordLag = true;
     private boolean pausedForBackPressure;
     private boolean ended;
+    /** The sink has written the body's end (a drip can still hold bytes after the last part). */
+    private boolean handedOver;
     private Future<?> pending;
 
     /**
@@ -66,7 +69,8 @@ public final class PacedBody implements Runnable {
             throw new IllegalArgumentException("pacing is not streamed");
         }
         this.ctx = ctx;
-        this.sink = new DirectSink(ctx, wire);
+        this.sink = pacing.hasFault(Fault.SLOW_DRIP) ? new DripSink(ctx, pacing.fault().orElseThrow().param())
+                : new DirectSink(ctx, wire);
         this.body = body;
         this.pacing = pacing;
         this.sse = sse;
@@ -86,9 +90,12 @@ public final class PacedBody implements Runnable {
         schedule();
     }
 
-    /** The client went away: stop and report the parts written so far. */
+    /**
+     * The client went away: stop and report the parts written so far (nothing to report when the body had
+     * already ended; a drip still holding bytes drops them).
+     */
     public void cancel() {
-        if (ended) {
+        if (handedOver) {
             return;
         }
         if (pending != null) {
@@ -96,7 +103,7 @@ public final class PacedBody implements Runnable {
         }
         sink.discard();
         end(Settlement.End.CLIENT_CANCELLED);
-        written.run();
+        finished();
     }
 
     /** Resumes a body paused by back-pressure once the channel is writable again. */
@@ -142,7 +149,7 @@ public final class PacedBody implements Runnable {
         part++;
         if (part == pacing.parts()) {
             end(Settlement.End.COMPLETED);
-            sink.end(out, written);
+            sink.end(out, this::finished);
             return;
         }
         sink.write(out);
@@ -160,7 +167,7 @@ public final class PacedBody implements Runnable {
             case STREAM_RESET -> {
                 sink.discard();
                 end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE); // before close() reports the client gone
-                written.run();
+                finished();
                 ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
                 ctx.channel().close();
             }
@@ -169,15 +176,23 @@ public final class PacedBody implements Runnable {
                 ChunkEncoder.errorEvent(out, ApiError.envelope("The server had an error while processing your"
                         + " request. Sorry about that!", "server_error", null, null));
                 end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
-                sink.end(out, written);
+                sink.end(out, this::finished);
             }
             case PROTOCOL_ERROR -> {
                 ByteBuf out = sink.allocate(CUT_OFF_EVENT.length);
                 out.writeBytes(CUT_OFF_EVENT);
                 end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
-                sink.end(out, written);
+                sink.end(out, this::finished);
             }
             default -> throw new IllegalStateException("not a paced-body fault: " + fault);
+        }
+    }
+
+    /** Runs {@code written} once. */
+    private void finished() {
+        if (!handedOver) {
+            handedOver = true;
+            written.run();
         }
     }
 
