@@ -8,17 +8,30 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The usage log: one {@link UsageRow} per request, the newest {@code capacityRows} kept.
+ * The usage log: one {@link UsageRow} per request, the newest {@code capacityRows} kept. Each row gets a
+ * sequence number (1, 2, ... in append order, for this process only) that readers page by ({@link #page}).
  *
- * <p>Thread-safe; appends are non-blocking.
+ * <p>Thread-safe. An append takes a short lock (numbering and linking the row, a few hundred
+ * nanoseconds) so the rows are in sequence order for readers, which never lock.
  */
 public final class UsageLog {
 
     public static final int DEFAULT_CAPACITY_ROWS = 200_000;
 
-    private final ConcurrentLinkedDeque<UsageRow> rows = new ConcurrentLinkedDeque<>();
+    /** One page of rows, oldest first; {@code lastSeq} is the cursor to read on from. */
+    public record Page(List<UsageRow> rows, boolean hasMore, long lastSeq) {
+        public Page {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    private record Entry(long seq, UsageRow row) {
+    }
+
+    private final ConcurrentLinkedDeque<Entry> rows = new ConcurrentLinkedDeque<>();
     private final AtomicInteger size = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong appended = new java.util.concurrent.atomic.AtomicLong();
+    private final Object appendLock = new Object();
+    private long appended;
     private final int capacityRows;
 
     public UsageLog(int capacityRows) {
@@ -33,8 +46,9 @@ public final class UsageLog {
     }
 
     public void append(UsageRow row) {
-        rows.addLast(row);
-        appended.incrementAndGet();
+        synchronized (appendLock) {
+            rows.addLast(new Entry(++appended, row));
+        }
         if (size.incrementAndGet() > capacityRows && rows.pollFirst() != null) {
             size.decrementAndGet();
         }
@@ -43,17 +57,48 @@ public final class UsageLog {
     /** Rows of {@code keyId} (all keys when null) written at or after {@code since} (all when null). */
     public List<UsageRow> query(Long keyId, Instant since) {
         List<UsageRow> out = new ArrayList<>();
-        for (UsageRow row : rows) {
-            if ((keyId == null || row.keyId() == keyId) && (since == null || !row.time().isBefore(since))) {
-                out.add(row);
+        for (Entry entry : rows) {
+            if (matches(entry.row(), keyId, since)) {
+                out.add(entry.row());
             }
         }
         return out;
     }
 
+    /**
+     * At most {@code limit} rows as {@link #query} selects them with a sequence number above
+     * {@code afterSeq}, oldest first, and whether more follow. Builds at most {@code limit} rows (the scan
+     * over the log to find them is a filter without allocation).
+     */
+    public Page page(Long keyId, Instant since, long afterSeq, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1: " + limit);
+        }
+        List<UsageRow> out = new ArrayList<>(Math.min(limit, 1024));
+        long lastSeq = afterSeq;
+        for (Entry entry : rows) {
+            if (entry.seq() <= afterSeq || !matches(entry.row(), keyId, since)) {
+                continue;
+            }
+            if (out.size() == limit) {
+                return new Page(out, true, lastSeq);
+            }
+            out.add(entry.row());
+            lastSeq = entry.seq();
+        }
+        return new Page(out, false, lastSeq);
+    }
+
+    private static boolean matches(UsageRow row, Long keyId, Instant since) {
+        return (keyId == null || row.keyId() == keyId) && (since == null || !row.time().isBefore(since));
+    }
+
     /** The newest {@code maxRows} rows, oldest first (for the state file). */
     public List<UsageRow> tail(int maxRows) {
-        List<UsageRow> all = new ArrayList<>(rows);
+        List<UsageRow> all = new ArrayList<>();
+        for (Entry entry : rows) {
+            all.add(entry.row());
+        }
         return all.subList(Math.max(0, all.size() - maxRows), all.size());
     }
 
@@ -63,7 +108,9 @@ public final class UsageLog {
 
     /** Rows appended since start, including those the capacity has dropped (a change counter). */
     public long appendedTotal() {
-        return appended.get();
+        synchronized (appendLock) {
+            return appended;
+        }
     }
 
     public int capacityRows() {

@@ -12,12 +12,13 @@ import java.util.function.Function;
  * the HTTP layer's job; {@code /api/usage/token/} authenticates with the key itself.
  *
  * <p>Routes: {@code POST|GET /admin/keys}, {@code GET|PATCH|DELETE /admin/keys/{id}},
- * {@code GET|POST /admin/clock}, {@code GET /admin/logs?key_id=&since=}, {@code GET /admin/usage},
+ * {@code GET|POST /admin/clock}, {@code GET /admin/logs?key_id=&since=&limit=&after=}, {@code GET /admin/usage},
  * {@code GET|PUT /admin/enforcement}, {@code GET /api/usage/token/}. Bad input is a 400 with an
  * OpenAI-style error body and changes nothing; unknown paths 404; wrong methods 405.
  *
- * <p>Thread-safe. Calls are cheap but not constant-time (listing walks all keys or log rows): run them
- * off the event loop when the log is large.
+ * <p>Thread-safe. Calls are cheap but not constant-time: listing keys walks all keys, and
+ * {@code /admin/logs} scans the log (a filter, no allocation) but builds at most {@code limit} rows
+ * (10,000) per answer, so the event loop that serves it is not stalled by a full 200,000-row log.
  */
 public final class AdminApi {
 

@@ -210,4 +210,38 @@ class AdminApiTest {
         assertThat(AdminApi.handles("/admin/keys")).isTrue();
         assertThat(AdminApi.handles("/v1/chat/completions")).isFalse();
     }
+
+    @Test
+    void logsComeInPagesOfLimitRowsContinuedWithAfter() throws Exception {
+        for (int i = 0; i < 1005; i++) {
+            f.platform.log().append(new io.tokenbench.mock.billing.UsageRow(Instant.parse("2026-03-10T12:00:00Z"),
+                    "req-" + i, i % 2 == 0 ? 7 : 8, "k", "gpt-4o-mini", "/v1/chat/completions", 1, 1, 1, false, 200,
+                    null, Instant.parse("2026-03-10T00:00:00Z")));
+        }
+        JsonNode byDefault = json(call("GET", "/admin/logs", null));
+        assertThat(byDefault.get("data")).as("1000 rows unless asked").hasSize(1000);
+        assertThat(byDefault.get("data").get(0).get("request_id").asText()).as("oldest first").isEqualTo("req-0");
+        assertThat(byDefault.get("has_more").asBoolean()).isTrue();
+        JsonNode rest = json(call("GET", "/admin/logs", Map.of("after",
+                List.of(byDefault.get("next_after").asText())), Map.of(), null));
+        assertThat(rest.get("data")).extracting(r -> r.get("request_id").asText())
+                .containsExactly("req-1000", "req-1001", "req-1002", "req-1003", "req-1004");
+        assertThat(rest.get("has_more").asBoolean()).isFalse();
+
+        JsonNode oneKey = json(call("GET", "/admin/logs", Map.of("key_id", List.of("8")), Map.of(), null));
+        assertThat(oneKey.get("data")).as("every row of a key with fewer than 1000").hasSize(502);
+        assertThat(oneKey.get("has_more").asBoolean()).isFalse();
+        JsonNode two = json(call("GET", "/admin/logs", Map.of("key_id", List.of("7"), "limit", List.of("2"),
+                "after", List.of("1")), Map.of(), null));
+        assertThat(two.get("data")).extracting(r -> r.get("request_id").asText()).containsExactly("req-2", "req-4");
+        assertThat(json(call("GET", "/admin/logs", Map.of("limit", List.of("10000")), Map.of(), null)).get("data"))
+                .hasSize(1005);
+
+        for (String[] bad : new String[][] {{"limit", "0"}, {"limit", "10001"}, {"limit", "ten"}, {"limit", ""},
+            {"after", "-1"}, {"after", "x"}}) {
+            AdminResponse refused = call("GET", "/admin/logs", Map.of(bad[0], List.of(bad[1])), Map.of(), null);
+            assertThat(refused.status()).as(String.join("=", bad)).isEqualTo(400);
+            assertThat(json(refused).get("error").get("param").asText()).isEqualTo(bad[0]);
+        }
+    }
 }
