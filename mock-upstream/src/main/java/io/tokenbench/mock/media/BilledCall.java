@@ -18,6 +18,7 @@ import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -54,7 +55,7 @@ public final class BilledCall {
         private static final Runnable NOTHING = () -> { };
 
         public Outcome {
-            java.util.Objects.requireNonNull(withdraw, "withdraw");
+            Objects.requireNonNull(withdraw, "withdraw");
         }
 
         /** Nothing to undo when cancelled. */
