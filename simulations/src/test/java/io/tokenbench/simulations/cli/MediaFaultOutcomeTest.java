@@ -96,6 +96,7 @@ class MediaFaultOutcomeTest {
         dir, Map.of("x-mock-fault", fault));
     RunSummary s = PlanExecution.execute(plan, dir, false, false, new PrintStream(OutputStream.nullOutputStream()))
         .get(0).summary();
+      assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag left on the test thread").isFalse();
     expected(fault).forEach((endpoint, outcome) -> {
       ClassSummary c = s.classes().get(endpoint);
       assertThat(c).as(endpoint.wireName()).isNotNull();

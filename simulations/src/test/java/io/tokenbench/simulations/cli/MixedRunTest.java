@@ -52,6 +52,7 @@ class MixedRunTest {
       ByteArrayOutputStream console = new ByteArrayOutputStream();
       List<PlanExecution.LaneResult> results =
           PlanExecution.execute(plan, out, false, true, new PrintStream(console, true, StandardCharsets.UTF_8));
+      assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag left on the test thread").isFalse();
       assertThat(results).hasSize(1);
       RunSummary s = results.get(0).summary();
       Path dir = results.get(0).runDir();
