@@ -1,6 +1,7 @@
 package io.tokenbench.reports.gate;
 
 import io.tokenbench.reports.model.Quantity;
+import io.tokenbench.reports.record.EndpointClass;
 
 /** Default hints per kind of quantity, used when a rule has none of its own. */
 final class Hints {
@@ -8,11 +9,25 @@ final class Hints {
     private Hints() {
     }
 
+    /** {@code images.image_e2e.p99} is hinted as {@code image_e2e.p99}. */
+    private static String withoutClass(String name) {
+        int dot = name.indexOf('.');
+        return dot > 0 && EndpointClass.fromWireName(name.substring(0, dot)).isPresent() ? name.substring(dot + 1) : name;
+    }
+
     static String forRule(Rule rule) {
         if (rule.hint().isPresent()) {
             return rule.hint().get();
         }
-        String name = rule.quantity().name();
+        String name = withoutClass(rule.quantity().name());
+        if (name.startsWith("ttfa")) {
+            return "time to first audio chunk: compare speech.ttfb (headers) with speech.ttfa; itl shows the gaps"
+                    + " between chunks";
+        }
+        if (name.startsWith("video_")) {
+            return "video jobs: video_queue and video_complete are seen at polls (quantised by openai-poll-after-ms);"
+                    + " compare video_polls";
+        }
         if (name.startsWith("dispatch_lag")) {
             return "the load generator is late: give the injector more CPU, lower the rate or split the load"
                     + " across injectors (merge their run folders)";

@@ -135,6 +135,8 @@ class EndpointClassSummaryTest {
         assertThat(results).extracting(RuleResult::verdict)
                 .containsExactly(Verdict.PASS, Verdict.FAIL, Verdict.PASS, Verdict.PASS, Verdict.PASS);
         assertThat(results.get(2).actual()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(results.get(1).hint()).contains("throughput fell"); // class figures hinted as the blended ones
+        assertThat(results.get(3).hint()).contains("user-perceived latency");
         assertThatThrownBy(() -> RuleParser.parse(List.of("images.bogus.p99 <= 1ms"), List.of(s)))
                 .hasMessageContaining("unknown metric 'images.bogus'");
     }
