@@ -21,6 +21,8 @@ import java.util.List;
  */
 public final class MockAdmin {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Rows per {@code GET /admin/logs} page, the mock's maximum. */
+  private static final int LOG_PAGE_ROWS = 10_000;
 
   /** A key as {@code GET /admin/keys/{id}} shows it; Credits in micro-Credits, null where the mock says null. */
   public record KeyView(long id, String status, Long limitMicroCredits, long usedInPeriodMicroCredits,
@@ -81,13 +83,24 @@ public final class MockAdmin {
         JSON.createObjectNode().put("advance_seconds", seconds).toString(), 200).path("now").asText());
   }
 
+  /** Every usage-log row of the key, read page by page ({@code limit}/{@code after}, see mock-upstream KEYS.md). */
   public List<LogRow> logs(long keyId) {
+    return logs(keyId, LOG_PAGE_ROWS);
+  }
+
+  List<LogRow> logs(long keyId, int pageRows) {
     List<LogRow> rows = new ArrayList<>();
-    for (JsonNode r : send("GET", "/admin/logs?key_id=" + keyId, null, 200).path("data")) {
-      rows.add(new LogRow(r.path("request_id").asText(null), r.path("key_id").asLong(),
-          r.path("prompt_tokens").asLong(), r.path("completion_tokens").asLong(), Credits.micro(r.path("credits")),
-          r.path("status").asInt(), r.path("cancel_reason").isNull() ? null : r.path("cancel_reason").asText(null)));
-    }
+    long after = 0;
+    JsonNode page;
+    do {
+      page = send("GET", "/admin/logs?key_id=" + keyId + "&limit=" + pageRows + "&after=" + after, null, 200);
+      for (JsonNode r : page.path("data")) {
+        rows.add(new LogRow(r.path("request_id").asText(null), r.path("key_id").asLong(),
+            r.path("prompt_tokens").asLong(), r.path("completion_tokens").asLong(), Credits.micro(r.path("credits")),
+            r.path("status").asInt(), r.path("cancel_reason").isNull() ? null : r.path("cancel_reason").asText(null)));
+      }
+      after = page.path("next_after").asLong(after);
+    } while (page.path("has_more").asBoolean(false));
     return rows;
   }
 
