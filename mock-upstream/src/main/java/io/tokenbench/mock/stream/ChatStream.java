@@ -2,19 +2,15 @@ package io.tokenbench.mock.stream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOption;
 import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.behavior.RequestPlan;
 import io.tokenbench.mock.behavior.TokenText;
 import io.tokenbench.mock.gate.Settlement;
-import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ChatRequest;
 import io.tokenbench.mock.openai.FinishReason;
 import io.tokenbench.mock.openai.IdSource;
 import io.tokenbench.mock.openai.JsonText;
 import io.tokenbench.mock.openai.ToolArguments;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One SSE chat completion stream after its headers were written: a state machine driven by tasks
@@ -29,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safety: every method runs on the channel's event loop.
  */
-public final class ChatStream implements Runnable {
+public final class ChatStream extends PacedWriter {
 
     /** Told once how the stream ended and how many output tokens it emitted. */
     @FunctionalInterface
@@ -37,24 +33,17 @@ public final class ChatStream implements Runnable {
         void ended(Settlement.End end, long completionTokens);
     }
 
-    private final ChannelHandlerContext ctx;
     private final ChunkEncoder encoder;
     private final ChatRequest request;
     private final RequestPlan plan;
     private final IdSource ids;
-    private final StreamTiming timing;
     private final Listener listener;
-    private final EventSink sink;
     private final ToolArguments toolArguments;
     private final byte[] functionName;
     private final int[] emitted;
     private final int faultStep;
     private int step;
-    private long dueNanos;
-    private boolean recordLag = true;
-    private boolean pausedForBackPressure;
     private boolean ended;
-    private Future<?> pending;
 
     /**
      * @param ctx  the HTTP handler's context (the head was written through it)
@@ -62,15 +51,13 @@ public final class ChatStream implements Runnable {
      */
     public ChatStream(ChannelHandlerContext ctx, ChannelHandlerContext wire, ChunkEncoder encoder, ChatRequest request,
             RequestPlan plan, IdSource ids, StreamTiming timing, Listener listener) {
-        this.ctx = ctx;
+        super(ctx, plan.hasFault(Fault.SLOW_DRIP) ? new DripSink(ctx, plan.faultParam()) : new DirectSink(ctx, wire),
+                timing);
         this.encoder = encoder;
         this.request = request;
         this.plan = plan;
         this.ids = ids;
-        this.timing = timing;
         this.listener = listener;
-        this.sink = plan.hasFault(Fault.SLOW_DRIP) ? new DripSink(ctx, plan.faultParam())
-                : new DirectSink(ctx, wire);
         this.toolArguments = request.toolCall().map(ToolArguments::new).orElse(null);
         this.functionName = request.toolCall().map(c -> JsonText.escaped(c.functionName())).orElse(null);
         this.emitted = new int[plan.choices()];
@@ -79,51 +66,27 @@ public final class ChatStream implements Runnable {
 
     /** Schedules the first step at TTFT (stretched by the load slowdown) from now. */
     public void start() {
-        dueNanos = now() + timing.scaled(plan.ttftNanos());
-        schedule();
+        scheduleAt(now() + timing.scaled(plan.ttftNanos()));
     }
 
     /** The client went away: stop, drop what is held back, report the tokens emitted so far. */
+    @Override
     public void cancel() {
         if (ended) {
             return;
         }
-        if (pending != null) {
-            pending.cancel(false);
-        }
+        cancelPending();
         sink.discard();
         end(Settlement.End.CLIENT_CANCELLED);
     }
 
-    /** Resumes a stream paused by back-pressure once the channel is writable again. */
-    public void writabilityChanged() {
-        if (pausedForBackPressure && ctx.channel().isWritable() && !ended) {
-            pausedForBackPressure = false;
-            recordLag = false; // the wait was the client's, not the scheduler's
-            dueNanos = now();
-            run();
-        }
+    @Override
+    protected boolean isOver() {
+        return ended;
     }
 
     @Override
-    public void run() {
-        pending = null;
-        if (ended) {
-            return;
-        }
-        if (!ctx.channel().isActive()) {
-            cancel();
-            return;
-        }
-        if (!ctx.channel().isWritable()) {
-            pausedForBackPressure = true;
-            timing.onPause().run();
-            return;
-        }
-        if (recordLag) {
-            timing.lag().record(now() - dueNanos);
-        }
-        recordLag = true;
+    protected void emitDue() {
         if (step == faultStep) {
             injectFault();
             return;
@@ -196,8 +159,7 @@ public final class ChatStream implements Runnable {
         if (step == 1 && plan.hasFault(Fault.STALL)) {
             gapNanos += plan.faultParam();
         }
-        dueNanos += gapNanos;
-        schedule();
+        scheduleAfter(gapNanos);
     }
 
     private void injectFault() {
@@ -208,13 +170,10 @@ public final class ChatStream implements Runnable {
                 out.release();
                 sink.discard();
                 end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE); // before close() reports the client gone
-                // SO_LINGER 0 makes close() send a TCP RST instead of a FIN.
-                ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-                ctx.channel().close();
+                resetConnection();
             }
             case STREAM_ERROR_EVENT -> {
-                ChunkEncoder.errorEvent(out, ApiError.envelope("The server had an error while processing your"
-                        + " request. Sorry about that!", "server_error", null, null));
+                ChunkEncoder.serverErrorEvent(out);
                 sink.end(out, () -> end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE));
             }
             case PROTOCOL_ERROR -> {
@@ -239,15 +198,6 @@ public final class ChatStream implements Runnable {
             total += count;
         }
         return total;
-    }
-
-    private void schedule() {
-        long delayNanos = Math.max(0, dueNanos - now());
-        pending = ctx.executor().schedule(this, delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private long now() {
-        return ctx.executor().ticker().nanoTime();
     }
 
     /** The step before which a mid-stream fault acts: after K steps, or before the last if shorter. */

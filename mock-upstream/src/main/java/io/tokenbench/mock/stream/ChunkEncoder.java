@@ -1,6 +1,7 @@
 package io.tokenbench.mock.stream;
 
 import io.netty.buffer.ByteBuf;
+import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.JsonText;
 import io.tokenbench.mock.openai.Usage;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,12 @@ public final class ChunkEncoder {
         out.writeBytes(CHOICE_INDEX);
         writeInt(out, choice);
         out.writeBytes(JsonText.ascii(",\"delta\":{\"content\":\"\n\n"));
+    }
+
+    /** The in-band error event the upstream sends when it fails mid-stream (the {@code stream_error_event} fault). */
+    public static void serverErrorEvent(ByteBuf out) {
+        errorEvent(out, ApiError.envelope("The server had an error while processing your request. Sorry about"
+                + " that!", "server_error", null, null));
     }
 
     /** The in-band error event of the {@code stream_error_event} fault. */

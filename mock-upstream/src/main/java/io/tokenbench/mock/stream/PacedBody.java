@@ -2,14 +2,10 @@ package io.tokenbench.mock.stream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOption;
 import io.tokenbench.mock.admin.Pacing;
 import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.gate.Settlement;
-import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.JsonText;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A route response body written in parts at paced times (speech audio chunks), the chat stream's
@@ -24,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The head is written by {@code writeHead} together with the first part. Thread-safety: every
  * method runs on the channel's event loop.
  */
-public final class PacedBody implements Runnable {
+public final class PacedBody extends PacedWriter {
 
     /**
      * Told once how the body ended and how many parts the client was sent, before the last bytes are
@@ -36,24 +32,17 @@ public final class PacedBody implements Runnable {
     }
 
     private static final byte[] CUT_OFF_EVENT = JsonText.ascii("data: {\"type\":\"speech.audio.delta\",\"audio\":\"\n\n");
-    private final ChannelHandlerContext ctx;
-    private final EventSink sink;
     private final byte[] body;
     private final Pacing pacing;
     private final boolean sse;
     private final Runnable writeHead;
-    private final StreamTiming timing;
     private final Listener listener;
     private final Runnable written;
     private final int faultPart;
     private int part;
-    private long dueNanos;
-    private boolean recordLag = true;
-    private boolean pausedForBackPressure;
     private boolean ended;
     /** The sink has written the body's end (a drip can still hold bytes after the last part). */
     private boolean handedOver;
-    private Future<?> pending;
 
     /**
      * @param ctx       the HTTP handler's context
@@ -65,17 +54,11 @@ public final class PacedBody implements Runnable {
      */
     public PacedBody(ChannelHandlerContext ctx, ChannelHandlerContext wire, byte[] body, Pacing pacing, boolean sse,
             Runnable writeHead, StreamTiming timing, Listener listener, Runnable written) {
-        if (!pacing.streamed()) {
-            throw new IllegalArgumentException("pacing is not streamed");
-        }
-        this.ctx = ctx;
-        this.sink = pacing.hasFault(Fault.SLOW_DRIP) ? new DripSink(ctx, pacing.fault().orElseThrow().param())
-                : new DirectSink(ctx, wire);
+        super(ctx, sinkFor(ctx, wire, pacing), timing);
         this.body = body;
         this.pacing = pacing;
         this.sse = sse;
         this.writeHead = writeHead;
-        this.timing = timing;
         this.listener = listener;
         this.written = written;
         this.faultPart = faultPart(pacing, sse);
@@ -86,55 +69,31 @@ public final class PacedBody implements Runnable {
      * {@code fromNanos} (the event loop ticker's time when the request's handling started).
      */
     public void start(long fromNanos) {
-        dueNanos = fromNanos + timing.scaled(pacing.firstByteDelayNanos());
-        schedule();
+        scheduleAt(fromNanos + timing.scaled(pacing.firstByteDelayNanos()));
     }
 
     /**
      * The client went away: stop and report the parts written so far (nothing to report when the body had
      * already ended; a drip still holding bytes drops them).
      */
+    @Override
     public void cancel() {
         if (handedOver) {
             return;
         }
-        if (pending != null) {
-            pending.cancel(false);
-        }
+        cancelPending();
         sink.discard();
         end(Settlement.End.CLIENT_CANCELLED);
         finished();
     }
 
-    /** Resumes a body paused by back-pressure once the channel is writable again. */
-    public void writabilityChanged() {
-        if (pausedForBackPressure && ctx.channel().isWritable() && !ended) {
-            pausedForBackPressure = false;
-            recordLag = false; // the wait was the client's, not the scheduler's
-            dueNanos = now();
-            run();
-        }
+    @Override
+    protected boolean isOver() {
+        return ended;
     }
 
     @Override
-    public void run() {
-        pending = null;
-        if (ended) {
-            return;
-        }
-        if (!ctx.channel().isActive()) {
-            cancel();
-            return;
-        }
-        if (!ctx.channel().isWritable()) {
-            pausedForBackPressure = true;
-            timing.onPause().run();
-            return;
-        }
-        if (recordLag) {
-            timing.lag().record(now() - dueNanos);
-        }
-        recordLag = true;
+    protected void emitDue() {
         if (part == 0) {
             writeHead.run();
         }
@@ -157,8 +116,7 @@ public final class PacedBody implements Runnable {
         if (part == 1 && pacing.hasFault(Fault.STALL)) {
             gapNanos += pacing.fault().orElseThrow().param();
         }
-        dueNanos += gapNanos;
-        schedule();
+        scheduleAfter(gapNanos);
     }
 
     private void injectFault() {
@@ -168,13 +126,11 @@ public final class PacedBody implements Runnable {
                 sink.discard();
                 end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE); // before close() reports the client gone
                 finished();
-                ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-                ctx.channel().close();
+                resetConnection();
             }
             case STREAM_ERROR_EVENT -> {
                 ByteBuf out = sink.allocate(256);
-                ChunkEncoder.errorEvent(out, ApiError.envelope("The server had an error while processing your"
-                        + " request. Sorry about that!", "server_error", null, null));
+                ChunkEncoder.serverErrorEvent(out);
                 end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
                 sink.end(out, this::finished);
             }
@@ -204,13 +160,12 @@ public final class PacedBody implements Runnable {
         listener.ended(how, part);
     }
 
-    private void schedule() {
-        long delayNanos = Math.max(0, dueNanos - now());
-        pending = ctx.executor().schedule(this, delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private long now() {
-        return ctx.executor().ticker().nanoTime();
+    private static EventSink sinkFor(ChannelHandlerContext ctx, ChannelHandlerContext wire, Pacing pacing) {
+        if (!pacing.streamed()) {
+            throw new IllegalArgumentException("pacing is not streamed");
+        }
+        return pacing.hasFault(Fault.SLOW_DRIP) ? new DripSink(ctx, pacing.fault().orElseThrow().param())
+                : new DirectSink(ctx, wire);
     }
 
     /** The part before which a mid-body fault acts: after K parts, or before the last if shorter; -1 for none. */
