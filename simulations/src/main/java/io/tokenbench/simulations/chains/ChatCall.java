@@ -4,8 +4,6 @@ import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.http.engine.HttpEngine;
-import io.gatling.http.protocol.HttpComponents;
-import io.gatling.http.protocol.HttpProtocol$;
 import io.gatling.http.util.SslContexts;
 import io.gatling.http.client.resolver.InetAddressNameResolver;
 import scala.Option;
@@ -31,12 +29,8 @@ public final class ChatCall implements io.gatling.javaapi.core.ActionBuilder {
     return new ActionBuilder() {
       @Override
       public Action build(ScenarioContext ctx, Action next) {
-        HttpComponents http = (HttpComponents) ctx.protocolComponentsRegistry()
-            .components(HttpProtocol$.MODULE$.HttpProtocolKey());
-        HttpEngine engine = http.httpEngine();
-        Option<SslContexts> ssl = settings.chatUrl().getScheme().equals("https")
-            ? Option.apply(engine.newSslContexts(false, Option.empty()))
-            : Option.empty();
+        HttpEngine engine = HttpEngineAccess.engine(ctx);
+        Option<SslContexts> ssl = HttpEngineAccess.sslFor(engine, settings.chatUrl());
         InetAddressNameResolver resolver = InetAddressNameResolver.JAVA_RESOLVER;
         return new ChatCallAction(settings, next, ctx.coreComponents().statsEngine(), ctx.coreComponents().clock(),
             engine, resolver, ssl);

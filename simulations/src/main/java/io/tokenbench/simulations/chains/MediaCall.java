@@ -4,8 +4,6 @@ import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.http.engine.HttpEngine;
-import io.gatling.http.protocol.HttpComponents;
-import io.gatling.http.protocol.HttpProtocol$;
 import io.gatling.http.util.SslContexts;
 import scala.Option;
 
@@ -30,12 +28,8 @@ public final class MediaCall implements io.gatling.javaapi.core.ActionBuilder {
     return new ActionBuilder() {
       @Override
       public Action build(ScenarioContext ctx, Action next) {
-        HttpComponents http = (HttpComponents) ctx.protocolComponentsRegistry()
-            .components(HttpProtocol$.MODULE$.HttpProtocolKey());
-        HttpEngine engine = http.httpEngine();
-        Option<SslContexts> ssl = settings.baseUrl().getScheme().equals("https")
-            ? Option.apply(engine.newSslContexts(false, Option.empty()))
-            : Option.empty();
+        HttpEngine engine = HttpEngineAccess.engine(ctx);
+        Option<SslContexts> ssl = HttpEngineAccess.sslFor(engine, settings.baseUrl());
         return new MediaCallAction(settings, next, ctx.coreComponents().statsEngine(), ctx.coreComponents().clock(),
             engine, ssl);
       }
