@@ -16,7 +16,8 @@ import java.util.Map;
  * "micro_credits":5400,"token_mismatch":0,"retry_after":{"count":1,"sum_ms":2000,"max_ms":2000},
  * "unfinished":0}}}</pre>
  * Only non-empty phases and non-zero outcomes are written. A run recorded per endpoint class adds, inside each
- * phase, {@code "classes":{"images":{...same fields...},...}} (absent otherwise, so older lines read the same).
+ * phase, {@code "classes":{"images":{...same fields...},...}} (absent otherwise, so older lines read the same);
+ * a phase whose own counts are empty is still written (with zeros) when one of its classes is not.
  * Reading is strict: unknown phases, classes or outcomes and missing or negative numbers are errors.
  */
 public final class OutcomesJson {
@@ -31,15 +32,20 @@ public final class OutcomesJson {
         root.put("start_ms", line.startEpochMillis());
         root.put("end_ms", line.endEpochMillis());
         ObjectNode phases = root.putObject("phases");
-        line.phases().forEach((phase, c) -> {
-            ObjectNode n = phases.putObject(phase.wireName());
-            write(n, c);
+        for (Phase phase : Phase.values()) {
+            // A phase is written when its own counts or a class's are non-empty: a request's class counts and
+            // its phase counts may land in adjacent intervals, so an interval can hold one without the other.
             Map<EndpointClass, PhaseCounts> byClass = line.classes().getOrDefault(phase, Map.of());
+            if (!line.phases().containsKey(phase) && byClass.isEmpty()) {
+                continue;
+            }
+            ObjectNode n = phases.putObject(phase.wireName());
+            write(n, line.phase(phase));
             if (!byClass.isEmpty()) {
                 ObjectNode classes = n.putObject("classes");
                 byClass.forEach((endpoint, counts) -> write(classes.putObject(endpoint.wireName()), counts));
             }
-        });
+        }
         return root.toString();
     }
 
