@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One line of {@code outcomes.jsonl}: the counts of every non-empty phase over one interval
  * {@code [startEpochMillis, endEpochMillis)}, and, for runs recorded per endpoint class, the same counts per
- * phase and class (the classes of a phase add up to the phase).
+ * phase and class. Over the run the classes of a phase add up to the phase; in one interval they can differ by
+ * the requests recorded while the interval was cut (their class and phase counts land in adjacent intervals).
  */
 public record OutcomesLine(long startEpochMillis, long endEpochMillis, Map<Phase, PhaseCounts> phases,
                            Map<Phase, Map<EndpointClass, PhaseCounts>> classes) {
