@@ -18,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,17 +71,19 @@ public final class StreamSoak {
             }), dueNanos, TimeUnit.NANOSECONDS);
         }
         rampDone.await();
-        // The main thread only waits out the warm-up and the measured window; no I/O happens on it.
         System.err.printf("stream-soak: ramp done: %d connected, %d failed%n", connected.get(), failed.get());
-        Thread.sleep(options.warmup().toMillis());
+        // The window's two ends run on a timer thread (blocking admin calls stay off the client's event loop);
+        // the main thread only waits for them.
         AdminStats admin = new AdminStats(options.baseUrl(), options.adminToken());
-        String atReset = admin.reset();
-        long events0 = counters.events().sum();
-        long start = System.nanoTime();
-        Thread.sleep(options.duration().toMillis());
-        String stats = admin.get();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long events = counters.events().sum() - events0;
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        WindowStart window = timer.schedule(
+                () -> new WindowStart(admin.reset(), counters.events().sum(), System.nanoTime()),
+                options.warmup().toNanos(), TimeUnit.NANOSECONDS).get();
+        String stats = timer.schedule(admin::get, options.duration().toNanos(), TimeUnit.NANOSECONDS).get();
+        timer.shutdown();
+        String atReset = window.statsAtReset();
+        double seconds = (System.nanoTime() - window.startNanos()) / 1e9;
+        long events = counters.events().sum() - window.events();
         System.out.printf("client: %d streams requested, %d connected, %d failed, %d errors; since start %d streams"
                 + " completed, %d of them short%n", options.streams(), connected.get(), failed.get(),
                 counters.errors().sum(), counters.streamsCompleted().sum(), counters.shortStreams().sum());
@@ -89,6 +93,10 @@ public final class StreamSoak {
         System.out.println("mock /admin/stats: " + stats);
         group.shutdownGracefully();
         System.exit(0);
+    }
+
+    /** The start of the measured window: the statistics at their reset, the client's event count, the time. */
+    private record WindowStart(String statsAtReset, long events, long startNanos) {
     }
 
     /** The mock's admin statistics over plain JDK HTTP. */

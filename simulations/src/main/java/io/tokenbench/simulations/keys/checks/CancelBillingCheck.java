@@ -78,14 +78,9 @@ public final class CancelBillingCheck {
 
   private static Optional<MockAdmin.LogRow> logRow(VerifyContext ctx, KeyHandle key, String requestId) {
     long deadline = System.nanoTime() + ctx.settings().settleTimeout().toNanos();
-    while (true) {
-      Optional<MockAdmin.LogRow> row = ctx.admin().logs(key.adminId()).stream()
-          .filter(l -> requestId != null && requestId.equals(l.requestId())).findFirst();
-      if (row.isPresent() || System.nanoTime() >= deadline) {
-        return row;
-      }
-      LedgerSettle.sleep(java.time.Duration.ofMillis(20));
-    }
+    return Waiting.until(() -> ctx.admin().logs(key.adminId()).stream()
+        .filter(l -> requestId != null && requestId.equals(l.requestId())).findFirst(),
+        java.time.Duration.ofMillis(20), deadline);
   }
 
   private static String judge(VerifyContext ctx, CallResult r, long credits, long completion, long prompt, int maxTokens,

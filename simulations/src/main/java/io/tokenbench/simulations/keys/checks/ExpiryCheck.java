@@ -96,9 +96,11 @@ public final class ExpiryCheck {
     ChatProbe stream = ctx.probe().withStream(true).withMaxTokens(STREAM_TOKENS)
         .withHeader("x-mock-output-tokens", Integer.toString(STREAM_TOKENS)).withHeader("x-mock-itl-ms", STREAM_ITL_MS);
     CompletableFuture<CallResult> call = CompletableFuture.supplyAsync(() -> ctx.gateway().call(stream, key.secret()));
-    LedgerSettle.sleep(Duration.ofMillis(250));
-    boolean running = !call.isDone();
-    ctx.admin().setClock(Instant.ofEpochSecond(expirySecond + 5));
+    boolean running = Waiting.after(Duration.ofMillis(250), () -> {
+      boolean inFlight = !call.isDone();
+      ctx.admin().setClock(Instant.ofEpochSecond(expirySecond + 5));
+      return inFlight;
+    });
     CallResult r = call.join();
     ObjectNode row = Evidence.object();
     row.put("running_when_expired", running);

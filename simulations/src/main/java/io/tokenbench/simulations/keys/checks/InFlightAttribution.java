@@ -39,9 +39,11 @@ final class InFlightAttribution {
     ChatProbe stream = ctx.probe().withStream(true).withMaxTokens(TOKENS)
         .withHeader("x-mock-output-tokens", Integer.toString(TOKENS)).withHeader("x-mock-itl-ms", ITL_MS);
     CompletableFuture<CallResult> call = CompletableFuture.supplyAsync(() -> ctx.gateway().call(stream, key.secret()));
-    LedgerSettle.sleep(java.time.Duration.ofMillis(MOVE_AFTER_MS));
-    boolean runningAtBoundary = !call.isDone();
-    ctx.admin().setClock(BOUNDARY.plusSeconds(1));
+    boolean runningAtBoundary = Waiting.after(java.time.Duration.ofMillis(MOVE_AFTER_MS), () -> {
+      boolean running = !call.isDone();
+      ctx.admin().setClock(BOUNDARY.plusSeconds(1));
+      return running;
+    });
     CallResult r = call.join();
     LedgerSettle.await(ctx, List.of(key));
     MockAdmin.KeyView v = ctx.admin().key(key.adminId());

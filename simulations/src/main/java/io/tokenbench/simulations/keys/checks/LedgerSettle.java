@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Waits until the ledger shows every finished request: on the mock until each key's {@code used_total}
@@ -57,37 +59,24 @@ public final class LedgerSettle {
   }
 
   private static boolean settled(VerifyContext ctx, KeyHandle k, Set<String> requestIds, long deadlineNanos) {
-    Long previous = null;
-    while (true) {
-      if (ctx.mock()) {
-        MockAdmin.KeyView v = ctx.admin().key(k.adminId());
-        List<MockAdmin.LogRow> rows = ctx.admin().logs(k.adminId());
-        long logs = rows.stream().mapToLong(MockAdmin.LogRow::microCredits).sum();
-        Set<String> logged = new HashSet<>();
-        rows.forEach(r -> logged.add(r.requestId()));
-        if (v.usedTotalMicroCredits() == logs && logged.containsAll(requestIds)) {
-          return true;
-        }
-      } else {
-        long used = ctx.ledger(k).usedInPeriodMicroCredits();
-        if (previous != null && previous == used) {
-          return true;
-        }
-        previous = used;
-      }
-      if (System.nanoTime() >= deadlineNanos) {
-        return false;
-      }
-      sleep(ctx.mock() ? POLL : LIVE_POLL);
+    if (ctx.mock()) {
+      return Waiting.until(() -> mockAgrees(ctx, k, requestIds) ? Optional.of(true) : Optional.<Boolean>empty(),
+          POLL, deadlineNanos).isPresent();
     }
+    AtomicReference<Long> previous = new AtomicReference<>();
+    return Waiting.until(() -> {
+      long used = ctx.ledger(k).usedInPeriodMicroCredits();
+      return Optional.of(used).filter(u -> u.equals(previous.getAndSet(u)));
+    }, LIVE_POLL, deadlineNanos).isPresent();
   }
 
-  static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted");
-    }
+  /** The key's ledger equals the sum of its log rows, and every listed request has its row. */
+  private static boolean mockAgrees(VerifyContext ctx, KeyHandle k, Set<String> requestIds) {
+    MockAdmin.KeyView v = ctx.admin().key(k.adminId());
+    List<MockAdmin.LogRow> rows = ctx.admin().logs(k.adminId());
+    long logs = rows.stream().mapToLong(MockAdmin.LogRow::microCredits).sum();
+    Set<String> logged = new HashSet<>();
+    rows.forEach(r -> logged.add(r.requestId()));
+    return v.usedTotalMicroCredits() == logs && logged.containsAll(requestIds);
   }
 }

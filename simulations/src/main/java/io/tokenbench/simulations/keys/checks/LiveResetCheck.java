@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.time.temporal.TemporalAdjusters;
 
 /**
@@ -49,16 +50,10 @@ public final class LiveResetCheck {
       return new CheckResult(CheckName.RESET, Verdict.NOT_CHECKED, "the key has no usage in this period to reset", e);
     }
     Instant watchFrom = boundary.minusSeconds(10);
-    LedgerSettle.sleep(Duration.between(Instant.now(), watchFrom).isNegative() ? Duration.ZERO
-        : Duration.between(Instant.now(), watchFrom));
-    Instant observed = null;
-    while (Instant.now().isBefore(boundary.plus(GIVE_UP))) {
-      if (ctx.ledger(key).usedInPeriodMicroCredits() < before) {
-        observed = Instant.now();
-        break;
-      }
-      LedgerSettle.sleep(Duration.ofSeconds(1));
-    }
+    long giveUpNanos = System.nanoTime() + Duration.between(Instant.now(), boundary.plus(GIVE_UP)).toNanos();
+    Instant observed = Waiting.until(
+        () -> ctx.ledger(key).usedInPeriodMicroCredits() < before ? Optional.of(Instant.now()) : Optional.<Instant>empty(),
+        Duration.between(Instant.now(), watchFrom), Duration.ofSeconds(1), giveUpNanos).orElse(null);
     if (observed == null) {
       return new CheckResult(CheckName.RESET, Verdict.FAIL, "no reset within " + GIVE_UP.toMinutes()
           + " min after " + boundary, e);
