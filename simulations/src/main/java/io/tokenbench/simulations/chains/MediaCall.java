@@ -1,38 +1,18 @@
 package io.tokenbench.simulations.chains;
 
-import io.gatling.core.action.Action;
-import io.gatling.core.action.builder.ActionBuilder;
-import io.gatling.core.structure.ScenarioContext;
-import io.gatling.http.engine.HttpEngine;
-import io.gatling.http.util.SslContexts;
-import scala.Option;
-
 /**
  * The media-call step for Gatling's Java DSL: {@code exec(MediaCall.of(settings))}, one embeddings, images,
  * speech, transcription or video call per virtual user, on the HTTP engine of the simulation's protocol
  * (the same engine and connection pool as {@link ChatCall}).
  */
-public final class MediaCall implements io.gatling.javaapi.core.ActionBuilder {
-  private final MediaCallSettings settings;
+public final class MediaCall {
 
-  private MediaCall(MediaCallSettings settings) {
-    this.settings = settings;
+  private MediaCall() {
   }
 
-  public static MediaCall of(MediaCallSettings settings) {
-    return new MediaCall(settings);
-  }
-
-  @Override
-  public ActionBuilder asScala() {
-    return new ActionBuilder() {
-      @Override
-      public Action build(ScenarioContext ctx, Action next) {
-        HttpEngine engine = HttpEngineAccess.engine(ctx);
-        Option<SslContexts> ssl = HttpEngineAccess.sslFor(engine, settings.baseUrl());
-        return new MediaCallAction(settings, next, ctx.coreComponents().statsEngine(), ctx.coreComponents().clock(),
-            engine, ssl);
-      }
-    };
+  public static HttpStep of(MediaCallSettings settings) {
+    return new HttpStep((ctx, next, engine) -> new MediaCallAction(settings, next,
+        ctx.coreComponents().statsEngine(), ctx.coreComponents().clock(), engine,
+        HttpStep.sslFor(engine, settings.baseUrl())));
   }
 }
