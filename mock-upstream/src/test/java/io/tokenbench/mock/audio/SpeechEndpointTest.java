@@ -19,9 +19,8 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /v1/audio/speech} driven by the official SDK; WAV parsed by javax.sound.sampled. */
@@ -30,17 +29,8 @@ class SpeechEndpointTest {
 
     /** 60 code points: 4 s at speed 1 by the documented 15 chars/s rule. */
     private static final String INPUT = "The quick brown fox jumps over the lazy dog, then sleeps....";
-    private static MediaFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MediaFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MediaFixture fixture = new MediaFixture();
 
     private static byte[] speech(SpeechCreateParams.ResponseFormat format, double speed,
             SpeechCreateParams.StreamFormat stream) {

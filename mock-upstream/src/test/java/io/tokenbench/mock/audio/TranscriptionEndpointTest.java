@@ -13,9 +13,8 @@ import io.tokenbench.mock.testing.NoLeaks;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /v1/audio/transcriptions} driven by the official SDK (multipart upload of a real WAV). */
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TranscriptionEndpointTest {
 
     private static final byte[] WAV_7_SECONDS = WavAudio.wav(WavAudio.pcm(7.0, 1));
-    private static MediaFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MediaFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MediaFixture fixture = new MediaFixture();
 
     private static TranscriptionCreateResponse transcribe(AudioResponseFormat format) {
         return fixture.sdk.audio().transcriptions().create(TranscriptionCreateParams.builder().model("whisper-1")

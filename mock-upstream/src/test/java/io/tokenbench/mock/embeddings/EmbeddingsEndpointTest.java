@@ -12,9 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /v1/embeddings} driven by the official SDK with response validation on. */
@@ -22,17 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EmbeddingsEndpointTest {
 
     private static final String MODEL = "text-embedding-3-small";
-    private static MediaFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MediaFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MediaFixture fixture = new MediaFixture();
 
     private static CreateEmbeddingResponse create(EmbeddingCreateParams.EncodingFormat format, Long dimensions,
             List<String> input) {

@@ -17,26 +17,16 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /v1/images/generations} driven by the official SDK with response validation on. */
 @ExtendWith(NoLeaks.class)
 class ImagesEndpointTest {
 
-    private static MediaFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MediaFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MediaFixture fixture = new MediaFixture();
 
     private static BufferedImage png(byte[] bytes) {
         assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');

@@ -21,9 +21,8 @@ import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -40,17 +39,8 @@ class MediaFaultTest {
     /** 1 s of speech: four 0.25 s chunks. */
     private static final String SPEECH = "{\"model\":\"tts-1\",\"input\":\"Hello, world...\",\"voice\":\"alloy\","
             + "\"response_format\":\"pcm\"";
-    private static MediaFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MediaFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MediaFixture fixture = new MediaFixture();
 
     private static HttpResponse<byte[]> post(String path, String json, String... headers) {
         return fixture.sendWithHeaders("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);

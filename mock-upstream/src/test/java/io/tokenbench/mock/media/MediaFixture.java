@@ -19,12 +19,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A mock on a loopback port with a recording static gate, the official SDK (response validation on) and
- * a JDK client for raw requests. Test helper shared by the media endpoint tests.
+ * a JDK client for raw requests. Test helper shared by the media endpoint tests; as a JUnit extension
+ * ({@code @RegisterExtension static final MediaFixture fixture = new MediaFixture();}) it closes itself
+ * after the class's tests.
  */
-public final class MediaFixture implements AutoCloseable {
+public final class MediaFixture implements AutoCloseable, AfterAllCallback {
 
     public final RecordingGate gate = new RecordingGate();
     public final MockUpstream mock;
@@ -44,6 +48,11 @@ public final class MediaFixture implements AutoCloseable {
         mock = MockUpstream.start(config.withPort(0).withIoThreads(1).withGate(gate).withBehavior(behavior));
         sdk = OpenAIOkHttpClient.builder().baseUrl(mock.baseUrl() + "/v1").apiKey(MockConfig.DEFAULT_API_KEY)
                 .responseValidation(true).maxRetries(0).timeout(Duration.ofSeconds(20)).build();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** A raw request with the default key; {@code body} null sends none. */

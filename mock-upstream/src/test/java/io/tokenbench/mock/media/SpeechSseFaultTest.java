@@ -11,9 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -32,17 +31,8 @@ class SpeechSseFaultTest {
     /** 0.25 s of speech (the shortest): one delta event. */
     private static final String SHORT_SSE = "{\"model\":\"tts-1\",\"input\":\"Hi\",\"voice\":\"alloy\","
             + "\"response_format\":\"pcm\",\"stream_format\":\"sse\"}";
-    private static MediaFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MediaFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MediaFixture fixture = new MediaFixture();
 
     private static HttpResponse<byte[]> post(String json, String... headers) {
         return fixture.sendWithHeaders("POST", "/v1/audio/speech", "application/json",
