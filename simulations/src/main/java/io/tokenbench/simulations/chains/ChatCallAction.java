@@ -1,6 +1,5 @@
 package io.tokenbench.simulations.chains;
 
-import com.typesafe.scalalogging.Logger;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
@@ -26,7 +25,6 @@ import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.stream.EndReason;
 import io.tokenbench.simulations.stream.ExchangeTrace;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
@@ -43,7 +41,7 @@ import scala.Option;
  *
  * <p>Threads: everything after {@link #execute} runs on the session's event loop.
  */
-final class ChatCallAction implements Action {
+final class ChatCallAction extends NamedAction {
   private final ChatCallSettings settings;
   private final Action next;
   private final StatsEngine statsEngine;
@@ -53,10 +51,10 @@ final class ChatCallAction implements Action {
   private final Option<SslContexts> sslContexts;
   private final Uri uri;
   private final String ttftName;
-  private Logger logger = Logger.apply(LoggerFactory.getLogger(ChatCallAction.class));
 
   ChatCallAction(ChatCallSettings settings, Action next, StatsEngine statsEngine, Clock clock, HttpEngine engine,
       InetAddressNameResolver resolver, Option<SslContexts> sslContexts) {
+    super(settings.requestName());
     this.settings = settings;
     this.next = next;
     this.statsEngine = statsEngine;
@@ -66,21 +64,6 @@ final class ChatCallAction implements Action {
     this.sslContexts = sslContexts;
     this.uri = Uri.create(settings.chatUrl().toString());
     this.ttftName = settings.requestName().equals("chat") ? "ttft" : settings.requestName() + " ttft";
-  }
-
-  @Override
-  public String name() {
-    return settings.requestName();
-  }
-
-  @Override
-  public Logger logger() {
-    return logger;
-  }
-
-  @Override
-  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger value) {
-    logger = value;
   }
 
   @Override

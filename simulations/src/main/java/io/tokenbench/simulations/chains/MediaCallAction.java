@@ -1,6 +1,5 @@
 package io.tokenbench.simulations.chains;
 
-import com.typesafe.scalalogging.Logger;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.commons.util.Clock;
@@ -14,7 +13,6 @@ import io.netty.channel.EventLoop;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.simulations.load.Pacer;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
@@ -26,7 +24,7 @@ import scala.Option;
  *
  * <p>Threads: everything after {@link #execute} runs on the session's event loop.
  */
-final class MediaCallAction implements Action {
+final class MediaCallAction extends NamedAction {
   private final MediaCallSettings settings;
   private final MediaFlow flow;
   private final Action next;
@@ -34,11 +32,10 @@ final class MediaCallAction implements Action {
   private final Clock clock;
   private final HttpEngine engine;
   private final Option<SslContexts> ssl;
-  private final String name;
-  private Logger logger = Logger.apply(LoggerFactory.getLogger(MediaCallAction.class));
 
   MediaCallAction(MediaCallSettings settings, Action next, StatsEngine statsEngine, Clock clock, HttpEngine engine,
       Option<SslContexts> ssl) {
+    super(settings.endpoint().wireName());
     this.settings = settings;
     this.flow = settings.flow();
     this.next = next;
@@ -46,22 +43,6 @@ final class MediaCallAction implements Action {
     this.clock = clock;
     this.engine = engine;
     this.ssl = ssl;
-    this.name = settings.endpoint().wireName();
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Logger logger() {
-    return logger;
-  }
-
-  @Override
-  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger value) {
-    logger = value;
   }
 
   @Override
@@ -84,7 +65,7 @@ final class MediaCallAction implements Action {
     try {
       flow.run(ex, slot.index(), tSched, result -> finish(session, slot.index(), result));
     } catch (RuntimeException e) {
-      logger.underlying().error("media call " + name + " failed to start: " + e);
+      logger().underlying().error("media call " + name() + " failed to start: " + e);
       next.$bang(session.markAsFailed());
     }
   }
@@ -118,11 +99,11 @@ final class MediaCallAction implements Action {
     Option<String> code = r.status() == 0 ? Option.empty() : Option.apply(Integer.toString(r.status()));
     Option<String> message = r.success() ? Option.empty()
         : Option.apply(r.outcomeName() + (r.detail().isEmpty() ? "" : ": " + r.detail()));
-    statsEngine.logResponse(session.scenario(), session.groups(), name, startMillis, nowMillis,
+    statsEngine.logResponse(session.scenario(), session.groups(), name(), startMillis, nowMillis,
         r.success() ? OK$.MODULE$ : KO$.MODULE$, code, message);
     RequestTimeline t = r.request();
     if (t != null && r.success() && RequestTimeline.present(t.tFirstNanos())) {
-      statsEngine.logResponse(session.scenario(), session.groups(), name + " ttfa", startMillis,
+      statsEngine.logResponse(session.scenario(), session.groups(), name() + " ttfa", startMillis,
           startMillis + (t.tFirstNanos() - startNanos) / 1_000_000, OK$.MODULE$, code, Option.empty());
     }
   }
