@@ -30,7 +30,7 @@ import java.util.Set;
  * {@code faults} replaces the whole list; {@code media} changes the fields it names
  * ({@link MediaBehavior.Field}). A bad field gets a 400 naming it and changes nothing.
  */
-public final class ConfigRoutes implements RouteGroup {
+public final class ConfigRoutes extends MountedRouteGroup {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS =
@@ -38,17 +38,8 @@ public final class ConfigRoutes implements RouteGroup {
     private final RuntimeSettings settings;
 
     public ConfigRoutes(RuntimeSettings settings) {
+        super("/admin/config", Access.ADMIN_TOKEN);
         this.settings = settings;
-    }
-
-    @Override
-    public String pathPrefix() {
-        return "/admin/config";
-    }
-
-    @Override
-    public Access access() {
-        return Access.ADMIN_TOKEN;
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.HdrHistogram.Histogram;
  * {@code GET /admin/stats}: counters, gauges and the scheduling-lag histogram (microseconds) since
  * start or the last reset; {@code DELETE /admin/stats}: reset counters and the histogram.
  */
-public final class StatsRoutes implements RouteGroup {
+public final class StatsRoutes extends MountedRouteGroup {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double NANOS_PER_MICRO = 1_000.0;
@@ -22,18 +22,9 @@ public final class StatsRoutes implements RouteGroup {
     private final SchedulingLag lag;
 
     public StatsRoutes(ServerStats stats, SchedulingLag lag) {
+        super("/admin/stats", Access.ADMIN_TOKEN);
         this.stats = stats;
         this.lag = lag;
-    }
-
-    @Override
-    public String pathPrefix() {
-        return "/admin/stats";
-    }
-
-    @Override
-    public Access access() {
-        return Access.ADMIN_TOKEN;
     }
 
     @Override

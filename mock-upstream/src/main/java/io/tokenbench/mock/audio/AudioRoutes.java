@@ -1,6 +1,6 @@
 package io.tokenbench.mock.audio;
 
-import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.admin.MountedRouteGroup;
 import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.media.BilledCall;
@@ -9,26 +9,17 @@ import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 
 /** The {@code /v1/audio} route group: speech and transcriptions, POST only. */
-public final class AudioRoutes implements RouteGroup {
+public final class AudioRoutes extends MountedRouteGroup {
 
     private final MediaContext context;
     private final SpeechRoutes speech;
     private final TranscriptionRoutes transcriptions;
 
     public AudioRoutes(MediaContext context) {
+        super("/v1/audio", Access.PUBLIC);
         this.context = context;
         this.speech = new SpeechRoutes(context);
         this.transcriptions = new TranscriptionRoutes(context);
-    }
-
-    @Override
-    public String pathPrefix() {
-        return "/v1/audio";
-    }
-
-    @Override
-    public Access access() {
-        return Access.PUBLIC;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.tokenbench.mock.embeddings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.admin.MountedRouteGroup;
 import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.catalog.CatalogModel;
@@ -24,7 +24,7 @@ import java.util.Set;
  * {@code POST /v1/embeddings}, billed by prompt tokens; answered after {@code latency + inputs × item_latency}
  * ({@link io.tokenbench.mock.behavior.MediaPlan#embeddingsDelayNanos}).
  */
-public final class EmbeddingsRoutes implements RouteGroup {
+public final class EmbeddingsRoutes extends MountedRouteGroup {
 
     public static final String ENDPOINT = "/v1/embeddings";
     /** Full vector size of every embedding model of the mock (text-embedding-3-small's). */
@@ -33,17 +33,8 @@ public final class EmbeddingsRoutes implements RouteGroup {
     private final MediaContext context;
 
     public EmbeddingsRoutes(MediaContext context) {
+        super(ENDPOINT, Access.PUBLIC);
         this.context = context;
-    }
-
-    @Override
-    public String pathPrefix() {
-        return ENDPOINT;
-    }
-
-    @Override
-    public Access access() {
-        return Access.PUBLIC;
     }
 
     @Override

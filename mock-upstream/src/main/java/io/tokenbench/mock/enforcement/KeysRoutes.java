@@ -1,5 +1,6 @@
 package io.tokenbench.mock.enforcement;
 
+import io.tokenbench.mock.admin.MountedRouteGroup;
 import io.tokenbench.mock.admin.RouteGroup;
 import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.admin.RouteResponse;
@@ -10,16 +11,13 @@ import java.util.Objects;
  * The {@link AdminApi} as the server's {@link RouteGroup}s: one group per path prefix, the admin ones
  * behind the admin token, {@code /api/usage/token} public (it authenticates with the key itself).
  */
-public final class KeysRoutes implements RouteGroup {
+public final class KeysRoutes extends MountedRouteGroup {
 
     private final AdminApi api;
-    private final String pathPrefix;
-    private final Access access;
 
     private KeysRoutes(AdminApi api, String pathPrefix, Access access) {
+        super(pathPrefix, access);
         this.api = Objects.requireNonNull(api, "api");
-        this.pathPrefix = pathPrefix;
-        this.access = access;
     }
 
     /** All route groups of the keys and usage API. */
@@ -31,16 +29,6 @@ public final class KeysRoutes implements RouteGroup {
                 new KeysRoutes(api, "/admin/usage", Access.ADMIN_TOKEN),
                 new KeysRoutes(api, "/admin/enforcement", Access.ADMIN_TOKEN),
                 new KeysRoutes(api, "/api/usage/token", Access.PUBLIC));
-    }
-
-    @Override
-    public String pathPrefix() {
-        return pathPrefix;
-    }
-
-    @Override
-    public Access access() {
-        return access;
     }
 
     @Override

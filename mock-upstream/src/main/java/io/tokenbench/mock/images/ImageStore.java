@@ -1,6 +1,6 @@
 package io.tokenbench.mock.images;
 
-import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.admin.MountedRouteGroup;
 import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.openai.ApiError;
@@ -12,7 +12,7 @@ import java.util.Map;
  * without authentication (like the pre-signed URLs of the real API). Bounded: the
  * {@value #MAX_IMAGES} most recent images are kept, older URLs answer 404. Thread-safe.
  */
-public final class ImageStore implements RouteGroup {
+public final class ImageStore extends MountedRouteGroup {
 
     public static final String PREFIX = "/v1/files/images";
     public static final int MAX_IMAGES = 64;
@@ -33,14 +33,8 @@ public final class ImageStore implements RouteGroup {
         return images.get(id);
     }
 
-    @Override
-    public String pathPrefix() {
-        return PREFIX;
-    }
-
-    @Override
-    public Access access() {
-        return Access.PUBLIC;
+    public ImageStore() {
+        super(PREFIX, Access.PUBLIC);
     }
 
     @Override

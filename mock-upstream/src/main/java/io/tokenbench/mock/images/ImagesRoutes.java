@@ -3,7 +3,7 @@ package io.tokenbench.mock.images;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.admin.MountedRouteGroup;
 import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.behavior.RequestSeed;
@@ -27,7 +27,7 @@ import java.util.Base64;
  * per-image latency draws. The image of index i is seeded by the server seed, the request id and i, which pick
  * one of {@value PngCache#VARIANTS} cached blue levels ({@link PngCache}).
  */
-public final class ImagesRoutes implements RouteGroup {
+public final class ImagesRoutes extends MountedRouteGroup {
 
     public static final String ENDPOINT = "/v1/images/generations";
     public static final String EDITS = "/v1/images/edits";
@@ -36,18 +36,9 @@ public final class ImagesRoutes implements RouteGroup {
     private final PngCache pngs = new PngCache();
 
     public ImagesRoutes(MediaContext context, ImageStore store) {
+        super("/v1/images", Access.PUBLIC);
         this.context = context;
         this.store = store;
-    }
-
-    @Override
-    public String pathPrefix() {
-        return "/v1/images";
-    }
-
-    @Override
-    public Access access() {
-        return Access.PUBLIC;
     }
 
     @Override

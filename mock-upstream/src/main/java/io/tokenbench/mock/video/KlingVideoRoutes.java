@@ -2,7 +2,7 @@ package io.tokenbench.mock.video;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.admin.MountedRouteGroup;
 import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.media.BilledCall;
@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code task_status} {@code submitted → processing → succeed | failed}. The finished video's URL is
  * {@code /v1/videos/{task_id}/content} on the mock (authenticated, as in new-api).
  */
-public final class KlingVideoRoutes implements RouteGroup {
+public final class KlingVideoRoutes extends MountedRouteGroup {
 
     public static final String PREFIX = "/kling/v1/videos";
     public static final String TEXT2VIDEO = PREFIX + "/text2video";
@@ -30,17 +30,8 @@ public final class KlingVideoRoutes implements RouteGroup {
     private final VideoService service;
 
     KlingVideoRoutes(VideoService service) {
+        super(PREFIX, Access.PUBLIC);
         this.service = service;
-    }
-
-    @Override
-    public String pathPrefix() {
-        return PREFIX;
-    }
-
-    @Override
-    public Access access() {
-        return Access.PUBLIC;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.tokenbench.mock.video;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tokenbench.mock.admin.RouteGroup;
+import io.tokenbench.mock.admin.MountedRouteGroup;
 import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.media.BilledCall;
@@ -17,7 +17,7 @@ import java.util.Map;
  * completed; 409 {@code video_not_ready} before, 409 {@code video_failed} for a failed job, 404 for an
  * unknown id).
  */
-public final class OpenAiVideoRoutes implements RouteGroup {
+public final class OpenAiVideoRoutes extends MountedRouteGroup {
 
     public static final String PREFIX = "/v1/videos";
     /** Advised poll interval, sent as {@code openai-poll-after-ms}. */
@@ -27,17 +27,8 @@ public final class OpenAiVideoRoutes implements RouteGroup {
     private final VideoService service;
 
     OpenAiVideoRoutes(VideoService service) {
+        super(PREFIX, Access.PUBLIC);
         this.service = service;
-    }
-
-    @Override
-    public String pathPrefix() {
-        return PREFIX;
-    }
-
-    @Override
-    public Access access() {
-        return Access.PUBLIC;
     }
 
     @Override
