@@ -12,10 +12,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Strict parsing of the {@code bench} command line into {@link BenchOptions}; errors name the option. */
+/**
+ * Strict parsing of the {@code bench} command line into {@link BenchOptions}; errors name the
+ * option.
+ */
 final class BenchArgs {
 
-    static final String HELP = """
+    static final String HELP =
+            """
             usage: ./tokenbench bench [PATTERN...] [--quick] [-p NAME=V1,V2]... [--out DIR]
                                       [--base-url URL [--api-key-env NAME] [--model ID]] [--list]
                    ./tokenbench bench --import JMH_JSON [--out DIR]
@@ -38,8 +42,7 @@ final class BenchArgs {
 
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private BenchArgs() {
-    }
+    private BenchArgs() {}
 
     /** The options, or empty for {@code --help}. */
     static Optional<BenchOptions> parse(String... args) {
@@ -69,9 +72,14 @@ final class BenchArgs {
                     String spec = value(args, ++i, arg);
                     int eq = spec.indexOf('=');
                     String name = eq < 0 ? "" : spec.substring(0, eq);
-                    List<String> values = eq < 0 ? List.of() : List.of(spec.substring(eq + 1).split(",", -1));
-                    if (!PARAM_NAME.matcher(name).matches() || values.stream().anyMatch(String::isBlank)) {
-                        throw new UsageError("-p expects NAME=V1,V2 (e.g. -p tokens=16,128), got '" + spec + "'");
+                    List<String> values =
+                            eq < 0 ? List.of() : List.of(spec.substring(eq + 1).split(",", -1));
+                    if (!PARAM_NAME.matcher(name).matches()
+                            || values.stream().anyMatch(String::isBlank)) {
+                        throw new UsageError(
+                                "-p expects NAME=V1,V2 (e.g. -p tokens=16,128), got '"
+                                        + spec
+                                        + "'");
                     }
                     if (params.put(name, values) != null) {
                         throw new UsageError("-p " + name + " given twice");
@@ -84,17 +92,31 @@ final class BenchArgs {
                     try {
                         Pattern.compile(arg);
                     } catch (PatternSyntaxException e) {
-                        throw new UsageError("PATTERN '" + arg + "' is not a regular expression: " + e.getDescription());
+                        throw new UsageError(
+                                "PATTERN '"
+                                        + arg
+                                        + "' is not a regular expression: "
+                                        + e.getDescription());
                     }
                     patterns.add(arg);
                 }
             }
         }
-        if (importFile.isPresent() && (!patterns.isEmpty() || baseUrl.isPresent() || !params.isEmpty() || list)) {
+        if (importFile.isPresent()
+                && (!patterns.isEmpty() || baseUrl.isPresent() || !params.isEmpty() || list)) {
             throw new UsageError("--import takes no PATTERN, -p, --base-url or --list");
         }
-        return Optional.of(new BenchOptions(patterns, preset, out, params, baseUrl, apiKeyEnv, model, importFile,
-                list));
+        return Optional.of(
+                new BenchOptions(
+                        patterns,
+                        preset,
+                        out,
+                        params,
+                        baseUrl,
+                        apiKeyEnv,
+                        model,
+                        importFile,
+                        list));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -114,8 +136,10 @@ final class BenchArgs {
     private static String url(String value) {
         try {
             URI uri = new URI(value);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new UsageError("--base-url must be an http(s) URL with a host, got '" + value + "'");
+            if (uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new UsageError(
+                        "--base-url must be an http(s) URL with a host, got '" + value + "'");
             }
             return value;
         } catch (URISyntaxException e) {
@@ -125,7 +149,8 @@ final class BenchArgs {
 
     private static String envName(String value) {
         if (!value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new UsageError("--api-key-env must be an environment variable name, got '" + value + "'");
+            throw new UsageError(
+                    "--api-key-env must be an environment variable name, got '" + value + "'");
         }
         return value;
     }

@@ -23,15 +23,15 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * {@code ./tokenbench bench}: {@code java -cp benchmarks/target/benchmarks.jar io.tokenbench.benchmarks.cli.BenchMain
- * ARGS}. Parses, runs JMH's {@link Runner} with the preset and {@code -foe true}, imports the JSON into the
- * run folder through the reports model, prints the summary and the SDK overhead table, and the next step.
- * Exit 0 done, 1 a benchmark failed, 2 bad usage or unusable input.
+ * {@code ./tokenbench bench}: {@code java -cp benchmarks/target/benchmarks.jar
+ * io.tokenbench.benchmarks.cli.BenchMain ARGS}. Parses, runs JMH's {@link Runner} with the preset
+ * and {@code -foe true}, imports the JSON into the run folder through the reports model, prints the
+ * summary and the SDK overhead table, and the next step. Exit 0 done, 1 a benchmark failed, 2 bad
+ * usage or unusable input.
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -53,7 +53,8 @@ public final class BenchMain {
         try {
             if (options.importFile().isPresent()) {
                 if (!Files.isRegularFile(options.importFile().get())) {
-                    throw new BadInputException("--import " + options.importFile().get() + ": no such file");
+                    throw new BadInputException(
+                            "--import " + options.importFile().get() + ": no such file");
                 }
                 Path dir = JmhRunImport.createRunFolder(options.runsRoot(), Instant.now());
                 JmhRunImport.copyIn(options.importFile().get(), dir);
@@ -82,7 +83,8 @@ public final class BenchMain {
             new Runner(jmhOptions(options, dir.resolve(JmhRunImport.JMH_JSON)).build()).run();
         } catch (NoBenchmarksException e) {
             deleteEmpty(dir);
-            err.println("bench: no benchmark matches PATTERN " + options.patterns() + " (see --list)");
+            err.println(
+                    "bench: no benchmark matches PATTERN " + options.patterns() + " (see --list)");
             return 2;
         } catch (RunnerException e) {
             err.println("bench: a benchmark failed (JMH runs with -foe true): " + e.getMessage());
@@ -90,29 +92,51 @@ public final class BenchMain {
             return 1;
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        err.printf(Locale.ROOT, "bench: preset %s; 1-minute load average %.2f before, %.2f after, %d cores%n",
-                options.preset(), loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
+        err.printf(
+                Locale.ROOT,
+                "bench: preset %s; 1-minute load average %.2f before, %.2f after, %d cores%n",
+                options.preset(),
+                loadBefore,
+                loadAfter,
+                Runtime.getRuntime().availableProcessors());
         return printImport(JmhRunImport.importJmh(dir), out, err);
     }
 
-    /** The JMH options: preset, patterns, params, live target properties, JSON result, fail on error. */
+    /**
+     * The JMH options: preset, patterns, params, live target properties, JSON result, fail on
+     * error.
+     */
     static ChainedOptionsBuilder jmhOptions(BenchOptions options, Path result) {
-        ChainedOptionsBuilder builder = options.preset().apply(new OptionsBuilder())
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(result.toString());
+        ChainedOptionsBuilder builder =
+                options.preset()
+                        .apply(new OptionsBuilder())
+                        .shouldFailOnError(true)
+                        .resultFormat(ResultFormatType.JSON)
+                        .result(result.toString());
         options.patterns().forEach(builder::include);
-        options.params().forEach((name, values) -> builder.param(name, values.toArray(String[]::new)));
-        if (options.preset() == BenchPreset.QUICK && options.baseUrl().isEmpty() && !options.params().containsKey("target")) {
-            builder.param("target", TargetKind.MOCK_ZERO.name()); // the client's cost; realistic streams take seconds each
+        options.params()
+                .forEach((name, values) -> builder.param(name, values.toArray(String[]::new)));
+        if (options.preset() == BenchPreset.QUICK
+                && options.baseUrl().isEmpty()
+                && !options.params().containsKey("target")) {
+            builder.param(
+                    "target",
+                    TargetKind.MOCK_ZERO
+                            .name()); // the client's cost; realistic streams take seconds each
         }
         List<String> properties = new ArrayList<>();
         options.model().ifPresent(m -> properties.add("-D" + LiveTarget.MODEL_PROPERTY + "=" + m));
-        options.baseUrl().ifPresent(url -> {
-            builder.param("target", "LIVE");
-            properties.add("-D" + LiveTarget.BASE_URL_PROPERTY + "=" + url);
-            properties.add("-D" + LiveTarget.API_KEY_ENV_PROPERTY + "=" + options.apiKeyEnv());
-        });
+        options.baseUrl()
+                .ifPresent(
+                        url -> {
+                            builder.param("target", "LIVE");
+                            properties.add("-D" + LiveTarget.BASE_URL_PROPERTY + "=" + url);
+                            properties.add(
+                                    "-D"
+                                            + LiveTarget.API_KEY_ENV_PROPERTY
+                                            + "="
+                                            + options.apiKeyEnv());
+                        });
         if (!properties.isEmpty()) {
             // prepend: the benchmarks' own @Fork(jvmArgsAppend) heap settings stay in force
             builder.jvmArgsPrepend(properties.toArray(String[]::new));
@@ -130,12 +154,21 @@ public final class BenchMain {
         }
     }
 
-    private static int printImport(JmhRunImport.Imported imported, PrintStream out, PrintStream err) {
-        out.print(OutputFormat.TEXT.renderer().report(new ReportInput(imported.summary(), imported.data(),
-                Optional.empty(), Optional.empty())));
+    private static int printImport(
+            JmhRunImport.Imported imported, PrintStream out, PrintStream err) {
+        out.print(
+                OutputFormat.TEXT
+                        .renderer()
+                        .report(
+                                new ReportInput(
+                                        imported.summary(),
+                                        imported.data(),
+                                        Optional.empty(),
+                                        Optional.empty())));
         OverheadTable.render(imported.summary()).ifPresent(table -> out.print("\n" + table));
         Path json = imported.runDir().resolve(JmhRunImport.JMH_JSON);
-        err.println("bench: wrote " + json + " and summary.json, summary.md, report.html next to it");
+        err.println(
+                "bench: wrote " + json + " and summary.json, summary.md, report.html next to it");
         err.println("bench: next: ./tokenbench compare benchmarks/baselines/quick.json " + json);
         return 0;
     }

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A benchmark run folder: {@code <runsRoot>/<yyyyMMddTHHmmssZ>-bench/} holding JMH's {@code jmh.json} and,
- * after {@link #importJmh}, the reports model's {@code summary.json}, {@code summary.md} and
- * {@code report.html} (the reports module reads the JMH file through {@link JmhJsonReader}; there is no
- * benchmark-specific format).
+ * A benchmark run folder: {@code <runsRoot>/<yyyyMMddTHHmmssZ>-bench/} holding JMH's {@code
+ * jmh.json} and, after {@link #importJmh}, the reports model's {@code summary.json}, {@code
+ * summary.md} and {@code report.html} (the reports module reads the JMH file through {@link
+ * JmhJsonReader}; there is no benchmark-specific format).
  */
 final class JmhRunImport {
 
@@ -32,12 +32,10 @@ final class JmhRunImport {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private JmhRunImport() {
-    }
+    private JmhRunImport() {}
 
     /** What the import read and wrote. */
-    record Imported(Path runDir, RunData data, RunSummary summary) {
-    }
+    record Imported(Path runDir, RunData data, RunSummary summary) {}
 
     /** Creates a fresh run folder (suffix {@code -2}, {@code -3}... when the second is taken). */
     static Path createRunFolder(Path runsRoot, Instant start) {
@@ -60,15 +58,17 @@ final class JmhRunImport {
     /** Copies an existing JMH result into {@code runDir} as {@value #JMH_JSON}. */
     static Path copyIn(Path jmhJson, Path runDir) {
         try {
-            return Files.copy(jmhJson, runDir.resolve(JMH_JSON), StandardCopyOption.REPLACE_EXISTING);
+            return Files.copy(
+                    jmhJson, runDir.resolve(JMH_JSON), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + jmhJson + " into " + runDir, e);
         }
     }
 
     /**
-     * Reads {@code runDir/jmh.json} through the reports model and writes the summary files next to it.
-     * Throws the reports module's {@code BadInputException} for unusable JMH output (nothing is written then).
+     * Reads {@code runDir/jmh.json} through the reports model and writes the summary files next to
+     * it. Throws the reports module's {@code BadInputException} for unusable JMH output (nothing is
+     * written then).
      */
     static Imported importJmh(Path runDir) {
         RunData data = JmhJsonReader.read(runDir.resolve(JMH_JSON));

@@ -1,8 +1,8 @@
 package io.tokenbench.benchmarks.client;
 
 /**
- * A chat client under test. One instance is shared by all benchmark threads (as an application shares its
- * client); every method is thread-safe and blocking. Failures throw {@link ChatFailure}.
+ * A chat client under test. One instance is shared by all benchmark threads (as an application
+ * shares its client); every method is thread-safe and blocking. Failures throw {@link ChatFailure}.
  */
 public interface ChatClient extends AutoCloseable {
 

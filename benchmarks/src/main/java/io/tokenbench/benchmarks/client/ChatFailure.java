@@ -1,8 +1,8 @@
 package io.tokenbench.benchmarks.client;
 
 /**
- * A chat call that did not succeed: a non-200 status, an error event, a stream cut before {@code [DONE]},
- * a connection failure. The message names what happened and never holds the API key.
+ * A chat call that did not succeed: a non-200 status, an error event, a stream cut before {@code
+ * [DONE]}, a connection failure. The message names what happened and never holds the API key.
  */
 public final class ChatFailure extends RuntimeException {
 

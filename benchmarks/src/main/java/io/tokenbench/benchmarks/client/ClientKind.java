@@ -2,7 +2,9 @@ package io.tokenbench.benchmarks.client;
 
 import io.tokenbench.benchmarks.target.Endpoint;
 
-/** The clients under test (a JMH {@code @Param}); each opens a {@link ChatClient} for an endpoint. */
+/**
+ * The clients under test (a JMH {@code @Param}); each opens a {@link ChatClient} for an endpoint.
+ */
 public enum ClientKind {
     /** The official openai-java SDK ({@code OpenAIOkHttpClient}). */
     SDK,

@@ -5,8 +5,8 @@ import io.tokenbench.benchmarks.sse.SseFramer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The lean clients' stream state: frames bytes into events, counts content events, remembers
- * {@code [DONE]} and fails on an error event. Not thread-safe: fed by one thread at a time (the reading
+ * The lean clients' stream state: frames bytes into events, counts content events, remembers {@code
+ * [DONE]} and fails on an error event. Not thread-safe: fed by one thread at a time (the reading
  * thread or the connection's event loop; visibility to the waiting thread comes from the hand-off).
  */
 final class EventCounter {
@@ -32,7 +32,9 @@ final class EventCounter {
         return done;
     }
 
-    /** Null while nothing went wrong; else what did (an error event, or bytes after {@code [DONE]}). */
+    /**
+     * Null while nothing went wrong; else what did (an error event, or bytes after {@code [DONE]}).
+     */
     String error() {
         return error;
     }
@@ -43,7 +45,9 @@ final class EventCounter {
             throw new ChatFailure(error);
         }
         if (!done) {
-            throw new ChatFailure("stream ended before [DONE]" + (framer.hasPartialEvent() ? " (mid-event)" : ""));
+            throw new ChatFailure(
+                    "stream ended before [DONE]"
+                            + (framer.hasPartialEvent() ? " (mid-event)" : ""));
         }
         return contentEvents;
     }
@@ -56,8 +60,14 @@ final class EventCounter {
         switch (EventKind.of(bytes, from, to)) {
             case CONTENT -> contentEvents++;
             case DONE -> done = true;
-            case ERROR -> error = "error event: " + new String(bytes, from, Math.min(to - from, 200),
-                    StandardCharsets.UTF_8);
+            case ERROR ->
+                    error =
+                            "error event: "
+                                    + new String(
+                                            bytes,
+                                            from,
+                                            Math.min(to - from, 200),
+                                            StandardCharsets.UTF_8);
             case OTHER -> {
                 // role, finish and usage events carry no token
             }

@@ -12,8 +12,8 @@ import java.time.Duration;
 
 /**
  * A lean client on the JDK's {@code java.net.http.HttpClient} (HTTP/1.1, pooled connections): a
- * pre-encoded body, the body read as bytes, SSE framed by {@link io.tokenbench.benchmarks.sse.SseFramer}
- * and tokens counted by scanning, no JSON parsing.
+ * pre-encoded body, the body read as bytes, SSE framed by {@link
+ * io.tokenbench.benchmarks.sse.SseFramer} and tokens counted by scanning, no JSON parsing.
  */
 final class JdkChatClient implements ChatClient {
 
@@ -24,8 +24,13 @@ final class JdkChatClient implements ChatClient {
     private final HttpRequest streamRequest;
 
     JdkChatClient(Endpoint endpoint, ChatPrompt prompt) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
-        this.completeRequest = request(endpoint.chatUri(), endpoint.apiKey(), prompt.jsonBody(false));
+        this.http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(TIMEOUT)
+                        .build();
+        this.completeRequest =
+                request(endpoint.chatUri(), endpoint.apiKey(), prompt.jsonBody(false));
         this.streamRequest = request(endpoint.chatUri(), endpoint.apiKey(), prompt.jsonBody(true));
     }
 
@@ -40,20 +45,25 @@ final class JdkChatClient implements ChatClient {
 
     @Override
     public long complete() {
-        HttpResponse<byte[]> response = send(completeRequest, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                send(completeRequest, HttpResponse.BodyHandlers.ofByteArray());
         byte[] body = response.body();
         if (response.statusCode() != 200) {
-            throw ChatFailure.status(response.statusCode(), new String(body, StandardCharsets.UTF_8));
+            throw ChatFailure.status(
+                    response.statusCode(), new String(body, StandardCharsets.UTF_8));
         }
         return UsageScan.completionTokens(body, body.length);
     }
 
     @Override
     public StreamCall stream() {
-        HttpResponse<InputStream> response = send(streamRequest, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                send(streamRequest, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             try (InputStream in = response.body()) {
-                throw ChatFailure.status(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                throw ChatFailure.status(
+                        response.statusCode(),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new ChatFailure("HTTP " + response.statusCode() + " (body unreadable)", e);
             }
@@ -74,10 +84,14 @@ final class JdkChatClient implements ChatClient {
 
     @Override
     public void close() {
-        // java.net.http.HttpClient has no close() on Java 17; its threads end when it is unreachable.
+        // java.net.http.HttpClient has no close() on Java 17; its threads end when it is
+        // unreachable.
     }
 
-    /** Reads the body on the calling thread until {@code [DONE]}, then to EOF so the connection is reused. */
+    /**
+     * Reads the body on the calling thread until {@code [DONE]}, then to EOF so the connection is
+     * reused.
+     */
     private static final class JdkStream implements StreamCall {
         private final InputStream body;
         private final EventCounter events = new EventCounter();

@@ -25,9 +25,10 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
- * A minimal Netty client: one NIO event loop, a pool of HTTP/1.1 keep-alive connections, a pre-encoded
- * body, and the response handed to {@link NettyExchange} (SSE framed on the event loop, no JSON parsing).
- * The calling thread blocks on futures, so each call pays one hand-off from the event loop.
+ * A minimal Netty client: one NIO event loop, a pool of HTTP/1.1 keep-alive connections, a
+ * pre-encoded body, and the response handed to {@link NettyExchange} (SSE framed on the event loop,
+ * no JSON parsing). The calling thread blocks on futures, so each call pays one hand-off from the
+ * event loop.
  */
 final class NettyChatClient implements ChatClient {
 
@@ -46,21 +47,31 @@ final class NettyChatClient implements ChatClient {
         this.authorization = "Bearer " + endpoint.apiKey();
         SslContext ssl = endpoint.tls() ? sslContext() : null;
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Bootstrap bootstrap = new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-                .remoteAddress(endpoint.baseUrlV1().getHost(), endpoint.port());
-        this.pool = new SimpleChannelPool(bootstrap, new AbstractChannelPoolHandler() {
-            @Override
-            public void channelCreated(Channel ch) {
-                if (ssl != null) {
-                    ch.pipeline().addLast(ssl.newHandler(ch.alloc(), endpoint.baseUrlV1().getHost(), endpoint.port()));
-                }
-                ch.pipeline().addLast(new HttpClientCodec(), new NettyExchangeHandler());
-            }
-        });
+        Bootstrap bootstrap =
+                new Bootstrap()
+                        .group(group)
+                        .channel(NioSocketChannel.class)
+                        .option(ChannelOption.TCP_NODELAY, true)
+                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+                        .remoteAddress(endpoint.baseUrlV1().getHost(), endpoint.port());
+        this.pool =
+                new SimpleChannelPool(
+                        bootstrap,
+                        new AbstractChannelPoolHandler() {
+                            @Override
+                            public void channelCreated(Channel ch) {
+                                if (ssl != null) {
+                                    ch.pipeline()
+                                            .addLast(
+                                                    ssl.newHandler(
+                                                            ch.alloc(),
+                                                            endpoint.baseUrlV1().getHost(),
+                                                            endpoint.port()));
+                                }
+                                ch.pipeline()
+                                        .addLast(new HttpClientCodec(), new NettyExchangeHandler());
+                            }
+                        });
     }
 
     private static SslContext sslContext() {
@@ -93,30 +104,44 @@ final class NettyChatClient implements ChatClient {
     private NettyExchange send(boolean streaming) {
         Future<Channel> acquired = pool.acquire().awaitUninterruptibly();
         if (!acquired.isSuccess()) {
-            throw new ChatFailure("cannot connect to " + endpoint.hostHeader() + ": " + acquired.cause(),
+            throw new ChatFailure(
+                    "cannot connect to " + endpoint.hostHeader() + ": " + acquired.cause(),
                     acquired.cause());
         }
         Channel channel = acquired.getNow();
         NettyExchangeHandler handler = channel.pipeline().get(NettyExchangeHandler.class);
-        NettyExchange exchange = new NettyExchange(streaming, channel, () -> {
-            handler.end();
-            pool.release(channel);
-        });
+        NettyExchange exchange =
+                new NettyExchange(
+                        streaming,
+                        channel,
+                        () -> {
+                            handler.end();
+                            pool.release(channel);
+                        });
         handler.begin(exchange);
         byte[] body = streaming ? streamBody : completeBody;
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
-                endpoint.chatPath(), Unpooled.wrappedBuffer(body));
+        FullHttpRequest request =
+                new DefaultFullHttpRequest(
+                        HttpVersion.HTTP_1_1,
+                        HttpMethod.POST,
+                        endpoint.chatPath(),
+                        Unpooled.wrappedBuffer(body));
         request.headers()
                 .set(HttpHeaderNames.HOST, endpoint.hostHeader())
                 .set(HttpHeaderNames.AUTHORIZATION, authorization)
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        channel.writeAndFlush(request).addListener(written -> {
-            if (!written.isSuccess()) {
-                exchange.fail(new ChatFailure("write failed: " + written.cause(), written.cause()));
-                channel.close();
-            }
-        });
+        channel.writeAndFlush(request)
+                .addListener(
+                        written -> {
+                            if (!written.isSuccess()) {
+                                exchange.fail(
+                                        new ChatFailure(
+                                                "write failed: " + written.cause(),
+                                                written.cause()));
+                                channel.close();
+                            }
+                        });
         return exchange;
     }
 

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One request/response on a pooled Netty connection. The response side ({@link #onObject}, {@link #fail})
- * runs on the connection's event loop; the caller blocks on futures ({@link #awaitStatus()},
- * {@link #awaitFirstContent()}, {@link #awaitEnd()}), which also publish the event loop's writes to it.
- * A streamed body is framed as it arrives; a non-streamed or non-200 body is collected whole.
+ * One request/response on a pooled Netty connection. The response side ({@link #onObject}, {@link
+ * #fail}) runs on the connection's event loop; the caller blocks on futures ({@link
+ * #awaitStatus()}, {@link #awaitFirstContent()}, {@link #awaitEnd()}), which also publish the event
+ * loop's writes to it. A streamed body is framed as it arrives; a non-streamed or non-200 body is
+ * collected whole.
  */
 final class NettyExchange implements StreamCall {
 
@@ -33,7 +34,9 @@ final class NettyExchange implements StreamCall {
     private int bodyLength;
     private int statusCode;
 
-    /** @param release returns the connection to the pool once the response has ended */
+    /**
+     * @param release returns the connection to the pool once the response has ended
+     */
     NettyExchange(boolean streaming, Channel channel, Runnable release) {
         this.streaming = streaming;
         this.channel = channel;
@@ -72,9 +75,13 @@ final class NettyExchange implements StreamCall {
         try {
             long tokens;
             if (statusCode != 200) {
-                throw ChatFailure.status(statusCode, new String(body, 0, bodyLength, StandardCharsets.UTF_8));
+                throw ChatFailure.status(
+                        statusCode, new String(body, 0, bodyLength, StandardCharsets.UTF_8));
             }
-            tokens = streaming ? events.requireComplete() : UsageScan.completionTokens(body, bodyLength);
+            tokens =
+                    streaming
+                            ? events.requireComplete()
+                            : UsageScan.completionTokens(body, bodyLength);
             firstContent.complete(null);
             end.complete(tokens);
         } catch (ChatFailure e) {
@@ -98,7 +105,10 @@ final class NettyExchange implements StreamCall {
         bodyLength += n;
     }
 
-    /** The response status; a non-200 status waits for the body and throws it as a {@link ChatFailure}. */
+    /**
+     * The response status; a non-200 status waits for the body and throws it as a {@link
+     * ChatFailure}.
+     */
     int awaitStatus() {
         int code = await(status);
         if (code != 200) {
@@ -130,7 +140,9 @@ final class NettyExchange implements StreamCall {
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof ChatFailure f ? f : new ChatFailure("netty: " + e.getCause(), e.getCause());
+            throw e.getCause() instanceof ChatFailure f
+                    ? f
+                    : new ChatFailure("netty: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new ChatFailure("no answer within " + TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {

@@ -5,8 +5,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.HttpObject;
 
 /**
- * The last handler of a pooled connection: passes response parts to the exchange in progress and fails it
- * when the connection breaks. One exchange at a time per connection (the pool guarantees it).
+ * The last handler of a pooled connection: passes response parts to the exchange in progress and
+ * fails it when the connection breaks. One exchange at a time per connection (the pool guarantees
+ * it).
  */
 final class NettyExchangeHandler extends SimpleChannelInboundHandler<HttpObject> {
 

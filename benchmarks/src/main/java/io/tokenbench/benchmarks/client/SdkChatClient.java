@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.Iterator;
 
 /**
- * The official openai-java SDK ({@code OpenAIOkHttpClient}) as an application would use it: base URL with
- * {@code /v1}, no retries (a retry would hide an error), typed params built once, typed chunks per event.
+ * The official openai-java SDK ({@code OpenAIOkHttpClient}) as an application would use it: base
+ * URL with {@code /v1}, no retries (a retry would hide an error), typed params built once, typed
+ * chunks per event.
  */
 final class SdkChatClient implements ChatClient {
 
@@ -22,24 +23,29 @@ final class SdkChatClient implements ChatClient {
     private final ChatCompletionCreateParams params;
 
     SdkChatClient(Endpoint endpoint, ChatPrompt prompt) {
-        this.client = OpenAIOkHttpClient.builder()
-                .baseUrl(endpoint.baseUrlV1().toString())
-                .apiKey(endpoint.apiKey())
-                .maxRetries(0)
-                .timeout(TIMEOUT)
-                .build();
-        this.params = ChatCompletionCreateParams.builder()
-                .model(prompt.model())
-                .addUserMessage(prompt.userText())
-                .maxCompletionTokens(prompt.maxTokens())
-                .build();
+        this.client =
+                OpenAIOkHttpClient.builder()
+                        .baseUrl(endpoint.baseUrlV1().toString())
+                        .apiKey(endpoint.apiKey())
+                        .maxRetries(0)
+                        .timeout(TIMEOUT)
+                        .build();
+        this.params =
+                ChatCompletionCreateParams.builder()
+                        .model(prompt.model())
+                        .addUserMessage(prompt.userText())
+                        .maxCompletionTokens(prompt.maxTokens())
+                        .build();
     }
 
     @Override
     public long complete() {
         try {
             ChatCompletion completion = client.chat().completions().create(params);
-            return completion.usage().orElseThrow(() -> new ChatFailure("answer has no usage")).completionTokens();
+            return completion
+                    .usage()
+                    .orElseThrow(() -> new ChatFailure("answer has no usage"))
+                    .completionTokens();
         } catch (OpenAIException e) {
             throw new ChatFailure("openai-java: " + e.getMessage(), e);
         }
@@ -59,7 +65,10 @@ final class SdkChatClient implements ChatClient {
         client.close();
     }
 
-    /** Reads the SDK's chunk iterator on the calling thread; the SDK ends the iterator at {@code [DONE]}. */
+    /**
+     * Reads the SDK's chunk iterator on the calling thread; the SDK ends the iterator at {@code
+     * [DONE]}.
+     */
     private static final class SdkStream implements StreamCall {
         private final StreamResponse<ChatCompletionChunk> response;
         private final Iterator<ChatCompletionChunk> chunks;
@@ -94,8 +103,13 @@ final class SdkChatClient implements ChatClient {
                     return false;
                 }
                 ChatCompletionChunk chunk = chunks.next();
-                if (!chunk.choices().isEmpty() && chunk.choices().get(0).delta().content().filter(s -> !s.isEmpty())
-                        .isPresent()) {
+                if (!chunk.choices().isEmpty()
+                        && chunk.choices()
+                                .get(0)
+                                .delta()
+                                .content()
+                                .filter(s -> !s.isEmpty())
+                                .isPresent()) {
                     contentEvents++;
                 }
                 return true;

@@ -3,13 +3,16 @@ package io.tokenbench.benchmarks.client;
 import io.tokenbench.benchmarks.sse.ByteScan;
 import java.nio.charset.StandardCharsets;
 
-/** Finds {@code "completion_tokens":N} in a non-streamed answer without a JSON parser (the lean clients' way). */
+/**
+ * Finds {@code "completion_tokens":N} in a non-streamed answer without a JSON parser (the lean
+ * clients' way).
+ */
 final class UsageScan {
 
-    private static final byte[] FIELD = "\"completion_tokens\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FIELD =
+            "\"completion_tokens\":".getBytes(StandardCharsets.US_ASCII);
 
-    private UsageScan() {
-    }
+    private UsageScan() {}
 
     /** The completion tokens of {@code body}; {@link ChatFailure} when the field is missing. */
     static long completionTokens(byte[] body, int length) {

@@ -21,12 +21,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * One chat workload per method, for every client and target: what a request costs end to end, and (on
- * {@code MOCK_ZERO}) what the client itself costs. SDK minus lean client at the same tokens is the SDK's
- * cost per request; the slope over {@code tokens} of {@code stream} is its cost per streamed token
- * ({@code cli.OverheadTable} computes both). {@code completeThreads4} shares one client among four
- * threads (closed loop: the latencies carry coordinated omission, as every closed-loop JMH number does);
- * {@code streamRate} gives streams and tokens per second at four threads.
+ * One chat workload per method, for every client and target: what a request costs end to end, and
+ * (on {@code MOCK_ZERO}) what the client itself costs. SDK minus lean client at the same tokens is
+ * the SDK's cost per request; the slope over {@code tokens} of {@code stream} is its cost per
+ * streamed token ({@code cli.OverheadTable} computes both). {@code completeThreads4} shares one
+ * client among four threads (closed loop: the latencies carry coordinated omission, as every
+ * closed-loop JMH number does); {@code streamRate} gives streams and tokens per second at four
+ * threads.
  *
  * <p>The in-process mock competes with the client for the CPU; on {@code MOCK_ZERO} the numbers are
  * loopback round trips including the mock's own work, identical for every client.
@@ -34,7 +35,9 @@ import org.openjdk.jmh.annotations.Threads;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class ChatBench {
 
     @Param({"SDK", "JDK", "NETTY"})
@@ -43,7 +46,10 @@ public class ChatBench {
     @Param({"MOCK_ZERO", "MOCK_REALISTIC"})
     public TargetKind target;
 
-    /** Output tokens per answer (the mock writes exactly this many, one per chunk; a live model may stop early). */
+    /**
+     * Output tokens per answer (the mock writes exactly this many, one per chunk; a live model may
+     * stop early).
+     */
     @Param({"16", "128"})
     public int tokens;
 
@@ -53,8 +59,11 @@ public class ChatBench {
     @Setup(Level.Trial)
     public void start() {
         started = BenchTarget.open(target, tokens);
-        chat = client.open(started.endpoint(), new ChatPrompt(started.endpoint().model(),
-                ChatPrompt.DEFAULT_USER_TEXT, tokens));
+        chat =
+                client.open(
+                        started.endpoint(),
+                        new ChatPrompt(
+                                started.endpoint().model(), ChatPrompt.DEFAULT_USER_TEXT, tokens));
     }
 
     @TearDown(Level.Trial)
@@ -97,8 +106,9 @@ public class ChatBench {
     }
 
     /**
-     * Streams per second with four threads sharing the client, and tokens per second as the auxiliary
-     * counter (JMH reports {@code @AuxCounters} in throughput and average-time modes only).
+     * Streams per second with four threads sharing the client, and tokens per second as the
+     * auxiliary counter (JMH reports {@code @AuxCounters} in throughput and average-time modes
+     * only).
      */
     @Benchmark
     @Threads(4)
@@ -110,7 +120,9 @@ public class ChatBench {
         return n;
     }
 
-    /** Request start to the first content event; the rest is drained after the invocation (untimed). */
+    /**
+     * Request start to the first content event; the rest is drained after the invocation (untimed).
+     */
     @Benchmark
     public void firstToken(PendingStream pending) {
         StreamCall call = chat.stream();

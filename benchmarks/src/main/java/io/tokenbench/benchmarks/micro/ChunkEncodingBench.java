@@ -17,14 +17,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The mock's chunk encoding: one whole stream of {@code tokens} content events encoded into a pooled direct
- * buffer (what the mock's event loop writes to), encoder construction included as the mock builds one per
- * stream. Divide by {@code tokens} for the cost per token.
+ * The mock's chunk encoding: one whole stream of {@code tokens} content events encoded into a
+ * pooled direct buffer (what the mock's event loop writes to), encoder construction included as the
+ * mock builds one per stream. Divide by {@code tokens} for the cost per token.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 public class ChunkEncodingBench {
 
     @Param({"16", "256"})

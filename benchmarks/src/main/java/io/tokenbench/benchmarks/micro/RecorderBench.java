@@ -27,15 +27,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * What a driver thread pays to record one finished streamed request into the reports {@link RunRecorder}
- * (metric derivation, one HdrHistogram {@code Recorder} per metric, counters), alone and with every core
- * recording at once, while the recorder's own reporter thread cuts 1 s intervals into {@code metrics.hlog}.
- * SampleTime, because the tail under contention is the point.
+ * What a driver thread pays to record one finished streamed request into the reports {@link
+ * RunRecorder} (metric derivation, one HdrHistogram {@code Recorder} per metric, counters), alone
+ * and with every core recording at once, while the recorder's own reporter thread cuts 1 s
+ * intervals into {@code metrics.hlog}. SampleTime, because the tail under contention is the point.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 public class RecorderBench {
 
     /** Output events per recorded request (each adds an inter-token latency sample). */
@@ -56,13 +58,15 @@ public class RecorderBench {
     public void stop() throws IOException {
         recorder.close();
         try (Stream<Path> files = Files.walk(runDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            p -> {
+                                try {
+                                    Files.delete(p);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
         }
     }
 
@@ -79,11 +83,18 @@ public class RecorderBench {
                 eventNanos[i] = t0 + 2_000_000L + i * 500_000L;
             }
             long end = eventNanos[eventNanos.length - 1] + 100_000L;
-            value = RequestTimeline.builder(EndpointClass.CHAT)
-                    .sched(t0).send(t0 + 10_000L).headers(t0 + 1_000_000L)
-                    .outputEvents(eventNanos).firstContent(eventNanos[0]).done(end)
-                    .usage(12, bench.events).clientCountedTokens(bench.events)
-                    .outcome(Outcome.OK).build();
+            value =
+                    RequestTimeline.builder(EndpointClass.CHAT)
+                            .sched(t0)
+                            .send(t0 + 10_000L)
+                            .headers(t0 + 1_000_000L)
+                            .outputEvents(eventNanos)
+                            .firstContent(eventNanos[0])
+                            .done(end)
+                            .usage(12, bench.events)
+                            .clientCountedTokens(bench.events)
+                            .outcome(Outcome.OK)
+                            .build();
         }
     }
 

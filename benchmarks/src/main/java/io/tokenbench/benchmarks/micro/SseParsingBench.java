@@ -20,13 +20,16 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * SSE framing and event classification of the lean clients over the bytes of a real mock stream
- * ({@value #TOKENS} tokens), fed in reads of {@code readBytes} (a small read splits events, a large one
- * delivers many at once). Setup checks that the parse counts every token, so a broken framer fails the run.
+ * ({@value #TOKENS} tokens), fed in reads of {@code readBytes} (a small read splits events, a large
+ * one delivers many at once). Setup checks that the parse counts every token, so a broken framer
+ * fails the run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 public class SseParsingBench {
 
     static final int TOKENS = 256;
@@ -46,7 +49,8 @@ public class SseParsingBench {
         out.release();
         long counted = parse();
         if (counted != TOKENS) {
-            throw new IllegalStateException("the framer counted " + counted + " content events, expected " + TOKENS);
+            throw new IllegalStateException(
+                    "the framer counted " + counted + " content events, expected " + TOKENS);
         }
     }
 

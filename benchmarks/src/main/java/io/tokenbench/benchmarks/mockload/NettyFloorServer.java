@@ -17,20 +17,21 @@ import java.nio.file.Path;
 
 /**
  * The floor under the mock in {@code mock-vs-nginx.sh}: a one-event-loop Netty epoll server that
- * answers each complete request with the same pre-encoded bytes the mock sends, doing no HTTP decoding
- * beyond finding where a request ends. What it costs per request is what the kernel and Netty's
- * transport cost; the mock's excess over it is its own HTTP, JSON and response work. A measurement
- * reference, not a server: it understands only {@code Content-Length} bodies.
+ * answers each complete request with the same pre-encoded bytes the mock sends, doing no HTTP
+ * decoding beyond finding where a request ends. What it costs per request is what the kernel and
+ * Netty's transport cost; the mock's excess over it is its own HTTP, JSON and response work. A
+ * measurement reference, not a server: it understands only {@code Content-Length} bodies.
  *
- * <p>Usage: {@code NettyFloorServer PORT BODY_FILE}; prints {@code listening on http://127.0.0.1:PORT}.
+ * <p>Usage: {@code NettyFloorServer PORT BODY_FILE}; prints {@code listening on
+ * http://127.0.0.1:PORT}.
  */
 public final class NettyFloorServer {
 
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
-    private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_LENGTH =
+            "content-length:".getBytes(StandardCharsets.US_ASCII);
 
-    private NettyFloorServer() {
-    }
+    private NettyFloorServer() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
@@ -38,19 +39,28 @@ public final class NettyFloorServer {
             System.exit(2);
         }
         byte[] body = Files.readAllBytes(Path.of(args[1]));
-        String head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: " + body.length
-                + "\r\nx-request-id: req_0123456789abcdef0123456789abcdef\r\n\r\n";
-        ByteBuf response = Unpooled.unreleasableBuffer(Unpooled.directBuffer()
-                .writeBytes(head.getBytes(StandardCharsets.US_ASCII)).writeBytes(body));
+        String head =
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
+                        + body.length
+                        + "\r\nx-request-id: req_0123456789abcdef0123456789abcdef\r\n\r\n";
+        ByteBuf response =
+                Unpooled.unreleasableBuffer(
+                        Unpooled.directBuffer()
+                                .writeBytes(head.getBytes(StandardCharsets.US_ASCII))
+                                .writeBytes(body));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new Responder(response));
-                    }
-                })
-                .bind("127.0.0.1", Integer.parseInt(args[0])).sync();
+        new ServerBootstrap()
+                .group(group)
+                .channel(EpollServerSocketChannel.class)
+                .childHandler(
+                        new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel channel) {
+                                channel.pipeline().addLast(new Responder(response));
+                            }
+                        })
+                .bind("127.0.0.1", Integer.parseInt(args[0]))
+                .sync();
         System.out.println("listening on http://127.0.0.1:" + args[0]);
         System.out.flush();
     }

@@ -4,20 +4,28 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Options of the streaming soak, parsed strictly ({@code --name value}); a bad value throws
- * {@link IllegalArgumentException} naming the option.
+ * Options of the streaming soak, parsed strictly ({@code --name value}); a bad value throws {@link
+ * IllegalArgumentException} naming the option.
  *
- * @param baseUrl       the mock, without {@code /v1}
- * @param adminToken    the mock's admin token (read from {@code --admin-token-env}, never the command line)
- * @param streams       concurrent streams (one connection each, kept open across requests)
- * @param itlMillis     inter-token delay asked for with {@code x-mock-itl-ms}
- * @param tokens        output tokens per stream before the connection starts its next stream
+ * @param baseUrl the mock, without {@code /v1}
+ * @param adminToken the mock's admin token (read from {@code --admin-token-env}, never the command
+ *     line)
+ * @param streams concurrent streams (one connection each, kept open across requests)
+ * @param itlMillis inter-token delay asked for with {@code x-mock-itl-ms}
+ * @param tokens output tokens per stream before the connection starts its next stream
  * @param connectPerSec connection ramp rate
- * @param warmup        time after the ramp before the mock's statistics are reset
- * @param duration      measurement window
+ * @param warmup time after the ramp before the mock's statistics are reset
+ * @param duration measurement window
  */
-record SoakOptions(URI baseUrl, String adminToken, int streams, int itlMillis, int tokens, int connectPerSec,
-        Duration warmup, Duration duration) {
+record SoakOptions(
+        URI baseUrl,
+        String adminToken,
+        int streams,
+        int itlMillis,
+        int tokens,
+        int connectPerSec,
+        Duration warmup,
+        Duration duration) {
 
     static SoakOptions parse(String[] args, java.util.function.Function<String, String> env) {
         URI baseUrl = null;
@@ -55,9 +63,11 @@ record SoakOptions(URI baseUrl, String adminToken, int streams, int itlMillis, i
         }
         String token = env.apply(tokenEnv);
         if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("--admin-token-env: environment variable " + tokenEnv + " is not set");
+            throw new IllegalArgumentException(
+                    "--admin-token-env: environment variable " + tokenEnv + " is not set");
         }
-        return new SoakOptions(baseUrl, token, streams, itlMillis, tokens, connectPerSec, warmup, duration);
+        return new SoakOptions(
+                baseUrl, token, streams, itlMillis, tokens, connectPerSec, warmup, duration);
     }
 
     private static int positive(String value) {

@@ -22,15 +22,23 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class StreamConnection extends SimpleChannelInboundHandler<HttpObject> {
 
-    /** Totals shared by all connections; a short stream ended with fewer events than it should have. */
-    record Counters(LongAdder events, LongAdder streamsCompleted, LongAdder shortStreams, LongAdder errors) {
+    /**
+     * Totals shared by all connections; a short stream ended with fewer events than it should have.
+     */
+    record Counters(
+            LongAdder events,
+            LongAdder streamsCompleted,
+            LongAdder shortStreams,
+            LongAdder errors) {
         Counters() {
             this(new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder());
         }
     }
 
-    private static final byte[] BODY = ("{\"model\":\"tokenbench-tiny\",\"stream\":true,\"messages\":"
-            + "[{\"role\":\"user\",\"content\":\"Tell me a long story.\"}]}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            ("{\"model\":\"tokenbench-tiny\",\"stream\":true,\"messages\":"
+                            + "[{\"role\":\"user\",\"content\":\"Tell me a long story.\"}]}")
+                    .getBytes(StandardCharsets.UTF_8);
     private final String host;
     private final SoakOptions options;
     private final Counters counters;
@@ -49,8 +57,12 @@ final class StreamConnection extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     private void send(ChannelHandlerContext ctx) {
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
-                "/v1/chat/completions", Unpooled.wrappedBuffer(BODY));
+        FullHttpRequest request =
+                new DefaultFullHttpRequest(
+                        HttpVersion.HTTP_1_1,
+                        HttpMethod.POST,
+                        "/v1/chat/completions",
+                        Unpooled.wrappedBuffer(BODY));
         request.headers()
                 .set(HttpHeaderNames.HOST, host)
                 .set(HttpHeaderNames.AUTHORIZATION, "Bearer sk-tokenbench-local")

@@ -25,15 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Streaming soak against a running mock: holds {@code --streams} concurrent SSE streams (one
- * keep-alive connection each, a new stream as soon as one ends) with {@code --itl-ms} between tokens,
- * resets the mock's statistics after the warm-up, and after the window prints the mock's own
- * scheduling lag from {@code GET /admin/stats} plus the client's event rate. Run by
+ * keep-alive connection each, a new stream as soon as one ends) with {@code --itl-ms} between
+ * tokens, resets the mock's statistics after the warm-up, and after the window prints the mock's
+ * own scheduling lag from {@code GET /admin/stats} plus the client's event rate. Run by
  * benchmarks/scripts/mock-stream-soak.sh; a measurement tool, not a test.
  */
 public final class StreamSoak {
 
-    private StreamSoak() {
-    }
+    private StreamSoak() {}
 
     public static void main(String[] args) throws Exception {
         SoakOptions options;
@@ -45,59 +44,95 @@ public final class StreamSoak {
             return;
         }
         boolean epoll = Epoll.isAvailable();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        EventLoopGroup group =
+                new MultiThreadIoEventLoopGroup(
+                        1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         StreamConnection.Counters counters = new StreamConnection.Counters();
         String host = options.baseUrl().getHost();
         int port = options.baseUrl().getPort();
-        Bootstrap bootstrap = new Bootstrap().group(group)
-                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(), new StreamConnection(host, options, counters));
-                    }
-                });
+        Bootstrap bootstrap =
+                new Bootstrap()
+                        .group(group)
+                        .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                        .option(ChannelOption.TCP_NODELAY, true)
+                        .handler(
+                                new ChannelInitializer<SocketChannel>() {
+                                    @Override
+                                    protected void initChannel(SocketChannel ch) {
+                                        ch.pipeline()
+                                                .addLast(
+                                                        new HttpClientCodec(),
+                                                        new StreamConnection(
+                                                                host, options, counters));
+                                    }
+                                });
         AtomicInteger connected = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         // The ramp is paced on the client's event loop: each connect is scheduled at its due time.
         CountDownLatch rampDone = new CountDownLatch(options.streams());
         for (int i = 0; i < options.streams(); i++) {
             long dueNanos = (long) (i * 1e9 / options.connectPerSec());
-            group.schedule(() -> bootstrap.connect(host, port).addListener(f -> {
-                (f.isSuccess() ? connected : failed).incrementAndGet();
-                rampDone.countDown();
-            }), dueNanos, TimeUnit.NANOSECONDS);
+            group.schedule(
+                    () ->
+                            bootstrap
+                                    .connect(host, port)
+                                    .addListener(
+                                            f -> {
+                                                (f.isSuccess() ? connected : failed)
+                                                        .incrementAndGet();
+                                                rampDone.countDown();
+                                            }),
+                    dueNanos,
+                    TimeUnit.NANOSECONDS);
         }
         rampDone.await();
-        System.err.printf("stream-soak: ramp done: %d connected, %d failed%n", connected.get(), failed.get());
-        // The window's two ends run on a timer thread (blocking admin calls stay off the client's event loop);
+        System.err.printf(
+                "stream-soak: ramp done: %d connected, %d failed%n", connected.get(), failed.get());
+        // The window's two ends run on a timer thread (blocking admin calls stay off the client's
+        // event loop);
         // the main thread only waits for them.
         AdminStats admin = new AdminStats(options.baseUrl(), options.adminToken());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        WindowStart window = timer.schedule(
-                () -> new WindowStart(admin.reset(), counters.events().sum(), System.nanoTime()),
-                options.warmup().toNanos(), TimeUnit.NANOSECONDS).get();
-        String stats = timer.schedule(admin::get, options.duration().toNanos(), TimeUnit.NANOSECONDS).get();
+        WindowStart window =
+                timer.schedule(
+                                () ->
+                                        new WindowStart(
+                                                admin.reset(),
+                                                counters.events().sum(),
+                                                System.nanoTime()),
+                                options.warmup().toNanos(),
+                                TimeUnit.NANOSECONDS)
+                        .get();
+        String stats =
+                timer.schedule(admin::get, options.duration().toNanos(), TimeUnit.NANOSECONDS)
+                        .get();
         timer.shutdown();
         String atReset = window.statsAtReset();
         double seconds = (System.nanoTime() - window.startNanos()) / 1e9;
         long events = counters.events().sum() - window.events();
-        System.out.printf("client: %d streams requested, %d connected, %d failed, %d errors; since start %d streams"
-                + " completed, %d of them short%n", options.streams(), connected.get(), failed.get(),
-                counters.errors().sum(), counters.streamsCompleted().sum(), counters.shortStreams().sum());
-        System.out.printf("client: %.0f events/s over %.1f s (expected about %.0f/s)%n", events / seconds, seconds,
-                options.streams() * 1000.0 / options.itlMillis());
+        System.out.printf(
+                "client: %d streams requested, %d connected, %d failed, %d errors; since start %d streams"
+                        + " completed, %d of them short%n",
+                options.streams(),
+                connected.get(),
+                failed.get(),
+                counters.errors().sum(),
+                counters.streamsCompleted().sum(),
+                counters.shortStreams().sum());
+        System.out.printf(
+                "client: %.0f events/s over %.1f s (expected about %.0f/s)%n",
+                events / seconds, seconds, options.streams() * 1000.0 / options.itlMillis());
         System.out.println("mock /admin/stats at reset: " + atReset);
         System.out.println("mock /admin/stats: " + stats);
         group.shutdownGracefully();
         System.exit(0);
     }
 
-    /** The start of the measured window: the statistics at their reset, the client's event count, the time. */
-    private record WindowStart(String statsAtReset, long events, long startNanos) {
-    }
+    /**
+     * The start of the measured window: the statistics at their reset, the client's event count,
+     * the time.
+     */
+    private record WindowStart(String statsAtReset, long events, long startNanos) {}
 
     /** The mock's admin statistics over plain JDK HTTP. */
     private record AdminStats(URI baseUrl, String token) {
@@ -112,8 +147,10 @@ public final class StreamSoak {
         }
 
         private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(
+                            request.header("Authorization", "Bearer " + token).build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("admin stats: HTTP " + response.statusCode());
             }

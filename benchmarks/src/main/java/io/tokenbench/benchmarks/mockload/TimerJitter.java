@@ -11,52 +11,76 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * The machine's scheduling floor: {@code TASKS} periodic tasks on one idle Netty event loop, each due
- * every {@code PERIOD_MS}, recording actual - intended run time exactly as the mock records its
+ * The machine's scheduling floor: {@code TASKS} periodic tasks on one idle Netty event loop, each
+ * due every {@code PERIOD_MS}, recording actual - intended run time exactly as the mock records its
  * scheduling lag, but with no sockets and no work. Whatever lag this shows (timer slack, a virtual
  * CPU's timer exits, the host stealing the core) no emission of the mock can beat on this machine.
  *
- * <p>Usage: {@code TimerJitter TASKS PERIOD_MS WARMUP_SECONDS SECONDS [BUSY_MICROS]}; records only after
- * the warm-up (JIT), then prints one line with the percentiles in µs. {@code BUSY_MICROS} (default 0)
- * spins that long in every run, to load the event loop with the CPU the mock spends per emission but
- * without sockets.
+ * <p>Usage: {@code TimerJitter TASKS PERIOD_MS WARMUP_SECONDS SECONDS [BUSY_MICROS]}; records only
+ * after the warm-up (JIT), then prints one line with the percentiles in µs. {@code BUSY_MICROS}
+ * (default 0) spins that long in every run, to load the event loop with the CPU the mock spends per
+ * emission but without sockets.
  */
 public final class TimerJitter {
 
-    private TimerJitter() {
-    }
+    private TimerJitter() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 4 && args.length != 5) {
-            System.err.println("usage: TimerJitter TASKS PERIOD_MS WARMUP_SECONDS SECONDS [BUSY_MICROS]");
+            System.err.println(
+                    "usage: TimerJitter TASKS PERIOD_MS WARMUP_SECONDS SECONDS [BUSY_MICROS]");
             System.exit(2);
         }
         int tasks = Integer.parseInt(args[0]);
         long periodNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[1]));
-        long recordFromNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[2]));
+        long recordFromNanos =
+                System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[2]));
         long endNanos = recordFromNanos + TimeUnit.SECONDS.toNanos(Long.parseLong(args[3]));
-        long busyNanos = args.length == 5 ? TimeUnit.MICROSECONDS.toNanos(Long.parseLong(args[4])) : 0;
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
-                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        long busyNanos =
+                args.length == 5 ? TimeUnit.MICROSECONDS.toNanos(Long.parseLong(args[4])) : 0;
+        EventLoopGroup group =
+                new MultiThreadIoEventLoopGroup(
+                        1,
+                        Epoll.isAvailable()
+                                ? EpollIoHandler.newFactory()
+                                : NioIoHandler.newFactory());
         EventLoop loop = group.next();
         Histogram lagMicros = new Histogram(3);
         CountDownLatch finished = new CountDownLatch(tasks);
         for (int i = 0; i < tasks; i++) {
             long firstDueNanos = System.nanoTime() + periodNanos * i / tasks;
-            loop.execute(new Periodic(loop, firstDueNanos, periodNanos, busyNanos, recordFromNanos, endNanos,
-                    lagMicros, finished));
+            loop.execute(
+                    new Periodic(
+                            loop,
+                            firstDueNanos,
+                            periodNanos,
+                            busyNanos,
+                            recordFromNanos,
+                            endNanos,
+                            lagMicros,
+                            finished));
         }
         finished.await();
         group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-        System.out.printf("timer floor, %d timers every %d ms (%,.0f/s) on an event loop busy %d us per run:"
-                + " lag (us) p50 %d  p90 %d  p99 %d  p99.9 %d  max %d  over %,d runs%n",
-                tasks, TimeUnit.NANOSECONDS.toMillis(periodNanos), tasks * 1e9 / periodNanos,
-                TimeUnit.NANOSECONDS.toMicros(busyNanos), lagMicros.getValueAtPercentile(50),
-                lagMicros.getValueAtPercentile(90), lagMicros.getValueAtPercentile(99),
-                lagMicros.getValueAtPercentile(99.9), lagMicros.getMaxValue(), lagMicros.getTotalCount());
+        System.out.printf(
+                "timer floor, %d timers every %d ms (%,.0f/s) on an event loop busy %d us per run:"
+                        + " lag (us) p50 %d  p90 %d  p99 %d  p99.9 %d  max %d  over %,d runs%n",
+                tasks,
+                TimeUnit.NANOSECONDS.toMillis(periodNanos),
+                tasks * 1e9 / periodNanos,
+                TimeUnit.NANOSECONDS.toMicros(busyNanos),
+                lagMicros.getValueAtPercentile(50),
+                lagMicros.getValueAtPercentile(90),
+                lagMicros.getValueAtPercentile(99),
+                lagMicros.getValueAtPercentile(99.9),
+                lagMicros.getMaxValue(),
+                lagMicros.getTotalCount());
     }
 
-    /** One timer: runs, records its lag, and schedules itself at the next absolute due time (no drift). */
+    /**
+     * One timer: runs, records its lag, and schedules itself at the next absolute due time (no
+     * drift).
+     */
     private static final class Periodic implements Runnable {
         private final EventLoop loop;
         private final long periodNanos;
@@ -67,8 +91,15 @@ public final class TimerJitter {
         private final CountDownLatch finished;
         private long dueNanos;
 
-        Periodic(EventLoop loop, long firstDueNanos, long periodNanos, long busyNanos, long recordFromNanos,
-                long endNanos, Histogram lagMicros, CountDownLatch finished) {
+        Periodic(
+                EventLoop loop,
+                long firstDueNanos,
+                long periodNanos,
+                long busyNanos,
+                long recordFromNanos,
+                long endNanos,
+                Histogram lagMicros,
+                CountDownLatch finished) {
             this.loop = loop;
             this.dueNanos = firstDueNanos;
             this.periodNanos = periodNanos;

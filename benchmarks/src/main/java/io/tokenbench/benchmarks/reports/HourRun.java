@@ -11,33 +11,45 @@ import io.tokenbench.reports.record.RunClock;
 import io.tokenbench.reports.record.RunRecorder;
 import io.tokenbench.reports.record.Slo;
 import io.tokenbench.reports.record.Window;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A synthetic one-hour run folder: 3600 intervals of 1 s at {@code ratePerSecond} streamed chat requests
- * (log-normal TTFT around 300 ms, 20-80 tokens at ~10 ms gaps, 1 % http_5xx), recorded through the real
- * {@link RunRecorder} with a manual clock. Eleven metrics get samples every interval (ttft, ttft_sched, ttfc,
- * ttfb, e2e, e2e_sched, stream_tail, itl, tpot, decode_rate, dispatch_lag).
+ * A synthetic one-hour run folder: 3600 intervals of 1 s at {@code ratePerSecond} streamed chat
+ * requests (log-normal TTFT around 300 ms, 20-80 tokens at ~10 ms gaps, 1 % http_5xx), recorded
+ * through the real {@link RunRecorder} with a manual clock. Eleven metrics get samples every
+ * interval (ttft, ttft_sched, ttfc, ttfb, e2e, e2e_sched, stream_tail, itl, tpot, decode_rate,
+ * dispatch_lag).
  */
 final class HourRun {
 
     static final int SECONDS = 3600;
     private static final long MS = 1_000_000L;
 
-    private HourRun() {
-    }
+    private HourRun() {}
 
     static Path create(Path runsRoot, int ratePerSecond) {
         long start = 1_764_000_000_000L;
-        RecorderConfig config = new RecorderConfig(Duration.ofSeconds(1),
-                new Window(Duration.ofSeconds(60), Duration.ofSeconds(SECONDS - 120), Duration.ofSeconds(30)),
-                Slo.of(Duration.ofMillis(800), Duration.ofMillis(50), null));
-        RunInfo info = RunInfo.create("hour", "synthetic", start, "http://127.0.0.1:8080", new LoadModel.Open(ratePerSecond),
-                config, Map.of(), Map.of("tokenbench", "bench"));
+        RecorderConfig config =
+                new RecorderConfig(
+                        Duration.ofSeconds(1),
+                        new Window(
+                                Duration.ofSeconds(60),
+                                Duration.ofSeconds(SECONDS - 120),
+                                Duration.ofSeconds(30)),
+                        Slo.of(Duration.ofMillis(800), Duration.ofMillis(50), null));
+        RunInfo info =
+                RunInfo.create(
+                        "hour",
+                        "synthetic",
+                        start,
+                        "http://127.0.0.1:8080",
+                        new LoadModel.Open(ratePerSecond),
+                        config,
+                        Map.of(),
+                        Map.of("tokenbench", "bench"));
         RunFolder folder = RunFolder.create(runsRoot, info);
         RunRecorder recorder = RunRecorder.manual(folder.dir(), new RunClock(start, 0), config);
         SplittableRandom rnd = new SplittableRandom(42);
@@ -56,9 +68,15 @@ final class HourRun {
     private static RequestTimeline request(SplittableRandom rnd, long sched) {
         long send = sched + (long) (rnd.nextDouble() * MS);
         if (rnd.nextDouble() < 0.01) {
-            return RequestTimeline.builder(EndpointClass.CHAT).sched(sched).send(send).outcome(Outcome.HTTP_5XX).build();
+            return RequestTimeline.builder(EndpointClass.CHAT)
+                    .sched(sched)
+                    .send(send)
+                    .outcome(Outcome.HTTP_5XX)
+                    .build();
         }
-        double z = Math.sqrt(-2 * Math.log(Math.max(1e-12, rnd.nextDouble()))) * Math.cos(2 * Math.PI * rnd.nextDouble());
+        double z =
+                Math.sqrt(-2 * Math.log(Math.max(1e-12, rnd.nextDouble())))
+                        * Math.cos(2 * Math.PI * rnd.nextDouble());
         long first = send + (long) (300 * MS * Math.exp(0.3 * z));
         int tokens = 20 + rnd.nextInt(60);
         long[] events = new long[tokens];
@@ -67,8 +85,16 @@ final class HourRun {
             events[k] = t;
             t += (long) (MS * (8 + 4 * rnd.nextDouble()));
         }
-        return RequestTimeline.builder(EndpointClass.CHAT).sched(sched).send(send).headers(send + 20 * MS)
-                .outputEvents(events).firstContent(first).done(events[tokens - 1] + MS).usage(200, tokens)
-                .clientCountedTokens(tokens).microCredits(tokens * 3L).build();
+        return RequestTimeline.builder(EndpointClass.CHAT)
+                .sched(sched)
+                .send(send)
+                .headers(send + 20 * MS)
+                .outputEvents(events)
+                .firstContent(first)
+                .done(events[tokens - 1] + MS)
+                .usage(200, tokens)
+                .clientCountedTokens(tokens)
+                .microCredits(tokens * 3L)
+                .build();
     }
 }

@@ -4,6 +4,10 @@ import io.tokenbench.reports.format.ReportWriter;
 import io.tokenbench.reports.ingest.RunLoader;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.SummaryBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,24 +21,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-
 /**
- * How long summarising one hour of 1 s intervals takes (issue 3: "seconds, not minutes"). The run folder is
- * generated once per fork: 3600 intervals x 11 metrics in the measured phase (~40 000 .hlog lines).
- * {@code summarize}: read run.json, metrics.hlog and outcomes.jsonl and build the summary (what compare and
- * gate need). {@code report}: the whole {@code report} command (summary.json, summary.md, report.html,
- * junit.xml).
+ * How long summarising one hour of 1 s intervals takes (issue 3: "seconds, not minutes"). The run
+ * folder is generated once per fork: 3600 intervals x 11 metrics in the measured phase (~40 000
+ * .hlog lines). {@code summarize}: read run.json, metrics.hlog and outcomes.jsonl and build the
+ * summary (what compare and gate need). {@code report}: the whole {@code report} command
+ * (summary.json, summary.md, report.html, junit.xml).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class SummarizeHourBench {
 
     @Param({"50"})

@@ -3,8 +3,7 @@ package io.tokenbench.benchmarks.sse;
 /** Searching ASCII needles in byte ranges: the whole "parser" of the lean clients. */
 public final class ByteScan {
 
-    private ByteScan() {
-    }
+    private ByteScan() {}
 
     /** The first index of {@code needle} in {@code bytes[from, to)}, or -1. */
     public static int indexOf(byte[] bytes, int from, int to, byte[] needle) {

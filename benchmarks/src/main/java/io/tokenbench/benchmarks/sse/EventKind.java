@@ -3,11 +3,15 @@ package io.tokenbench.benchmarks.sse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What one chat-completions SSE payload is, found by scanning bytes (no JSON parse): enough for a lean
- * client to count tokens and notice the end or an in-band error, as openai-wire.md shapes the events.
+ * What one chat-completions SSE payload is, found by scanning bytes (no JSON parse): enough for a
+ * lean client to count tokens and notice the end or an in-band error, as openai-wire.md shapes the
+ * events.
  */
 public enum EventKind {
-    /** A chunk whose delta carries non-empty {@code content}: one streamed token per event at one token per chunk. */
+    /**
+     * A chunk whose delta carries non-empty {@code content}: one streamed token per event at one
+     * token per chunk.
+     */
     CONTENT,
     /** {@code [DONE]}: the stream ended normally. */
     DONE,
@@ -29,12 +33,16 @@ public enum EventKind {
             return ERROR;
         }
         int at = ByteScan.indexOf(bytes, from, to, CONTENT_OPEN);
-        // "content":"" (the role event) is not a token; a closing quote right after the opening one means empty.
-        return at >= 0 && at + CONTENT_OPEN.length < to && bytes[at + CONTENT_OPEN.length] != '"' ? CONTENT : OTHER;
+        // "content":"" (the role event) is not a token; a closing quote right after the opening one
+        // means empty.
+        return at >= 0 && at + CONTENT_OPEN.length < to && bytes[at + CONTENT_OPEN.length] != '"'
+                ? CONTENT
+                : OTHER;
     }
 
     private static boolean startsWith(byte[] bytes, int from, int to, byte[] prefix) {
-        return to - from >= prefix.length && ByteScan.indexOf(bytes, from, from + prefix.length, prefix) == from;
+        return to - from >= prefix.length
+                && ByteScan.indexOf(bytes, from, from + prefix.length, prefix) == from;
     }
 
     private static boolean regionEquals(byte[] bytes, int from, int to, byte[] expected) {

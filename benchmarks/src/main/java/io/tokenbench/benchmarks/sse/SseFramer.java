@@ -4,15 +4,16 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Minimal incremental SSE framing for chat streams: bytes in (any split across reads), one callback per
- * event with the range of its {@code data} payload. An event ends at an empty line ({@code \n\n}); the
- * payload is the text after {@code data:} (one optional space dropped) of its first {@code data} line;
- * events without a {@code data} line (comments, keep-alives) are skipped. Only LF line ends are handled,
- * which is what the OpenAI wire format and the mock send; several {@code data} lines per event are not
- * joined. This is deliberately the least a client can do, so the benchmarks show what a full SDK adds.
+ * Minimal incremental SSE framing for chat streams: bytes in (any split across reads), one callback
+ * per event with the range of its {@code data} payload. An event ends at an empty line ({@code
+ * \n\n}); the payload is the text after {@code data:} (one optional space dropped) of its first
+ * {@code data} line; events without a {@code data} line (comments, keep-alives) are skipped. Only
+ * LF line ends are handled, which is what the OpenAI wire format and the mock send; several {@code
+ * data} lines per event are not joined. This is deliberately the least a client can do, so the
+ * benchmarks show what a full SDK adds.
  *
- * <p>Not thread-safe: one per response. The payload range passed to the listener is valid only during
- * the callback.
+ * <p>Not thread-safe: one per response. The payload range passed to the listener is valid only
+ * during the callback.
  */
 public final class SseFramer {
 
@@ -48,7 +49,9 @@ public final class SseFramer {
         drainEvents();
     }
 
-    /** True when bytes of an unfinished event are pending (a body that ends here was cut mid-event). */
+    /**
+     * True when bytes of an unfinished event are pending (a body that ends here was cut mid-event).
+     */
     public boolean hasPartialEvent() {
         return length > 0;
     }
@@ -77,8 +80,12 @@ public final class SseFramer {
             while (end < to && buffer[end] != '\n') {
                 end++;
             }
-            if (end - line >= 5 && buffer[line] == 'd' && buffer[line + 1] == 'a' && buffer[line + 2] == 't'
-                    && buffer[line + 3] == 'a' && buffer[line + 4] == ':') {
+            if (end - line >= 5
+                    && buffer[line] == 'd'
+                    && buffer[line + 1] == 'a'
+                    && buffer[line + 2] == 't'
+                    && buffer[line + 3] == 'a'
+                    && buffer[line + 4] == ':') {
                 int payload = line + 5;
                 if (payload < end && buffer[payload] == ' ') {
                     payload++;

@@ -6,11 +6,11 @@ import java.util.Objects;
 /**
  * Where the clients send chat completions and how they authenticate.
  *
- * @param baseUrlV1      the OpenAI base URL including {@code /v1}, e.g. {@code http://127.0.0.1:PORT/v1}
- * @param apiKey         the Bearer key; never printed ({@link #toString()} hides it)
- * @param model          the model id sent in every request
- * @param exactTokens    true when every answer must have exactly the requested number of tokens (the mock);
- *                       a live model may stop early, so only "at least one" is checked there
+ * @param baseUrlV1 the OpenAI base URL including {@code /v1}, e.g. {@code http://127.0.0.1:PORT/v1}
+ * @param apiKey the Bearer key; never printed ({@link #toString()} hides it)
+ * @param model the model id sent in every request
+ * @param exactTokens true when every answer must have exactly the requested number of tokens (the
+ *     mock); a live model may stop early, so only "at least one" is checked there
  */
 public record Endpoint(URI baseUrlV1, String apiKey, String model, boolean exactTokens) {
 
@@ -46,13 +46,16 @@ public record Endpoint(URI baseUrlV1, String apiKey, String model, boolean exact
 
     /** {@code host[:port]} for the Host header. */
     public String hostHeader() {
-        return baseUrlV1.getPort() > 0 ? baseUrlV1.getHost() + ":" + baseUrlV1.getPort() : baseUrlV1.getHost();
+        return baseUrlV1.getPort() > 0
+                ? baseUrlV1.getHost() + ":" + baseUrlV1.getPort()
+                : baseUrlV1.getHost();
     }
 
     /** The request path of chat completions, e.g. {@code /v1/chat/completions}. */
     public String chatPath() {
         String path = baseUrlV1.getRawPath() == null ? "" : baseUrlV1.getRawPath();
-        return (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + "/chat/completions";
+        return (path.endsWith("/") ? path.substring(0, path.length() - 1) : path)
+                + "/chat/completions";
     }
 
     public URI chatUri() {
@@ -62,6 +65,12 @@ public record Endpoint(URI baseUrlV1, String apiKey, String model, boolean exact
     /** Never prints the key. */
     @Override
     public String toString() {
-        return "Endpoint[baseUrlV1=" + baseUrlV1 + ", model=" + model + ", exactTokens=" + exactTokens + "]";
+        return "Endpoint[baseUrlV1="
+                + baseUrlV1
+                + ", model="
+                + model
+                + ", exactTokens="
+                + exactTokens
+                + "]";
     }
 }

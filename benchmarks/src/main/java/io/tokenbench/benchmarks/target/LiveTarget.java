@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The live target's settings, read strictly from system properties (so {@code -jvmArgsAppend} reaches JMH's
- * forked JVMs) and the key from an environment variable (inherited by the forks, never on a command line).
+ * The live target's settings, read strictly from system properties (so {@code -jvmArgsAppend}
+ * reaches JMH's forked JVMs) and the key from an environment variable (inherited by the forks,
+ * never on a command line).
+ *
  * <pre>
  *   -Dtokenbench.bench.baseUrl=https://api.powertokens.ai/v1   required for target=LIVE
  *   -Dtokenbench.bench.apiKeyEnv=POWERTOKENS_API_KEY           the variable holding the key (default shown)
@@ -23,10 +25,12 @@ public final class LiveTarget {
     public static final String DEFAULT_API_KEY_ENV = "POWERTOKENS_API_KEY";
     public static final String DEFAULT_MODEL = "gpt-4o-mini";
 
-    private LiveTarget() {
-    }
+    private LiveTarget() {}
 
-    /** The model for any target: the property, or the default (a chat model of the mock's catalog too). */
+    /**
+     * The model for any target: the property, or the default (a chat model of the mock's catalog
+     * too).
+     */
     public static String model(Properties properties) {
         String model = properties.getProperty(MODEL_PROPERTY, DEFAULT_MODEL).strip();
         if (model.isEmpty()) {
@@ -36,29 +40,42 @@ public final class LiveTarget {
     }
 
     /**
-     * The live endpoint; {@link IllegalArgumentException} naming the property or variable when something is
-     * missing or malformed (the message never holds the key).
+     * The live endpoint; {@link IllegalArgumentException} naming the property or variable when
+     * something is missing or malformed (the message never holds the key).
      */
     public static Endpoint endpoint(Properties properties, Map<String, String> environment) {
-        String url = Optional.ofNullable(properties.getProperty(BASE_URL_PROPERTY)).map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .orElseThrow(() -> new IllegalArgumentException("target LIVE needs -D" + BASE_URL_PROPERTY
-                        + "=https://HOST/v1"));
+        String url =
+                Optional.ofNullable(properties.getProperty(BASE_URL_PROPERTY))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "target LIVE needs -D"
+                                                        + BASE_URL_PROPERTY
+                                                        + "=https://HOST/v1"));
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(BASE_URL_PROPERTY + " is not a URL: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    BASE_URL_PROPERTY + " is not a URL: " + e.getMessage(), e);
         }
-        if (uri.getScheme() == null || uri.getHost() == null
+        if (uri.getScheme() == null
+                || uri.getHost() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            throw new IllegalArgumentException(BASE_URL_PROPERTY + " must be an http(s) URL with a host: " + url);
+            throw new IllegalArgumentException(
+                    BASE_URL_PROPERTY + " must be an http(s) URL with a host: " + url);
         }
         String envName = properties.getProperty(API_KEY_ENV_PROPERTY, DEFAULT_API_KEY_ENV).strip();
         String key = environment.get(envName);
         if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("target LIVE reads the API key from environment variable " + envName
-                    + " (set by -D" + API_KEY_ENV_PROPERTY + "), which is not set");
+            throw new IllegalArgumentException(
+                    "target LIVE reads the API key from environment variable "
+                            + envName
+                            + " (set by -D"
+                            + API_KEY_ENV_PROPERTY
+                            + "), which is not set");
         }
         return new Endpoint(uri, key.strip(), model(properties), false);
     }

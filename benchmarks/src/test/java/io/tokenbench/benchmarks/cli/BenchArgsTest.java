@@ -28,8 +28,15 @@ class BenchArgsTest {
 
     @Test
     void quickPatternsAndParamsReachJmhWithFailOnError() {
-        BenchOptions o = BenchArgs.parse("ChatBench", "--quick", "-p", "client=SDK,JDK", "--model", "deepseek-v3")
-                .orElseThrow();
+        BenchOptions o =
+                BenchArgs.parse(
+                                "ChatBench",
+                                "--quick",
+                                "-p",
+                                "client=SDK,JDK",
+                                "--model",
+                                "deepseek-v3")
+                        .orElseThrow();
         Options jmh = BenchMain.jmhOptions(o, Path.of("x.json")).build();
 
         assertThat(jmh.getIncludes()).containsExactly("ChatBench");
@@ -37,16 +44,23 @@ class BenchArgsTest {
         assertThat(jmh.getMeasurementIterations().get()).isEqualTo(2);
         assertThat(jmh.shouldFailOnError().get()).isTrue();
         assertThat(jmh.getParameter("client").get()).containsExactly("SDK", "JDK");
-        assertThat(jmh.getParameter("target").get()).as("quick measures the client on the zero-latency mock")
+        assertThat(jmh.getParameter("target").get())
+                .as("quick measures the client on the zero-latency mock")
                 .containsExactly("MOCK_ZERO");
-        assertThat(jmh.getJvmArgsPrepend().get()).containsExactly("-Dtokenbench.bench.model=deepseek-v3");
+        assertThat(jmh.getJvmArgsPrepend().get())
+                .containsExactly("-Dtokenbench.bench.model=deepseek-v3");
     }
 
     @Test
     void quickKeepsAnExplicitTargetAndRigorousRunsEveryTarget() {
-        Options quick = BenchMain.jmhOptions(BenchArgs.parse("--quick", "-p", "target=MOCK_REALISTIC").orElseThrow(),
-                Path.of("x.json")).build();
-        Options rigorous = BenchMain.jmhOptions(BenchArgs.parse().orElseThrow(), Path.of("x.json")).build();
+        Options quick =
+                BenchMain.jmhOptions(
+                                BenchArgs.parse("--quick", "-p", "target=MOCK_REALISTIC")
+                                        .orElseThrow(),
+                                Path.of("x.json"))
+                        .build();
+        Options rigorous =
+                BenchMain.jmhOptions(BenchArgs.parse().orElseThrow(), Path.of("x.json")).build();
 
         assertThat(quick.getParameter("target").get()).containsExactly("MOCK_REALISTIC");
         assertThat(rigorous.getParameter("target").hasValue()).isFalse();
@@ -54,13 +68,20 @@ class BenchArgsTest {
 
     @Test
     void baseUrlSelectsTheLiveTargetAndPassesOnlyTheVariableName() {
-        BenchOptions o = BenchArgs.parse("--base-url", "https://api.example.test/v1", "--api-key-env", "MY_KEY")
-                .orElseThrow();
+        BenchOptions o =
+                BenchArgs.parse(
+                                "--base-url",
+                                "https://api.example.test/v1",
+                                "--api-key-env",
+                                "MY_KEY")
+                        .orElseThrow();
         Options jmh = BenchMain.jmhOptions(o, Path.of("x.json")).build();
 
         assertThat(jmh.getParameter("target").get()).containsExactly("LIVE");
-        assertThat(jmh.getJvmArgsPrepend().get()).containsExactly(
-                "-Dtokenbench.bench.baseUrl=https://api.example.test/v1", "-Dtokenbench.bench.apiKeyEnv=MY_KEY");
+        assertThat(jmh.getJvmArgsPrepend().get())
+                .containsExactly(
+                        "-Dtokenbench.bench.baseUrl=https://api.example.test/v1",
+                        "-Dtokenbench.bench.apiKeyEnv=MY_KEY");
     }
 
     @Test
@@ -72,23 +93,37 @@ class BenchArgsTest {
         assertUsage(List.of("--api-key-env", "not a name"), "--api-key-env");
         assertUsage(List.of("--out"), "--out");
         assertUsage(List.of("--import", "a.json", "ChatBench"), "--import");
-        assertUsage(List.of("--base-url", "http://127.0.0.1:1/v1", "-p", "target=MOCK_ZERO"), "--base-url");
+        assertUsage(
+                List.of("--base-url", "http://127.0.0.1:1/v1", "-p", "target=MOCK_ZERO"),
+                "--base-url");
         assertUsage(List.of("(unclosed"), "PATTERN");
     }
 
     @Test
     void importOfAMissingFileExits2() {
-        int code = BenchMain.run(new String[] {"--import", "/nonexistent/jmh.json", "--out",
-                System.getProperty("java.io.tmpdir") + "/tokenbench-benchargs-test"}, print(out), print(err));
+        int code =
+                BenchMain.run(
+                        new String[] {
+                            "--import",
+                            "/nonexistent/jmh.json",
+                            "--out",
+                            System.getProperty("java.io.tmpdir") + "/tokenbench-benchargs-test"
+                        },
+                        print(out),
+                        print(err));
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("/nonexistent/jmh.json");
     }
 
     @Test
-    void aPatternMatchingNoBenchmarkExits2AndLeavesNoRunFolder(@TempDir Path runs) throws Exception {
-        int code = BenchMain.run(new String[] {"NoSuchBenchmarkXyz", "--quick", "--out", runs.toString()},
-                print(out), print(err));
+    void aPatternMatchingNoBenchmarkExits2AndLeavesNoRunFolder(@TempDir Path runs)
+            throws Exception {
+        int code =
+                BenchMain.run(
+                        new String[] {"NoSuchBenchmarkXyz", "--quick", "--out", runs.toString()},
+                        print(out),
+                        print(err));
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("NoSuchBenchmarkXyz");

@@ -16,7 +16,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every client against the in-process mock on a loopback port: token counts, and failures that must throw. */
+/**
+ * Every client against the in-process mock on a loopback port: token counts, and failures that must
+ * throw.
+ */
 class ChatClientsTest {
 
     private static final int TOKENS = 16;
@@ -24,16 +27,20 @@ class ChatClientsTest {
     @ParameterizedTest
     @EnumSource(ClientKind.class)
     void completeReturnsTheCompletionTokens(ClientKind kind) {
-        try (MockUpstream mock = mock(FaultSettings.NONE); ChatClient client = open(kind, mock, MockConfig.DEFAULT_API_KEY)) {
+        try (MockUpstream mock = mock(FaultSettings.NONE);
+                ChatClient client = open(kind, mock, MockConfig.DEFAULT_API_KEY)) {
             assertThat(client.complete()).isEqualTo(TOKENS);
-            assertThat(client.complete()).as("second call on a reused connection").isEqualTo(TOKENS);
+            assertThat(client.complete())
+                    .as("second call on a reused connection")
+                    .isEqualTo(TOKENS);
         }
     }
 
     @ParameterizedTest
     @EnumSource(ClientKind.class)
     void streamCountsOneTokenPerContentEvent(ClientKind kind) {
-        try (MockUpstream mock = mock(FaultSettings.NONE); ChatClient client = open(kind, mock, MockConfig.DEFAULT_API_KEY)) {
+        try (MockUpstream mock = mock(FaultSettings.NONE);
+                ChatClient client = open(kind, mock, MockConfig.DEFAULT_API_KEY)) {
             for (int i = 0; i < 3; i++) {
                 try (StreamCall call = client.stream()) {
                     call.awaitFirstContent();
@@ -47,10 +54,15 @@ class ChatClientsTest {
     @EnumSource(ClientKind.class)
     void aRejectedKeyThrowsWithoutTheKey(ClientKind kind) {
         String wrongKey = "sk-wrong-key-for-test";
-        try (MockUpstream mock = mock(FaultSettings.NONE); ChatClient client = open(kind, mock, wrongKey)) {
-            assertThatThrownBy(client::complete).isInstanceOf(ChatFailure.class).hasMessageContaining("401")
+        try (MockUpstream mock = mock(FaultSettings.NONE);
+                ChatClient client = open(kind, mock, wrongKey)) {
+            assertThatThrownBy(client::complete)
+                    .isInstanceOf(ChatFailure.class)
+                    .hasMessageContaining("401")
                     .hasMessageNotContaining(wrongKey);
-            assertThatThrownBy(client::stream).isInstanceOf(ChatFailure.class).hasMessageContaining("401")
+            assertThatThrownBy(client::stream)
+                    .isInstanceOf(ChatFailure.class)
+                    .hasMessageContaining("401")
                     .hasMessageNotContaining(wrongKey);
         }
     }
@@ -60,11 +72,13 @@ class ChatClientsTest {
     void anErrorEventInTheStreamThrows(ClientKind kind) {
         try (MockUpstream mock = mock(always(Fault.STREAM_ERROR_EVENT));
                 ChatClient client = open(kind, mock, MockConfig.DEFAULT_API_KEY)) {
-            assertThatThrownBy(() -> {
-                try (StreamCall call = client.stream()) {
-                    call.awaitEnd();
-                }
-            }).isInstanceOf(ChatFailure.class);
+            assertThatThrownBy(
+                            () -> {
+                                try (StreamCall call = client.stream()) {
+                                    call.awaitEnd();
+                                }
+                            })
+                    .isInstanceOf(ChatFailure.class);
         }
     }
 
@@ -73,11 +87,13 @@ class ChatClientsTest {
     void aStreamCutByResetThrows(ClientKind kind) {
         try (MockUpstream mock = mock(always(Fault.STREAM_RESET));
                 ChatClient client = open(kind, mock, MockConfig.DEFAULT_API_KEY)) {
-            assertThatThrownBy(() -> {
-                try (StreamCall call = client.stream()) {
-                    call.awaitEnd();
-                }
-            }).isInstanceOf(ChatFailure.class);
+            assertThatThrownBy(
+                            () -> {
+                                try (StreamCall call = client.stream()) {
+                                    call.awaitEnd();
+                                }
+                            })
+                    .isInstanceOf(ChatFailure.class);
         }
     }
 
@@ -86,12 +102,19 @@ class ChatClientsTest {
     }
 
     private static MockUpstream mock(FaultSettings faults) {
-        return MockUpstream.start(MockConfig.defaults().withPort(0).withIoThreads(1).withShutdownGrace(Duration.ofMillis(500))
-                .withBehavior(TargetKind.MOCK_ZERO.mockBehavior(TOKENS)).withFaults(faults));
+        return MockUpstream.start(
+                MockConfig.defaults()
+                        .withPort(0)
+                        .withIoThreads(1)
+                        .withShutdownGrace(Duration.ofMillis(500))
+                        .withBehavior(TargetKind.MOCK_ZERO.mockBehavior(TOKENS))
+                        .withFaults(faults));
     }
 
     private static ChatClient open(ClientKind kind, MockUpstream mock, String apiKey) {
-        Endpoint endpoint = new Endpoint(URI.create(mock.baseUrl() + "/v1"), apiKey, "gpt-4o-mini", true);
-        return kind.open(endpoint, new ChatPrompt(endpoint.model(), ChatPrompt.DEFAULT_USER_TEXT, TOKENS));
+        Endpoint endpoint =
+                new Endpoint(URI.create(mock.baseUrl() + "/v1"), apiKey, "gpt-4o-mini", true);
+        return kind.open(
+                endpoint, new ChatPrompt(endpoint.model(), ChatPrompt.DEFAULT_USER_TEXT, TOKENS));
     }
 }

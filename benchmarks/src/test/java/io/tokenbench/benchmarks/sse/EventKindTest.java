@@ -17,9 +17,13 @@ class EventKindTest {
     @Test
     void classifiesHandWrittenPayloads() {
         assertThat(kind("[DONE]")).isEqualTo(EventKind.DONE);
-        assertThat(kind("{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}")).isEqualTo(EventKind.ERROR);
-        assertThat(kind("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\" the\"}}]}")).isEqualTo(EventKind.CONTENT);
-        assertThat(kind("{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}"))
+        assertThat(kind("{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}"))
+                .isEqualTo(EventKind.ERROR);
+        assertThat(kind("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\" the\"}}]}"))
+                .isEqualTo(EventKind.CONTENT);
+        assertThat(
+                        kind(
+                                "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}"))
                 .isEqualTo(EventKind.OTHER);
         assertThat(kind("{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"))
                 .isEqualTo(EventKind.OTHER);
@@ -43,10 +47,18 @@ class EventKindTest {
         out.release();
 
         List<EventKind> kinds = new ArrayList<>();
-        new SseFramer((b, from, to) -> kinds.add(EventKind.of(b, from, to))).feed(bytes, 0, bytes.length);
+        new SseFramer((b, from, to) -> kinds.add(EventKind.of(b, from, to)))
+                .feed(bytes, 0, bytes.length);
 
-        assertThat(kinds).containsExactly(EventKind.OTHER, EventKind.CONTENT, EventKind.CONTENT, EventKind.CONTENT,
-                EventKind.OTHER, EventKind.OTHER, EventKind.DONE);
+        assertThat(kinds)
+                .containsExactly(
+                        EventKind.OTHER,
+                        EventKind.CONTENT,
+                        EventKind.CONTENT,
+                        EventKind.CONTENT,
+                        EventKind.OTHER,
+                        EventKind.OTHER,
+                        EventKind.DONE);
     }
 
     private static EventKind kind(String payload) {

@@ -11,14 +11,18 @@ import org.junit.jupiter.api.Test;
 class SseFramerTest {
 
     private final List<String> payloads = new ArrayList<>();
-    private final SseFramer framer = new SseFramer(
-            (bytes, from, to) -> payloads.add(new String(bytes, from, to - from, StandardCharsets.UTF_8)));
+    private final SseFramer framer =
+            new SseFramer(
+                    (bytes, from, to) ->
+                            payloads.add(
+                                    new String(bytes, from, to - from, StandardCharsets.UTF_8)));
 
-    private static final String STREAM = "data: {\"a\":1}\n\n"
-            + ": keep-alive comment\n\n"
-            + "data:{\"b\":2}\n\n"
-            + "event: ignored\ndata: {\"c\":3}\n\n"
-            + "data: [DONE]\n\n";
+    private static final String STREAM =
+            "data: {\"a\":1}\n\n"
+                    + ": keep-alive comment\n\n"
+                    + "data:{\"b\":2}\n\n"
+                    + "event: ignored\ndata: {\"c\":3}\n\n"
+                    + "data: [DONE]\n\n";
 
     @Test
     void framesEveryEventOfOneRead() {
@@ -33,12 +37,17 @@ class SseFramerTest {
         byte[] bytes = STREAM.getBytes(StandardCharsets.UTF_8);
         for (int readBytes = 1; readBytes <= bytes.length; readBytes++) {
             payloads.clear();
-            SseFramer split = new SseFramer(
-                    (b, from, to) -> payloads.add(new String(b, from, to - from, StandardCharsets.UTF_8)));
+            SseFramer split =
+                    new SseFramer(
+                            (b, from, to) ->
+                                    payloads.add(
+                                            new String(
+                                                    b, from, to - from, StandardCharsets.UTF_8)));
             for (int at = 0; at < bytes.length; at += readBytes) {
                 split.feed(bytes, at, Math.min(readBytes, bytes.length - at));
             }
-            assertThat(payloads).as("reads of %d bytes", readBytes)
+            assertThat(payloads)
+                    .as("reads of %d bytes", readBytes)
                     .containsExactly("{\"a\":1}", "{\"b\":2}", "{\"c\":3}", "[DONE]");
         }
     }

@@ -36,7 +36,11 @@ class LiveTargetTest {
 
     @Test
     void notAnHttpUrlNamesTheProperty() {
-        assertThatThrownBy(() -> LiveTarget.endpoint(props("ftp://host/v1"), Map.of("POWERTOKENS_API_KEY", SECRET)))
+        assertThatThrownBy(
+                        () ->
+                                LiveTarget.endpoint(
+                                        props("ftp://host/v1"),
+                                        Map.of("POWERTOKENS_API_KEY", SECRET)))
                 .hasMessageContaining(LiveTarget.BASE_URL_PROPERTY)
                 .hasMessageNotContaining(SECRET);
     }
@@ -51,8 +55,10 @@ class LiveTargetTest {
     void mockTargetsWriteExactlyTheRequestedTokens() {
         assertThat(TargetKind.MOCK_ZERO.mockBehavior(7).outputTokens().spec()).isEqualTo("7");
         assertThat(TargetKind.MOCK_ZERO.mockBehavior(7).ttft().spec()).isEqualTo("0ms");
-        assertThat(TargetKind.MOCK_REALISTIC.mockBehavior(7).ttft().spec()).isEqualTo(TargetKind.REALISTIC_TTFT);
-        assertThatThrownBy(() -> TargetKind.LIVE.mockBehavior(7)).isInstanceOf(IllegalStateException.class);
+        assertThat(TargetKind.MOCK_REALISTIC.mockBehavior(7).ttft().spec())
+                .isEqualTo(TargetKind.REALISTIC_TTFT);
+        assertThatThrownBy(() -> TargetKind.LIVE.mockBehavior(7))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     private static Properties props(String url) {

@@ -19,22 +19,31 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code GET /admin/config} shows the behaviour and fault settings; {@code PUT /admin/config} changes
- * any subset of them for requests that start afterwards:
+ * {@code GET /admin/config} shows the behaviour and fault settings; {@code PUT /admin/config}
+ * changes any subset of them for requests that start afterwards:
+ *
  * <pre>
  * {"ttft": "normal(200ms,20ms)", "itl": "uniform(20ms,40ms)", "output_tokens": "64",
  *  "tokens_per_chunk": 1, "slowdown": {"threshold_requests": 64, "per_request_factor": 0.01},
  *  "faults": [{"fault": "http_429:500ms", "probability": 0.05}],
  *  "media": {"image_latency": "uniform(1s,3s)", "transcription_rtf": "20", "speech_ttfa": "200ms"}}
  * </pre>
- * {@code faults} replaces the whole list; {@code media} changes the fields it names
- * ({@link MediaBehavior.Field}). A bad field gets a 400 naming it and changes nothing.
+ *
+ * {@code faults} replaces the whole list; {@code media} changes the fields it names ({@link
+ * MediaBehavior.Field}). A bad field gets a 400 naming it and changes nothing.
  */
 public final class ConfigRoutes extends MountedRouteGroup {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS =
-            Set.of("ttft", "itl", "output_tokens", "tokens_per_chunk", "slowdown", "faults", "media");
+            Set.of(
+                    "ttft",
+                    "itl",
+                    "output_tokens",
+                    "tokens_per_chunk",
+                    "slowdown",
+                    "faults",
+                    "media");
     private final RuntimeSettings settings;
 
     public ConfigRoutes(RuntimeSettings settings) {
@@ -67,8 +76,11 @@ public final class ConfigRoutes extends MountedRouteGroup {
         for (Iterator<String> it = patch.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!FIELDS.contains(field)) {
-                return RouteResponse.error(ApiError.badRequest("Unknown field '" + field + "' (known: " + FIELDS + ")",
-                        field, "unknown_parameter"));
+                return RouteResponse.error(
+                        ApiError.badRequest(
+                                "Unknown field '" + field + "' (known: " + FIELDS + ")",
+                                field,
+                                "unknown_parameter"));
             }
         }
         String field = "";
@@ -94,8 +106,11 @@ public final class ConfigRoutes extends MountedRouteGroup {
             field = "slowdown";
             if (patch.has(field)) {
                 JsonNode slowdown = patch.get(field);
-                behavior = behavior.withSlowdown(new LoadSlowdown(integer(slowdown, "threshold_requests"),
-                        slowdown.path("per_request_factor").asDouble(Double.NaN)));
+                behavior =
+                        behavior.withSlowdown(
+                                new LoadSlowdown(
+                                        integer(slowdown, "threshold_requests"),
+                                        slowdown.path("per_request_factor").asDouble(Double.NaN)));
             }
             field = "media";
             if (patch.has(field)) {
@@ -107,8 +122,14 @@ public final class ConfigRoutes extends MountedRouteGroup {
                 for (Iterator<String> it = media.fieldNames(); it.hasNext(); ) {
                     String name = it.next();
                     field = "media." + name;
-                    MediaBehavior.Field known = MediaBehavior.Field.byJsonName(name).orElseThrow(() ->
-                            new IllegalArgumentException("unknown media field (known: " + mediaFieldNames() + ")"));
+                    MediaBehavior.Field known =
+                            MediaBehavior.Field.byJsonName(name)
+                                    .orElseThrow(
+                                            () ->
+                                                    new IllegalArgumentException(
+                                                            "unknown media field (known: "
+                                                                    + mediaFieldNames()
+                                                                    + ")"));
                     changed = changed.with(known, known.parse(text(media, name)));
                 }
                 behavior = behavior.withMedia(changed);
@@ -127,12 +148,15 @@ public final class ConfigRoutes extends MountedRouteGroup {
 
     private static FaultSettings faults(JsonNode list) {
         if (!list.isArray()) {
-            throw new IllegalArgumentException("expected an array of {\"fault\": \"name[:param]\", \"probability\": p}");
+            throw new IllegalArgumentException(
+                    "expected an array of {\"fault\": \"name[:param]\", \"probability\": p}");
         }
         List<FaultSettings.Weighted> weighted = new ArrayList<>();
         for (JsonNode entry : list) {
-            weighted.add(new FaultSettings.Weighted(FaultSpec.parse(text(entry, "fault")),
-                    entry.path("probability").asDouble(Double.NaN)));
+            weighted.add(
+                    new FaultSettings.Weighted(
+                            FaultSpec.parse(text(entry, "fault")),
+                            entry.path("probability").asDouble(Double.NaN)));
         }
         return new FaultSettings(weighted);
     }

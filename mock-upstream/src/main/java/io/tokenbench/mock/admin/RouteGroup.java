@@ -1,9 +1,9 @@
 package io.tokenbench.mock.admin;
 
 /**
- * A group of HTTP routes under one path prefix, registered with the server through
- * {@code MockConfig.withRouteGroups(...)}. The server hands a group every request whose path equals
- * {@link #pathPrefix()} or starts with it followed by {@code /}, after checking the admin token when
+ * A group of HTTP routes under one path prefix, registered with the server through {@code
+ * MockConfig.withRouteGroups(...)}. The server hands a group every request whose path equals {@link
+ * #pathPrefix()} or starts with it followed by {@code /}, after checking the admin token when
  * {@link #access()} is {@link Access#ADMIN_TOKEN}.
  *
  * <p>Thread-safety: {@link #handle} is called concurrently from Netty event loops; it must be

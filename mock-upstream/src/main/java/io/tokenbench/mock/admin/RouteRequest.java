@@ -10,17 +10,24 @@ import java.util.function.Function;
 /**
  * A request handed to a {@link RouteGroup}, detached from Netty (the body is a copy).
  *
- * @param requestId   the id sent back in {@code x-request-id}
+ * @param requestId the id sent back in {@code x-request-id}
  * @param requestNumber the server's count of this request (1, 2, ...), part of its random seed
- * @param method      the HTTP method, upper case
- * @param path        the decoded path without the query string
- * @param query       decoded query parameters
- * @param header      header lookup by name (case-insensitive), null when absent
+ * @param method the HTTP method, upper case
+ * @param path the decoded path without the query string
+ * @param query decoded query parameters
+ * @param header header lookup by name (case-insensitive), null when absent
  * @param bearerToken the token after {@code Bearer }, or null; never logged
- * @param body        the request body (empty when none)
+ * @param body the request body (empty when none)
  */
-public record RouteRequest(String requestId, long requestNumber, String method, String path, Map<String, List<String>> query,
-        Function<String, String> header, String bearerToken, byte[] body) {
+public record RouteRequest(
+        String requestId,
+        long requestNumber,
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        Function<String, String> header,
+        String bearerToken,
+        byte[] body) {
 
     public RouteRequest {
         Objects.requireNonNull(requestId, "requestId");

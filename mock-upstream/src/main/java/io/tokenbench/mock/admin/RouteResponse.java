@@ -6,17 +6,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A response from a {@link RouteGroup}. The server adds {@code x-request-id}, {@code content-length}
- * (or chunked framing) and keep-alive handling. Without {@link #pacing()} it is written at once; with
- * it, when and in which parts the pacing says (modelled latency of the media endpoints).
+ * A response from a {@link RouteGroup}. The server adds {@code x-request-id}, {@code
+ * content-length} (or chunked framing) and keep-alive handling. Without {@link #pacing()} it is
+ * written at once; with it, when and in which parts the pacing says (modelled latency of the media
+ * endpoints).
  *
- * @param status      HTTP status
+ * @param status HTTP status
  * @param contentType for example {@code application/json}
- * @param headers     extra headers
- * @param body        the body bytes
- * @param pacing      empty: write at once
+ * @param headers extra headers
+ * @param body the body bytes
+ * @param pacing empty: write at once
  */
-public record RouteResponse(int status, String contentType, Map<String, String> headers, byte[] body,
+public record RouteResponse(
+        int status,
+        String contentType,
+        Map<String, String> headers,
+        byte[] body,
         Optional<Pacing> pacing) {
 
     public static final String JSON = "application/json";
@@ -29,11 +34,12 @@ public record RouteResponse(int status, String contentType, Map<String, String> 
         headers = Map.copyOf(headers);
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(pacing, "pacing");
-        pacing.ifPresent(p -> {
-            if (p.streamed() && p.partEnd(p.parts() - 1) != body.length) {
-                throw new IllegalArgumentException("the parts must cover the body");
-            }
-        });
+        pacing.ifPresent(
+                p -> {
+                    if (p.streamed() && p.partEnd(p.parts() - 1) != body.length) {
+                        throw new IllegalArgumentException("the parts must cover the body");
+                    }
+                });
     }
 
     /** A response written at once. */

@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters shown by {@code GET /admin/stats}: requests received, refused before admission (bad input,
- * unknown model), rejected by the gate, admitted, settled by how they ended, faults injected; and
- * back-pressure pauses; gauges of requests in flight and open streams. Thread-safe; writers never block.
+ * Counters shown by {@code GET /admin/stats}: requests received, refused before admission (bad
+ * input, unknown model), rejected by the gate, admitted, settled by how they ended, faults
+ * injected; and back-pressure pauses; gauges of requests in flight and open streams. Thread-safe;
+ * writers never block.
  */
 public final class ServerStats {
 
@@ -25,6 +26,7 @@ public final class ServerStats {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger openStreams = new AtomicInteger();
     private final AtomicInteger activeExchanges = new AtomicInteger();
+
     /** Armed by {@link #whenIdle()}; completed when nothing is in flight or being answered. */
     private volatile CompletableFuture<Void> idle;
 
@@ -87,8 +89,8 @@ public final class ServerStats {
     }
 
     /**
-     * Completes once no request is in flight and none is being answered (at once when that is already
-     * so). For shutdown: the caller waits on it with its grace instead of polling.
+     * Completes once no request is in flight and none is being answered (at once when that is
+     * already so). For shutdown: the caller waits on it with its grace instead of polling.
      */
     public CompletableFuture<Void> whenIdle() {
         CompletableFuture<Void> armed = new CompletableFuture<>();

@@ -30,7 +30,9 @@ public final class StatsRoutes extends MountedRouteGroup {
     @Override
     public RouteResponse handle(RouteRequest request) {
         if (!request.path().equals(pathPrefix())) {
-            return RouteResponse.error(io.tokenbench.mock.openai.ApiError.invalidUrl(request.method(), request.path()));
+            return RouteResponse.error(
+                    io.tokenbench.mock.openai.ApiError.invalidUrl(
+                            request.method(), request.path()));
         }
         return switch (request.method()) {
             case "GET" -> RouteResponse.json(200, render());
@@ -45,7 +47,8 @@ public final class StatsRoutes extends MountedRouteGroup {
 
     /** CPU time of the whole mock process so far (all threads), or -1 when the JVM cannot tell. */
     private static long processCpuMillis() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
             long nanos = os.getProcessCpuTime();
             return nanos < 0 ? -1 : nanos / 1_000_000;
         }
@@ -75,7 +78,8 @@ public final class StatsRoutes extends MountedRouteGroup {
         lagNode.put("count", histogram.getTotalCount());
         lagNode.put("mean", histogram.getMean() / NANOS_PER_MICRO);
         for (double percentile : new double[] {50, 90, 99, 99.9}) {
-            lagNode.put("p" + (percentile == 99.9 ? "99_9" : String.valueOf((int) percentile)),
+            lagNode.put(
+                    "p" + (percentile == 99.9 ? "99_9" : String.valueOf((int) percentile)),
                     histogram.getValueAtPercentile(percentile) / NANOS_PER_MICRO);
         }
         lagNode.put("max", histogram.getMaxValue() / NANOS_PER_MICRO);

@@ -26,12 +26,15 @@ public final class AudioRoutes extends MountedRouteGroup {
     public RouteResponse handle(RouteRequest request) {
         boolean speaking = request.path().equals(SpeechRoutes.ENDPOINT);
         boolean known = speaking || request.path().equals(TranscriptionRoutes.ENDPOINT);
-        return BilledCall.guarded(context, () -> {
-            if (!known) {
-                throw new ApiErrorException(ApiError.invalidUrl(request.method(), request.path()));
-            }
-            BilledCall.requireMethod(request, "POST");
-            return speaking ? speech.handle(request) : transcriptions.handle(request);
-        });
+        return BilledCall.guarded(
+                context,
+                () -> {
+                    if (!known) {
+                        throw new ApiErrorException(
+                                ApiError.invalidUrl(request.method(), request.path()));
+                    }
+                    BilledCall.requireMethod(request, "POST");
+                    return speaking ? speech.handle(request) : transcriptions.handle(request);
+                });
     }
 }

@@ -13,8 +13,8 @@ import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.JsonBody;
 import io.tokenbench.mock.media.MediaContext;
 import io.tokenbench.mock.media.MediaFaults;
-import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.media.Multipart;
+import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +24,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@code POST /v1/audio/transcriptions}: a {@code multipart/form-data} body with {@code file} (a WAV file
- * of at most {@value #MAX_FILE_BYTES} bytes; larger is 413, other formats are 400 because the mock reads
- * only WAV durations) and {@code model}; {@code response_format} {@code json} (default),
- * {@code verbose_json}, {@code text}, {@code srt}, {@code vtt} (the last three {@code text/plain}).
- * Billed the file's duration in seconds; answered after the processing time {@code audio seconds / rtf}.
+ * {@code POST /v1/audio/transcriptions}: a {@code multipart/form-data} body with {@code file} (a
+ * WAV file of at most {@value #MAX_FILE_BYTES} bytes; larger is 413, other formats are 400 because
+ * the mock reads only WAV durations) and {@code model}; {@code response_format} {@code json}
+ * (default), {@code verbose_json}, {@code text}, {@code srt}, {@code vtt} (the last three {@code
+ * text/plain}). Billed the file's duration in seconds; answered after the processing time {@code
+ * audio seconds / rtf}.
  */
 final class TranscriptionRoutes {
 
@@ -53,24 +54,56 @@ final class TranscriptionRoutes {
             throw new ApiErrorException(ApiError.missingParameter("file"));
         }
         if (file.bytes().length > MAX_FILE_BYTES) {
-            throw new ApiErrorException(new ApiError(413, "Maximum content size limit (" + MAX_FILE_BYTES
-                    + ") exceeded (" + file.bytes().length + " bytes read).", ApiError.INVALID_REQUEST, "file",
-                    "request_too_large", Map.of()));
+            throw new ApiErrorException(
+                    new ApiError(
+                            413,
+                            "Maximum content size limit ("
+                                    + MAX_FILE_BYTES
+                                    + ") exceeded ("
+                                    + file.bytes().length
+                                    + " bytes read).",
+                            ApiError.INVALID_REQUEST,
+                            "file",
+                            "request_too_large",
+                            Map.of()));
         }
-        double seconds = WavAudio.durationSeconds(file.bytes()).orElseThrow(() -> new ApiErrorException(
-                ApiError.invalidValue("file", "the mock can only read WAV (RIFF/WAVE PCM) audio; '"
-                        + file.filename() + "' is not a readable WAV file.")));
+        double seconds =
+                WavAudio.durationSeconds(file.bytes())
+                        .orElseThrow(
+                                () ->
+                                        new ApiErrorException(
+                                                ApiError.invalidValue(
+                                                        "file",
+                                                        "the mock can only read WAV (RIFF/WAVE PCM) audio; '"
+                                                                + file.filename()
+                                                                + "' is not a readable WAV file.")));
         String format = Objects.requireNonNullElse(form.field("response_format"), "json");
         if (!FORMATS.contains(format)) {
-            throw new ApiErrorException(ApiError.invalidValue("response_format", "'" + format + "' is not supported;"
-                    + " supported values are json, srt, text, verbose_json, vtt."));
+            throw new ApiErrorException(
+                    ApiError.invalidValue(
+                            "response_format",
+                            "'"
+                                    + format
+                                    + "' is not supported;"
+                                    + " supported values are json, srt, text, verbose_json, vtt."));
         }
         String language = Objects.requireNonNullElse(form.field("language"), "en");
-        return BilledCall.run(context, request, ENDPOINT, model.id(), 0, MediaFaults.COMPLETE_BODY,
-                call -> new BilledCall.Outcome(
-                        render(format, seconds, language, RequestSeed.mix(context.seed() ^ file.bytes().length)),
-                        new Settlement.Usage(0, 0, 0, seconds),
-                        Timing.after(call.plan().transcriptionDelayNanos(seconds))));
+        return BilledCall.run(
+                context,
+                request,
+                ENDPOINT,
+                model.id(),
+                0,
+                MediaFaults.COMPLETE_BODY,
+                call ->
+                        new BilledCall.Outcome(
+                                render(
+                                        format,
+                                        seconds,
+                                        language,
+                                        RequestSeed.mix(context.seed() ^ file.bytes().length)),
+                                new Settlement.Usage(0, 0, 0, seconds),
+                                Timing.after(call.plan().transcriptionDelayNanos(seconds))));
     }
 
     private static RouteResponse render(String format, double seconds, String language, long seed) {
@@ -80,11 +113,17 @@ final class TranscriptionRoutes {
             case "text" -> plain(text + "\n");
             case "srt" -> plain(TranscriptText.srt(segments));
             case "vtt" -> plain(TranscriptText.vtt(segments));
-            default -> BilledCall.ok(json(format.equals("verbose_json"), text, segments, seconds, language));
+            default ->
+                    BilledCall.ok(
+                            json(format.equals("verbose_json"), text, segments, seconds, language));
         };
     }
 
-    private static byte[] json(boolean verbose, String text, List<TranscriptText.Segment> segments, double seconds,
+    private static byte[] json(
+            boolean verbose,
+            String text,
+            List<TranscriptText.Segment> segments,
+            double seconds,
             String language) {
         ObjectNode root = JsonBody.JSON.createObjectNode();
         if (verbose) {
@@ -120,6 +159,7 @@ final class TranscriptionRoutes {
     }
 
     private static RouteResponse plain(String text) {
-        return new RouteResponse(200, "text/plain; charset=utf-8", Map.of(), text.getBytes(StandardCharsets.UTF_8));
+        return new RouteResponse(
+                200, "text/plain; charset=utf-8", Map.of(), text.getBytes(StandardCharsets.UTF_8));
     }
 }

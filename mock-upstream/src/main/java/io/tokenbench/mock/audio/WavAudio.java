@@ -6,25 +6,31 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * 16-bit signed little-endian mono PCM at {@value #SAMPLE_RATE} Hz (what OpenAI's {@code pcm} format is),
- * a canonical 44-byte WAV header around it, and reading the duration of an uploaded WAV file.
+ * 16-bit signed little-endian mono PCM at {@value #SAMPLE_RATE} Hz (what OpenAI's {@code pcm}
+ * format is), a canonical 44-byte WAV header around it, and reading the duration of an uploaded WAV
+ * file.
  */
 public final class WavAudio {
 
     public static final int SAMPLE_RATE = 24_000;
     public static final int HEADER_BYTES = 44;
 
-    private WavAudio() {
-    }
+    private WavAudio() {}
 
     /** Pitches of the generated tone: 200, 225, ... 600 Hz. */
     static final int PITCHES = 17;
-    /** One second of each pitch (whole cycles, since the pitches are whole hertz), built on first use. */
-    private static final AtomicReferenceArray<byte[]> SECONDS_BY_PITCH = new AtomicReferenceArray<>(PITCHES);
 
     /**
-     * {@code seconds} of a quiet sine tone whose pitch (200..600 Hz in 25 Hz steps) follows {@code seed}.
-     * Built by tiling a cached one-second buffer, so long inputs cost a memory copy, not a sine per sample.
+     * One second of each pitch (whole cycles, since the pitches are whole hertz), built on first
+     * use.
+     */
+    private static final AtomicReferenceArray<byte[]> SECONDS_BY_PITCH =
+            new AtomicReferenceArray<>(PITCHES);
+
+    /**
+     * {@code seconds} of a quiet sine tone whose pitch (200..600 Hz in 25 Hz steps) follows {@code
+     * seed}. Built by tiling a cached one-second buffer, so long inputs cost a memory copy, not a
+     * sine per sample.
      */
     public static byte[] pcm(double seconds, long seed) {
         int samples = (int) Math.round(seconds * SAMPLE_RATE);
@@ -53,18 +59,27 @@ public final class WavAudio {
 
     /** The PCM wrapped in a RIFF/WAVE container. */
     public static byte[] wav(byte[] pcm) {
-        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + pcm.length)
+        ByteBuffer out =
+                ByteBuffer.allocate(HEADER_BYTES + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(36 + pcm.length)
                 .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2)
-                .putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(pcm.length).put(pcm);
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(SAMPLE_RATE)
+                .putInt(SAMPLE_RATE * 2)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(pcm.length)
+                .put(pcm);
         return out.array();
     }
 
     /**
-     * The duration of a RIFF/WAVE file from its {@code fmt } byte rate and {@code data} size (walking
-     * the chunks), or empty when the bytes are not a readable WAV.
+     * The duration of a RIFF/WAVE file from its {@code fmt } byte rate and {@code data} size
+     * (walking the chunks), or empty when the bytes are not a readable WAV.
      */
     public static Optional<Double> durationSeconds(byte[] file) {
         ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);

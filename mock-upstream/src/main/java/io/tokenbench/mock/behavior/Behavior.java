@@ -7,30 +7,39 @@ import java.util.Objects;
  * tokens it writes and how many go into one SSE chunk, and how load slows it down. Immutable; the
  * admin API swaps whole instances.
  *
- * @param ttft           time to first token, nanoseconds
- * @param itl            delay between consecutive tokens, nanoseconds (drawn per token)
- * @param outputTokens   output tokens per choice before {@code max_tokens} applies (at least 1)
+ * @param ttft time to first token, nanoseconds
+ * @param itl delay between consecutive tokens, nanoseconds (drawn per token)
+ * @param outputTokens output tokens per choice before {@code max_tokens} applies (at least 1)
  * @param tokensPerChunk tokens carried by one content chunk
- * @param slowdown       load-dependent slowdown (chat and media delays alike)
- * @param media          the latency model of the media endpoints
+ * @param slowdown load-dependent slowdown (chat and media delays alike)
+ * @param media the latency model of the media endpoints
  */
-public record Behavior(Dist ttft, Dist itl, Dist outputTokens, int tokensPerChunk, LoadSlowdown slowdown,
+public record Behavior(
+        Dist ttft,
+        Dist itl,
+        Dist outputTokens,
+        int tokensPerChunk,
+        LoadSlowdown slowdown,
         MediaBehavior media) {
 
     /** The one home of the behaviour defaults: a fast, plausible chat model. */
-    public static final Behavior DEFAULT = new Behavior(
-            DistParser.durations("200ms"),
-            DistParser.durations("20ms"),
-            DistParser.counts("64"),
-            1,
-            LoadSlowdown.NONE,
-            MediaBehavior.DEFAULT);
+    public static final Behavior DEFAULT =
+            new Behavior(
+                    DistParser.durations("200ms"),
+                    DistParser.durations("20ms"),
+                    DistParser.counts("64"),
+                    1,
+                    LoadSlowdown.NONE,
+                    MediaBehavior.DEFAULT);
 
-    /** No response delays at all, chat and media (video job phases keep theirs): for tests and throughput measurements of the mock itself. */
-    public static final Behavior ZERO_LATENCY = DEFAULT
-            .withTtft(DistParser.durations("0ms"))
-            .withItl(DistParser.durations("0ms"))
-            .withMedia(MediaBehavior.NO_LATENCY);
+    /**
+     * No response delays at all, chat and media (video job phases keep theirs): for tests and
+     * throughput measurements of the mock itself.
+     */
+    public static final Behavior ZERO_LATENCY =
+            DEFAULT.withTtft(DistParser.durations("0ms"))
+                    .withItl(DistParser.durations("0ms"))
+                    .withMedia(MediaBehavior.NO_LATENCY);
 
     public Behavior {
         Objects.requireNonNull(ttft, "ttft");

@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Strict parser for the DIST syntax used by {@code --ttft}, {@code --itl}, {@code --output-tokens} and
- * {@code PUT /admin/config}:
+ * Strict parser for the DIST syntax used by {@code --ttft}, {@code --itl}, {@code --output-tokens}
+ * and {@code PUT /admin/config}:
+ *
  * <pre>
  *   200ms | 64                          constant
  *   uniform(20ms,40ms)                  uniform on [min, max]
@@ -15,8 +16,10 @@ import java.util.regex.Pattern;
  *   lognormal(200ms,0.5)                lognormal(median, sigma), clamped to median*e^(3 sigma)
  *   lognormal(200ms,0.5,2s)             lognormal(median, sigma, max)
  * </pre>
- * Durations need a unit ({@code ns}, {@code us}, {@code ms}, {@code s}) and come out in nanoseconds;
- * counts have none. Bad text throws {@link IllegalArgumentException} with a message saying what is wrong.
+ *
+ * Durations need a unit ({@code ns}, {@code us}, {@code ms}, {@code s}) and come out in
+ * nanoseconds; counts have none. Bad text throws {@link IllegalArgumentException} with a message
+ * saying what is wrong.
  */
 public final class DistParser {
 
@@ -24,8 +27,7 @@ public final class DistParser {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s)");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 
-    private DistParser() {
-    }
+    private DistParser() {}
 
     /** A distribution of durations, in nanoseconds. */
     public static Dist durations(String text) {
@@ -61,7 +63,8 @@ public final class DistParser {
                 requireArgs(spec, args, 2, 4);
                 double mean = value(args[0], duration);
                 double sd = value(args[1], duration);
-                double min = args.length == 4 ? value(args[2], duration) : Math.max(0, mean - 3 * sd);
+                double min =
+                        args.length == 4 ? value(args[2], duration) : Math.max(0, mean - 3 * sd);
                 double max = args.length == 4 ? value(args[3], duration) : mean + 3 * sd;
                 yield new Dist.Normal(mean, sd, min, max, spec);
             }
@@ -69,18 +72,26 @@ public final class DistParser {
                 requireArgs(spec, args, 2, 3);
                 double median = value(args[0], duration);
                 double sigma = value(args[1], false);
-                double max = args.length == 3 ? value(args[2], duration) : median * Math.exp(3 * sigma);
+                double max =
+                        args.length == 3 ? value(args[2], duration) : median * Math.exp(3 * sigma);
                 yield new Dist.LogNormal(median, sigma, max, spec);
             }
-            default -> throw new IllegalArgumentException("unknown distribution '" + call.group(1)
-                    + "' (expected uniform, normal or lognormal)");
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown distribution '"
+                                    + call.group(1)
+                                    + "' (expected uniform, normal or lognormal)");
         };
     }
 
     private static void requireArgs(String spec, String[] args, int min, int max) {
         if (args.length < min || args.length > max) {
-            throw new IllegalArgumentException("'" + spec + "' needs " + (min == max ? min : min + " to " + max)
-                    + " arguments");
+            throw new IllegalArgumentException(
+                    "'"
+                            + spec
+                            + "' needs "
+                            + (min == max ? min : min + " to " + max)
+                            + " arguments");
         }
     }
 
@@ -88,7 +99,8 @@ public final class DistParser {
         if (duration) {
             Matcher m = DURATION.matcher(text);
             if (!m.matches()) {
-                throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 200ms, 1.5s, 500us)");
+                throw new IllegalArgumentException(
+                        "'" + text + "' is not a duration (e.g. 200ms, 1.5s, 500us)");
             }
             double number = Double.parseDouble(m.group(1));
             return switch (m.group(2)) {

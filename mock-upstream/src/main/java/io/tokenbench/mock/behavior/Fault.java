@@ -8,12 +8,15 @@ import java.util.Optional;
  * The faults the mock injects on demand. Each is named after the harness outcome it should produce
  * (metrics.md, "Outcomes"), so a test can check the harness classifies every one.
  *
- * <p>{@link Phase#BEFORE_HEADERS} faults replace the response (the gate settles them as
- * {@code UPSTREAM_ERROR_BEFORE_FIRST_BYTE}); {@link Phase#IN_RESPONSE} faults alter a response that
- * has started. A parameter, when the fault has one, follows a colon: {@code stall:2s}.
+ * <p>{@link Phase#BEFORE_HEADERS} faults replace the response (the gate settles them as {@code
+ * UPSTREAM_ERROR_BEFORE_FIRST_BYTE}); {@link Phase#IN_RESPONSE} faults alter a response that has
+ * started. A parameter, when the fault has one, follows a colon: {@code stall:2s}.
  */
 public enum Fault {
-    /** 429 with {@code retry-after}, {@code retry-after-ms} and {@code x-ratelimit-*}; param: retry-after. */
+    /**
+     * 429 with {@code retry-after}, {@code retry-after-ms} and {@code x-ratelimit-*}; param:
+     * retry-after.
+     */
     HTTP_429("http_429", "http_429", Phase.BEFORE_HEADERS, ParamKind.DURATION, 1_000_000_000L),
     /** 500 {@code server_error}. */
     HTTP_500("http_500", "http_5xx", Phase.BEFORE_HEADERS, ParamKind.NONE, 0),
@@ -26,23 +29,38 @@ public enum Fault {
     /** TCP reset after K content chunks (non-streaming: after half the body); param: K. */
     STREAM_RESET("stream_reset", "stream_truncated", Phase.IN_RESPONSE, ParamKind.COUNT, 2),
     /** In-band {@code data: {"error":...}} after K content chunks, then end of body; param: K. */
-    STREAM_ERROR_EVENT("stream_error_event", "stream_error_event", Phase.IN_RESPONSE, ParamKind.COUNT, 2),
-    /** A truncated, unparsable JSON event after K content chunks (non-streaming: a truncated body); param: K. */
+    STREAM_ERROR_EVENT(
+            "stream_error_event", "stream_error_event", Phase.IN_RESPONSE, ParamKind.COUNT, 2),
+    /**
+     * A truncated, unparsable JSON event after K content chunks (non-streaming: a truncated body);
+     * param: K.
+     */
     PROTOCOL_ERROR("protocol_error", "protocol_error", Phase.IN_RESPONSE, ParamKind.COUNT, 2),
     /** The stream ends without {@code data: [DONE]} (the finish and usage chunks are sent). */
     MISSING_DONE("missing_done", "stream_truncated", Phase.IN_RESPONSE, ParamKind.NONE, 0),
-    /** No usage chunk although {@code include_usage} asked for it (non-streaming: no {@code usage}). */
+    /**
+     * No usage chunk although {@code include_usage} asked for it (non-streaming: no {@code usage}).
+     */
     USAGE_MISSING("usage_missing", "usage_missing", Phase.IN_RESPONSE, ParamKind.NONE, 0),
-    /** No bytes for D after the first content chunk (non-streaming: before the headers); param: D. */
+    /**
+     * No bytes for D after the first content chunk (non-streaming: before the headers); param: D.
+     */
     STALL("stall", "timeout_idle", Phase.IN_RESPONSE, ParamKind.DURATION, 2_000_000_000L),
     /** Every event written a few bytes at a time, one piece per D; param: D. Streams only. */
     SLOW_DRIP("slow_drip", "ok", Phase.IN_RESPONSE, ParamKind.DURATION, 10_000_000L);
 
     /** When the fault acts. */
-    public enum Phase { BEFORE_HEADERS, IN_RESPONSE }
+    public enum Phase {
+        BEFORE_HEADERS,
+        IN_RESPONSE
+    }
 
     /** What the optional parameter after the colon is. */
-    public enum ParamKind { NONE, COUNT, DURATION }
+    public enum ParamKind {
+        NONE,
+        COUNT,
+        DURATION
+    }
 
     private final String wireName;
     private final String harnessOutcome;
@@ -50,7 +68,12 @@ public enum Fault {
     private final ParamKind paramKind;
     private final long defaultParam;
 
-    Fault(String wireName, String harnessOutcome, Phase phase, ParamKind paramKind, long defaultParam) {
+    Fault(
+            String wireName,
+            String harnessOutcome,
+            Phase phase,
+            ParamKind paramKind,
+            long defaultParam) {
         this.wireName = wireName;
         this.harnessOutcome = harnessOutcome;
         this.phase = phase;

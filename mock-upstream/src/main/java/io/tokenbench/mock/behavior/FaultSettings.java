@@ -18,8 +18,8 @@ public record FaultSettings(List<Weighted> weighted) {
     public record Weighted(FaultSpec spec, double probability) {
         public Weighted {
             if (!(probability >= 0 && probability <= 1)) {
-                throw new IllegalArgumentException(spec.fault().wireName() + " probability must be in [0, 1]: "
-                        + probability);
+                throw new IllegalArgumentException(
+                        spec.fault().wireName() + " probability must be in [0, 1]: " + probability);
             }
         }
     }

@@ -5,50 +5,60 @@ import java.util.Optional;
 
 /**
  * How the emulated media models take their time (ENDPOINTS.md, "Latency model"). Durations are in
- * nanoseconds; real-time factors are counts where a draw of 0 means "no time at all". Immutable; part
- * of {@link Behavior}, so {@code PUT /admin/config} swaps it with the rest.
+ * nanoseconds; real-time factors are counts where a draw of 0 means "no time at all". Immutable;
+ * part of {@link Behavior}, so {@code PUT /admin/config} swaps it with the rest.
  *
- * @param embeddingsLatency     per embeddings request
+ * @param embeddingsLatency per embeddings request
  * @param embeddingsItemLatency added once per input item (drawn once per request)
- * @param imageLatency          per generated image; a request waits the sum over its {@code n} images
- * @param transcriptionRtf      audio seconds processed per second: processing time = audio seconds / rtf
- * @param speechTtfa            time to the first audio chunk
- * @param speechRtf             audio seconds produced per second: the gap after a chunk of c seconds is c / rtf
- * @param videoQueue            how long a video job stays {@code queued}
- * @param videoRenderPerSecond  how long a job stays {@code in_progress}, per second of video
- * @param videoAccept           how long a video submission takes to be answered (submit → accepted);
- *                              response latency, unlike the job phases
+ * @param imageLatency per generated image; a request waits the sum over its {@code n} images
+ * @param transcriptionRtf audio seconds processed per second: processing time = audio seconds / rtf
+ * @param speechTtfa time to the first audio chunk
+ * @param speechRtf audio seconds produced per second: the gap after a chunk of c seconds is c / rtf
+ * @param videoQueue how long a video job stays {@code queued}
+ * @param videoRenderPerSecond how long a job stays {@code in_progress}, per second of video
+ * @param videoAccept how long a video submission takes to be answered (submit → accepted); response
+ *     latency, unlike the job phases
  */
-public record MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, Dist imageLatency,
-        Dist transcriptionRtf, Dist speechTtfa, Dist speechRtf, Dist videoQueue, Dist videoRenderPerSecond,
+public record MediaBehavior(
+        Dist embeddingsLatency,
+        Dist embeddingsItemLatency,
+        Dist imageLatency,
+        Dist transcriptionRtf,
+        Dist speechTtfa,
+        Dist speechRtf,
+        Dist videoQueue,
+        Dist videoRenderPerSecond,
         Dist videoAccept) {
 
     /** The one home of the media defaults: realistic but modest. */
-    public static final MediaBehavior DEFAULT = new MediaBehavior(
-            DistParser.durations("30ms"),
-            DistParser.durations("0.5ms"),
-            DistParser.durations("1500ms"),
-            DistParser.counts("20"),
-            DistParser.durations("200ms"),
-            DistParser.counts("10"),
-            DistParser.durations("5s"),
-            DistParser.durations("10s"),
-            DistParser.durations("300ms"));
+    public static final MediaBehavior DEFAULT =
+            new MediaBehavior(
+                    DistParser.durations("30ms"),
+                    DistParser.durations("0.5ms"),
+                    DistParser.durations("1500ms"),
+                    DistParser.counts("20"),
+                    DistParser.durations("200ms"),
+                    DistParser.counts("10"),
+                    DistParser.durations("5s"),
+                    DistParser.durations("10s"),
+                    DistParser.durations("300ms"));
 
     /**
-     * Every answer at once (tests and throughput runs of the mock itself), video submissions included. Video job phases keep their
-     * defaults: they are job time on the mock's clock, which tests advance by hand, not response latency.
+     * Every answer at once (tests and throughput runs of the mock itself), video submissions
+     * included. Video job phases keep their defaults: they are job time on the mock's clock, which
+     * tests advance by hand, not response latency.
      */
-    public static final MediaBehavior NO_LATENCY = new MediaBehavior(
-            DistParser.durations("0ms"),
-            DistParser.durations("0ms"),
-            DistParser.durations("0ms"),
-            DistParser.counts("0"),
-            DistParser.durations("0ms"),
-            DistParser.counts("0"),
-            DEFAULT.videoQueue(),
-            DEFAULT.videoRenderPerSecond(),
-            DistParser.durations("0ms"));
+    public static final MediaBehavior NO_LATENCY =
+            new MediaBehavior(
+                    DistParser.durations("0ms"),
+                    DistParser.durations("0ms"),
+                    DistParser.durations("0ms"),
+                    DistParser.counts("0"),
+                    DistParser.durations("0ms"),
+                    DistParser.counts("0"),
+                    DEFAULT.videoQueue(),
+                    DEFAULT.videoRenderPerSecond(),
+                    DistParser.durations("0ms"));
 
     public MediaBehavior {
         Objects.requireNonNull(embeddingsLatency, "embeddingsLatency");
@@ -63,16 +73,33 @@ public record MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, 
     }
 
     /**
-     * The model without a {@code video_accept} of its own: submissions take the default's (for callers
-     * written before that field existed).
+     * The model without a {@code video_accept} of its own: submissions take the default's (for
+     * callers written before that field existed).
      */
-    public MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, Dist imageLatency,
-            Dist transcriptionRtf, Dist speechTtfa, Dist speechRtf, Dist videoQueue, Dist videoRenderPerSecond) {
-        this(embeddingsLatency, embeddingsItemLatency, imageLatency, transcriptionRtf, speechTtfa, speechRtf,
-                videoQueue, videoRenderPerSecond, DEFAULT.videoAccept());
+    public MediaBehavior(
+            Dist embeddingsLatency,
+            Dist embeddingsItemLatency,
+            Dist imageLatency,
+            Dist transcriptionRtf,
+            Dist speechTtfa,
+            Dist speechRtf,
+            Dist videoQueue,
+            Dist videoRenderPerSecond) {
+        this(
+                embeddingsLatency,
+                embeddingsItemLatency,
+                imageLatency,
+                transcriptionRtf,
+                speechTtfa,
+                speechRtf,
+                videoQueue,
+                videoRenderPerSecond,
+                DEFAULT.videoAccept());
     }
 
-    /** The settings by their {@code PUT /admin/config} {@code media} field names, in display order. */
+    /**
+     * The settings by their {@code PUT /admin/config} {@code media} field names, in display order.
+     */
     public enum Field {
         EMBEDDINGS_LATENCY("embeddings_latency", "--embeddings-latency", true),
         EMBEDDINGS_ITEM_LATENCY("embeddings_item_latency", "--embeddings-item-latency", true),
@@ -143,8 +170,17 @@ public record MediaBehavior(Dist embeddingsLatency, Dist embeddingsItemLatency, 
 
     /** A copy with {@code field} set to {@code value}. */
     public MediaBehavior with(Field field, Dist value) {
-        Dist[] d = {embeddingsLatency, embeddingsItemLatency, imageLatency, transcriptionRtf, speechTtfa, speechRtf,
-            videoQueue, videoRenderPerSecond, videoAccept};
+        Dist[] d = {
+            embeddingsLatency,
+            embeddingsItemLatency,
+            imageLatency,
+            transcriptionRtf,
+            speechTtfa,
+            speechRtf,
+            videoQueue,
+            videoRenderPerSecond,
+            videoAccept
+        };
         d[field.ordinal()] = Objects.requireNonNull(value, "value");
         return new MediaBehavior(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]);
     }

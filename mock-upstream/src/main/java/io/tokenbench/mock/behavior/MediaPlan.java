@@ -6,10 +6,10 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
- * Everything drawn for one media request from its seed: first the fault (one draw, as for chat), then
- * the delays the endpoint asks for, in the order it asks. The formulas of ENDPOINTS.md ("Latency model")
- * live here; header overrides replace draws. Delays are before load slowdown. Not thread-safe: used by
- * the one event loop serving the request.
+ * Everything drawn for one media request from its seed: first the fault (one draw, as for chat),
+ * then the delays the endpoint asks for, in the order it asks. The formulas of ENDPOINTS.md
+ * ("Latency model") live here; header overrides replace draws. Delays are before load slowdown. Not
+ * thread-safe: used by the one event loop serving the request.
  */
 public final class MediaPlan {
 
@@ -20,8 +20,12 @@ public final class MediaPlan {
     private final MediaOverrides media;
     private final SplittableRandom random;
 
-    private MediaPlan(Optional<FaultSpec> fault, MediaBehavior behavior, OptionalLong itlOverrideNanos,
-            MediaOverrides media, SplittableRandom random) {
+    private MediaPlan(
+            Optional<FaultSpec> fault,
+            MediaBehavior behavior,
+            OptionalLong itlOverrideNanos,
+            MediaOverrides media,
+            SplittableRandom random) {
         this.fault = fault;
         this.behavior = behavior;
         this.itlOverrideNanos = itlOverrideNanos;
@@ -30,17 +34,22 @@ public final class MediaPlan {
     }
 
     /**
-     * Draws the fault: {@code x-mock-fault} when sent (or {@code none}), else the configured random draw;
-     * nothing when {@code x-mock-fault-attempts} spares this attempt.
+     * Draws the fault: {@code x-mock-fault} when sent (or {@code none}), else the configured random
+     * draw; nothing when {@code x-mock-fault-attempts} spares this attempt.
      */
-    public static MediaPlan draw(long seed, MediaBehavior behavior, FaultSettings faults, RequestOverrides overrides,
+    public static MediaPlan draw(
+            long seed,
+            MediaBehavior behavior,
+            FaultSettings faults,
+            RequestOverrides overrides,
             MediaOverrides media) {
         Objects.requireNonNull(behavior, "behavior");
         SplittableRandom random = new SplittableRandom(seed);
         Optional<FaultSpec> drawn = faults.draw(random);
-        Optional<FaultSpec> fault = overrides.faultAllowed()
-                ? overrides.fault().map(RequestOverrides.FaultChoice::spec).orElse(drawn)
-                : Optional.empty();
+        Optional<FaultSpec> fault =
+                overrides.faultAllowed()
+                        ? overrides.fault().map(RequestOverrides.FaultChoice::spec).orElse(drawn)
+                        : Optional.empty();
         return new MediaPlan(fault, behavior, overrides.itlNanos(), media, random);
     }
 
@@ -82,20 +91,27 @@ public final class MediaPlan {
     }
 
     /**
-     * Speech: the gap before each chunk after the first ({@code [0]} is 0): {@code x-mock-itl-ms} when
-     * sent, else chunk seconds / rtf with rtf drawn once (0 = no gaps).
+     * Speech: the gap before each chunk after the first ({@code [0]} is 0): {@code x-mock-itl-ms}
+     * when sent, else chunk seconds / rtf with rtf drawn once (0 = no gaps).
      */
     public long[] speechGapsNanos(double[] chunkSeconds) {
         long[] gaps = new long[chunkSeconds.length];
         double rtf = behavior.speechRtf().sample(random);
         for (int i = 1; i < gaps.length; i++) {
-            gaps[i] = itlOverrideNanos.isPresent() ? itlOverrideNanos.getAsLong()
-                    : rtf > 0 ? Math.round(chunkSeconds[i - 1] / rtf * NANOS_PER_SECOND) : 0;
+            gaps[i] =
+                    itlOverrideNanos.isPresent()
+                            ? itlOverrideNanos.getAsLong()
+                            : rtf > 0
+                                    ? Math.round(chunkSeconds[i - 1] / rtf * NANOS_PER_SECOND)
+                                    : 0;
         }
         return gaps;
     }
 
-    /** Video: how long the job stays queued and then in progress, nanoseconds ({@code x-mock-job-ms} splits 1:3). */
+    /**
+     * Video: how long the job stays queued and then in progress, nanoseconds ({@code x-mock-job-ms}
+     * splits 1:3).
+     */
     public long[] videoPhasesNanos(int videoSeconds) {
         long queue = nanos(behavior.videoQueue());
         long render = nanos(behavior.videoRenderPerSecond()) * videoSeconds;
@@ -107,7 +123,10 @@ public final class MediaPlan {
         return new long[] {queue, render};
     }
 
-    /** Video submission: the delay before the accepted job is answered ({@code x-mock-latency-ms} replaces it). */
+    /**
+     * Video submission: the delay before the accepted job is answered ({@code x-mock-latency-ms}
+     * replaces it).
+     */
     public long videoAcceptNanos() {
         return media.latencyNanos().orElse(nanos(behavior.videoAccept()));
     }

@@ -7,17 +7,20 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * Per-request behaviour overrides sent as headers. Each replaces the configured distribution for one
- * request. Parsing is strict: a bad value throws {@link BadOverrideException} naming the header.
+ * Per-request behaviour overrides sent as headers. Each replaces the configured distribution for
+ * one request. Parsing is strict: a bad value throws {@link BadOverrideException} naming the
+ * header.
  *
- * @param ttftNanos    {@code x-mock-ttft-ms}: time to first token
- * @param itlNanos     {@code x-mock-itl-ms}: constant inter-token delay
- * @param outputTokens {@code x-mock-output-tokens}: output tokens per choice (before {@code max_tokens})
- * @param fault        {@code x-mock-fault}: the fault, or {@code none} to suppress configured faults
- * @param seed         {@code x-mock-seed}: replaces the request number in the request's random seed
- * @param faultAttempts {@code x-mock-fault-attempts}: the fault hits only attempts whose
- *                     {@code x-stainless-retry-count} is below this, so an SDK's retry can succeed
- * @param retryCount   {@code x-stainless-retry-count} as sent by the SDKs (0 when absent or not a number)
+ * @param ttftNanos {@code x-mock-ttft-ms}: time to first token
+ * @param itlNanos {@code x-mock-itl-ms}: constant inter-token delay
+ * @param outputTokens {@code x-mock-output-tokens}: output tokens per choice (before {@code
+ *     max_tokens})
+ * @param fault {@code x-mock-fault}: the fault, or {@code none} to suppress configured faults
+ * @param seed {@code x-mock-seed}: replaces the request number in the request's random seed
+ * @param faultAttempts {@code x-mock-fault-attempts}: the fault hits only attempts whose {@code
+ *     x-stainless-retry-count} is below this, so an SDK's retry can succeed
+ * @param retryCount {@code x-stainless-retry-count} as sent by the SDKs (0 when absent or not a
+ *     number)
  */
 public record RequestOverrides(
         OptionalLong ttftNanos,
@@ -36,9 +39,15 @@ public record RequestOverrides(
     public static final String FAULT_ATTEMPTS = "x-mock-fault-attempts";
     public static final String RETRY_COUNT = "x-stainless-retry-count";
 
-    public static final RequestOverrides NONE = new RequestOverrides(
-            OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(), Optional.empty(), OptionalLong.empty(),
-            OptionalInt.empty(), 0);
+    public static final RequestOverrides NONE =
+            new RequestOverrides(
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    OptionalInt.empty(),
+                    Optional.empty(),
+                    OptionalLong.empty(),
+                    OptionalInt.empty(),
+                    0);
 
     /** {@code x-mock-fault} either names a fault or says {@code none}. */
     public record FaultChoice(Optional<FaultSpec> spec) {
@@ -68,16 +77,27 @@ public record RequestOverrides(
         String fault = header.apply(FAULT);
         String seed = header.apply(SEED);
         String attempts = header.apply(FAULT_ATTEMPTS);
-        if (ttft == null && itl == null && tokens == null && fault == null && seed == null && attempts == null) {
+        if (ttft == null
+                && itl == null
+                && tokens == null
+                && fault == null
+                && seed == null
+                && attempts == null) {
             return NONE;
         }
         return new RequestOverrides(
                 ttft == null ? OptionalLong.empty() : OptionalLong.of(millisToNanos(TTFT_MS, ttft)),
                 itl == null ? OptionalLong.empty() : OptionalLong.of(millisToNanos(ITL_MS, itl)),
-                tokens == null ? OptionalInt.empty() : OptionalInt.of((int) integer(OUTPUT_TOKENS, tokens, 1, 1_000_000)),
+                tokens == null
+                        ? OptionalInt.empty()
+                        : OptionalInt.of((int) integer(OUTPUT_TOKENS, tokens, 1, 1_000_000)),
                 fault == null ? Optional.empty() : Optional.of(faultChoice(fault)),
-                seed == null ? OptionalLong.empty() : OptionalLong.of(integer(SEED, seed, Long.MIN_VALUE, Long.MAX_VALUE)),
-                attempts == null ? OptionalInt.empty() : OptionalInt.of((int) integer(FAULT_ATTEMPTS, attempts, 0, 1000)),
+                seed == null
+                        ? OptionalLong.empty()
+                        : OptionalLong.of(integer(SEED, seed, Long.MIN_VALUE, Long.MAX_VALUE)),
+                attempts == null
+                        ? OptionalInt.empty()
+                        : OptionalInt.of((int) integer(FAULT_ATTEMPTS, attempts, 0, 1000)),
                 retryCount(header.apply(RETRY_COUNT)));
     }
 
@@ -97,16 +117,21 @@ public record RequestOverrides(
         }
     }
 
-    /** Milliseconds (fractional allowed) in [0, 3600000] as nanoseconds; else a {@link BadOverrideException} naming {@code name}. */
+    /**
+     * Milliseconds (fractional allowed) in [0, 3600000] as nanoseconds; else a {@link
+     * BadOverrideException} naming {@code name}.
+     */
     static long millisToNanos(String name, String value) {
         try {
             double millis = Double.parseDouble(value.strip());
             if (!(millis >= 0 && millis <= 3_600_000)) {
-                throw new BadOverrideException(name, "expected milliseconds in [0, 3600000], got '" + value + "'");
+                throw new BadOverrideException(
+                        name, "expected milliseconds in [0, 3600000], got '" + value + "'");
             }
             return Math.round(millis * 1_000_000);
         } catch (NumberFormatException e) {
-            throw new BadOverrideException(name, "expected a number of milliseconds, got '" + value + "'");
+            throw new BadOverrideException(
+                    name, "expected a number of milliseconds, got '" + value + "'");
         }
     }
 
@@ -114,7 +139,9 @@ public record RequestOverrides(
         try {
             long parsed = Long.parseLong(value.strip());
             if (parsed < min || parsed > max) {
-                throw new BadOverrideException(name, "expected an integer in [" + min + ", " + max + "], got '" + value + "'");
+                throw new BadOverrideException(
+                        name,
+                        "expected an integer in [" + min + ", " + max + "], got '" + value + "'");
             }
             return parsed;
         } catch (NumberFormatException e) {

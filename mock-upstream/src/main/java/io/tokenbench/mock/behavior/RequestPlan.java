@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * Everything drawn for one request, in a fixed order from the request's seed: fault, time to first
- * token, output length per choice; inter-token delays and words are drawn as the response is written,
- * from their own streams. Not thread-safe: used by the one event loop serving the request.
+ * token, output length per choice; inter-token delays and words are drawn as the response is
+ * written, from their own streams. Not thread-safe: used by the one event loop serving the request.
  */
 public final class RequestPlan {
 
@@ -24,8 +24,15 @@ public final class RequestPlan {
     private final SplittableRandom timing;
     private final SplittableRandom text;
 
-    private RequestPlan(Optional<FaultSpec> fault, long ttftNanos, int[] outputTokens, boolean[] lengthLimited,
-            int tokensPerChunk, Dist itl, OptionalLong itlOverrideNanos, SplittableRandom timing,
+    private RequestPlan(
+            Optional<FaultSpec> fault,
+            long ttftNanos,
+            int[] outputTokens,
+            boolean[] lengthLimited,
+            int tokensPerChunk,
+            Dist itl,
+            OptionalLong itlOverrideNanos,
+            SplittableRandom timing,
             SplittableRandom text) {
         this.fault = fault;
         this.ttftNanos = ttftNanos;
@@ -41,18 +48,28 @@ public final class RequestPlan {
     /**
      * Draws the plan.
      *
-     * @param choices         {@code n}
-     * @param maxTokens       {@code max_tokens} / {@code max_completion_tokens} per choice, when given
-     * @param outputTokenCap  the gate's cap on output tokens for the whole request
+     * @param choices {@code n}
+     * @param maxTokens {@code max_tokens} / {@code max_completion_tokens} per choice, when given
+     * @param outputTokenCap the gate's cap on output tokens for the whole request
      */
-    public static RequestPlan draw(long seed, Behavior behavior, FaultSettings faults, RequestOverrides overrides,
-            int choices, OptionalInt maxTokens, int outputTokenCap) {
+    public static RequestPlan draw(
+            long seed,
+            Behavior behavior,
+            FaultSettings faults,
+            RequestOverrides overrides,
+            int choices,
+            OptionalInt maxTokens,
+            int outputTokenCap) {
         Objects.requireNonNull(behavior, "behavior");
         SplittableRandom root = new SplittableRandom(seed);
         Optional<FaultSpec> drawnFault = faults.draw(root);
-        Optional<FaultSpec> fault = overrides.faultAllowed()
-                ? overrides.fault().map(RequestOverrides.FaultChoice::spec).orElse(drawnFault)
-                : Optional.empty();
+        Optional<FaultSpec> fault =
+                overrides.faultAllowed()
+                        ? overrides
+                                .fault()
+                                .map(RequestOverrides.FaultChoice::spec)
+                                .orElse(drawnFault)
+                        : Optional.empty();
         long ttft = Math.round(behavior.ttft().sample(root));
         if (overrides.ttftNanos().isPresent()) {
             ttft = overrides.ttftNanos().getAsLong();
@@ -61,7 +78,13 @@ public final class RequestPlan {
         boolean[] limited = new boolean[choices];
         int capLeft = outputTokenCap;
         for (int i = 0; i < choices; i++) {
-            int drawn = (int) Math.max(1, Math.min(1_000_000, Math.round(behavior.outputTokens().sample(root))));
+            int drawn =
+                    (int)
+                            Math.max(
+                                    1,
+                                    Math.min(
+                                            1_000_000,
+                                            Math.round(behavior.outputTokens().sample(root))));
             if (overrides.outputTokens().isPresent()) {
                 drawn = overrides.outputTokens().getAsInt();
             }
@@ -70,8 +93,16 @@ public final class RequestPlan {
             limited[i] = drawn > limit;
             capLeft -= tokens[i];
         }
-        return new RequestPlan(fault, ttft, tokens, limited, behavior.tokensPerChunk(), behavior.itl(),
-                overrides.itlNanos(), root.split(), root.split());
+        return new RequestPlan(
+                fault,
+                ttft,
+                tokens,
+                limited,
+                behavior.tokensPerChunk(),
+                behavior.itl(),
+                overrides.itlNanos(),
+                root.split(),
+                root.split());
     }
 
     public Optional<FaultSpec> fault() {
@@ -106,7 +137,10 @@ public final class RequestPlan {
         return Arrays.stream(outputTokens).sum();
     }
 
-    /** {@code "length"} when {@code max_tokens} or the gate's cap cut the choice, else {@code "stop"}. */
+    /**
+     * {@code "length"} when {@code max_tokens} or the gate's cap cut the choice, else {@code
+     * "stop"}.
+     */
     public boolean lengthLimited(int index) {
         return lengthLimited[index];
     }
@@ -117,7 +151,9 @@ public final class RequestPlan {
 
     /** The next inter-token delay before load slowdown, nanoseconds. */
     public long nextItlNanos() {
-        return itlOverrideNanos.isPresent() ? itlOverrideNanos.getAsLong() : Math.round(itl.sample(timing));
+        return itlOverrideNanos.isPresent()
+                ? itlOverrideNanos.getAsLong()
+                : Math.round(itl.sample(timing));
     }
 
     /** The next word (see {@link TokenText}). */

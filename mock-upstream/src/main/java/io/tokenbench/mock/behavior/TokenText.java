@@ -10,12 +10,12 @@ import java.util.SplittableRandom;
  */
 public final class TokenText {
 
-    private static final String[] WORDS = (
-            "the of and to in is that for it as with was on be by this are at from or an have not "
-            + "latency token stream model upstream gateway request response queue budget credit limit "
-            + "throughput percentile benchmark mock server client event chunk usage window rate load "
-            + "steady burst warm cold fast slow quiet clear simple exact measured bounded honest small")
-            .split(" ");
+    private static final String[] WORDS =
+            ("the of and to in is that for it as with was on be by this are at from or an have not "
+                            + "latency token stream model upstream gateway request response queue budget credit limit "
+                            + "throughput percentile benchmark mock server client event chunk usage window rate load "
+                            + "steady burst warm cold fast slow quiet clear simple exact measured bounded honest small")
+                    .split(" ");
     private static final byte[][] FIRST = new byte[WORDS.length][];
     private static final byte[][] NEXT = new byte[WORDS.length][];
 
@@ -26,8 +26,7 @@ public final class TokenText {
         }
     }
 
-    private TokenText() {
-    }
+    private TokenText() {}
 
     /** Picks a word index for the next token. */
     public static int nextWord(SplittableRandom random) {

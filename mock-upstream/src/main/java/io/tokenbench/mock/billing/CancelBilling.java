@@ -13,8 +13,9 @@ public enum CancelBilling {
     /** The prompt only (LiteLLM's reservation reconcile). */
     INPUT_ONLY,
     /**
-     * As if the upstream ran to completion: the prompt plus {@code max_tokens} when given, or the emitted
-     * tokens when that is larger or no {@code max_tokens} was sent (the mock does not know the rest).
+     * As if the upstream ran to completion: the prompt plus {@code max_tokens} when given, or the
+     * emitted tokens when that is larger or no {@code max_tokens} was sent (the mock does not know
+     * the rest).
      */
     FULL;
 
@@ -23,9 +24,12 @@ public enum CancelBilling {
             case TOKENS_EMITTED -> emitted;
             case ZERO -> Usage.NONE;
             case INPUT_ONLY -> Usage.tokens(emitted.promptTokens(), 0);
-            case FULL -> new Usage(emitted.promptTokens(),
-                    Math.max(emitted.completionTokens(), maxOutputTokens.orElse(0)),
-                    emitted.images(), emitted.mediaSeconds());
+            case FULL ->
+                    new Usage(
+                            emitted.promptTokens(),
+                            Math.max(emitted.completionTokens(), maxOutputTokens.orElse(0)),
+                            emitted.images(),
+                            emitted.mediaSeconds());
         };
     }
 
@@ -39,6 +43,7 @@ public enum CancelBilling {
                 return c;
             }
         }
-        throw new IllegalArgumentException("must be one of tokens_emitted, zero, input_only, full: " + wire);
+        throw new IllegalArgumentException(
+                "must be one of tokens_emitted, zero, input_only, full: " + wire);
     }
 }

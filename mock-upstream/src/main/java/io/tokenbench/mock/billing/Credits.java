@@ -3,25 +3,30 @@ package io.tokenbench.mock.billing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Conversions between Credits (decimal, at the API edge) and micro-Credits (long, in the ledger). */
+/**
+ * Conversions between Credits (decimal, at the API edge) and micro-Credits (long, in the ledger).
+ */
 public final class Credits {
 
     public static final long MICROS_PER_CREDIT = 1_000_000L;
     private static final int SCALE = 6;
 
-    private Credits() {
-    }
+    private Credits() {}
 
     /**
      * Exact conversion.
      *
-     * @throws IllegalArgumentException when {@code credits} has more than 6 decimals or does not fit
+     * @throws IllegalArgumentException when {@code credits} has more than 6 decimals or does not
+     *     fit
      */
     public static long toMicro(BigDecimal credits) {
         try {
-            return credits.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+            return credits.setScale(SCALE, RoundingMode.UNNECESSARY)
+                    .unscaledValue()
+                    .longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("Credits need at most 6 decimals and must fit: " + credits, e);
+            throw new IllegalArgumentException(
+                    "Credits need at most 6 decimals and must fit: " + credits, e);
         }
     }
 

@@ -5,27 +5,32 @@ import io.tokenbench.mock.keys.KeyState;
 import java.time.Instant;
 
 /**
- * Postings to a key's ledger. Every posting is one compare-and-set of the key's state, so concurrent
- * reservations and settlements never lose an update.
+ * Postings to a key's ledger. Every posting is one compare-and-set of the key's state, so
+ * concurrent reservations and settlements never lose an update.
  */
 public final class Ledger {
 
-    private Ledger() {
-    }
+    private Ledger() {}
 
     /** The outcome of {@link #tryReserve}. */
-    public enum ReserveOutcome { RESERVED, DISABLED, EXHAUSTED, INSUFFICIENT }
-
-    /**
-     * @param outcome          what happened
-     * @param before           the state the decision was taken on
-     * @param reservedMicroCredits what was reserved (0 unless {@code RESERVED})
-     */
-    public record ReserveResult(ReserveOutcome outcome, KeyState before, long reservedMicroCredits) {
+    public enum ReserveOutcome {
+        RESERVED,
+        DISABLED,
+        EXHAUSTED,
+        INSUFFICIENT
     }
 
     /**
-     * Adds {@code amount} to the period and the total without any check (the "act" of check-then-act).
+     * @param outcome what happened
+     * @param before the state the decision was taken on
+     * @param reservedMicroCredits what was reserved (0 unless {@code RESERVED})
+     */
+    public record ReserveResult(
+            ReserveOutcome outcome, KeyState before, long reservedMicroCredits) {}
+
+    /**
+     * Adds {@code amount} to the period and the total without any check (the "act" of
+     * check-then-act).
      *
      * @return the state the reservation landed in (its period is the reservation's period)
      */
@@ -37,13 +42,15 @@ public final class Ledger {
     }
 
     /**
-     * Check and reservation in one compare-and-set step (the {@code atomic} mode): admitted only when the
-     * key is enabled, not exhausted and {@code remaining >= estimate} in the very state that is replaced.
+     * Check and reservation in one compare-and-set step (the {@code atomic} mode): admitted only
+     * when the key is enabled, not exhausted and {@code remaining >= estimate} in the very state
+     * that is replaced.
      *
-     * @param trustAboveMicroCredits reserve nothing and skip the estimate check when remaining exceeds
-     *                               this (the {@code trust_bypass} fault); negative disables it
+     * @param trustAboveMicroCredits reserve nothing and skip the estimate check when remaining
+     *     exceeds this (the {@code trust_bypass} fault); negative disables it
      */
-    public static ReserveResult tryReserve(ApiKey key, long estimateMicroCredits, long trustAboveMicroCredits) {
+    public static ReserveResult tryReserve(
+            ApiKey key, long estimateMicroCredits, long trustAboveMicroCredits) {
         while (true) {
             KeyState s = key.state();
             if (!s.enabled()) {
@@ -55,7 +62,9 @@ public final class Ledger {
             if (s.exhausted()) {
                 return new ReserveResult(ReserveOutcome.EXHAUSTED, s, 0);
             }
-            boolean trusted = trustAboveMicroCredits >= 0 && s.remainingMicroCredits() > trustAboveMicroCredits;
+            boolean trusted =
+                    trustAboveMicroCredits >= 0
+                            && s.remainingMicroCredits() > trustAboveMicroCredits;
             long amount = trusted ? 0 : estimateMicroCredits;
             if (!trusted && s.remainingMicroCredits() < estimateMicroCredits) {
                 return new ReserveResult(ReserveOutcome.INSUFFICIENT, s, 0);
@@ -67,31 +76,47 @@ public final class Ledger {
     }
 
     /**
-     * Replaces a reservation by the final charge: {@code delta = charge − reserved} on the total. In the
-     * admission period the same delta applies to the period; after a reset the new period gets the whole
-     * charge ({@link PeriodAttribution#SETTLEMENT}) or nothing ({@link PeriodAttribution#ADMISSION}); the
-     * old period's reservation vanished with the reset. A refund is a charge of 0.
+     * Replaces a reservation by the final charge: {@code delta = charge − reserved} on the total.
+     * In the admission period the same delta applies to the period; after a reset the new period
+     * gets the whole charge ({@link PeriodAttribution#SETTLEMENT}) or nothing ({@link
+     * PeriodAttribution#ADMISSION}); the old period's reservation vanished with the reset. A refund
+     * is a charge of 0.
      *
      * @return the start of the period the charge was attributed to
      */
-    public static Instant post(ApiKey key, Instant admissionPeriodStart, long reservedMicroCredits,
-                               long chargeMicroCredits, PeriodAttribution attribution) {
+    public static Instant post(
+            ApiKey key,
+            Instant admissionPeriodStart,
+            long reservedMicroCredits,
+            long chargeMicroCredits,
+            PeriodAttribution attribution) {
         long delta = chargeMicroCredits - reservedMicroCredits;
-        KeyState after = key.update(s -> {
-            if (s.periodStart().equals(admissionPeriodStart)) {
-                return s.charged(delta, delta);
-            }
-            long periodDelta = attribution == PeriodAttribution.SETTLEMENT ? chargeMicroCredits : 0;
-            return s.charged(periodDelta, delta);
-        });
-        return after.periodStart().equals(admissionPeriodStart) || attribution == PeriodAttribution.ADMISSION
-                ? admissionPeriodStart : after.periodStart();
+        KeyState after =
+                key.update(
+                        s -> {
+                            if (s.periodStart().equals(admissionPeriodStart)) {
+                                return s.charged(delta, delta);
+                            }
+                            long periodDelta =
+                                    attribution == PeriodAttribution.SETTLEMENT
+                                            ? chargeMicroCredits
+                                            : 0;
+                            return s.charged(periodDelta, delta);
+                        });
+        return after.periodStart().equals(admissionPeriodStart)
+                        || attribution == PeriodAttribution.ADMISSION
+                ? admissionPeriodStart
+                : after.periodStart();
     }
 
-    /** The period {@link #post} would attribute to if it ran now (for deferred postings' log rows). */
-    public static Instant attributedPeriod(ApiKey key, Instant admissionPeriodStart, PeriodAttribution attribution) {
+    /**
+     * The period {@link #post} would attribute to if it ran now (for deferred postings' log rows).
+     */
+    public static Instant attributedPeriod(
+            ApiKey key, Instant admissionPeriodStart, PeriodAttribution attribution) {
         Instant current = key.state().periodStart();
         return current.equals(admissionPeriodStart) || attribution == PeriodAttribution.ADMISSION
-                ? admissionPeriodStart : current;
+                ? admissionPeriodStart
+                : current;
     }
 }

@@ -7,13 +7,13 @@ import java.util.OptionalInt;
 /**
  * An admitted request between admission and settlement.
  *
- * @param requestId           the request id
- * @param keyId               the key's id
+ * @param requestId the request id
+ * @param keyId the key's id
  * @param reservedMicroCredits what pre-consume reserved (already in the key's ledger)
- * @param periodStart         the key's period at admission (for attribution across a reset)
- * @param admittedAt          emulator time of admission
- * @param promptTokens        the prompt tokens the estimate used
- * @param maxOutputTokens     {@code max_tokens} when the client sent it
+ * @param periodStart the key's period at admission (for attribution across a reset)
+ * @param admittedAt emulator time of admission
+ * @param promptTokens the prompt tokens the estimate used
+ * @param maxOutputTokens {@code max_tokens} when the client sent it
  */
 public record Reservation(
         String requestId,

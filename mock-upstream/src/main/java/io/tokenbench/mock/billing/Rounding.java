@@ -5,8 +5,9 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * How an exact cost is rounded to one micro-Credit, once per request: half away from zero (new-api),
- * ceiling (one-api) or none, which drops the fraction (new-api's per-call audio truncation).
+ * How an exact cost is rounded to one micro-Credit, once per request: half away from zero
+ * (new-api), ceiling (one-api) or none, which drops the fraction (new-api's per-call audio
+ * truncation).
  */
 public enum Rounding {
     HALF_AWAY_FROM_ZERO(RoundingMode.HALF_UP),
@@ -33,6 +34,7 @@ public enum Rounding {
                 return r;
             }
         }
-        throw new IllegalArgumentException("must be one of half_away_from_zero, ceil, none: " + wire);
+        throw new IllegalArgumentException(
+                "must be one of half_away_from_zero, ceil, none: " + wire);
     }
 }

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The usage log: one {@link UsageRow} per request, the newest {@code capacityRows} kept. Each row gets a
- * sequence number (1, 2, ... in append order, for this process only) that readers page by ({@link #page}).
+ * The usage log: one {@link UsageRow} per request, the newest {@code capacityRows} kept. Each row
+ * gets a sequence number (1, 2, ... in append order, for this process only) that readers page by
+ * ({@link #page}).
  *
  * <p>Thread-safe. An append takes a short lock (numbering and linking the row, a few hundred
  * nanoseconds) so the rows are in sequence order for readers, which never lock.
@@ -25,8 +26,7 @@ public final class UsageLog {
         }
     }
 
-    private record Entry(long seq, UsageRow row) {
-    }
+    private record Entry(long seq, UsageRow row) {}
 
     private final ConcurrentLinkedDeque<Entry> rows = new ConcurrentLinkedDeque<>();
     private final AtomicInteger size = new AtomicInteger();
@@ -54,7 +54,9 @@ public final class UsageLog {
         }
     }
 
-    /** Rows of {@code keyId} (all keys when null) written at or after {@code since} (all when null). */
+    /**
+     * Rows of {@code keyId} (all keys when null) written at or after {@code since} (all when null).
+     */
     public List<UsageRow> query(Long keyId, Instant since) {
         List<UsageRow> out = new ArrayList<>();
         for (Entry entry : rows) {
@@ -66,8 +68,8 @@ public final class UsageLog {
     }
 
     /**
-     * At most {@code limit} rows as {@link #query} selects them with a sequence number above
-     * {@code afterSeq}, oldest first, and whether more follow. Builds at most {@code limit} rows (the scan
+     * At most {@code limit} rows as {@link #query} selects them with a sequence number above {@code
+     * afterSeq}, oldest first, and whether more follow. Builds at most {@code limit} rows (the scan
      * over the log to find them is a filter without allocation).
      */
     public Page page(Long keyId, Instant since, long afterSeq, int limit) {
@@ -90,7 +92,8 @@ public final class UsageLog {
     }
 
     private static boolean matches(UsageRow row, Long keyId, Instant since) {
-        return (keyId == null || row.keyId() == keyId) && (since == null || !row.time().isBefore(since));
+        return (keyId == null || row.keyId() == keyId)
+                && (since == null || !row.time().isBefore(since));
     }
 
     /** The newest {@code maxRows} rows, oldest first (for the state file). */

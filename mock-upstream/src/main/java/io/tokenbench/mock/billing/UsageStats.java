@@ -30,14 +30,22 @@ public final class UsageStats {
         }
 
         public Snapshot snapshot() {
-            return new Snapshot(requests.sum(), succeeded.sum(), creditsMicro.sum(), promptTokens.sum(),
+            return new Snapshot(
+                    requests.sum(),
+                    succeeded.sum(),
+                    creditsMicro.sum(),
+                    promptTokens.sum(),
                     completionTokens.sum());
         }
     }
 
     /** A point-in-time copy of {@link Totals}. */
-    public record Snapshot(long requests, long succeeded, long creditsMicro, long promptTokens,
-                           long completionTokens) {
+    public record Snapshot(
+            long requests,
+            long succeeded,
+            long creditsMicro,
+            long promptTokens,
+            long completionTokens) {
         /** Succeeded / requests, 0 when there were none. */
         public double successRate() {
             return requests == 0 ? 0.0 : (double) succeeded / requests;
@@ -53,7 +61,12 @@ public final class UsageStats {
                 .add(1, success, row.creditsMicro(), row.promptTokens(), row.completionTokens());
         if (row.model() != null) {
             byModel.computeIfAbsent(row.model(), m -> new Totals())
-                    .add(1, success, row.creditsMicro(), row.promptTokens(), row.completionTokens());
+                    .add(
+                            1,
+                            success,
+                            row.creditsMicro(),
+                            row.promptTokens(),
+                            row.completionTokens());
         }
     }
 
@@ -71,9 +84,23 @@ public final class UsageStats {
 
     /** Restores totals saved from {@link #perKey()} and {@link #perModel()}. */
     public void restore(Map<Long, Snapshot> keys, Map<String, Snapshot> models) {
-        keys.forEach((k, s) -> byKey.computeIfAbsent(k, x -> new Totals())
-                .add(s.requests(), s.succeeded(), s.creditsMicro(), s.promptTokens(), s.completionTokens()));
-        models.forEach((m, s) -> byModel.computeIfAbsent(m, x -> new Totals())
-                .add(s.requests(), s.succeeded(), s.creditsMicro(), s.promptTokens(), s.completionTokens()));
+        keys.forEach(
+                (k, s) ->
+                        byKey.computeIfAbsent(k, x -> new Totals())
+                                .add(
+                                        s.requests(),
+                                        s.succeeded(),
+                                        s.creditsMicro(),
+                                        s.promptTokens(),
+                                        s.completionTokens()));
+        models.forEach(
+                (m, s) ->
+                        byModel.computeIfAbsent(m, x -> new Totals())
+                                .add(
+                                        s.requests(),
+                                        s.succeeded(),
+                                        s.creditsMicro(),
+                                        s.promptTokens(),
+                                        s.completionTokens()));
     }
 }

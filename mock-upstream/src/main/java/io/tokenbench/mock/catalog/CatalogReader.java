@@ -11,12 +11,14 @@ import java.util.List;
 
 /**
  * Reads a catalog JSON document, strictly:
+ *
  * <pre>
  * {"models": [{"id": "MiniMax-M3", "kind": "chat", "owned_by": "minimax", "created": 1767225600,
  *              "capabilities": ["streaming", "tools"],
  *              "price": {"input_per_million": "0.6", "output_per_million": "2.4",
  *                        "per_image": "0", "per_second": "0"}}]}
  * </pre>
+ *
  * {@code kind} is one of chat, embedding, image, speech, transcription, video; prices are Credits
  * (numbers or decimal strings, missing = 0).
  */
@@ -24,8 +26,7 @@ final class CatalogReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CatalogReader() {
-    }
+    private CatalogReader() {}
 
     static ModelCatalog read(InputStream in, String source) throws IOException {
         JsonNode root;
@@ -58,8 +59,12 @@ final class CatalogReader {
     private static CatalogModel model(JsonNode node) {
         String id = text(node, "id");
         String kindName = text(node, "kind");
-        ModelKind kind = ModelKind.byJsonName(kindName).orElseThrow(() -> new IllegalArgumentException(
-                "unknown kind '" + kindName + "'"));
+        ModelKind kind =
+                ModelKind.byJsonName(kindName)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "unknown kind '" + kindName + "'"));
         JsonNode created = node.get("created");
         if (created == null || !created.canConvertToLong()) {
             throw new IllegalArgumentException("'created' must be an integer (epoch seconds)");
@@ -69,9 +74,17 @@ final class CatalogReader {
             capabilities.add(capability.asText());
         }
         JsonNode price = node.path("price");
-        return new CatalogModel(id, kind, text(node, "owned_by"), created.longValue(), capabilities,
-                new ModelPrice(credits(price, "input_per_million"), credits(price, "output_per_million"),
-                        credits(price, "per_image"), credits(price, "per_second")));
+        return new CatalogModel(
+                id,
+                kind,
+                text(node, "owned_by"),
+                created.longValue(),
+                capabilities,
+                new ModelPrice(
+                        credits(price, "input_per_million"),
+                        credits(price, "output_per_million"),
+                        credits(price, "per_image"),
+                        credits(price, "per_second")));
     }
 
     private static String text(JsonNode node, String field) {
@@ -90,7 +103,8 @@ final class CatalogReader {
         try {
             return new BigDecimal(value.asText());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("price '" + field + "' is not a number: " + value.asText(), e);
+            throw new IllegalArgumentException(
+                    "price '" + field + "' is not a number: " + value.asText(), e);
         }
     }
 }

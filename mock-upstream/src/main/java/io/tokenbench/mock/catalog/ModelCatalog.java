@@ -18,7 +18,8 @@ import java.util.Optional;
 public final class ModelCatalog implements PriceList {
 
     /** The classpath resource holding the default catalog. */
-    public static final String DEFAULT_RESOURCE = "/io/tokenbench/mock/catalog/default-catalog.json";
+    public static final String DEFAULT_RESOURCE =
+            "/io/tokenbench/mock/catalog/default-catalog.json";
 
     private final Map<String, CatalogModel> byId;
 
@@ -52,7 +53,8 @@ public final class ModelCatalog implements PriceList {
         try (InputStream in = Files.newInputStream(file)) {
             return CatalogReader.read(in, file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read catalog " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read catalog " + file + ": " + e.getMessage(), e);
         }
     }
 

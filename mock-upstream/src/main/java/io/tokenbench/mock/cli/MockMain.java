@@ -13,21 +13,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code java -jar mock-upstream.jar [options]}: parse, start, print where it listens, and shut down
- * gracefully on SIGTERM. Exit 2 for a bad option (the message names it), 1 when the port cannot be
- * bound.
+ * {@code java -jar mock-upstream.jar [options]}: parse, start, print where it listens, and shut
+ * down gracefully on SIGTERM. Exit 2 for a bad option (the message names it), 1 when the port
+ * cannot be bound.
  */
 public final class MockMain {
 
     static final int EXIT_BAD_OPTION = 2;
     static final int EXIT_CANNOT_START = 1;
 
-    private MockMain() {
-    }
+    private MockMain() {}
 
     /** How a launch ended: an exit code, and the running mock when it started. */
-    record Launch(int exitCode, Optional<MockUpstream> mock) {
-    }
+    record Launch(int exitCode, Optional<MockUpstream> mock) {}
 
     public static void main(String[] args) {
         Launch launch = launch(args, System.out, System.err);
@@ -53,8 +51,11 @@ public final class MockMain {
         }
         PowerTokensPlatform keys;
         try {
-            keys = PowerTokensPlatform.open(parsed.config().catalog(), parsed.profile(),
-                    parsed.stateFile().orElse(null));
+            keys =
+                    PowerTokensPlatform.open(
+                            parsed.config().catalog(),
+                            parsed.profile(),
+                            parsed.stateFile().orElse(null));
         } catch (IOException | RuntimeException e) {
             err.println("mock: --state-file: " + e.getMessage());
             return new Launch(EXIT_BAD_OPTION, Optional.empty());
@@ -62,10 +63,12 @@ public final class MockMain {
         MockConfig base = parsed.config();
         List<RouteGroup> routes = new ArrayList<>(base.routeGroups());
         routes.addAll(keys.routeGroups());
-        MockConfig config = base
-                .withGate(new StaticKeysFirstGate(new StaticKeyGate(base.apiKeys()), keys.gate()))
-                .withClock(keys.clock())
-                .withRouteGroups(routes);
+        MockConfig config =
+                base.withGate(
+                                new StaticKeysFirstGate(
+                                        new StaticKeyGate(base.apiKeys()), keys.gate()))
+                        .withClock(keys.clock())
+                        .withRouteGroups(routes);
         MockUpstream mock;
         try {
             mock = MockUpstream.start(config);
@@ -74,16 +77,26 @@ public final class MockMain {
             return new Launch(EXIT_CANNOT_START, Optional.empty());
         }
         keys.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            err.println("mock: shutting down (grace " + config.shutdownGrace().toMillis() + " ms, "
-                    + mock.inFlight() + " request(s) in flight)");
-            mock.close();
-            try {
-                keys.close();
-            } catch (IOException e) {
-                err.println("mock: could not save the state file: " + e.getMessage());
-            }
-        }, "mock-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    err.println(
+                                            "mock: shutting down (grace "
+                                                    + config.shutdownGrace().toMillis()
+                                                    + " ms, "
+                                                    + mock.inFlight()
+                                                    + " request(s) in flight)");
+                                    mock.close();
+                                    try {
+                                        keys.close();
+                                    } catch (IOException e) {
+                                        err.println(
+                                                "mock: could not save the state file: "
+                                                        + e.getMessage());
+                                    }
+                                },
+                                "mock-shutdown"));
         if (base.usesDefaultApiKey()) {
             err.println("mock: api key: " + MockConfig.DEFAULT_API_KEY);
         } else {

@@ -24,22 +24,27 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Parses the mock's command line into a {@link MockConfig}, strictly: every bad value is an
- * {@link OptionError} naming the option. Options take {@code --name value} or {@code --name=value}.
+ * Parses the mock's command line into a {@link MockConfig}, strictly: every bad value is an {@link
+ * OptionError} naming the option. Options take {@code --name value} or {@code --name=value}.
  */
 final class MockOptions {
 
     /**
-     * Result of parsing: the config, whether help was asked for, whether the admin token was generated,
-     * the key-enforcement profile and the {@code --state-file}.
+     * Result of parsing: the config, whether help was asked for, whether the admin token was
+     * generated, the key-enforcement profile and the {@code --state-file}.
      */
-    record Parsed(MockConfig config, boolean help, boolean generatedAdminToken, EnforcementProfile profile,
-            Optional<Path> stateFile) {
-    }
+    record Parsed(
+            MockConfig config,
+            boolean help,
+            boolean generatedAdminToken,
+            EnforcementProfile profile,
+            Optional<Path> stateFile) {}
 
     private final Function<String, String> env;
 
-    /** @param env environment lookup (for {@code --api-keys-env}) */
+    /**
+     * @param env environment lookup (for {@code --api-keys-env})
+     */
     MockOptions(Function<String, String> env) {
         this.env = env;
     }
@@ -60,7 +65,8 @@ final class MockOptions {
                 return new Parsed(config, true, false, profile, stateFile);
             }
             if (!arg.startsWith("--")) {
-                throw new OptionError(arg, "unexpected argument (options start with --; see --help)");
+                throw new OptionError(
+                        arg, "unexpected argument (options start with --; see --help)");
             }
             String name = arg;
             String value;
@@ -70,7 +76,8 @@ final class MockOptions {
                 value = arg.substring(eq + 1);
             } else {
                 if (i + 1 >= args.length) {
-                    throw new OptionError(name, known(name) ? "needs a value" : "unknown option (see --help)");
+                    throw new OptionError(
+                            name, known(name) ? "needs a value" : "unknown option (see --help)");
                 }
                 value = args[++i];
             }
@@ -88,22 +95,31 @@ final class MockOptions {
                     case "--seed" -> config = config.withSeed(Long.parseLong(value));
                     case "--ttft" -> behavior = behavior.withTtft(DistParser.durations(value));
                     case "--itl" -> behavior = behavior.withItl(DistParser.durations(value));
-                    case "--output-tokens" -> behavior = behavior.withOutputTokens(DistParser.counts(value));
-                    case "--tokens-per-chunk" -> behavior = behavior.withTokensPerChunk(integer(value, 1, 10_000));
-                    case "--slowdown-threshold" -> slowdownThreshold = integer(value, 0, Integer.MAX_VALUE);
+                    case "--output-tokens" ->
+                            behavior = behavior.withOutputTokens(DistParser.counts(value));
+                    case "--tokens-per-chunk" ->
+                            behavior = behavior.withTokensPerChunk(integer(value, 1, 10_000));
+                    case "--slowdown-threshold" ->
+                            slowdownThreshold = integer(value, 0, Integer.MAX_VALUE);
                     case "--slowdown-factor" -> slowdownFactor = Double.parseDouble(value);
                     case "--fault" -> faults.add(fault(value));
-                    case "--catalog" -> config = config.withCatalog(ModelCatalog.fromFile(Path.of(value)));
+                    case "--catalog" ->
+                            config = config.withCatalog(ModelCatalog.fromFile(Path.of(value)));
                     case "--max-body" -> config = config.withMaxBodyBytes(ByteSize.parse(value));
-                    case "--max-header" -> config = config.withMaxHeaderBytes(ByteSize.parse(value));
+                    case "--max-header" ->
+                            config = config.withMaxHeaderBytes(ByteSize.parse(value));
                     case "--shutdown-grace" -> config = config.withShutdownGrace(duration(value));
-                    case "--client-timeout" -> config = config.withClientIdleTimeout(duration(value));
+                    case "--client-timeout" ->
+                            config = config.withClientIdleTimeout(duration(value));
                     case "--io-threads" -> config = config.withIoThreads(integer(value, 1, 1024));
                     case "--state-file" -> stateFile = Optional.of(Path.of(nonBlank(value)));
                     default -> {
                         Optional<MediaBehavior.Field> media = MediaBehavior.Field.byOption(name);
                         if (media.isPresent()) {
-                            behavior = behavior.withMedia(behavior.media().with(media.get(), media.get().parse(value)));
+                            behavior =
+                                    behavior.withMedia(
+                                            behavior.media()
+                                                    .with(media.get(), media.get().parse(value)));
                             continue;
                         }
                         if (!EnforcementOptions.isOption(name)) {
@@ -118,7 +134,8 @@ final class MockOptions {
         }
         try {
             if (slowdownThreshold != null) {
-                behavior = behavior.withSlowdown(new LoadSlowdown(slowdownThreshold, slowdownFactor));
+                behavior =
+                        behavior.withSlowdown(new LoadSlowdown(slowdownThreshold, slowdownFactor));
             } else if (slowdownFactor != 0.0) {
                 throw new OptionError("--slowdown-factor", "needs --slowdown-threshold");
             }
@@ -138,16 +155,19 @@ final class MockOptions {
     }
 
     private static boolean known(String name) {
-        return Arrays.stream(MockHelp.OPTIONS).anyMatch(o -> o.name().equals(name)) || EnforcementOptions.isOption(name)
+        return Arrays.stream(MockHelp.OPTIONS).anyMatch(o -> o.name().equals(name))
+                || EnforcementOptions.isOption(name)
                 || MediaBehavior.Field.byOption(name).isPresent();
     }
 
     private static FaultSettings.Weighted fault(String value) {
         int eq = value.lastIndexOf('=');
         if (eq < 0) {
-            throw new IllegalArgumentException("expected NAME[:PARAM]=PROBABILITY, e.g. http_429=0.05");
+            throw new IllegalArgumentException(
+                    "expected NAME[:PARAM]=PROBABILITY, e.g. http_429=0.05");
         }
-        return new FaultSettings.Weighted(FaultSpec.parse(value.substring(0, eq)),
+        return new FaultSettings.Weighted(
+                FaultSpec.parse(value.substring(0, eq)),
                 Double.parseDouble(value.substring(eq + 1)));
     }
 
@@ -163,13 +183,18 @@ final class MockOptions {
         try {
             return split(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the file (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     /** One key per line; blank lines and lines starting with # are skipped. */
     private static List<String> split(String text) {
-        List<String> keys = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> keys =
+                text.lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .toList();
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("holds no key");
         }
@@ -197,11 +222,24 @@ final class MockOptions {
 
     /** Sizes such as {@code 25MiB}, {@code 16KiB}, {@code 1048576}. */
     static final class ByteSize {
-        private static final Map<String, Long> UNITS = Map.of("", 1L, "b", 1L, "kib", 1024L, "kb", 1000L,
-                "mib", 1024L * 1024, "mb", 1_000_000L, "gib", 1024L * 1024 * 1024);
+        private static final Map<String, Long> UNITS =
+                Map.of(
+                        "",
+                        1L,
+                        "b",
+                        1L,
+                        "kib",
+                        1024L,
+                        "kb",
+                        1000L,
+                        "mib",
+                        1024L * 1024,
+                        "mb",
+                        1_000_000L,
+                        "gib",
+                        1024L * 1024 * 1024);
 
-        private ByteSize() {
-        }
+        private ByteSize() {}
 
         static int parse(String text) {
             String lower = text.strip().toLowerCase(Locale.ROOT);
@@ -211,7 +249,8 @@ final class MockOptions {
             }
             Long unit = UNITS.get(lower.substring(split));
             if (split == 0 || unit == null) {
-                throw new IllegalArgumentException("expected a size such as 25MiB, 16KiB or 1048576");
+                throw new IllegalArgumentException(
+                        "expected a size such as 25MiB, 16KiB or 1048576");
             }
             long bytes = Long.parseLong(lower.substring(0, split)) * unit;
             if (bytes > Integer.MAX_VALUE) {

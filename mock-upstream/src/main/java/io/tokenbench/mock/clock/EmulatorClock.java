@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The emulator's clock: a base time source (the system clock in the mock, a fixed instant in tests) plus
- * an offset that {@link #set} and {@link #advance} change. Resets and expiry follow it at once.
+ * The emulator's clock: a base time source (the system clock in the mock, a fixed instant in tests)
+ * plus an offset that {@link #set} and {@link #advance} change. Resets and expiry follow it at
+ * once.
  *
  * <p>Thread-safe and non-blocking: the offset is one atomic reference.
  */
@@ -51,7 +52,10 @@ public final class EmulatorClock implements InstantSource {
         offset.accumulateAndGet(amount, Duration::plus);
     }
 
-    /** The distance between this clock and its base (persisted so a restart keeps the emulated time). */
+    /**
+     * The distance between this clock and its base (persisted so a restart keeps the emulated
+     * time).
+     */
     public Duration offset() {
         return offset.get();
     }

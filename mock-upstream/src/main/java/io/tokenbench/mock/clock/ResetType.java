@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How often a key's period usage returns to zero. Wire names are lower case. */
 public enum ResetType {
-    NONE, DAILY, WEEKLY, MONTHLY;
+    NONE,
+    DAILY,
+    WEEKLY,
+    MONTHLY;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -17,6 +20,7 @@ public enum ResetType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("reset must be one of none, daily, weekly, monthly: " + wire);
+        throw new IllegalArgumentException(
+                "reset must be one of none, daily, weekly, monthly: " + wire);
     }
 }

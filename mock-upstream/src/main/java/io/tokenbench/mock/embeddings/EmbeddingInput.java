@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code input} of an embeddings request: a string, an array of strings, an array of token ids or an
- * array of token-id arrays (at most {@value #MAX_INPUTS} items). Each item becomes a text key (token ids
- * are joined with commas) and a token count: {@code max(1, ceil(codePoints / 4))} for text, the array
- * length for token ids.
+ * The {@code input} of an embeddings request: a string, an array of strings, an array of token ids
+ * or an array of token-id arrays (at most {@value #MAX_INPUTS} items). Each item becomes a text key
+ * (token ids are joined with commas) and a token count: {@code max(1, ceil(codePoints / 4))} for
+ * text, the array length for token ids.
  *
- * @param keys   one text key per input item, the seed of its vector
+ * @param keys one text key per input item, the seed of its vector
  * @param tokens total prompt tokens
  */
 public record EmbeddingInput(List<String> keys, int tokens) {
@@ -54,8 +54,10 @@ public record EmbeddingInput(List<String> keys, int tokens) {
 
     private static long addText(List<String> keys, String text) {
         if (text.isEmpty()) {
-            throw new ApiErrorException(ApiError.invalidValue("input", "'$.input' is invalid: an input must not be"
-                    + " an empty string."));
+            throw new ApiErrorException(
+                    ApiError.invalidValue(
+                            "input",
+                            "'$.input' is invalid: an input must not be" + " an empty string."));
         }
         keys.add(text);
         return Math.max(1, (text.codePointCount(0, text.length()) + 3) / 4);
@@ -77,7 +79,12 @@ public record EmbeddingInput(List<String> keys, int tokens) {
     }
 
     private static ApiErrorException invalid() {
-        return new ApiErrorException(ApiError.invalidValue("input", "'$.input' is invalid: expected a non-empty"
-                + " string, an array of 1 to " + MAX_INPUTS + " non-empty strings, or token-id arrays."));
+        return new ApiErrorException(
+                ApiError.invalidValue(
+                        "input",
+                        "'$.input' is invalid: expected a non-empty"
+                                + " string, an array of 1 to "
+                                + MAX_INPUTS
+                                + " non-empty strings, or token-id arrays."));
     }
 }

@@ -5,21 +5,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic embedding vectors: the full-size vector of a text is a Gaussian draw seeded by the server
- * seed and a 64-bit hash of the text, normalised to unit length; {@code dimensions} keeps its first
- * components and normalises again (so a shortened vector is a prefix direction of the full one, as with
- * text-embedding-3). Same text and seed, same vector, on every server.
+ * Deterministic embedding vectors: the full-size vector of a text is a Gaussian draw seeded by the
+ * server seed and a 64-bit hash of the text, normalised to unit length; {@code dimensions} keeps
+ * its first components and normalises again (so a shortened vector is a prefix direction of the
+ * full one, as with text-embedding-3). Same text and seed, same vector, on every server.
  */
 public final class EmbeddingVectors {
 
-    private EmbeddingVectors() {
-    }
+    private EmbeddingVectors() {}
 
     public static float[] of(String text, long serverSeed, int fullDimensions, int dimensions) {
         SplittableRandom random = new SplittableRandom(RequestSeed.mix(serverSeed ^ hash(text)));
         double[] full = new double[fullDimensions];
         for (int i = 0; i < fullDimensions; i++) {
-            full[i] = random.nextDouble(-1.0, 1.0) + random.nextDouble(-1.0, 1.0) + random.nextDouble(-1.0, 1.0);
+            full[i] =
+                    random.nextDouble(-1.0, 1.0)
+                            + random.nextDouble(-1.0, 1.0)
+                            + random.nextDouble(-1.0, 1.0);
         }
         double norm = 0;
         for (int i = 0; i < dimensions; i++) {

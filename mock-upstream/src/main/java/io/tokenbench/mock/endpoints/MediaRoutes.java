@@ -13,13 +13,17 @@ import java.util.List;
 /** The media route groups the server registers by default, after the configured ones. */
 public final class MediaRoutes {
 
-    private MediaRoutes() {
-    }
+    private MediaRoutes() {}
 
     public static List<RouteGroup> all(MediaContext context) {
         ImageStore images = new ImageStore();
-        List<RouteGroup> groups = new ArrayList<>(List.of(new EmbeddingsRoutes(context),
-                new ImagesRoutes(context, images), images, new AudioRoutes(context)));
+        List<RouteGroup> groups =
+                new ArrayList<>(
+                        List.of(
+                                new EmbeddingsRoutes(context),
+                                new ImagesRoutes(context, images),
+                                images,
+                                new AudioRoutes(context)));
         groups.addAll(VideoRoutes.all(context));
         return List.copyOf(groups);
     }

@@ -7,17 +7,17 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The admin and usage API without Netty: the HTTP layer passes method, path, decoded query, headers and
- * body, and writes the returned {@link AdminResponse}. Admin authentication (the admin Bearer token) is
- * the HTTP layer's job; {@code /api/usage/token/} authenticates with the key itself.
+ * The admin and usage API without Netty: the HTTP layer passes method, path, decoded query, headers
+ * and body, and writes the returned {@link AdminResponse}. Admin authentication (the admin Bearer
+ * token) is the HTTP layer's job; {@code /api/usage/token/} authenticates with the key itself.
  *
- * <p>Routes: {@code POST|GET /admin/keys}, {@code GET|PATCH|DELETE /admin/keys/{id}},
- * {@code GET|POST /admin/clock}, {@code GET /admin/logs?key_id=&since=&limit=&after=}, {@code GET /admin/usage},
- * {@code GET|PUT /admin/enforcement}, {@code GET /api/usage/token/}. Bad input is a 400 with an
- * OpenAI-style error body and changes nothing; unknown paths 404; wrong methods 405.
+ * <p>Routes: {@code POST|GET /admin/keys}, {@code GET|PATCH|DELETE /admin/keys/{id}}, {@code
+ * GET|POST /admin/clock}, {@code GET /admin/logs?key_id=&since=&limit=&after=}, {@code GET
+ * /admin/usage}, {@code GET|PUT /admin/enforcement}, {@code GET /api/usage/token/}. Bad input is a
+ * 400 with an OpenAI-style error body and changes nothing; unknown paths 404; wrong methods 405.
  *
- * <p>Thread-safe. Calls are cheap but not constant-time: listing keys walks all keys, and
- * {@code /admin/logs} scans the log (a filter, no allocation) but builds at most {@code limit} rows
+ * <p>Thread-safe. Calls are cheap but not constant-time: listing keys walks all keys, and {@code
+ * /admin/logs} scans the log (a filter, no allocation) but builds at most {@code limit} rows
  * (10,000) per answer, so the event loop that serves it is not stalled by a full 200,000-row log.
  */
 public final class AdminApi {
@@ -40,19 +40,29 @@ public final class AdminApi {
 
     /** True for the paths this class answers (so the HTTP layer can route). */
     public static boolean handles(String path) {
-        return path.startsWith("/admin/") || path.equals(TOKEN_USAGE_PATH) || path.equals("/api/usage/token");
+        return path.startsWith("/admin/")
+                || path.equals(TOKEN_USAGE_PATH)
+                || path.equals("/api/usage/token");
     }
 
-    public AdminResponse handle(String method, String path, Map<String, List<String>> query,
-                                Map<String, String> headers, byte[] body) {
+    public AdminResponse handle(
+            String method,
+            String path,
+            Map<String, List<String>> query,
+            Map<String, String> headers,
+            byte[] body) {
         return handle(method, path, query, name -> header(headers, name), body);
     }
 
     /**
      * @param header header lookup by name, case-insensitive, null when absent
      */
-    public AdminResponse handle(String method, String path, Map<String, List<String>> query,
-                                Function<String, String> header, byte[] body) {
+    public AdminResponse handle(
+            String method,
+            String path,
+            Map<String, List<String>> query,
+            Function<String, String> header,
+            byte[] body) {
         try {
             return route(method.toUpperCase(Locale.ROOT), path, query, header, body);
         } catch (BadRequestException e) {
@@ -60,10 +70,17 @@ public final class AdminApi {
         }
     }
 
-    private AdminResponse route(String method, String path, Map<String, List<String>> query,
-                                Function<String, String> header, byte[] body) throws BadRequestException {
+    private AdminResponse route(
+            String method,
+            String path,
+            Map<String, List<String>> query,
+            Function<String, String> header,
+            byte[] body)
+            throws BadRequestException {
         if (path.equals(TOKEN_USAGE_PATH) || path.equals("/api/usage/token")) {
-            return method.equals("GET") ? tokenUsage.get(header.apply("authorization")) : notAllowed(method, path);
+            return method.equals("GET")
+                    ? tokenUsage.get(header.apply("authorization"))
+                    : notAllowed(method, path);
         }
         switch (path) {
             case "/admin/keys":
@@ -84,7 +101,8 @@ public final class AdminApi {
                 return method.equals("GET") ? usage.usage() : notAllowed(method, path);
             case "/admin/enforcement":
                 return switch (method) {
-                    case "GET" -> AdminResponse.json(200, EnforcementOptions.toJson(platform.profile()));
+                    case "GET" ->
+                            AdminResponse.json(200, EnforcementOptions.toJson(platform.profile()));
                     case "PUT" -> putEnforcement(body);
                     default -> notAllowed(method, path);
                 };

@@ -22,7 +22,8 @@ public record AdminResponse(int status, Map<String, String> headers, byte[] json
     }
 
     /**
-     * An OpenAI-style error: {@code {"error":{"message","type":"invalid_request_error","param","code"}}}.
+     * An OpenAI-style error: {@code
+     * {"error":{"message","type":"invalid_request_error","param","code"}}}.
      *
      * @param param the offending field, or null
      */

@@ -1,6 +1,8 @@
 package io.tokenbench.mock.enforcement;
 
-/** A client error in an admin request; becomes a 400 naming {@link #param()}. Never changes state. */
+/**
+ * A client error in an admin request; becomes a 400 naming {@link #param()}. Never changes state.
+ */
 final class BadRequestException extends Exception {
 
     private static final long serialVersionUID = 1L;

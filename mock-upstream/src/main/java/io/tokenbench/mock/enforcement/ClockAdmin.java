@@ -29,7 +29,8 @@ final class ClockAdmin {
     AdminResponse post(byte[] body) throws BadRequestException {
         RequestBody b = RequestBody.parse(body, FIELDS);
         if (b.has("set") == b.has("advance_seconds")) {
-            throw new BadRequestException(null, "send exactly one of set (ISO-8601 instant) or advance_seconds");
+            throw new BadRequestException(
+                    null, "send exactly one of set (ISO-8601 instant) or advance_seconds");
         }
         if (b.has("set")) {
             String text = b.requiredText("set");
@@ -37,13 +38,16 @@ final class ClockAdmin {
             try {
                 target = Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw new BadRequestException("set", "set must be an ISO-8601 instant such as 2026-12-31T23:59:59Z: " + text);
+                throw new BadRequestException(
+                        "set",
+                        "set must be an ISO-8601 instant such as 2026-12-31T23:59:59Z: " + text);
             }
             platform.clock().set(target);
         } else {
             long seconds = b.requiredLong("advance_seconds");
             if (seconds < 0) {
-                throw new BadRequestException("advance_seconds", "advance_seconds must be >= 0: " + seconds);
+                throw new BadRequestException(
+                        "advance_seconds", "advance_seconds must be >= 0: " + seconds);
             }
             platform.clock().advance(Duration.ofSeconds(seconds));
         }

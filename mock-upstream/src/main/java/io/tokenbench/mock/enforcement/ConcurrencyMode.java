@@ -5,11 +5,13 @@ import java.util.Locale;
 /** How the pre-consume check and the reservation relate. */
 public enum ConcurrencyMode {
     /**
-     * new-api: read the key (possibly a cached snapshot), compare, then reserve in a separate step. N
-     * parallel requests can all pass the check and overshoot the limit together.
+     * new-api: read the key (possibly a cached snapshot), compare, then reserve in a separate step.
+     * N parallel requests can all pass the check and overshoot the limit together.
      */
     CHECK_THEN_ACT,
-    /** A hard cap: check and reservation in one compare-and-set; zero overshoot from reservations. */
+    /**
+     * A hard cap: check and reservation in one compare-and-set; zero overshoot from reservations.
+     */
     ATOMIC;
 
     public String wireName() {

@@ -17,21 +17,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Strict parsing of {@link EnforcementProfile} settings at the edge: from a JSON object (the admin API,
- * snake_case names) and from command-line pairs {@code --name value} (dash-case names, underscores also
- * accepted). Unknown names, wrong JSON types and bad values fail with a {@link ProfileOptionException}
- * naming the option; nothing falls back to a default silently.
+ * Strict parsing of {@link EnforcementProfile} settings at the edge: from a JSON object (the admin
+ * API, snake_case names) and from command-line pairs {@code --name value} (dash-case names,
+ * underscores also accepted). Unknown names, wrong JSON types and bad values fail with a {@link
+ * ProfileOptionException} naming the option; nothing falls back to a default silently.
  */
 public final class EnforcementOptions {
 
     /** The JSON type a setting takes. */
-    private enum Kind { TEXT, INTEGER, NUMBER, BOOLEAN, CREDITS_OR_NULL }
+    private enum Kind {
+        TEXT,
+        INTEGER,
+        NUMBER,
+        BOOLEAN,
+        CREDITS_OR_NULL
+    }
 
-    /** Setting names (snake_case) and their JSON types, in the order {@link #toJson} writes them. */
+    /**
+     * Setting names (snake_case) and their JSON types, in the order {@link #toJson} writes them.
+     */
     private static final Map<String, Kind> SETTINGS = orderedSettings();
 
-    private EnforcementOptions() {
-    }
+    private EnforcementOptions() {}
 
     private static Map<String, Kind> orderedSettings() {
         Map<String, Kind> m = new java.util.LinkedHashMap<>();
@@ -55,30 +62,81 @@ public final class EnforcementOptions {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** One line of the mock's {@code --help}: option, value placeholder, description with the default. */
-    public record OptionDoc(String option, String value, String description) {
-    }
+    /**
+     * One line of the mock's {@code --help}: option, value placeholder, description with the
+     * default.
+     */
+    public record OptionDoc(String option, String value, String description) {}
 
     /** Help text for every enforcement option, in {@link #optionNames()} order. */
     public static List<OptionDoc> docs() {
         return List.of(
-                new OptionDoc("--concurrency", "MODE", "check_then_act (racy, as new-api) or atomic (hard cap) (default check_then_act)"),
-                new OptionDoc("--error-style", "STYLE", "rejections as newapi, openai, openrouter or litellm (default newapi)"),
-                new OptionDoc("--cancel-billing", "MODE", "client disconnect billed: tokens_emitted, zero, input_only, full (default tokens_emitted)"),
-                new OptionDoc("--rounding", "MODE", "per-request cost rounding: half_away_from_zero, ceil, none (default half_away_from_zero)"),
-                new OptionDoc("--reset-zone", "ZONE", "zone of reset boundaries, e.g. Asia/Shanghai (default UTC)"),
-                new OptionDoc("--reset-weekday", "DAY", "first day of weekly periods, monday..sunday (default monday)"),
-                new OptionDoc("--reset-lag-ms", "MS", "fault: resets applied this late (default 0)"),
-                new OptionDoc("--expiry-off-by-one", "SECONDS", "fault: shift the expiry check, -1 rejects the exact expiry second (default 0)"),
-                new OptionDoc("--period-attribution", "WHICH", "a request crossing a reset is charged to its settlement or admission period (default settlement)"),
-                new OptionDoc("--cutoff", "BOOL", "end streams with finish_reason length when the key's Credits run out (default false)"),
-                new OptionDoc("--stale-cache-ms", "MS", "fault: check_then_act admission reads a key snapshot up to this old (default 0)"),
-                new OptionDoc("--batch-write-ms", "MS", "fault: settlements reach the ledger this late (default 0)"),
-                new OptionDoc("--drop-settlement", "P", "fault: probability a settlement is never applied (default 0)"),
-                new OptionDoc("--double-settle", "P", "fault: probability a settlement is applied twice (default 0)"),
-                new OptionDoc("--no-refund-on-error", "BOOL", "fault: keep the reservation after an upstream error before the first byte (default false)"),
-                new OptionDoc("--trust-bypass", "CREDITS", "fault: keys with more remaining than this reserve nothing; off disables (default off)"),
-                new OptionDoc("--fail-open", "BOOL", "fault: do not enforce status, expiry or limits (default false)"));
+                new OptionDoc(
+                        "--concurrency",
+                        "MODE",
+                        "check_then_act (racy, as new-api) or atomic (hard cap) (default check_then_act)"),
+                new OptionDoc(
+                        "--error-style",
+                        "STYLE",
+                        "rejections as newapi, openai, openrouter or litellm (default newapi)"),
+                new OptionDoc(
+                        "--cancel-billing",
+                        "MODE",
+                        "client disconnect billed: tokens_emitted, zero, input_only, full (default tokens_emitted)"),
+                new OptionDoc(
+                        "--rounding",
+                        "MODE",
+                        "per-request cost rounding: half_away_from_zero, ceil, none (default half_away_from_zero)"),
+                new OptionDoc(
+                        "--reset-zone",
+                        "ZONE",
+                        "zone of reset boundaries, e.g. Asia/Shanghai (default UTC)"),
+                new OptionDoc(
+                        "--reset-weekday",
+                        "DAY",
+                        "first day of weekly periods, monday..sunday (default monday)"),
+                new OptionDoc(
+                        "--reset-lag-ms", "MS", "fault: resets applied this late (default 0)"),
+                new OptionDoc(
+                        "--expiry-off-by-one",
+                        "SECONDS",
+                        "fault: shift the expiry check, -1 rejects the exact expiry second (default 0)"),
+                new OptionDoc(
+                        "--period-attribution",
+                        "WHICH",
+                        "a request crossing a reset is charged to its settlement or admission period (default settlement)"),
+                new OptionDoc(
+                        "--cutoff",
+                        "BOOL",
+                        "end streams with finish_reason length when the key's Credits run out (default false)"),
+                new OptionDoc(
+                        "--stale-cache-ms",
+                        "MS",
+                        "fault: check_then_act admission reads a key snapshot up to this old (default 0)"),
+                new OptionDoc(
+                        "--batch-write-ms",
+                        "MS",
+                        "fault: settlements reach the ledger this late (default 0)"),
+                new OptionDoc(
+                        "--drop-settlement",
+                        "P",
+                        "fault: probability a settlement is never applied (default 0)"),
+                new OptionDoc(
+                        "--double-settle",
+                        "P",
+                        "fault: probability a settlement is applied twice (default 0)"),
+                new OptionDoc(
+                        "--no-refund-on-error",
+                        "BOOL",
+                        "fault: keep the reservation after an upstream error before the first byte (default false)"),
+                new OptionDoc(
+                        "--trust-bypass",
+                        "CREDITS",
+                        "fault: keys with more remaining than this reserve nothing; off disables (default off)"),
+                new OptionDoc(
+                        "--fail-open",
+                        "BOOL",
+                        "fault: do not enforce status, expiry or limits (default false)"));
     }
 
     /** The JSON names, for example {@code error_style}. */
@@ -93,7 +151,8 @@ public final class EnforcementOptions {
 
     /** True when {@code option} (with leading dashes) is an enforcement option. */
     public static boolean isOption(String option) {
-        return option.startsWith("--") && SETTINGS.containsKey(option.substring(2).replace('-', '_'));
+        return option.startsWith("--")
+                && SETTINGS.containsKey(option.substring(2).replace('-', '_'));
     }
 
     /** Parses {@code --name value} pairs, every one of which must be an enforcement option. */
@@ -102,7 +161,8 @@ public final class EnforcementOptions {
         for (int i = 0; i < args.size(); i += 2) {
             String option = args.get(i);
             if (!isOption(option)) {
-                throw new ProfileOptionException(option, "unknown option; known: " + String.join(", ", optionNames()));
+                throw new ProfileOptionException(
+                        option, "unknown option; known: " + String.join(", ", optionNames()));
             }
             if (i + 1 >= args.size()) {
                 throw new ProfileOptionException(option, "needs a value");
@@ -113,15 +173,18 @@ public final class EnforcementOptions {
     }
 
     /** Applies one command-line option ({@code --error-style openai}). */
-    public static EnforcementProfile withOption(EnforcementProfile base, String option, String value) {
+    public static EnforcementProfile withOption(
+            EnforcementProfile base, String option, String value) {
         if (!isOption(option)) {
-            throw new ProfileOptionException(option, "unknown option; known: " + String.join(", ", optionNames()));
+            throw new ProfileOptionException(
+                    option, "unknown option; known: " + String.join(", ", optionNames()));
         }
         return with(base, option.substring(2).replace('-', '_'), option, value);
     }
 
     /**
-     * Applies the settings present in a JSON object onto {@code base}; absent settings keep their value.
+     * Applies the settings present in a JSON object onto {@code base}; absent settings keep their
+     * value.
      */
     public static EnforcementProfile fromJson(EnforcementProfile base, JsonNode json) {
         if (json == null || !json.isObject()) {
@@ -132,7 +195,8 @@ public final class EnforcementOptions {
             String name = field.getKey();
             Kind kind = SETTINGS.get(name);
             if (kind == null) {
-                throw new ProfileOptionException(name, "unknown setting; known: " + String.join(", ", SETTINGS.keySet()));
+                throw new ProfileOptionException(
+                        name, "unknown setting; known: " + String.join(", ", SETTINGS.keySet()));
             }
             p = with(p, name, name, jsonText(name, kind, field.getValue()));
         }
@@ -140,21 +204,27 @@ public final class EnforcementOptions {
     }
 
     private static String jsonText(String name, Kind kind, JsonNode v) {
-        boolean ok = switch (kind) {
-            case TEXT -> v.isTextual();
-            case INTEGER -> v.isIntegralNumber();
-            case NUMBER -> v.isNumber();
-            case BOOLEAN -> v.isBoolean();
-            case CREDITS_OR_NULL -> v.isNumber() || v.isNull();
-        };
+        boolean ok =
+                switch (kind) {
+                    case TEXT -> v.isTextual();
+                    case INTEGER -> v.isIntegralNumber();
+                    case NUMBER -> v.isNumber();
+                    case BOOLEAN -> v.isBoolean();
+                    case CREDITS_OR_NULL -> v.isNumber() || v.isNull();
+                };
         if (!ok) {
-            throw new ProfileOptionException(name, "expected " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + ", got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw new ProfileOptionException(
+                    name,
+                    "expected "
+                            + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + ", got "
+                            + v.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return v.isNull() ? "off" : v.isNumber() ? v.decimalValue().toPlainString() : v.asText();
     }
 
-    private static EnforcementProfile with(EnforcementProfile p, String name, String shownAs, String value) {
+    private static EnforcementProfile with(
+            EnforcementProfile p, String name, String shownAs, String value) {
         try {
             ProfileBuilder b = new ProfileBuilder(p);
             switch (name) {
@@ -185,7 +255,9 @@ public final class EnforcementOptions {
         }
     }
 
-    /** Avoids "reset_lag_ms: reset_lag_ms must be ..." when the record already named the setting. */
+    /**
+     * Avoids "reset_lag_ms: reset_lag_ms must be ..." when the record already named the setting.
+     */
     private static String strip(String message, String name) {
         String m = message == null ? "invalid value" : message;
         return m.startsWith(name + " ") ? m.substring(name.length() + 1) : m;
@@ -195,7 +267,8 @@ public final class EnforcementOptions {
         try {
             return ZoneId.of(value);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("not a zone id (for example UTC or Asia/Shanghai): " + value);
+            throw new IllegalArgumentException(
+                    "not a zone id (for example UTC or Asia/Shanghai): " + value);
         }
     }
 
@@ -205,7 +278,8 @@ public final class EnforcementOptions {
                 return d;
             }
         }
-        throw new IllegalArgumentException("must be a lower-case English weekday (monday ... sunday): " + value);
+        throw new IllegalArgumentException(
+                "must be a lower-case English weekday (monday ... sunday): " + value);
     }
 
     private static Duration millis(String value) {

@@ -10,27 +10,28 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Every switch of key-limits.md, immutable; {@link #DEFAULTS} is the faithful new-api-like profile and the
- * one home of defaults. Swapped as a whole at run time ({@link PlatformState#replaceProfile}).
+ * Every switch of key-limits.md, immutable; {@link #DEFAULTS} is the faithful new-api-like profile
+ * and the one home of defaults. Swapped as a whole at run time ({@link
+ * PlatformState#replaceProfile}).
  *
- * @param concurrency                  check_then_act (default) or atomic
- * @param errorStyle                   newapi (default), openai, openrouter, litellm
- * @param cancelBilling                what a client disconnect is billed
- * @param rounding                     how a request's exact cost becomes micro-Credits
- * @param resetZone                    the zone of reset boundaries (UTC; a fault when changed)
- * @param resetWeekday                 the first day of a weekly period (Monday; a fault when changed)
- * @param resetLag                     resets applied this late (fault)
- * @param expiryOffByOneSeconds        shifts the expiry check by this many seconds (fault; 0 is correct)
- * @param periodAttribution            where a request crossing a boundary is charged
- * @param cutoff                       end streams with {@code finish_reason: "length"} at the key's remaining
- * @param staleCache                   check_then_act reads a key snapshot up to this old (fault)
- * @param batchWrite                   settlements reach the ledger this late (fault)
- * @param dropSettlementProbability    share of settlements never applied to the ledger (fault)
- * @param doubleSettleProbability      share of settlements applied twice (fault)
- * @param noRefundOnError              an upstream error before the first byte keeps the reservation (fault)
- * @param trustBypassAboveMicroCredits keys whose remaining exceeds this reserve nothing and skip the
- *                                     pre-consume check; {@code null} = off (fault)
- * @param failOpen                     status, expiry and limits are not enforced at all (fault)
+ * @param concurrency check_then_act (default) or atomic
+ * @param errorStyle newapi (default), openai, openrouter, litellm
+ * @param cancelBilling what a client disconnect is billed
+ * @param rounding how a request's exact cost becomes micro-Credits
+ * @param resetZone the zone of reset boundaries (UTC; a fault when changed)
+ * @param resetWeekday the first day of a weekly period (Monday; a fault when changed)
+ * @param resetLag resets applied this late (fault)
+ * @param expiryOffByOneSeconds shifts the expiry check by this many seconds (fault; 0 is correct)
+ * @param periodAttribution where a request crossing a boundary is charged
+ * @param cutoff end streams with {@code finish_reason: "length"} at the key's remaining
+ * @param staleCache check_then_act reads a key snapshot up to this old (fault)
+ * @param batchWrite settlements reach the ledger this late (fault)
+ * @param dropSettlementProbability share of settlements never applied to the ledger (fault)
+ * @param doubleSettleProbability share of settlements applied twice (fault)
+ * @param noRefundOnError an upstream error before the first byte keeps the reservation (fault)
+ * @param trustBypassAboveMicroCredits keys whose remaining exceeds this reserve nothing and skip
+ *     the pre-consume check; {@code null} = off (fault)
+ * @param failOpen status, expiry and limits are not enforced at all (fault)
  */
 public record EnforcementProfile(
         ConcurrencyMode concurrency,
@@ -51,10 +52,25 @@ public record EnforcementProfile(
         Long trustBypassAboveMicroCredits,
         boolean failOpen) {
 
-    public static final EnforcementProfile DEFAULTS = new EnforcementProfile(
-            ConcurrencyMode.CHECK_THEN_ACT, ErrorStyle.NEWAPI, CancelBilling.TOKENS_EMITTED,
-            Rounding.HALF_AWAY_FROM_ZERO, ZoneId.of("UTC"), DayOfWeek.MONDAY, Duration.ZERO, 0,
-            PeriodAttribution.SETTLEMENT, false, Duration.ZERO, Duration.ZERO, 0.0, 0.0, false, null, false);
+    public static final EnforcementProfile DEFAULTS =
+            new EnforcementProfile(
+                    ConcurrencyMode.CHECK_THEN_ACT,
+                    ErrorStyle.NEWAPI,
+                    CancelBilling.TOKENS_EMITTED,
+                    Rounding.HALF_AWAY_FROM_ZERO,
+                    ZoneId.of("UTC"),
+                    DayOfWeek.MONDAY,
+                    Duration.ZERO,
+                    0,
+                    PeriodAttribution.SETTLEMENT,
+                    false,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    0.0,
+                    0.0,
+                    false,
+                    null,
+                    false);
 
     public EnforcementProfile {
         Objects.requireNonNull(concurrency, "concurrency");
@@ -70,7 +86,8 @@ public record EnforcementProfile(
         requireProbability(dropSettlementProbability, "drop_settlement");
         requireProbability(doubleSettleProbability, "double_settle");
         if (trustBypassAboveMicroCredits != null && trustBypassAboveMicroCredits < 0) {
-            throw new IllegalArgumentException("trust_bypass must be >= 0: " + trustBypassAboveMicroCredits);
+            throw new IllegalArgumentException(
+                    "trust_bypass must be >= 0: " + trustBypassAboveMicroCredits);
         }
     }
 

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Whose error contract rejections follow; see {@link RejectionRenderer} for the exact bodies. */
 public enum ErrorStyle {
-    NEWAPI, OPENAI, OPENROUTER, LITELLM;
+    NEWAPI,
+    OPENAI,
+    OPENROUTER,
+    LITELLM;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -16,6 +19,7 @@ public enum ErrorStyle {
                 return s;
             }
         }
-        throw new IllegalArgumentException("must be one of newapi, openai, openrouter, litellm: " + wire);
+        throw new IllegalArgumentException(
+                "must be one of newapi, openai, openrouter, litellm: " + wire);
     }
 }

@@ -12,15 +12,15 @@ import java.io.IOException;
 /** The one strict JSON mapper of this package: duplicate keys and trailing tokens are errors. */
 final class Json {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
+    static final ObjectMapper MAPPER =
+            JsonMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                    .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static byte[] bytes(JsonNode node) {
         try {
@@ -30,7 +30,10 @@ final class Json {
         }
     }
 
-    /** Parses a request body; an empty body, malformed JSON or trailing data is an {@link IOException}. */
+    /**
+     * Parses a request body; an empty body, malformed JSON or trailing data is an {@link
+     * IOException}.
+     */
     static JsonNode parse(byte[] body) throws IOException {
         if (body == null || body.length == 0) {
             throw new IOException("the request body is empty; a JSON object is required");

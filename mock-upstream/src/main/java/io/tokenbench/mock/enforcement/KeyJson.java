@@ -10,17 +10,18 @@ import java.time.Instant;
 /**
  * The key object of the admin API, fields exactly as key-limits.md: {@code id, name, key, status,
  * unlimited, limit_credits, reset, created_at, expires_at, used_in_period, used_total, remaining,
- * period_start, next_reset_at}. Credits are JSON numbers with up to 6 decimals; times are ISO-8601 UTC.
+ * period_start, next_reset_at}. Credits are JSON numbers with up to 6 decimals; times are ISO-8601
+ * UTC.
  */
 final class KeyJson {
 
-    private KeyJson() {
-    }
+    private KeyJson() {}
 
     /**
      * @param shownKey the full secret (create only) or the masked key
      */
-    static ObjectNode render(ApiKey key, KeyState s, Instant now, EnforcementProfile p, String shownKey) {
+    static ObjectNode render(
+            ApiKey key, KeyState s, Instant now, EnforcementProfile p, String shownKey) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("id", key.id());
         o.put("name", key.name());

@@ -13,10 +13,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code /admin/keys} and {@code /admin/keys/{id}}: create (the only response with the full key), list, get, patch, delete. */
+/**
+ * {@code /admin/keys} and {@code /admin/keys/{id}}: create (the only response with the full key),
+ * list, get, patch, delete.
+ */
 final class KeysAdmin {
 
-    private static final Set<String> CREATE_FIELDS = Set.of("name", "limit_credits", "reset", "expiration");
+    private static final Set<String> CREATE_FIELDS =
+            Set.of("name", "limit_credits", "reset", "expiration");
     private static final Set<String> PATCH_FIELDS = Set.of("status", "limit_credits");
 
     private final PlatformState platform;
@@ -66,23 +70,28 @@ final class KeysAdmin {
     }
 
     AdminResponse get(long id) {
-        return find(id).map(key -> AdminResponse.json(200, view(key))).orElseGet(() -> notFound(id));
+        return find(id).map(key -> AdminResponse.json(200, view(key)))
+                .orElseGet(() -> notFound(id));
     }
 
     /** Validates the whole body first, then applies it: a bad body changes nothing. */
     AdminResponse patch(long id, byte[] body) throws BadRequestException {
         RequestBody b = RequestBody.parse(body, PATCH_FIELDS);
         if (!b.has("status") && !b.has("limit_credits")) {
-            throw new BadRequestException(null, "nothing to change; send status and/or limit_credits");
+            throw new BadRequestException(
+                    null, "nothing to change; send status and/or limit_credits");
         }
         Boolean enable = null;
         if (b.has("status")) {
             String status = b.requiredText("status");
-            enable = switch (status) {
-                case "enabled" -> Boolean.TRUE;
-                case "disabled" -> Boolean.FALSE;
-                default -> throw new BadRequestException("status", "status must be enabled or disabled: " + status);
-            };
+            enable =
+                    switch (status) {
+                        case "enabled" -> Boolean.TRUE;
+                        case "disabled" -> Boolean.FALSE;
+                        default ->
+                                throw new BadRequestException(
+                                        "status", "status must be enabled or disabled: " + status);
+                    };
         }
         boolean changeLimit = b.has("limit_credits");
         Long limit = b.creditsOrNull("limit_credits");
@@ -91,10 +100,12 @@ final class KeysAdmin {
             return notFound(id);
         }
         Boolean enableFinal = enable;
-        found.get().update(s -> {
-            KeyState next = enableFinal == null ? s : s.withEnabled(enableFinal);
-            return changeLimit ? next.withLimit(limit) : next;
-        });
+        found.get()
+                .update(
+                        s -> {
+                            KeyState next = enableFinal == null ? s : s.withEnabled(enableFinal);
+                            return changeLimit ? next.withLimit(limit) : next;
+                        });
         return AdminResponse.json(200, view(found.get()));
     }
 

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@link AdminApi} as the server's {@link RouteGroup}s: one group per path prefix, the admin ones
- * behind the admin token, {@code /api/usage/token} public (it authenticates with the key itself).
+ * The {@link AdminApi} as the server's {@link RouteGroup}s: one group per path prefix, the admin
+ * ones behind the admin token, {@code /api/usage/token} public (it authenticates with the key
+ * itself).
  */
 public final class KeysRoutes extends MountedRouteGroup {
 
@@ -33,7 +34,13 @@ public final class KeysRoutes extends MountedRouteGroup {
 
     @Override
     public RouteResponse handle(RouteRequest request) {
-        AdminResponse r = api.handle(request.method(), request.path(), request.query(), request.header(), request.body());
+        AdminResponse r =
+                api.handle(
+                        request.method(),
+                        request.path(),
+                        request.query(),
+                        request.header(),
+                        request.body());
         return new RouteResponse(r.status(), RouteResponse.JSON, r.headers(), r.jsonBody());
     }
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Everything the emulated platform knows: keys, clock, enforcement profile, usage log and stats, and
- * postings held back by the {@code batch_write_ms} fault. Shared by the gate, the admin API, the sweeper
- * and the state file. Thread-safe.
+ * Everything the emulated platform knows: keys, clock, enforcement profile, usage log and stats,
+ * and postings held back by the {@code batch_write_ms} fault. Shared by the gate, the admin API,
+ * the sweeper and the state file. Thread-safe.
  */
 public final class PlatformState {
 
@@ -23,7 +23,8 @@ public final class PlatformState {
     private final UsageStats stats = new UsageStats();
     private final DeferredPostings deferred = new DeferredPostings();
 
-    public PlatformState(KeyStore keys, EmulatorClock clock, EnforcementProfile profile, UsageLog log) {
+    public PlatformState(
+            KeyStore keys, EmulatorClock clock, EnforcementProfile profile, UsageLog log) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.profile = new AtomicReference<>(Objects.requireNonNull(profile, "profile"));
@@ -48,8 +49,8 @@ public final class PlatformState {
     }
 
     /**
-     * Switches the profile at run time. When the reset zone or weekday changes, every key's next boundary is
-     * recomputed from its period start, so a new calendar takes effect at once.
+     * Switches the profile at run time. When the reset zone or weekday changes, every key's next
+     * boundary is recomputed from its period start, so a new calendar takes effect at once.
      */
     public void replaceProfile(EnforcementProfile next) {
         EnforcementProfile previous = profile.getAndSet(Objects.requireNonNull(next, "next"));

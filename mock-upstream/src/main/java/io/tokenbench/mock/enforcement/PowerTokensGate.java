@@ -22,9 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The faithful PowerTokens gate (key-limits.md): admission in the documented order (token, key status,
- * model, pre-consume, concurrency mode), settlement from final usage with refunds and cancel billing, lazy
- * resets, one usage-log row per request, and every fault switch of the current {@link EnforcementProfile}.
+ * The faithful PowerTokens gate (key-limits.md): admission in the documented order (token, key
+ * status, model, pre-consume, concurrency mode), settlement from final usage with refunds and
+ * cancel billing, lazy resets, one usage-log row per request, and every fault switch of the current
+ * {@link EnforcementProfile}.
  *
  * <p>Thread-safe and non-blocking: key lookup in a {@link ConcurrentHashMap}, ledger changes by
  * compare-and-set, no locks, no I/O.
@@ -34,17 +35,21 @@ public final class PowerTokensGate implements RequestGate {
     private final PriceList prices;
     private final PlatformState platform;
     private final ConcurrentHashMap<String, Reservation> inFlight = new ConcurrentHashMap<>();
-    /** Runs between check and reservation in check_then_act; tests widen the race window with it. */
+
+    /**
+     * Runs between check and reservation in check_then_act; tests widen the race window with it.
+     */
     private final Runnable betweenCheckAndReserve;
 
     public PowerTokensGate(PriceList prices, PlatformState platform) {
-        this(prices, platform, () -> { });
+        this(prices, platform, () -> {});
     }
 
     PowerTokensGate(PriceList prices, PlatformState platform, Runnable betweenCheckAndReserve) {
         this.prices = Objects.requireNonNull(prices, "prices");
         this.platform = Objects.requireNonNull(platform, "platform");
-        this.betweenCheckAndReserve = Objects.requireNonNull(betweenCheckAndReserve, "betweenCheckAndReserve");
+        this.betweenCheckAndReserve =
+                Objects.requireNonNull(betweenCheckAndReserve, "betweenCheckAndReserve");
     }
 
     /**
@@ -54,7 +59,8 @@ public final class PowerTokensGate implements RequestGate {
     @Override
     public Map<String, String> responseHeaders(String requestId) {
         return platform.profile().errorStyle() == ErrorStyle.NEWAPI
-                ? Map.of(RejectionRenderer.REQUEST_ID_HEADER, requestId) : Map.of();
+                ? Map.of(RejectionRenderer.REQUEST_ID_HEADER, requestId)
+                : Map.of();
     }
 
     @Override
@@ -72,16 +78,28 @@ public final class PowerTokensGate implements RequestGate {
         ApiKey key = found.get();
         platform.deferred().flushDue(now);
         key.applyDueReset(now, p.calendar(), p.resetLag());
-        // Routes without a model (GET /v1/models) are authenticated and status-checked, never priced.
-        Optional<ModelPrice> price = request.model() == null ? Optional.of(ModelPrice.FREE)
-                : prices.priceOf(request.model());
+        // Routes without a model (GET /v1/models) are authenticated and status-checked, never
+        // priced.
+        Optional<ModelPrice> price =
+                request.model() == null
+                        ? Optional.of(ModelPrice.FREE)
+                        : prices.priceOf(request.model());
         if (p.failOpen()) {
             return admitted(request, key, 0, Integer.MAX_VALUE, key.state().periodStart(), now);
         }
-        KeyState seen = p.concurrency() == ConcurrencyMode.CHECK_THEN_ACT
-                ? key.snapshot(now, p.staleCache()) : key.state();
-        RejectionDetails details = new RejectionDetails(request.requestId(), request.model(),
-                seen.remainingMicroCredits(), 0, seen.limitMicroCredits(), key.expiresAt(), now);
+        KeyState seen =
+                p.concurrency() == ConcurrencyMode.CHECK_THEN_ACT
+                        ? key.snapshot(now, p.staleCache())
+                        : key.state();
+        RejectionDetails details =
+                new RejectionDetails(
+                        request.requestId(),
+                        request.model(),
+                        seen.remainingMicroCredits(),
+                        0,
+                        seen.limitMicroCredits(),
+                        key.expiresAt(),
+                        now);
         if (!seen.enabled()) {
             return reject(p, RejectionReason.DISABLED, details, key, request);
         }
@@ -94,17 +112,35 @@ public final class PowerTokensGate implements RequestGate {
         if (price.isEmpty()) {
             return reject(p, RejectionReason.MODEL_FORBIDDEN, details, key, request);
         }
-        long estimate = CostCalculator.estimateMicroCredits(price.get(), request.promptTokens(),
-                request.maxOutputTokens(), p.rounding());
-        RejectionDetails insufficient = new RejectionDetails(request.requestId(), request.model(),
-                seen.remainingMicroCredits(), estimate, seen.limitMicroCredits(), key.expiresAt(), now);
+        long estimate =
+                CostCalculator.estimateMicroCredits(
+                        price.get(),
+                        request.promptTokens(),
+                        request.maxOutputTokens(),
+                        p.rounding());
+        RejectionDetails insufficient =
+                new RejectionDetails(
+                        request.requestId(),
+                        request.model(),
+                        seen.remainingMicroCredits(),
+                        estimate,
+                        seen.limitMicroCredits(),
+                        key.expiresAt(),
+                        now);
         return p.concurrency() == ConcurrencyMode.CHECK_THEN_ACT
                 ? checkThenAct(p, request, key, seen, price.get(), estimate, insufficient, now)
                 : atomic(p, request, key, price.get(), estimate, now);
     }
 
-    private Admission checkThenAct(EnforcementProfile p, AdmissionRequest request, ApiKey key, KeyState seen,
-                                   ModelPrice price, long estimate, RejectionDetails insufficient, Instant now) {
+    private Admission checkThenAct(
+            EnforcementProfile p,
+            AdmissionRequest request,
+            ApiKey key,
+            KeyState seen,
+            ModelPrice price,
+            long estimate,
+            RejectionDetails insufficient,
+            Instant now) {
         if (seen.unlimited()) {
             return admitted(request, key, 0, Integer.MAX_VALUE, key.state().periodStart(), now);
         }
@@ -114,49 +150,105 @@ public final class PowerTokensGate implements RequestGate {
             return reject(p, RejectionReason.PRE_CONSUME_FAILED, insufficient, key, request);
         }
         long reserve = trusted ? 0 : estimate;
-        // The race is the point: the check above used a snapshot; other requests may reserve in between.
+        // The race is the point: the check above used a snapshot; other requests may reserve in
+        // between.
         betweenCheckAndReserve.run();
         KeyState after = Ledger.reserveUnchecked(key, reserve);
-        return admitted(request, key, reserve, cap(p, price, request, seen), after.periodStart(), now);
+        return admitted(
+                request, key, reserve, cap(p, price, request, seen), after.periodStart(), now);
     }
 
-    private Admission atomic(EnforcementProfile p, AdmissionRequest request, ApiKey key, ModelPrice price,
-                             long estimate, Instant now) {
-        Ledger.ReserveResult result = Ledger.tryReserve(key, estimate, p.trustThresholdOrNegative());
+    private Admission atomic(
+            EnforcementProfile p,
+            AdmissionRequest request,
+            ApiKey key,
+            ModelPrice price,
+            long estimate,
+            Instant now) {
+        Ledger.ReserveResult result =
+                Ledger.tryReserve(key, estimate, p.trustThresholdOrNegative());
         KeyState before = result.before();
-        RejectionDetails details = new RejectionDetails(request.requestId(), request.model(),
-                before.remainingMicroCredits(), estimate, before.limitMicroCredits(), key.expiresAt(), now);
+        RejectionDetails details =
+                new RejectionDetails(
+                        request.requestId(),
+                        request.model(),
+                        before.remainingMicroCredits(),
+                        estimate,
+                        before.limitMicroCredits(),
+                        key.expiresAt(),
+                        now);
         return switch (result.outcome()) {
-            case RESERVED -> admitted(request, key, result.reservedMicroCredits(),
-                    before.unlimited() ? Integer.MAX_VALUE : cap(p, price, request, before), before.periodStart(), now);
+            case RESERVED ->
+                    admitted(
+                            request,
+                            key,
+                            result.reservedMicroCredits(),
+                            before.unlimited() ? Integer.MAX_VALUE : cap(p, price, request, before),
+                            before.periodStart(),
+                            now);
             case DISABLED -> reject(p, RejectionReason.DISABLED, details, key, request);
             case EXHAUSTED -> reject(p, RejectionReason.EXHAUSTED, details, key, request);
-            case INSUFFICIENT -> reject(p, RejectionReason.PRE_CONSUME_FAILED, details, key, request);
+            case INSUFFICIENT ->
+                    reject(p, RejectionReason.PRE_CONSUME_FAILED, details, key, request);
         };
     }
 
-    /** The {@code cutoff} switch: output tokens that fit in what the key had left; uncapped otherwise. */
-    private static int cap(EnforcementProfile p, ModelPrice price, AdmissionRequest request, KeyState seen) {
+    /**
+     * The {@code cutoff} switch: output tokens that fit in what the key had left; uncapped
+     * otherwise.
+     */
+    private static int cap(
+            EnforcementProfile p, ModelPrice price, AdmissionRequest request, KeyState seen) {
         if (!p.cutoff() || seen.unlimited()) {
             return Integer.MAX_VALUE;
         }
-        return CostCalculator.outputTokensWithin(price, request.promptTokens(), seen.remainingMicroCredits());
+        return CostCalculator.outputTokensWithin(
+                price, request.promptTokens(), seen.remainingMicroCredits());
     }
 
-    private Admitted admitted(AdmissionRequest request, ApiKey key, long reserved, int cap, Instant periodStart,
-                              Instant now) {
-        inFlight.put(request.requestId(), new Reservation(request.requestId(), key.id(), reserved, periodStart, now,
-                request.promptTokens(), request.maxOutputTokens()));
+    private Admitted admitted(
+            AdmissionRequest request,
+            ApiKey key,
+            long reserved,
+            int cap,
+            Instant periodStart,
+            Instant now) {
+        inFlight.put(
+                request.requestId(),
+                new Reservation(
+                        request.requestId(),
+                        key.id(),
+                        reserved,
+                        periodStart,
+                        now,
+                        request.promptTokens(),
+                        request.maxOutputTokens()));
         return new Admitted(key.idString(), key.name(), reserved, cap);
     }
 
-    private Admission reject(EnforcementProfile p, RejectionReason reason, RejectionDetails details, ApiKey key,
-                             AdmissionRequest request) {
+    private Admission reject(
+            EnforcementProfile p,
+            RejectionReason reason,
+            RejectionDetails details,
+            ApiKey key,
+            AdmissionRequest request) {
         Admission.Rejected rejected = RejectionRenderer.render(p.errorStyle(), reason, details);
         if (key != null) {
-            record(new UsageRow(details.now(), request.requestId(), key.id(), key.name(), request.model(),
-                    request.endpoint(), 0, 0, 0, request.stream(), rejected.status(), reason.wireName(),
-                    key.state().periodStart()));
+            record(
+                    new UsageRow(
+                            details.now(),
+                            request.requestId(),
+                            key.id(),
+                            key.name(),
+                            request.model(),
+                            request.endpoint(),
+                            0,
+                            0,
+                            0,
+                            request.stream(),
+                            rejected.status(),
+                            reason.wireName(),
+                            key.state().periodStart()));
         }
         return rejected;
     }
@@ -169,29 +261,49 @@ public final class PowerTokensGate implements RequestGate {
         }
         EnforcementProfile p = platform.profile();
         Instant now = platform.clock().instant();
-        ModelPrice price = settlement.model() == null ? ModelPrice.FREE
-                : prices.priceOf(settlement.model()).orElse(ModelPrice.FREE);
-        Usage billable = switch (settlement.end()) {
-            case COMPLETED, UPSTREAM_ERROR_MID_RESPONSE -> settlement.usage();
-            case CLIENT_CANCELLED -> p.cancelBilling().billable(settlement.usage(), r.maxOutputTokens());
-            case UPSTREAM_ERROR_BEFORE_FIRST_BYTE -> Usage.NONE;
-        };
+        ModelPrice price =
+                settlement.model() == null
+                        ? ModelPrice.FREE
+                        : prices.priceOf(settlement.model()).orElse(ModelPrice.FREE);
+        Usage billable =
+                switch (settlement.end()) {
+                    case COMPLETED, UPSTREAM_ERROR_MID_RESPONSE -> settlement.usage();
+                    case CLIENT_CANCELLED ->
+                            p.cancelBilling().billable(settlement.usage(), r.maxOutputTokens());
+                    case UPSTREAM_ERROR_BEFORE_FIRST_BYTE -> Usage.NONE;
+                };
         long cost = CostCalculator.costMicroCredits(price, billable, p.rounding());
-        boolean keepReservation = settlement.end() == Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE
-                && p.noRefundOnError();
+        boolean keepReservation =
+                settlement.end() == Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE
+                        && p.noRefundOnError();
         long ledgerCharge = keepReservation ? r.reservedMicroCredits() : cost;
         Instant period = r.periodStart();
         Optional<ApiKey> found = platform.keys().findById(r.keyId());
         if (found.isPresent()) {
             period = post(p, found.get(), r, ledgerCharge, now);
         }
-        record(new UsageRow(now, settlement.requestId(), r.keyId(), settlement.admitted().keyName(),
-                settlement.model(), settlement.endpoint(), billable.promptTokens(), billable.completionTokens(), cost,
-                settlement.stream(), settlement.status(), cancelReason(settlement.end()), period));
+        record(
+                new UsageRow(
+                        now,
+                        settlement.requestId(),
+                        r.keyId(),
+                        settlement.admitted().keyName(),
+                        settlement.model(),
+                        settlement.endpoint(),
+                        billable.promptTokens(),
+                        billable.completionTokens(),
+                        cost,
+                        settlement.stream(),
+                        settlement.status(),
+                        cancelReason(settlement.end()),
+                        period));
     }
 
-    /** Applies the charge with the settlement faults; returns the period the row is attributed to. */
-    private Instant post(EnforcementProfile p, ApiKey key, Reservation r, long chargeMicroCredits, Instant now) {
+    /**
+     * Applies the charge with the settlement faults; returns the period the row is attributed to.
+     */
+    private Instant post(
+            EnforcementProfile p, ApiKey key, Reservation r, long chargeMicroCredits, Instant now) {
         platform.deferred().flushDue(now);
         key.applyDueReset(now, p.calendar(), p.resetLag());
         if (chance(p.dropSettlementProbability())) {
@@ -199,23 +311,42 @@ public final class PowerTokensGate implements RequestGate {
         }
         int times = chance(p.doubleSettleProbability()) ? 2 : 1;
         if (!p.batchWrite().isZero()) {
-            platform.deferred().defer(now.plus(p.batchWrite()), () -> {
-                for (int i = 0; i < times; i++) {
-                    Ledger.post(key, r.periodStart(), r.reservedMicroCredits(), chargeMicroCredits, p.periodAttribution());
-                }
-            });
+            platform.deferred()
+                    .defer(
+                            now.plus(p.batchWrite()),
+                            () -> {
+                                for (int i = 0; i < times; i++) {
+                                    Ledger.post(
+                                            key,
+                                            r.periodStart(),
+                                            r.reservedMicroCredits(),
+                                            chargeMicroCredits,
+                                            p.periodAttribution());
+                                }
+                            });
             return Ledger.attributedPeriod(key, r.periodStart(), p.periodAttribution());
         }
-        Instant attributed = Ledger.post(key, r.periodStart(), r.reservedMicroCredits(), chargeMicroCredits,
-                p.periodAttribution());
+        Instant attributed =
+                Ledger.post(
+                        key,
+                        r.periodStart(),
+                        r.reservedMicroCredits(),
+                        chargeMicroCredits,
+                        p.periodAttribution());
         if (times == 2) {
-            Ledger.post(key, r.periodStart(), r.reservedMicroCredits(), chargeMicroCredits, p.periodAttribution());
+            Ledger.post(
+                    key,
+                    r.periodStart(),
+                    r.reservedMicroCredits(),
+                    chargeMicroCredits,
+                    p.periodAttribution());
         }
         return attributed;
     }
 
     private static boolean chance(double probability) {
-        return probability > 0 && (probability >= 1.0 || ThreadLocalRandom.current().nextDouble() < probability);
+        return probability > 0
+                && (probability >= 1.0 || ThreadLocalRandom.current().nextDouble() < probability);
     }
 
     private static String cancelReason(Settlement.End end) {

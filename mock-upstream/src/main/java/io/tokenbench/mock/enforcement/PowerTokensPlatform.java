@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything the mock needs to emulate PowerTokens keys, assembled in one place: the gate, the emulator
- * clock (an {@link java.time.InstantSource} for wall-clock fields), the admin route groups, and the sweeper
- * (resets, deferred postings, state-file saves).
+ * Everything the mock needs to emulate PowerTokens keys, assembled in one place: the gate, the
+ * emulator clock (an {@link java.time.InstantSource} for wall-clock fields), the admin route
+ * groups, and the sweeper (resets, deferred postings, state-file saves).
  *
  * <pre>
  * PowerTokensPlatform keys = PowerTokensPlatform.open(catalog, profile, stateFileOrNull);
@@ -38,11 +38,13 @@ public final class PowerTokensPlatform implements AutoCloseable {
 
     /**
      * @param stateFile the {@code --state-file}, or {@code null} for in-memory state
-     * @throws IOException when an existing state file cannot be read (the mock must not start and overwrite it)
+     * @throws IOException when an existing state file cannot be read (the mock must not start and
+     *     overwrite it)
      */
-    public static PowerTokensPlatform open(PriceList prices, EnforcementProfile profile, Path stateFile)
-            throws IOException {
-        PlatformState state = new PlatformState(new KeyStore(), EmulatorClock.system(), profile, new UsageLog());
+    public static PowerTokensPlatform open(
+            PriceList prices, EnforcementProfile profile, Path stateFile) throws IOException {
+        PlatformState state =
+                new PlatformState(new KeyStore(), EmulatorClock.system(), profile, new UsageLog());
         StateFile file = stateFile == null ? null : new StateFile(stateFile);
         if (file != null) {
             file.load(state);

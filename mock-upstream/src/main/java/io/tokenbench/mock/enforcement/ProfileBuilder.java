@@ -7,7 +7,10 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 
-/** A mutable copy of an {@link EnforcementProfile} for changing one setting; validation is in the record. */
+/**
+ * A mutable copy of an {@link EnforcementProfile} for changing one setting; validation is in the
+ * record.
+ */
 final class ProfileBuilder {
     ConcurrencyMode concurrency;
     ErrorStyle errorStyle;
@@ -48,9 +51,23 @@ final class ProfileBuilder {
     }
 
     EnforcementProfile build() {
-        return new EnforcementProfile(concurrency, errorStyle, cancelBilling, rounding, resetZone, resetWeekday,
-                resetLag, expiryOffByOneSeconds, periodAttribution, cutoff, staleCache, batchWrite,
-                dropSettlementProbability, doubleSettleProbability, noRefundOnError, trustBypassAboveMicroCredits,
+        return new EnforcementProfile(
+                concurrency,
+                errorStyle,
+                cancelBilling,
+                rounding,
+                resetZone,
+                resetWeekday,
+                resetLag,
+                expiryOffByOneSeconds,
+                periodAttribution,
+                cutoff,
+                staleCache,
+                batchWrite,
+                dropSettlementProbability,
+                doubleSettleProbability,
+                noRefundOnError,
+                trustBypassAboveMicroCredits,
                 failOpen);
     }
 }

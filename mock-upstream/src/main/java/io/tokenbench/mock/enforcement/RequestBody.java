@@ -20,14 +20,16 @@ final class RequestBody {
         try {
             node = Json.parse(body);
         } catch (IOException e) {
-            throw new BadRequestException(null, "malformed JSON body: " + firstLine(e.getMessage()));
+            throw new BadRequestException(
+                    null, "malformed JSON body: " + firstLine(e.getMessage()));
         }
         if (!node.isObject()) {
             throw new BadRequestException(null, "the body must be a JSON object");
         }
         for (String field : (Iterable<String>) node::fieldNames) {
             if (!allowed.contains(field)) {
-                throw new BadRequestException(field, "unknown field '" + field + "'; allowed: " + allowed);
+                throw new BadRequestException(
+                        field, "unknown field '" + field + "'; allowed: " + allowed);
             }
         }
         return new RequestBody(node);
@@ -48,7 +50,8 @@ final class RequestBody {
     String requiredText(String field) throws BadRequestException {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual()) {
-            throw new BadRequestException(field, "'" + field + "' is required and must be a string");
+            throw new BadRequestException(
+                    field, "'" + field + "' is required and must be a string");
         }
         return v.asText();
     }
@@ -64,7 +67,8 @@ final class RequestBody {
             return null;
         }
         if (!v.isNumber()) {
-            throw new BadRequestException(field, "'" + field + "' must be a number of Credits or null");
+            throw new BadRequestException(
+                    field, "'" + field + "' must be a number of Credits or null");
         }
         long micro;
         try {
@@ -81,7 +85,8 @@ final class RequestBody {
     long requiredLong(String field) throws BadRequestException {
         JsonNode v = node.get(field);
         if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new BadRequestException(field, "'" + field + "' is required and must be an integer");
+            throw new BadRequestException(
+                    field, "'" + field + "' is required and must be an integer");
         }
         return v.asLong();
     }

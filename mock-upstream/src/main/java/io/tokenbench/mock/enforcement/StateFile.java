@@ -26,13 +26,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code --state-file}: keys (hashes only), ledgers, the newest log rows, usage stats and the clock offset
- * survive a restart. Written atomically: a temp file in the same directory, fsync, atomic rename, fsync of
- * the directory; a crash at any point leaves either the old or the new complete file. Not persisted:
- * requests in flight (their reservations stay in the ledger) and postings held back by
- * {@code batch_write_ms}; the enforcement profile comes from the command line.
+ * {@code --state-file}: keys (hashes only), ledgers, the newest log rows, usage stats and the clock
+ * offset survive a restart. Written atomically: a temp file in the same directory, fsync, atomic
+ * rename, fsync of the directory; a crash at any point leaves either the old or the new complete
+ * file. Not persisted: requests in flight (their reservations stay in the ledger) and postings held
+ * back by {@code batch_write_ms}; the enforcement profile comes from the command line.
  *
- * <p>Thread-safety: {@link #save} is called from one thread (the sweeper); {@link #load} before serving.
+ * <p>Thread-safety: {@link #save} is called from one thread (the sweeper); {@link #load} before
+ * serving.
  */
 public final class StateFile {
 
@@ -42,8 +43,10 @@ public final class StateFile {
 
     private final Path path;
     private final int logTailRows;
+
     /** What the last save wrote, to skip identical saves; only the saving thread touches it. */
     private long lastFingerprint;
+
     private boolean savedOnce;
 
     public StateFile(Path path, int logTailRows) {
@@ -70,7 +73,10 @@ public final class StateFile {
         savedOnce = true;
     }
 
-    /** Saves only when keys, ledgers, log or clock changed since the last save; returns whether it wrote. */
+    /**
+     * Saves only when keys, ledgers, log or clock changed since the last save; returns whether it
+     * wrote.
+     */
     public boolean saveIfChanged(PlatformState platform) throws IOException {
         if (savedOnce && fingerprint(platform) == lastFingerprint) {
             return false;
@@ -92,9 +98,9 @@ public final class StateFile {
     }
 
     /**
-     * Restores a saved state into an empty platform. A missing file is a fresh start (returns false); a file
-     * that cannot be read or parsed is an {@link IOException} naming the file: the mock must not start and
-     * overwrite it.
+     * Restores a saved state into an empty platform. A missing file is a fresh start (returns
+     * false); a file that cannot be read or parsed is an {@link IOException} naming the file: the
+     * mock must not start and overwrite it.
      */
     public boolean load(PlatformState platform) throws IOException {
         deleteLeftoverTemps();
@@ -105,12 +111,14 @@ public final class StateFile {
         try {
             root = Json.MAPPER.readTree(Files.readAllBytes(path));
         } catch (IOException e) {
-            throw new IOException("state file " + path + " is not valid JSON: " + e.getMessage(), e);
+            throw new IOException(
+                    "state file " + path + " is not valid JSON: " + e.getMessage(), e);
         }
         try {
             StateCodec.decode(root, platform);
         } catch (RuntimeException e) {
-            throw new IOException("state file " + path + " has an unexpected shape: " + e.getMessage(), e);
+            throw new IOException(
+                    "state file " + path + " has an unexpected shape: " + e.getMessage(), e);
         }
         return true;
     }
@@ -120,14 +128,20 @@ public final class StateFile {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, path.getFileName().toString() + ".", TEMP_SUFFIX);
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(
+                            temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temp,
+                    path,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -143,7 +157,8 @@ public final class StateFile {
         if (dir == null || !Files.isDirectory(dir)) {
             return;
         }
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, path.getFileName() + ".*" + TEMP_SUFFIX)) {
+        try (DirectoryStream<Path> temps =
+                Files.newDirectoryStream(dir, path.getFileName() + ".*" + TEMP_SUFFIX)) {
             for (Path t : temps) {
                 Files.deleteIfExists(t);
             }
@@ -153,8 +168,7 @@ public final class StateFile {
     /** The JSON shape of the state file. */
     static final class StateCodec {
 
-        private StateCodec() {
-        }
+        private StateCodec() {}
 
         static ObjectNode encode(PlatformState platform, int logTailRows) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -172,18 +186,24 @@ public final class StateFile {
             }
             ObjectNode stats = root.putObject("stats");
             ArrayNode perKey = stats.putArray("keys");
-            platform.stats().perKey().forEach((id, s) -> perKey.add(encodeTotals(s).put("key_id", id)));
+            platform.stats()
+                    .perKey()
+                    .forEach((id, s) -> perKey.add(encodeTotals(s).put("key_id", id)));
             ArrayNode perModel = stats.putArray("models");
-            platform.stats().perModel().forEach((m, s) -> perModel.add(encodeTotals(s).put("model", m)));
+            platform.stats()
+                    .perModel()
+                    .forEach((m, s) -> perModel.add(encodeTotals(s).put("model", m)));
             return root;
         }
 
         static void decode(JsonNode root, PlatformState platform) {
             int version = root.path("version").asInt(-1);
             if (version != FORMAT_VERSION) {
-                throw new IllegalArgumentException("version " + version + ", expected " + FORMAT_VERSION);
+                throw new IllegalArgumentException(
+                        "version " + version + ", expected " + FORMAT_VERSION);
             }
-            platform.clock().restoreOffset(Duration.ofNanos(required(root, "clock_offset_nanos").asLong()));
+            platform.clock()
+                    .restoreOffset(Duration.ofNanos(required(root, "clock_offset_nanos").asLong()));
             for (JsonNode k : required(root, "keys")) {
                 platform.keys().add(decodeKey(k));
             }
@@ -225,13 +245,24 @@ public final class StateFile {
         }
 
         private static ApiKey decodeKey(JsonNode o) {
-            KeyState s = new KeyState(required(o, "enabled").asBoolean(), required(o, "unlimited").asBoolean(),
-                    required(o, "limit_micro_credits").asLong(), required(o, "used_in_period_micro_credits").asLong(),
-                    required(o, "used_total_micro_credits").asLong(), instant(o, "period_start"),
-                    instant(o, "next_reset_at"));
-            return new ApiKey(required(o, "id").asLong(), required(o, "name").asText(),
-                    required(o, "key_sha256").asText(), required(o, "masked_key").asText(),
-                    instant(o, "created_at"), instant(o, "expires_at"), ResetType.parse(required(o, "reset").asText()), s);
+            KeyState s =
+                    new KeyState(
+                            required(o, "enabled").asBoolean(),
+                            required(o, "unlimited").asBoolean(),
+                            required(o, "limit_micro_credits").asLong(),
+                            required(o, "used_in_period_micro_credits").asLong(),
+                            required(o, "used_total_micro_credits").asLong(),
+                            instant(o, "period_start"),
+                            instant(o, "next_reset_at"));
+            return new ApiKey(
+                    required(o, "id").asLong(),
+                    required(o, "name").asText(),
+                    required(o, "key_sha256").asText(),
+                    required(o, "masked_key").asText(),
+                    instant(o, "created_at"),
+                    instant(o, "expires_at"),
+                    ResetType.parse(required(o, "reset").asText()),
+                    s);
         }
 
         private static ObjectNode encodeRow(UsageRow r) {
@@ -245,12 +276,19 @@ public final class StateFile {
             JsonNode reason = o.get("cancel_reason");
             JsonNode model = o.get("model");
             JsonNode endpoint = o.get("endpoint");
-            return new UsageRow(instant(o, "time"), required(o, "request_id").asText(), required(o, "key_id").asLong(),
-                    required(o, "key_name").asText(), model == null || model.isNull() ? null : model.asText(),
+            return new UsageRow(
+                    instant(o, "time"),
+                    required(o, "request_id").asText(),
+                    required(o, "key_id").asLong(),
+                    required(o, "key_name").asText(),
+                    model == null || model.isNull() ? null : model.asText(),
                     endpoint == null || endpoint.isNull() ? null : endpoint.asText(),
-                    required(o, "prompt_tokens").asLong(), required(o, "completion_tokens").asLong(),
-                    required(o, "credits_micro").asLong(), required(o, "stream").asBoolean(),
-                    required(o, "status").asInt(), reason == null || reason.isNull() ? null : reason.asText(),
+                    required(o, "prompt_tokens").asLong(),
+                    required(o, "completion_tokens").asLong(),
+                    required(o, "credits_micro").asLong(),
+                    required(o, "stream").asBoolean(),
+                    required(o, "status").asInt(),
+                    reason == null || reason.isNull() ? null : reason.asText(),
                     instant(o, "period_start"));
         }
 
@@ -265,8 +303,11 @@ public final class StateFile {
         }
 
         private static UsageStats.Snapshot decodeTotals(JsonNode o) {
-            return new UsageStats.Snapshot(required(o, "requests").asLong(), required(o, "succeeded").asLong(),
-                    required(o, "credits_micro").asLong(), required(o, "prompt_tokens").asLong(),
+            return new UsageStats.Snapshot(
+                    required(o, "requests").asLong(),
+                    required(o, "succeeded").asLong(),
+                    required(o, "credits_micro").asLong(),
+                    required(o, "prompt_tokens").asLong(),
                     required(o, "completion_tokens").asLong());
         }
 

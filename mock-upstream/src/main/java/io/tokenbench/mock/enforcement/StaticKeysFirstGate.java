@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The command-line mock's gate: the unlimited static keys ({@code --api-key*}, or the local default key)
- * are admitted first, so load tests never touch the ledger; every other token goes to the PowerTokens
- * gate, which knows the keys made with {@code POST /admin/keys} and renders rejections in the configured
- * error style. Settlements go back to the gate that admitted them. Thread-safe and non-blocking, as both
- * gates are.
+ * The command-line mock's gate: the unlimited static keys ({@code --api-key*}, or the local default
+ * key) are admitted first, so load tests never touch the ledger; every other token goes to the
+ * PowerTokens gate, which knows the keys made with {@code POST /admin/keys} and renders rejections
+ * in the configured error style. Settlements go back to the gate that admitted them. Thread-safe
+ * and non-blocking, as both gates are.
  */
 public final class StaticKeysFirstGate implements RequestGate {
 

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The background half of resets and persistence: every {@code interval} it applies due resets and
- * deferred postings to all keys and, with a state file, saves the state. Runs on its own daemon thread,
- * never on an event loop. Start once; stop saves one last time.
+ * deferred postings to all keys and, with a state file, saves the state. Runs on its own daemon
+ * thread, never on an event loop. Start once; stop saves one last time.
  */
 public final class Sweeper implements AutoCloseable {
 
@@ -20,7 +20,9 @@ public final class Sweeper implements AutoCloseable {
     private final StateFile stateFile;
     private ScheduledExecutorService executor;
 
-    /** @param stateFile where to save, or {@code null} for in-memory state */
+    /**
+     * @param stateFile where to save, or {@code null} for in-memory state
+     */
     public Sweeper(PlatformState platform, StateFile stateFile) {
         this.platform = Objects.requireNonNull(platform, "platform");
         this.stateFile = stateFile;
@@ -33,13 +35,16 @@ public final class Sweeper implements AutoCloseable {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be > 0: " + interval);
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "keys-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
+        executor =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "keys-sweeper");
+                            t.setDaemon(true);
+                            return t;
+                        });
         long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(this::sweepOnceQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::sweepOnceQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** One sweep: resets, deferred postings, and a save when something changed. */

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * new-api's {@code GET /api/usage/token/} with the key as Bearer:
- * {@code {"code":true,"data":{"object":"token_usage","name","total_granted","total_used","total_available",
- * "unlimited_quota","expires_at"}}}. Amounts are Credits of the current period ({@code total_used} =
- * used_in_period, {@code total_available} = remaining, {@code total_granted} = their sum, the limit);
- * {@code expires_at} is Unix seconds, 0 for never (new-api normalises -1 to 0). Failures are 401
- * {@code {"success":false,"message":...}} as in new-api.
+ * new-api's {@code GET /api/usage/token/} with the key as Bearer: {@code
+ * {"code":true,"data":{"object":"token_usage","name","total_granted","total_used","total_available",
+ * "unlimited_quota","expires_at"}}}. Amounts are Credits of the current period ({@code total_used}
+ * = used_in_period, {@code total_available} = remaining, {@code total_granted} = their sum, the
+ * limit); {@code expires_at} is Unix seconds, 0 for never (new-api normalises -1 to 0). Failures
+ * are 401 {@code {"success":false,"message":...}} as in new-api.
  */
 final class TokenUsageEndpoint {
 
@@ -31,7 +31,8 @@ final class TokenUsageEndpoint {
         if (!authorization.startsWith("Bearer ") || authorization.length() == "Bearer ".length()) {
             return failure("Invalid Bearer token");
         }
-        Optional<ApiKey> found = platform.keys().findBySecret(authorization.substring("Bearer ".length()).trim());
+        Optional<ApiKey> found =
+                platform.keys().findBySecret(authorization.substring("Bearer ".length()).trim());
         if (found.isEmpty()) {
             return failure("token not found");
         }

@@ -14,14 +14,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /admin/logs} (one row per request, oldest first, in pages of {@code limit} rows continued with
- * {@code after}, so one call builds at most {@value #MAX_LOG_LIMIT} rows on the event loop) and
- * {@code /admin/usage} (per key and per model totals).
+ * {@code /admin/logs} (one row per request, oldest first, in pages of {@code limit} rows continued
+ * with {@code after}, so one call builds at most {@value #MAX_LOG_LIMIT} rows on the event loop)
+ * and {@code /admin/usage} (per key and per model totals).
  */
 final class UsageAdmin {
 
-    /** Rows per {@code /admin/logs} answer when {@code limit} is not given, and the most one may ask for. */
+    /**
+     * Rows per {@code /admin/logs} answer when {@code limit} is not given, and the most one may ask
+     * for.
+     */
     static final int DEFAULT_LOG_LIMIT = 1000;
+
     static final int MAX_LOG_LIMIT = 10_000;
     private final PlatformState platform;
 
@@ -45,7 +49,8 @@ final class UsageAdmin {
             try {
                 since = Instant.parse(sinceText);
             } catch (DateTimeParseException e) {
-                throw new BadRequestException("since", "since must be an ISO-8601 instant: " + sinceText);
+                throw new BadRequestException(
+                        "since", "since must be an ISO-8601 instant: " + sinceText);
             }
         }
         int limit = (int) bounded(query, "limit", DEFAULT_LOG_LIMIT, 1, MAX_LOG_LIMIT);
@@ -64,7 +69,8 @@ final class UsageAdmin {
     }
 
     /** An optional integer query parameter in {@code min..max}; {@code absent} when not given. */
-    private static long bounded(Map<String, List<String>> query, String name, long absent, long min, long max)
+    private static long bounded(
+            Map<String, List<String>> query, String name, long absent, long min, long max)
             throws BadRequestException {
         String text = single(query, name);
         if (text == null) {
@@ -78,20 +84,34 @@ final class UsageAdmin {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadRequestException(name, name + " must be an integer from " + min + " to "
-                + (max == Long.MAX_VALUE ? "2^63-1" : Long.toString(max)) + ": " + text);
+        throw new BadRequestException(
+                name,
+                name
+                        + " must be an integer from "
+                        + min
+                        + " to "
+                        + (max == Long.MAX_VALUE ? "2^63-1" : Long.toString(max))
+                        + ": "
+                        + text);
     }
 
     AdminResponse usage() {
         ArrayNode keys = JsonNodeFactory.instance.arrayNode();
-        platform.stats().perKey().forEach((keyId, s) -> {
-            ObjectNode o = totals(s);
-            o.put("key_id", keyId);
-            o.put("key_name", platform.keys().findById(keyId).map(ApiKey::name).orElse(null));
-            keys.add(o);
-        });
+        platform.stats()
+                .perKey()
+                .forEach(
+                        (keyId, s) -> {
+                            ObjectNode o = totals(s);
+                            o.put("key_id", keyId);
+                            o.put(
+                                    "key_name",
+                                    platform.keys().findById(keyId).map(ApiKey::name).orElse(null));
+                            keys.add(o);
+                        });
         ArrayNode models = JsonNodeFactory.instance.arrayNode();
-        platform.stats().perModel().forEach((model, s) -> models.add(totals(s).put("model", model)));
+        platform.stats()
+                .perModel()
+                .forEach((model, s) -> models.add(totals(s).put("model", model)));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("keys", keys);
         body.set("models", models);
@@ -127,7 +147,8 @@ final class UsageAdmin {
         return o;
     }
 
-    private static String single(Map<String, List<String>> query, String name) throws BadRequestException {
+    private static String single(Map<String, List<String>> query, String name)
+            throws BadRequestException {
         List<String> values = query.get(name);
         if (values == null || values.isEmpty()) {
             return null;

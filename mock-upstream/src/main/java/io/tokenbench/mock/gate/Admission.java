@@ -7,12 +7,12 @@ import java.util.Objects;
 public sealed interface Admission {
 
     /**
-     * @param keyId                 the key's id (never the key itself)
-     * @param keyName               the key's display name
-     * @param reservedMicroCredits  what pre-consume reserved, refunded or trued up at settlement
-     * @param outputTokenCap        the most output tokens the stream may emit before it must end with
-     *                              {@code finish_reason: "length"} (the {@code cutoff} switch);
-     *                              {@link Integer#MAX_VALUE} when uncapped
+     * @param keyId the key's id (never the key itself)
+     * @param keyName the key's display name
+     * @param reservedMicroCredits what pre-consume reserved, refunded or trued up at settlement
+     * @param outputTokenCap the most output tokens the stream may emit before it must end with
+     *     {@code finish_reason: "length"} (the {@code cutoff} switch); {@link Integer#MAX_VALUE}
+     *     when uncapped
      */
     record Admitted(String keyId, String keyName, long reservedMicroCredits, int outputTokenCap)
             implements Admission {
@@ -20,7 +20,8 @@ public sealed interface Admission {
             Objects.requireNonNull(keyId, "keyId");
             Objects.requireNonNull(keyName, "keyName");
             if (outputTokenCap < 0) {
-                throw new IllegalArgumentException("outputTokenCap must be >= 0: " + outputTokenCap);
+                throw new IllegalArgumentException(
+                        "outputTokenCap must be >= 0: " + outputTokenCap);
             }
         }
 
@@ -33,8 +34,9 @@ public sealed interface Admission {
      * A refusal, already rendered in the configured error style. Written as a plain JSON response,
      * never inside an SSE stream.
      *
-     * @param status   HTTP status
-     * @param headers  extra response headers (for example {@code retry-after}, {@code x-should-retry})
+     * @param status HTTP status
+     * @param headers extra response headers (for example {@code retry-after}, {@code
+     *     x-should-retry})
      * @param jsonBody the UTF-8 JSON error body
      */
     record Rejected(int status, Map<String, String> headers, byte[] jsonBody) implements Admission {

@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * A model's Credit prices from the catalog. Credits per 1M tokens equals micro-Credits per token, which
- * keeps the ledger arithmetic exact.
+ * A model's Credit prices from the catalog. Credits per 1M tokens equals micro-Credits per token,
+ * which keeps the ledger arithmetic exact.
  *
- * @param inputCreditsPerMillionTokens  Credits per 1M input (prompt) tokens
+ * @param inputCreditsPerMillionTokens Credits per 1M input (prompt) tokens
  * @param outputCreditsPerMillionTokens Credits per 1M output (completion) tokens
- * @param creditsPerImage               Credits per generated image
- * @param creditsPerSecond              Credits per second of audio or video
+ * @param creditsPerImage Credits per generated image
+ * @param creditsPerSecond Credits per second of audio or video
  */
 public record ModelPrice(
         BigDecimal inputCreditsPerMillionTokens,

@@ -5,14 +5,14 @@ import java.util.Objects;
 /**
  * How an admitted request ended, for billing and the usage log.
  *
- * @param requestId             the same id as at admission
- * @param admitted              what admission granted
- * @param endpoint              the route
- * @param model                 the model id
- * @param stream                whether it streamed
- * @param status                the HTTP status sent (200 for streams that started)
- * @param usage                 the final usage (for cancelled streams: what was emitted so far)
- * @param end                   why it ended
+ * @param requestId the same id as at admission
+ * @param admitted what admission granted
+ * @param endpoint the route
+ * @param model the model id
+ * @param stream whether it streamed
+ * @param status the HTTP status sent (200 for streams that started)
+ * @param usage the final usage (for cancelled streams: what was emitted so far)
+ * @param end why it ended
  */
 public record Settlement(
         String requestId,
@@ -40,15 +40,18 @@ public record Settlement(
         CLIENT_CANCELLED,
         /** An upstream error before the first response byte; the reservation is refunded. */
         UPSTREAM_ERROR_BEFORE_FIRST_BYTE,
-        /** An upstream error after the response started (reset or in-band error); billed as emitted. */
+        /**
+         * An upstream error after the response started (reset or in-band error); billed as emitted.
+         */
         UPSTREAM_ERROR_MID_RESPONSE
     }
 
     /**
-     * Usage units of one request. Chat and embeddings use tokens; images count images; audio and video
-     * count seconds.
+     * Usage units of one request. Chat and embeddings use tokens; images count images; audio and
+     * video count seconds.
      */
-    public record Usage(long promptTokens, long completionTokens, long images, double mediaSeconds) {
+    public record Usage(
+            long promptTokens, long completionTokens, long images, double mediaSeconds) {
         public static final Usage NONE = new Usage(0, 0, 0, 0.0);
 
         public Usage {

@@ -12,12 +12,13 @@ import java.util.Optional;
 
 /**
  * The foundation's gate: a fixed set of unlimited keys. Stores only SHA-256 hashes of the keys. A
- * missing or unknown key gets 401 {@code invalid_api_key} in the OpenAI style (the body never contains
- * the key). Settlement has nothing to record. Thread-safe and non-blocking.
+ * missing or unknown key gets 401 {@code invalid_api_key} in the OpenAI style (the body never
+ * contains the key). Settlement has nothing to record. Thread-safe and non-blocking.
  */
 public final class StaticKeyGate implements RequestGate {
 
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(StaticKeyGate::newDigest);
+    private static final ThreadLocal<MessageDigest> SHA256 =
+            ThreadLocal.withInitial(StaticKeyGate::newDigest);
     private static final String KEY_ID_PREFIX = "key-";
     private final Map<String, Admission.Admitted> byHash;
     private final java.util.Set<String> keyIds;
@@ -34,11 +35,14 @@ public final class StaticKeyGate implements RequestGate {
                 throw new IllegalArgumentException("an API key is blank");
             }
             String hash = hash(key);
-            map.putIfAbsent(hash, Admission.Admitted.unlimited(KEY_ID_PREFIX + hash.substring(0, 12),
-                    "static-" + (map.size() + 1)));
+            map.putIfAbsent(
+                    hash,
+                    Admission.Admitted.unlimited(
+                            KEY_ID_PREFIX + hash.substring(0, 12), "static-" + (map.size() + 1)));
         }
         this.byHash = Map.copyOf(map);
-        this.keyIds = java.util.Set.copyOf(map.values().stream().map(Admission.Admitted::keyId).toList());
+        this.keyIds =
+                java.util.Set.copyOf(map.values().stream().map(Admission.Admitted::keyId).toList());
     }
 
     @Override
@@ -50,7 +54,10 @@ public final class StaticKeyGate implements RequestGate {
         return Optional.<Admission>ofNullable(byHash.get(hash(token))).orElse(unknownKey);
     }
 
-    /** True when {@code keyId} is one of this gate's keys (as in {@link Admission.Admitted#keyId()}). */
+    /**
+     * True when {@code keyId} is one of this gate's keys (as in {@link
+     * Admission.Admitted#keyId()}).
+     */
     public boolean owns(String keyId) {
         return keyIds.contains(keyId);
     }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A validated image request, from a generations JSON body or an edits multipart form: {@code prompt}
- * (required, non-blank), {@code model} (null: the catalog default), {@code n} 1..10, {@code size}
- * ({@link ImageSize}), {@code response_format} {@code b64_json} (default) or {@code url},
+ * A validated image request, from a generations JSON body or an edits multipart form: {@code
+ * prompt} (required, non-blank), {@code model} (null: the catalog default), {@code n} 1..10, {@code
+ * size} ({@link ImageSize}), {@code response_format} {@code b64_json} (default) or {@code url},
  * {@code output_format} {@code png} only.
  */
 record ImageRequest(String model, String prompt, int n, ImageSize size, boolean url) {
@@ -45,24 +45,40 @@ record ImageRequest(String model, String prompt, int n, ImageSize size, boolean 
             throw new ApiErrorException(ApiError.invalidType("n", "an integer", "'" + nText + "'"));
         }
         if (n < 1 || n > MAX_N) {
-            throw new ApiErrorException(ApiError.invalidValue("n", "must be between 1 and " + MAX_N + ", got " + n + "."));
+            throw new ApiErrorException(
+                    ApiError.invalidValue(
+                            "n", "must be between 1 and " + MAX_N + ", got " + n + "."));
         }
-        String format = form.field("response_format") == null ? "b64_json" : form.field("response_format");
+        String format =
+                form.field("response_format") == null ? "b64_json" : form.field("response_format");
         if (!RESPONSE_FORMATS.contains(format)) {
-            throw new ApiErrorException(ApiError.invalidValue("response_format", "'" + format + "' is not supported;"
-                    + " supported values are b64_json, url."));
+            throw new ApiErrorException(
+                    ApiError.invalidValue(
+                            "response_format",
+                            "'"
+                                    + format
+                                    + "' is not supported;"
+                                    + " supported values are b64_json, url."));
         }
         String output = form.field("output_format");
         if (output != null && !output.equals("png")) {
-            throw new ApiErrorException(ApiError.invalidValue("output_format", "'" + output + "' is not supported;"
-                    + " supported values are png."));
+            throw new ApiErrorException(
+                    ApiError.invalidValue(
+                            "output_format",
+                            "'" + output + "' is not supported;" + " supported values are png."));
         }
-        return of(form.field("model"), prompt, n, form.field("size") == null ? "auto" : form.field("size"), format);
+        return of(
+                form.field("model"),
+                prompt,
+                n,
+                form.field("size") == null ? "auto" : form.field("size"),
+                format);
     }
 
     private static ImageRequest of(String model, String prompt, int n, String size, String format) {
         if (prompt.isBlank()) {
-            throw new ApiErrorException(ApiError.invalidValue("prompt", "the prompt must not be empty."));
+            throw new ApiErrorException(
+                    ApiError.invalidValue("prompt", "the prompt must not be empty."));
         }
         return new ImageRequest(model, prompt, n, ImageSize.parse(size), format.equals("url"));
     }

@@ -14,18 +14,19 @@ import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.JsonBody;
 import io.tokenbench.mock.media.MediaContext;
 import io.tokenbench.mock.media.MediaFaults;
-import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.media.Multipart;
+import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import java.util.Base64;
 
 /**
  * {@code POST /v1/images/generations} (JSON) and {@code POST /v1/images/edits} (multipart with an
- * {@code image} part, whose bytes are not looked at), parameters as in {@link ImageRequest}; the model
- * defaults to the catalog's first image model. Billed {@code n} images, answered after the sum of {@code n}
- * per-image latency draws. The image of index i is seeded by the server seed, the request id and i, which pick
- * one of {@value PngCache#VARIANTS} cached blue levels ({@link PngCache}).
+ * {@code image} part, whose bytes are not looked at), parameters as in {@link ImageRequest}; the
+ * model defaults to the catalog's first image model. Billed {@code n} images, answered after the
+ * sum of {@code n} per-image latency draws. The image of index i is seeded by the server seed, the
+ * request id and i, which pick one of {@value PngCache#VARIANTS} cached blue levels ({@link
+ * PngCache}).
  */
 public final class ImagesRoutes extends MountedRouteGroup {
 
@@ -44,26 +45,46 @@ public final class ImagesRoutes extends MountedRouteGroup {
     @Override
     public RouteResponse handle(RouteRequest request) {
         boolean edit = request.path().equals(EDITS);
-        return BilledCall.guarded(context, () -> {
-            if (!edit && !request.path().equals(ENDPOINT)) {
-                throw new ApiErrorException(ApiError.invalidUrl(request.method(), request.path()));
-            }
-            BilledCall.requireMethod(request, "POST");
-            ImageRequest image = edit
-                    ? ImageRequest.fromForm(Multipart.parse(request.header().apply("content-type"), request.body()))
-                    : ImageRequest.fromJson(JsonBody.parse(request.body()));
-            CatalogModel model = BilledCall.model(context, image.model() == null ? defaultModel() : image.model(),
-                    ModelKind.IMAGE);
-            String endpoint = edit ? EDITS : ENDPOINT;
-            return BilledCall.run(context, request, endpoint, model.id(), 0, MediaFaults.COMPLETE_BODY,
-                    call -> new BilledCall.Outcome(BilledCall.ok(render(request, image)),
-                            new Settlement.Usage(0, 0, image.n(), 0.0),
-                            Timing.after(call.plan().imagesDelayNanos(image.n()))));
-        });
+        return BilledCall.guarded(
+                context,
+                () -> {
+                    if (!edit && !request.path().equals(ENDPOINT)) {
+                        throw new ApiErrorException(
+                                ApiError.invalidUrl(request.method(), request.path()));
+                    }
+                    BilledCall.requireMethod(request, "POST");
+                    ImageRequest image =
+                            edit
+                                    ? ImageRequest.fromForm(
+                                            Multipart.parse(
+                                                    request.header().apply("content-type"),
+                                                    request.body()))
+                                    : ImageRequest.fromJson(JsonBody.parse(request.body()));
+                    CatalogModel model =
+                            BilledCall.model(
+                                    context,
+                                    image.model() == null ? defaultModel() : image.model(),
+                                    ModelKind.IMAGE);
+                    String endpoint = edit ? EDITS : ENDPOINT;
+                    return BilledCall.run(
+                            context,
+                            request,
+                            endpoint,
+                            model.id(),
+                            0,
+                            MediaFaults.COMPLETE_BODY,
+                            call ->
+                                    new BilledCall.Outcome(
+                                            BilledCall.ok(render(request, image)),
+                                            new Settlement.Usage(0, 0, image.n(), 0.0),
+                                            Timing.after(call.plan().imagesDelayNanos(image.n()))));
+                });
     }
 
     private String defaultModel() {
-        return context.catalog().models().stream().filter(m -> m.kind() == ModelKind.IMAGE).findFirst()
+        return context.catalog().models().stream()
+                .filter(m -> m.kind() == ModelKind.IMAGE)
+                .findFirst()
                 .map(CatalogModel::id)
                 .orElseThrow(() -> new ApiErrorException(ApiError.missingParameter("model")));
     }
@@ -82,8 +103,11 @@ public final class ImagesRoutes extends MountedRouteGroup {
             ObjectNode image = data.addObject();
             if (url) {
                 String host = request.header().apply("host");
-                image.put("url", "http://" + (host == null ? "127.0.0.1" : host)
-                        + store.put(request.requestId() + "-" + i, png));
+                image.put(
+                        "url",
+                        "http://"
+                                + (host == null ? "127.0.0.1" : host)
+                                + store.put(request.requestId() + "-" + i, png));
             } else {
                 image.put("b64_json", Base64.getEncoder().encodeToString(png));
             }

@@ -4,10 +4,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Encoded gradients by size and one of {@value #VARIANTS} blue levels, so the event loop encodes each
- * (size, variant) once (a 1024x1024 image takes about 6 ms to encode). Bounded by construction: at most
- * {@code supported sizes x VARIANTS} entries (128, under 8 MB). Thread-safe; callers must not modify
- * the returned arrays.
+ * Encoded gradients by size and one of {@value #VARIANTS} blue levels, so the event loop encodes
+ * each (size, variant) once (a 1024x1024 image takes about 6 ms to encode). Bounded by
+ * construction: at most {@code supported sizes x VARIANTS} entries (128, under 8 MB). Thread-safe;
+ * callers must not modify the returned arrays.
  */
 final class PngCache {
 
@@ -18,6 +18,7 @@ final class PngCache {
     byte[] png(ImageSize size, long seed) {
         int variant = (int) Math.floorMod(seed, (long) VARIANTS);
         long key = ((long) size.width() << 40) | ((long) size.height() << 8) | variant;
-        return images.computeIfAbsent(key, k -> PngEncoder.gradient(size.width(), size.height(), variant * 17L));
+        return images.computeIfAbsent(
+                key, k -> PngEncoder.gradient(size.width(), size.height(), variant * 17L));
     }
 }

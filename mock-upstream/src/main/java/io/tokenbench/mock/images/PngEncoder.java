@@ -8,15 +8,15 @@ import java.util.zip.Deflater;
 
 /**
  * A minimal PNG encoder (8-bit RGB, no interlace, one IDAT) for a cheap pattern: red grows with x,
- * green with y, blue is fixed by the seed, so each image of a request differs and rows compress well.
- * Every row uses filter 1 (Sub), which makes a row of a linear gradient almost constant bytes.
+ * green with y, blue is fixed by the seed, so each image of a request differs and rows compress
+ * well. Every row uses filter 1 (Sub), which makes a row of a linear gradient almost constant
+ * bytes.
  */
 public final class PngEncoder {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private PngEncoder() {
-    }
+    private PngEncoder() {}
 
     public static byte[] gradient(int width, int height, long seed) {
         if (width < 1 || height < 1) {
@@ -57,8 +57,18 @@ public final class PngEncoder {
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream(idat.size() + 64);
         png.writeBytes(SIGNATURE);
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(
+                png,
+                "IHDR",
+                ByteBuffer.allocate(13)
+                        .putInt(width)
+                        .putInt(height)
+                        .put((byte) 8)
+                        .put((byte) 2)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
         chunk(png, "IDAT", idat.toByteArray());
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();

@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
- * One emulated key: fixed identity (id, name, hash of the secret, masked secret, creation, expiry, reset
- * type) and its {@link KeyState}, replaced atomically. Holds no secret; {@link #toString()} shows
- * neither hash nor mask.
+ * One emulated key: fixed identity (id, name, hash of the secret, masked secret, creation, expiry,
+ * reset type) and its {@link KeyState}, replaced atomically. Holds no secret; {@link #toString()}
+ * shows neither hash nor mask.
  *
  * <p>Thread-safe and lock-free: every change is a compare-and-set of the whole state.
  */
@@ -25,14 +25,21 @@ public final class ApiKey {
     private final Instant expiresAt;
     private final ResetType resetType;
     private final AtomicReference<KeyState> state;
+
     /** The snapshot admission reads under the {@code stale_cache_ms} fault; benignly racy. */
     private volatile CachedState cached;
 
-    private record CachedState(KeyState state, Instant takenAt) {
-    }
+    private record CachedState(KeyState state, Instant takenAt) {}
 
-    public ApiKey(long id, String name, String keyHash, String maskedKey, Instant createdAt,
-                  Instant expiresAt, ResetType resetType, KeyState initial) {
+    public ApiKey(
+            long id,
+            String name,
+            String keyHash,
+            String maskedKey,
+            Instant createdAt,
+            Instant expiresAt,
+            ResetType resetType,
+            KeyState initial) {
         this.id = id;
         this.name = Objects.requireNonNull(name, "name");
         this.keyHash = Objects.requireNonNull(keyHash, "keyHash");
@@ -80,7 +87,9 @@ public final class ApiKey {
         return state.get();
     }
 
-    /** Applies {@code change} atomically (retried on contention, so it must be side-effect free). */
+    /**
+     * Applies {@code change} atomically (retried on contention, so it must be side-effect free).
+     */
     public KeyState update(UnaryOperator<KeyState> change) {
         return state.updateAndGet(change);
     }
@@ -91,12 +100,14 @@ public final class ApiKey {
     }
 
     /**
-     * Expired when the clock's second is past the expiry second: the exact expiry second is still valid.
+     * Expired when the clock's second is past the expiry second: the exact expiry second is still
+     * valid.
      *
      * @param offByOneSeconds the {@code expiry_off_by_one} fault: shifts the check (0 is correct)
      */
     public boolean isExpired(Instant now, long offByOneSeconds) {
-        return expiresAt != null && now.getEpochSecond() > expiresAt.getEpochSecond() + offByOneSeconds;
+        return expiresAt != null
+                && now.getEpochSecond() > expiresAt.getEpochSecond() + offByOneSeconds;
     }
 
     /** The status the platform would show for {@code s} at {@code now}. */
@@ -111,24 +122,25 @@ public final class ApiKey {
     }
 
     /**
-     * Resets the period when {@code now} has reached the next boundary plus {@code lag}, jumping over any
-     * missed boundaries to the latest one (no carry-over). Cheap when no reset is due.
+     * Resets the period when {@code now} has reached the next boundary plus {@code lag}, jumping
+     * over any missed boundaries to the latest one (no carry-over). Cheap when no reset is due.
      */
     public KeyState applyDueReset(Instant now, ResetCalendar calendar, Duration lag) {
         KeyState current = state.get();
         if (!resetDue(current, now, lag)) {
             return current;
         }
-        return state.updateAndGet(s -> {
-            if (!resetDue(s, now, lag)) {
-                return s;
-            }
-            Instant newStart = calendar.periodStart(resetType, now.minus(lag));
-            if (!newStart.isAfter(s.periodStart())) {
-                return s;
-            }
-            return s.resetTo(newStart, calendar.nextBoundary(resetType, newStart));
-        });
+        return state.updateAndGet(
+                s -> {
+                    if (!resetDue(s, now, lag)) {
+                        return s;
+                    }
+                    Instant newStart = calendar.periodStart(resetType, now.minus(lag));
+                    if (!newStart.isAfter(s.periodStart())) {
+                        return s;
+                    }
+                    return s.resetTo(newStart, calendar.nextBoundary(resetType, newStart));
+                });
     }
 
     private static boolean resetDue(KeyState s, Instant now, Duration lag) {
@@ -138,20 +150,23 @@ public final class ApiKey {
     /** Recomputes the next boundary after a calendar change (reset zone or weekday switched). */
     public void recalendar(ResetCalendar calendar) {
         if (resetType != ResetType.NONE) {
-            state.updateAndGet(s -> s.withNextResetAt(calendar.nextBoundary(resetType, s.periodStart())));
+            state.updateAndGet(
+                    s -> s.withNextResetAt(calendar.nextBoundary(resetType, s.periodStart())));
         }
     }
 
     /**
-     * The state admission checks: the live one, or with {@code maxAge > 0} a snapshot up to that old
-     * (the {@code stale_cache_ms} fault, as a Redis-cached token in new-api).
+     * The state admission checks: the live one, or with {@code maxAge > 0} a snapshot up to that
+     * old (the {@code stale_cache_ms} fault, as a Redis-cached token in new-api).
      */
     public KeyState snapshot(Instant now, Duration maxAge) {
         if (maxAge.isZero()) {
             return state.get();
         }
         CachedState c = cached;
-        if (c != null && !now.isBefore(c.takenAt()) && Duration.between(c.takenAt(), now).compareTo(maxAge) < 0) {
+        if (c != null
+                && !now.isBefore(c.takenAt())
+                && Duration.between(c.takenAt(), now).compareTo(maxAge) < 0) {
             return c.state();
         }
         KeyState live = state.get();
@@ -161,6 +176,14 @@ public final class ApiKey {
 
     @Override
     public String toString() {
-        return "ApiKey[id=" + id + ", name=" + name + ", reset=" + resetType + ", state=" + state.get() + "]";
+        return "ApiKey[id="
+                + id
+                + ", name="
+                + name
+                + ", reset="
+                + resetType
+                + ", state="
+                + state.get()
+                + "]";
     }
 }

@@ -3,8 +3,8 @@ package io.tokenbench.mock.keys;
 import java.util.Objects;
 
 /**
- * A freshly created key with its secret: the only object that ever holds the full secret. Returned once
- * to the admin caller; {@link #toString()} masks it.
+ * A freshly created key with its secret: the only object that ever holds the full secret. Returned
+ * once to the admin caller; {@link #toString()} masks it.
  */
 public record CreatedKey(ApiKey key, String secret) {
 

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** A key's status as the platform shows it; derived from the key's state and the clock. */
 public enum KeyStatus {
-    ENABLED, DISABLED, EXPIRED, EXHAUSTED;
+    ENABLED,
+    DISABLED,
+    EXPIRED,
+    EXHAUSTED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * All keys, found by id or by the SHA-256 of the presented secret. The secret itself is never stored.
+ * All keys, found by id or by the SHA-256 of the presented secret. The secret itself is never
+ * stored.
  *
- * <p>Thread-safe and non-blocking for lookups ({@link ConcurrentHashMap}); create and delete are admin
- * operations.
+ * <p>Thread-safe and non-blocking for lookups ({@link ConcurrentHashMap}); create and delete are
+ * admin operations.
  */
 public final class KeyStore {
 
@@ -36,13 +37,32 @@ public final class KeyStore {
     public CreatedKey create(KeySpec spec, Instant now, ResetCalendar calendar) {
         String secret = KeySecrets.generate(random);
         long id = lastId.incrementAndGet();
-        Instant periodStart = spec.reset() == ResetType.NONE ? now : calendar.periodStart(spec.reset(), now);
-        Instant nextReset = spec.reset() == ResetType.NONE ? null : calendar.nextBoundary(spec.reset(), periodStart);
+        Instant periodStart =
+                spec.reset() == ResetType.NONE ? now : calendar.periodStart(spec.reset(), now);
+        Instant nextReset =
+                spec.reset() == ResetType.NONE
+                        ? null
+                        : calendar.nextBoundary(spec.reset(), periodStart);
         boolean unlimited = spec.limitMicroCredits() == null;
-        KeyState initial = new KeyState(true, unlimited, unlimited ? 0 : spec.limitMicroCredits(), 0, 0,
-                periodStart, nextReset);
-        ApiKey key = new ApiKey(id, spec.name(), KeySecrets.sha256Hex(secret), KeySecrets.mask(secret), now,
-                spec.expiration().expiresAt(now).orElse(null), spec.reset(), initial);
+        KeyState initial =
+                new KeyState(
+                        true,
+                        unlimited,
+                        unlimited ? 0 : spec.limitMicroCredits(),
+                        0,
+                        0,
+                        periodStart,
+                        nextReset);
+        ApiKey key =
+                new ApiKey(
+                        id,
+                        spec.name(),
+                        KeySecrets.sha256Hex(secret),
+                        KeySecrets.mask(secret),
+                        now,
+                        spec.expiration().expiresAt(now).orElse(null),
+                        spec.reset(),
+                        initial);
         add(key);
         return new CreatedKey(key, secret);
     }
@@ -54,12 +74,18 @@ public final class KeyStore {
         lastId.accumulateAndGet(key.id(), Math::max);
     }
 
-    /** The key whose secret is {@code bearerToken}; the {@code sk-} prefix is optional as in new-api. */
+    /**
+     * The key whose secret is {@code bearerToken}; the {@code sk-} prefix is optional as in
+     * new-api.
+     */
     public Optional<ApiKey> findBySecret(String bearerToken) {
         if (bearerToken == null || bearerToken.isEmpty()) {
             return Optional.empty();
         }
-        String secret = bearerToken.startsWith(KeySecrets.PREFIX) ? bearerToken : KeySecrets.PREFIX + bearerToken;
+        String secret =
+                bearerToken.startsWith(KeySecrets.PREFIX)
+                        ? bearerToken
+                        : KeySecrets.PREFIX + bearerToken;
         return Optional.ofNullable(byHash.get(KeySecrets.sha256Hex(secret)));
     }
 

@@ -11,11 +11,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-/** A request's JSON object with strict typed access; every violation is an {@link ApiErrorException} (400). */
+/**
+ * A request's JSON object with strict typed access; every violation is an {@link ApiErrorException}
+ * (400).
+ */
 public final class JsonBody {
 
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    public static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final ObjectNode root;
 
     private JsonBody(ObjectNode root) {
@@ -33,7 +36,9 @@ public final class JsonBody {
             throw new ApiErrorException(ApiError.unparsableJson());
         }
         if (!(node instanceof ObjectNode object)) {
-            throw new ApiErrorException(ApiError.invalidType("body", "an object", node.getNodeType().name().toLowerCase()));
+            throw new ApiErrorException(
+                    ApiError.invalidType(
+                            "body", "an object", node.getNodeType().name().toLowerCase()));
         }
         return new JsonBody(object);
     }
@@ -45,7 +50,8 @@ public final class JsonBody {
     }
 
     public String requiredString(String name) {
-        return optionalString(name).orElseThrow(() -> new ApiErrorException(ApiError.missingParameter(name)));
+        return optionalString(name)
+                .orElseThrow(() -> new ApiErrorException(ApiError.missingParameter(name)));
     }
 
     public Optional<String> optionalString(String name) {
@@ -54,7 +60,9 @@ public final class JsonBody {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            throw new ApiErrorException(ApiError.invalidType(name, "a string", node.getNodeType().name().toLowerCase()));
+            throw new ApiErrorException(
+                    ApiError.invalidType(
+                            name, "a string", node.getNodeType().name().toLowerCase()));
         }
         return Optional.of(node.textValue());
     }
@@ -63,8 +71,15 @@ public final class JsonBody {
     public String oneOf(String name, Set<String> allowed, String fallback) {
         String value = optionalString(name).orElse(fallback);
         if (!allowed.contains(value)) {
-            throw new ApiErrorException(ApiError.invalidValue(name, "'" + value + "' is not supported; supported values"
-                    + " are " + String.join(", ", allowed.stream().sorted().toList()) + "."));
+            throw new ApiErrorException(
+                    ApiError.invalidValue(
+                            name,
+                            "'"
+                                    + value
+                                    + "' is not supported; supported values"
+                                    + " are "
+                                    + String.join(", ", allowed.stream().sorted().toList())
+                                    + "."));
         }
         return value;
     }
@@ -76,12 +91,16 @@ public final class JsonBody {
             return OptionalInt.empty();
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new ApiErrorException(ApiError.invalidType(name, "an integer", node.getNodeType().name().toLowerCase()));
+            throw new ApiErrorException(
+                    ApiError.invalidType(
+                            name, "an integer", node.getNodeType().name().toLowerCase()));
         }
         int value = node.intValue();
         if (value < min || value > max) {
-            throw new ApiErrorException(ApiError.invalidValue(name, "must be between " + min + " and " + max
-                    + ", got " + value + "."));
+            throw new ApiErrorException(
+                    ApiError.invalidValue(
+                            name,
+                            "must be between " + min + " and " + max + ", got " + value + "."));
         }
         return OptionalInt.of(value);
     }
@@ -93,11 +112,14 @@ public final class JsonBody {
             return Optional.empty();
         }
         if (!node.isNumber()) {
-            throw new ApiErrorException(ApiError.invalidType(name, "a number", node.getNodeType().name().toLowerCase()));
+            throw new ApiErrorException(
+                    ApiError.invalidType(
+                            name, "a number", node.getNodeType().name().toLowerCase()));
         }
         double value = node.doubleValue();
         if (!(value >= min && value <= max)) {
-            throw new ApiErrorException(ApiError.invalidValue(name, "must be between " + min + " and " + max + "."));
+            throw new ApiErrorException(
+                    ApiError.invalidValue(name, "must be between " + min + " and " + max + "."));
         }
         return Optional.of(value);
     }

@@ -10,15 +10,22 @@ import java.util.Objects;
 /**
  * What every media endpoint is built with.
  *
- * @param gate    admits and settles every request
+ * @param gate admits and settles every request
  * @param catalog models and their prices
- * @param seed    the server seed; every generated vector, image and sound derives from it
- * @param clock   wall clock for {@code created} fields and job progress (the emulator clock in keys mode)
+ * @param seed the server seed; every generated vector, image and sound derives from it
+ * @param clock wall clock for {@code created} fields and job progress (the emulator clock in keys
+ *     mode)
  * @param settings the behaviour (its {@code media} latency model) and random faults in force
- * @param stats    the server's counters: media requests are admitted, settled and faulted in them like chat's
+ * @param stats the server's counters: media requests are admitted, settled and faulted in them like
+ *     chat's
  */
-public record MediaContext(RequestGate gate, ModelCatalog catalog, long seed, InstantSource clock,
-        RuntimeSettings settings, ServerStats stats) {
+public record MediaContext(
+        RequestGate gate,
+        ModelCatalog catalog,
+        long seed,
+        InstantSource clock,
+        RuntimeSettings settings,
+        ServerStats stats) {
     public MediaContext {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(catalog, "catalog");

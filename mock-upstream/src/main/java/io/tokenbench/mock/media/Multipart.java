@@ -10,19 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A strict {@code multipart/form-data} reader over a complete body (RFC 7578): the content type must
- * carry a boundary, every part needs {@code Content-Disposition: form-data; name="..."}, and the body
- * must end with the closing delimiter; anything else is a 400 {@link ApiErrorException}. A part may or
- * may not have a {@code filename} (the Java SDK sends byte-array files without one), so every part is kept
- * as bytes and read as a UTF-8 field on demand. Repeated names keep the first part.
+ * A strict {@code multipart/form-data} reader over a complete body (RFC 7578): the content type
+ * must carry a boundary, every part needs {@code Content-Disposition: form-data; name="..."}, and
+ * the body must end with the closing delimiter; anything else is a 400 {@link ApiErrorException}. A
+ * part may or may not have a {@code filename} (the Java SDK sends byte-array files without one), so
+ * every part is kept as bytes and read as a UTF-8 field on demand. Repeated names keep the first
+ * part.
  *
  * @param parts parts by name, in body order
  */
 public record Multipart(Map<String, Part> parts) {
 
     /** One part; {@code filename} is empty when the part had none. */
-    public record Part(String filename, String contentType, byte[] bytes) {
-    }
+    public record Part(String filename, String contentType, byte[] bytes) {}
 
     /** Part {@code name} as UTF-8 text, or null when absent. */
     public String field(String name) {
@@ -47,32 +47,46 @@ public record Multipart(Map<String, Part> parts) {
             if (!startsWith(body, at, "\r\n")) {
                 throw malformed("a boundary is not followed by CRLF");
             }
-            int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), at + 2);
+            int headersEnd =
+                    indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), at + 2);
             if (headersEnd < 0) {
                 throw malformed("a part's headers are truncated");
             }
-            Map<String, String> headers = headers(new String(body, at + 2, headersEnd - at - 2, StandardCharsets.UTF_8));
+            Map<String, String> headers =
+                    headers(new String(body, at + 2, headersEnd - at - 2, StandardCharsets.UTF_8));
             int dataStart = headersEnd + 4;
             int dataEnd = indexOf(body, next, dataStart);
             if (dataEnd < 0) {
                 throw malformed("the body is truncated (no closing boundary)");
             }
             String disposition = headers.getOrDefault("content-disposition", "");
-            String name = attribute(disposition, "name")
-                    .orElseThrow(() -> malformed("a part has no Content-Disposition name"));
+            String name =
+                    attribute(disposition, "name")
+                            .orElseThrow(() -> malformed("a part has no Content-Disposition name"));
             byte[] data = Arrays.copyOfRange(body, dataStart, dataEnd);
-            parts.putIfAbsent(name, new Part(attribute(disposition, "filename").orElse(""),
-                    headers.getOrDefault("content-type", "text/plain"), data));
+            parts.putIfAbsent(
+                    name,
+                    new Part(
+                            attribute(disposition, "filename").orElse(""),
+                            headers.getOrDefault("content-type", "text/plain"),
+                            data));
             at = dataEnd + next.length;
         }
     }
 
     private static String boundary(String contentType) {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            throw new ApiErrorException(ApiError.badRequest("Invalid Content-Type header (" + contentType
-                    + "); this endpoint expects multipart/form-data.", null, "invalid_content_type"));
+        if (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            throw new ApiErrorException(
+                    ApiError.badRequest(
+                            "Invalid Content-Type header ("
+                                    + contentType
+                                    + "); this endpoint expects multipart/form-data.",
+                            null,
+                            "invalid_content_type"));
         }
-        return attribute(contentType, "boundary").filter(b -> !b.isEmpty() && b.length() <= 70)
+        return attribute(contentType, "boundary")
+                .filter(b -> !b.isEmpty() && b.length() <= 70)
                 .orElseThrow(() -> malformed("the Content-Type has no boundary"));
     }
 
@@ -81,7 +95,9 @@ public record Multipart(Map<String, Part> parts) {
         for (String line : block.split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
         return headers;
@@ -129,7 +145,10 @@ public record Multipart(Map<String, Part> parts) {
     }
 
     private static ApiErrorException malformed(String why) {
-        return new ApiErrorException(ApiError.badRequest("Malformed multipart/form-data body: " + why + ".", null,
-                "invalid_multipart"));
+        return new ApiErrorException(
+                ApiError.badRequest(
+                        "Malformed multipart/form-data body: " + why + ".",
+                        null,
+                        "invalid_multipart"));
     }
 }

@@ -7,11 +7,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An OpenAI-style error response: status, extra headers, and the envelope
- * {@code {"error":{"message","type","param","code"}}} with {@code code} a string or null.
- * Factories name every case the mock produces, with the texts the real API uses.
+ * An OpenAI-style error response: status, extra headers, and the envelope {@code
+ * {"error":{"message","type","param","code"}}} with {@code code} a string or null. Factories name
+ * every case the mock produces, with the texts the real API uses.
  */
-public record ApiError(int status, String message, String type, String param, String code,
+public record ApiError(
+        int status,
+        String message,
+        String type,
+        String param,
+        String code,
         Map<String, String> headers) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,14 +36,25 @@ public record ApiError(int status, String message, String type, String param, St
     }
 
     public static ApiError unparsableJson() {
-        return badRequest("We could not parse the JSON body of your request. (HINT: This likely means you aren't"
-                + " using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was"
-                + " not valid JSON.)", null, null);
+        return badRequest(
+                "We could not parse the JSON body of your request. (HINT: This likely means you aren't"
+                        + " using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was"
+                        + " not valid JSON.)",
+                null,
+                null);
     }
 
     public static ApiError invalidType(String param, String expected, String got) {
-        return badRequest("Invalid type for '" + param + "': expected " + expected + ", but got " + got
-                + " instead.", param, "invalid_type");
+        return badRequest(
+                "Invalid type for '"
+                        + param
+                        + "': expected "
+                        + expected
+                        + ", but got "
+                        + got
+                        + " instead.",
+                param,
+                "invalid_type");
     }
 
     public static ApiError invalidValue(String param, String message) {
@@ -46,41 +62,77 @@ public record ApiError(int status, String message, String type, String param, St
     }
 
     public static ApiError missingParameter(String param) {
-        return badRequest("Missing required parameter: '" + param + "'.", param, "missing_required_parameter");
+        return badRequest(
+                "Missing required parameter: '" + param + "'.",
+                param,
+                "missing_required_parameter");
     }
 
     public static ApiError missingApiKey() {
-        return new ApiError(401, "You didn't provide an API key. You need to provide your API key in an"
-                + " Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
-                INVALID_REQUEST, null, "invalid_api_key", Map.of());
+        return new ApiError(
+                401,
+                "You didn't provide an API key. You need to provide your API key in an"
+                        + " Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+                INVALID_REQUEST,
+                null,
+                "invalid_api_key",
+                Map.of());
     }
 
     /** The key itself is never echoed (the real API shows a masked form; we show none). */
     public static ApiError incorrectApiKey() {
-        return new ApiError(401, "Incorrect API key provided.", INVALID_REQUEST, null, "invalid_api_key", Map.of());
+        return new ApiError(
+                401,
+                "Incorrect API key provided.",
+                INVALID_REQUEST,
+                null,
+                "invalid_api_key",
+                Map.of());
     }
 
     public static ApiError modelNotFound(String model) {
-        return new ApiError(404, "The model `" + model + "` does not exist or you do not have access to it.",
-                INVALID_REQUEST, null, "model_not_found", Map.of());
+        return new ApiError(
+                404,
+                "The model `" + model + "` does not exist or you do not have access to it.",
+                INVALID_REQUEST,
+                null,
+                "model_not_found",
+                Map.of());
     }
 
     public static ApiError invalidUrl(String method, String path) {
-        return new ApiError(404, "Invalid URL (" + method + " " + path + ")", INVALID_REQUEST, null, null, Map.of());
+        return new ApiError(
+                404,
+                "Invalid URL (" + method + " " + path + ")",
+                INVALID_REQUEST,
+                null,
+                null,
+                Map.of());
     }
 
     public static ApiError methodNotAllowed(String method, String path, String allow) {
-        return new ApiError(405, "Method " + method + " is not allowed for " + path + " (allowed: " + allow + ")",
-                INVALID_REQUEST, null, null, Map.of("allow", allow));
+        return new ApiError(
+                405,
+                "Method " + method + " is not allowed for " + path + " (allowed: " + allow + ")",
+                INVALID_REQUEST,
+                null,
+                null,
+                Map.of("allow", allow));
     }
 
     public static ApiError bodyTooLarge(long maxBytes) {
-        return new ApiError(413, "Request body too large: the limit is " + maxBytes + " bytes.",
-                INVALID_REQUEST, null, "request_too_large", Map.of());
+        return new ApiError(
+                413,
+                "Request body too large: the limit is " + maxBytes + " bytes.",
+                INVALID_REQUEST,
+                null,
+                "request_too_large",
+                Map.of());
     }
 
     public static ApiError headersTooLarge() {
-        return new ApiError(431, "Request header fields too large.", INVALID_REQUEST, null, null, Map.of());
+        return new ApiError(
+                431, "Request header fields too large.", INVALID_REQUEST, null, null, Map.of());
     }
 
     public static ApiError uriTooLong() {
@@ -92,29 +144,40 @@ public record ApiError(int status, String message, String type, String param, St
     }
 
     public static ApiError serverError(int status) {
-        String message = status == 503 ? "The engine is currently overloaded, please try again later."
-                : status == 502 ? "Bad gateway: the upstream returned an invalid response."
-                : "The server had an error while processing your request. Sorry about that!";
+        String message =
+                status == 503
+                        ? "The engine is currently overloaded, please try again later."
+                        : status == 502
+                                ? "Bad gateway: the upstream returned an invalid response."
+                                : "The server had an error while processing your request. Sorry about that!";
         return new ApiError(status, message, "server_error", null, null, Map.of());
     }
 
     /**
-     * 429 {@code rate_limit_exceeded} with {@code retry-after}, {@code retry-after-ms} and
-     * {@code x-ratelimit-*}: the {@code http_429} fault of every endpoint.
+     * 429 {@code rate_limit_exceeded} with {@code retry-after}, {@code retry-after-ms} and {@code
+     * x-ratelimit-*}: the {@code http_429} fault of every endpoint.
      */
     public static ApiError rateLimited(long retryAfterNanos) {
         long retryAfterMillis = retryAfterNanos / 1_000_000;
         String reset = GoDuration.format(retryAfterNanos);
-        return new ApiError(429, "Rate limit reached for requests per min (RPM): Limit 60, Used 60, Requested 1."
-                + " Please try again in " + reset + ".", "requests", null, "rate_limit_exceeded", Map.of(
-                "retry-after", Long.toString((retryAfterMillis + 999) / 1000),
-                "retry-after-ms", Long.toString(retryAfterMillis),
-                "x-ratelimit-limit-requests", "60",
-                "x-ratelimit-remaining-requests", "0",
-                "x-ratelimit-reset-requests", reset,
-                "x-ratelimit-limit-tokens", "150000",
-                "x-ratelimit-remaining-tokens", "150000",
-                "x-ratelimit-reset-tokens", "0s"));
+        return new ApiError(
+                429,
+                "Rate limit reached for requests per min (RPM): Limit 60, Used 60, Requested 1."
+                        + " Please try again in "
+                        + reset
+                        + ".",
+                "requests",
+                null,
+                "rate_limit_exceeded",
+                Map.of(
+                        "retry-after", Long.toString((retryAfterMillis + 999) / 1000),
+                        "retry-after-ms", Long.toString(retryAfterMillis),
+                        "x-ratelimit-limit-requests", "60",
+                        "x-ratelimit-remaining-requests", "0",
+                        "x-ratelimit-reset-requests", reset,
+                        "x-ratelimit-limit-tokens", "150000",
+                        "x-ratelimit-remaining-tokens", "150000",
+                        "x-ratelimit-reset-tokens", "0s"));
     }
 
     public ApiError withHeaders(Map<String, String> extra) {

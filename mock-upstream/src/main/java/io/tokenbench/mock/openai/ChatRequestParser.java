@@ -14,17 +14,19 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Strict parser for chat completion request bodies: every problem becomes the 400 the real API sends,
- * naming the parameter. Thread-safe.
+ * Strict parser for chat completion request bodies: every problem becomes the 400 the real API
+ * sends, naming the parameter. Thread-safe.
  */
 public final class ChatRequestParser {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
-            .build();
-    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+    private static final ObjectMapper JSON =
+            JsonMapper.builder()
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+                    .build();
+    private static final Set<String> ROLES =
+            Set.of("system", "developer", "user", "assistant", "tool", "function");
 
     /** Parses and validates; throws {@link ApiErrorException} with a 400 on any problem. */
     public ChatRequest parse(InputStream body) {
@@ -34,7 +36,8 @@ public final class ChatRequestParser {
         }
         JsonNode model = root.get("model");
         if (model == null || model.isNull()) {
-            throw new ApiErrorException(ApiError.badRequest("you must provide a model parameter", null, null));
+            throw new ApiErrorException(
+                    ApiError.badRequest("you must provide a model parameter", null, null));
         }
         requireType(model, "model", JsonNode::isTextual, "a string");
         JsonNode messages = root.get("messages");
@@ -47,21 +50,31 @@ public final class ChatRequestParser {
         JsonNode streamOptions = root.get("stream_options");
         if (streamOptions != null && !streamOptions.isNull()) {
             if (!stream) {
-                throw new ApiErrorException(ApiError.badRequest(
-                        "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
-                        "stream_options", "invalid_value"));
+                throw new ApiErrorException(
+                        ApiError.badRequest(
+                                "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+                                "stream_options",
+                                "invalid_value"));
             }
             requireType(streamOptions, "stream_options", JsonNode::isObject, "an object");
-            includeUsage = optionalBoolean(streamOptions, "include_usage", "stream_options.include_usage");
+            includeUsage =
+                    optionalBoolean(streamOptions, "include_usage", "stream_options.include_usage");
         }
         int choices = optionalInt(root, "n", 1, ChatRequest.MAX_CHOICES).orElse(1);
         OptionalInt maxTokens = optionalInt(root, "max_completion_tokens", 1, Integer.MAX_VALUE);
         if (maxTokens.isEmpty()) {
             maxTokens = optionalInt(root, "max_tokens", 1, Integer.MAX_VALUE);
         }
-        Optional<ToolCallRequest> toolCall = ToolChoices.forcedCall(root.get("tools"), root.get("tool_choice"));
-        return new ChatRequest(model.textValue(), PromptTokens.of(messages), stream, includeUsage, choices,
-                maxTokens, toolCall);
+        Optional<ToolCallRequest> toolCall =
+                ToolChoices.forcedCall(root.get("tools"), root.get("tool_choice"));
+        return new ChatRequest(
+                model.textValue(),
+                PromptTokens.of(messages),
+                stream,
+                includeUsage,
+                choices,
+                maxTokens,
+                toolCall);
     }
 
     private static JsonNode readJson(InputStream body) {
@@ -80,8 +93,12 @@ public final class ChatRequestParser {
     private static void validateMessages(JsonNode messages) {
         requireType(messages, "messages", JsonNode::isArray, "an array");
         if (messages.isEmpty()) {
-            throw new ApiErrorException(ApiError.badRequest("Invalid 'messages': empty array. Expected an array"
-                    + " with minimum length 1, but got an empty array instead.", "messages", "empty_array"));
+            throw new ApiErrorException(
+                    ApiError.badRequest(
+                            "Invalid 'messages': empty array. Expected an array"
+                                    + " with minimum length 1, but got an empty array instead.",
+                            "messages",
+                            "empty_array"));
         }
         int index = 0;
         for (Iterator<JsonNode> it = messages.elements(); it.hasNext(); index++) {
@@ -94,12 +111,20 @@ public final class ChatRequestParser {
             }
             requireType(role, param + ".role", JsonNode::isTextual, "a string");
             if (!ROLES.contains(role.textValue())) {
-                throw new ApiErrorException(ApiError.invalidValue(param + ".role", "'" + role.textValue()
-                        + "'. Supported values are: 'system', 'developer', 'user', 'assistant', 'tool' and 'function'."));
+                throw new ApiErrorException(
+                        ApiError.invalidValue(
+                                param + ".role",
+                                "'"
+                                        + role.textValue()
+                                        + "'. Supported values are: 'system', 'developer', 'user', 'assistant', 'tool' and 'function'."));
             }
             JsonNode content = message.get("content");
             if (content != null && !content.isNull()) {
-                requireType(content, param + ".content", c -> c.isTextual() || c.isArray(), "a string or an array");
+                requireType(
+                        content,
+                        param + ".content",
+                        c -> c.isTextual() || c.isArray(),
+                        "a string or an array");
             }
         }
     }
@@ -120,14 +145,28 @@ public final class ChatRequestParser {
         }
         requireType(node, field, JsonNode::isIntegralNumber, "an integer");
         if (!node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
-            throw new ApiErrorException(ApiError.badRequest("Invalid '" + field + "': integer out of range; expected"
-                    + " a value in [" + min + ", " + max + "], but got " + node.asText() + " instead.", field,
-                    "integer_out_of_range"));
+            throw new ApiErrorException(
+                    ApiError.badRequest(
+                            "Invalid '"
+                                    + field
+                                    + "': integer out of range; expected"
+                                    + " a value in ["
+                                    + min
+                                    + ", "
+                                    + max
+                                    + "], but got "
+                                    + node.asText()
+                                    + " instead.",
+                            field,
+                            "integer_out_of_range"));
         }
         return OptionalInt.of(node.intValue());
     }
 
-    static void requireType(JsonNode node, String param, java.util.function.Predicate<JsonNode> test,
+    static void requireType(
+            JsonNode node,
+            String param,
+            java.util.function.Predicate<JsonNode> test,
             String expected) {
         if (!test.test(node)) {
             throw new ApiErrorException(ApiError.invalidType(param, expected, typeName(node)));

@@ -14,31 +14,41 @@ import java.nio.charset.StandardCharsets;
 public final class CompletionBody {
 
     private static final byte[] CHOICE_OPEN = JsonText.ascii("{\"index\":");
-    private static final byte[] TEXT_MESSAGE = JsonText.ascii(",\"message\":{\"role\":\"assistant\",\"content\":\"");
+    private static final byte[] TEXT_MESSAGE =
+            JsonText.ascii(",\"message\":{\"role\":\"assistant\",\"content\":\"");
     private static final byte[] TEXT_MESSAGE_END = JsonText.ascii("\",\"refusal\":null}");
-    private static final byte[] TOOL_MESSAGE = JsonText.ascii(
-            ",\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"");
-    private static final byte[] TOOL_TYPE = JsonText.ascii("\",\"type\":\"function\",\"function\":{\"name\":\"");
+    private static final byte[] TOOL_MESSAGE =
+            JsonText.ascii(
+                    ",\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"");
+    private static final byte[] TOOL_TYPE =
+            JsonText.ascii("\",\"type\":\"function\",\"function\":{\"name\":\"");
     private static final byte[] TOOL_ARGS = JsonText.ascii("\",\"arguments\":\"");
     private static final byte[] TOOL_MESSAGE_END = JsonText.ascii("\"}}],\"refusal\":null}");
     private static final byte[] FINISH = JsonText.ascii(",\"logprobs\":null,\"finish_reason\":\"");
     private static final byte[] ID_OPEN = JsonText.ascii("{\"id\":\"");
-    private static final byte[] CREATED = JsonText.ascii("\",\"object\":\"chat.completion\",\"created\":");
+    private static final byte[] CREATED =
+            JsonText.ascii("\",\"object\":\"chat.completion\",\"created\":");
     private static final byte[] MODEL = JsonText.ascii(",\"model\":\"");
     private static final byte[] CHOICES = JsonText.ascii("\",\"choices\":[");
     private static final byte[] CHOICE_CLOSE = JsonText.ascii("\"}");
     private static final byte[] TAIL = JsonText.ascii(",\"service_tier\":\"default\"}");
 
-    private CompletionBody() {
-    }
+    private CompletionBody() {}
 
     /**
      * The body for {@code request}, drawing the words from {@code plan}.
      *
-     * @param withUsage whether to write {@code usage} (false only for the {@code usage_missing} fault)
+     * @param withUsage whether to write {@code usage} (false only for the {@code usage_missing}
+     *     fault)
      */
-    public static ByteBuf write(ByteBufAllocator alloc, String completionId, long createdEpochSeconds,
-            ChatRequest request, RequestPlan plan, IdSource ids, boolean withUsage) {
+    public static ByteBuf write(
+            ByteBufAllocator alloc,
+            String completionId,
+            long createdEpochSeconds,
+            ChatRequest request,
+            RequestPlan plan,
+            IdSource ids,
+            boolean withUsage) {
         ByteBuf out = alloc.buffer(256 + 12 * plan.totalOutputTokens());
         out.writeBytes(ID_OPEN);
         out.writeCharSequence(completionId, StandardCharsets.US_ASCII);

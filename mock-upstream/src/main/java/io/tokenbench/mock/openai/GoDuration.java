@@ -1,10 +1,12 @@
 package io.tokenbench.mock.openai;
 
-/** Formats durations the way Go does, as OpenAI's {@code x-ratelimit-reset-*} headers show them: 20ms, 1.5s, 6m0s. */
+/**
+ * Formats durations the way Go does, as OpenAI's {@code x-ratelimit-reset-*} headers show them:
+ * 20ms, 1.5s, 6m0s.
+ */
 public final class GoDuration {
 
-    private GoDuration() {
-    }
+    private GoDuration() {}
 
     public static String format(long nanos) {
         if (nanos <= 0) {

@@ -3,9 +3,9 @@ package io.tokenbench.mock.openai;
 import java.util.SplittableRandom;
 
 /**
- * Ids for one request, drawn from a seeded stream so a fixed seed gives fixed ids:
- * {@code x-request-id} ({@code req_} + 32 hex), completion ids ({@code chatcmpl-} + 29 base62) and
- * tool call ids ({@code call_} + 24 base62). Not thread-safe.
+ * Ids for one request, drawn from a seeded stream so a fixed seed gives fixed ids: {@code
+ * x-request-id} ({@code req_} + 32 hex), completion ids ({@code chatcmpl-} + 29 base62) and tool
+ * call ids ({@code call_} + 24 base62). Not thread-safe.
  */
 public final class IdSource {
 

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Small helpers for writing JSON by hand on the hot path. */
 public final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** The UTF-8 bytes of {@code value} escaped for use inside a JSON string (no quotes). */
     public static byte[] escaped(String value) {

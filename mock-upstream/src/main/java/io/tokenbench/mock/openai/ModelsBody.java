@@ -8,16 +8,15 @@ import io.tokenbench.mock.catalog.CatalogModel;
 import io.tokenbench.mock.catalog.ModelCatalog;
 
 /**
- * {@code GET /v1/models} and {@code GET /v1/models/{id}} bodies: {@code {"object":"list","data":[...]}}
- * and {@code {"id","object":"model","created","owned_by"}}, plus the mock's {@code kind},
- * {@code capabilities} and {@code pricing} (extra fields the SDKs ignore).
+ * {@code GET /v1/models} and {@code GET /v1/models/{id}} bodies: {@code
+ * {"object":"list","data":[...]}} and {@code {"id","object":"model","created","owned_by"}}, plus
+ * the mock's {@code kind}, {@code capabilities} and {@code pricing} (extra fields the SDKs ignore).
  */
 public final class ModelsBody {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ModelsBody() {
-    }
+    private ModelsBody() {}
 
     public static byte[] list(ModelCatalog catalog) {
         ObjectNode root = JSON.createObjectNode();

@@ -4,21 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The documented prompt-token rule (no real tokenizer; stable and cheap):
+ *
  * <pre>
  *   prompt_tokens = 3 + Σ over messages (4 + ceil(chars(message) / 4))
  * </pre>
- * where {@code chars} counts Unicode code points of the message's text: {@code content} when it is a
- * string, the {@code text} of {@code type: "text"} parts when it is an array, plus {@code name} and
- * every {@code tool_calls[].function.name} and {@code .arguments}. Images, audio and tool definitions
- * add nothing. The 3 and 4 mirror OpenAI's per-reply and per-message overheads.
+ *
+ * where {@code chars} counts Unicode code points of the message's text: {@code content} when it is
+ * a string, the {@code text} of {@code type: "text"} parts when it is an array, plus {@code name}
+ * and every {@code tool_calls[].function.name} and {@code .arguments}. Images, audio and tool
+ * definitions add nothing. The 3 and 4 mirror OpenAI's per-reply and per-message overheads.
  */
 public final class PromptTokens {
 
     static final int PER_REQUEST = 3;
     static final int PER_MESSAGE = 4;
 
-    private PromptTokens() {
-    }
+    private PromptTokens() {}
 
     /** Applies the rule to an already validated {@code messages} array. */
     public static int of(JsonNode messages) {
@@ -29,7 +30,9 @@ public final class PromptTokens {
             if (toolCalls != null && toolCalls.isArray()) {
                 for (JsonNode call : toolCalls) {
                     JsonNode function = call.path("function");
-                    chars += codePoints(function.get("name")) + codePoints(function.get("arguments"));
+                    chars +=
+                            codePoints(function.get("name"))
+                                    + codePoints(function.get("arguments"));
                 }
             }
             total += PER_MESSAGE + (chars + 3) / 4;

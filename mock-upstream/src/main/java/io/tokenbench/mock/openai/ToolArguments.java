@@ -5,9 +5,9 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * The argument fragments of a generated tool call, each one token: {@code {"<arg>":"} first, then
- * words, then {@code "}} last, so the joined arguments are the JSON object
- * {@code {"<arg>":"word word ..."}} (cut short, and so invalid, when {@code max_tokens} stops it).
- * Fragments come back escaped for use inside a JSON string.
+ * words, then {@code "}} last, so the joined arguments are the JSON object {@code {"<arg>":"word
+ * word ..."}} (cut short, and so invalid, when {@code max_tokens} stops it). Fragments come back
+ * escaped for use inside a JSON string.
  */
 public final class ToolArguments {
 
@@ -19,8 +19,8 @@ public final class ToolArguments {
     }
 
     /**
-     * Fragment {@code position} (0-based) of a call with {@code total} tokens; {@code word} is used for
-     * the middle fragments.
+     * Fragment {@code position} (0-based) of a call with {@code total} tokens; {@code word} is used
+     * for the middle fragments.
      */
     public byte[] fragment(int position, int total, int word) {
         if (position == 0) {

@@ -5,12 +5,12 @@ final class Bearer {
 
     private static final String PREFIX = "bearer ";
 
-    private Bearer() {
-    }
+    private Bearer() {}
 
     /** The token, or null when the header is missing, not Bearer, or empty. */
     static String token(String authorization) {
-        if (authorization == null || authorization.length() <= PREFIX.length()
+        if (authorization == null
+                || authorization.length() <= PREFIX.length()
                 || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return null;
         }

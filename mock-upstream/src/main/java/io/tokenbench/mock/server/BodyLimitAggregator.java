@@ -15,9 +15,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.tokenbench.mock.openai.ApiError;
 
 /**
- * Aggregates request bodies up to {@code --max-body}; a larger one gets 413 with an OpenAI-style body
- * and {@code x-request-id}. The connection stays open when the client asked for keep-alive (the
- * aggregator skips the rest of the body), else it is closed after the response.
+ * Aggregates request bodies up to {@code --max-body}; a larger one gets 413 with an OpenAI-style
+ * body and {@code x-request-id}. The connection stays open when the client asked for keep-alive
+ * (the aggregator skips the rest of the body), else it is closed after the response.
  */
 final class BodyLimitAggregator extends HttpObjectAggregator {
 
@@ -33,17 +33,22 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
         server.stats.received();
         server.stats.refused();
         ApiError error = ApiError.bodyTooLarge(server.config.maxBodyBytes());
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(error.jsonBytes()));
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(
+                        HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                        Unpooled.wrappedBuffer(error.jsonBytes()));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, Exchange.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
                 .set(Exchange.X_REQUEST_ID, server.ids(server.nextRequestNumber()).requestId());
-        boolean keepOpen = HttpUtil.isKeepAlive(oversized) && !HttpUtil.is100ContinueExpected(oversized);
+        boolean keepOpen =
+                HttpUtil.isKeepAlive(oversized) && !HttpUtil.is100ContinueExpected(oversized);
         if (!keepOpen) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         var future = ctx.writeAndFlush(response);
-        future.addListener(keepOpen ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+        future.addListener(
+                keepOpen ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
     }
 }

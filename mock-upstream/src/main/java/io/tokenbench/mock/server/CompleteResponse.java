@@ -15,30 +15,44 @@ import java.util.concurrent.TimeUnit;
 /**
  * A non-streaming completion: the body is sent when the whole answer would be ready (TTFT plus the
  * inter-token gaps of the longest choice, stretched by load; plus the stall fault's pause), from a
- * task scheduled on the event loop, or at once when that is zero. In-response faults here:
- * {@code stream_reset} (RST after half the body), {@code protocol_error} (a truncated body),
- * {@code usage_missing} (no {@code usage}).
+ * task scheduled on the event loop, or at once when that is zero. In-response faults here: {@code
+ * stream_reset} (RST after half the body), {@code protocol_error} (a truncated body), {@code
+ * usage_missing} (no {@code usage}).
  */
 final class CompleteResponse {
 
-    private CompleteResponse() {
-    }
+    private CompleteResponse() {}
 
-    static InFlight start(ServerContext server, Exchange exchange, ChatRequest chat, RequestPlan plan,
-            Settler settler, long createdEpochSeconds) {
+    static InFlight start(
+            ServerContext server,
+            Exchange exchange,
+            ChatRequest chat,
+            RequestPlan plan,
+            Settler settler,
+            long createdEpochSeconds) {
         StreamTiming timing = server.timing();
-        long delayNanos = timing.scaled(plan.ttftNanos()) + timing.scaled(sumOfGaps(plan))
-                + (plan.hasFault(Fault.STALL) ? plan.faultParam() : 0);
+        long delayNanos =
+                timing.scaled(plan.ttftNanos())
+                        + timing.scaled(sumOfGaps(plan))
+                        + (plan.hasFault(Fault.STALL) ? plan.faultParam() : 0);
         Runnable respond = () -> respond(exchange, chat, plan, settler, createdEpochSeconds);
         if (delayNanos == 0) {
             respond.run();
             return null;
         }
         long dueNanos = exchange.ctx().executor().ticker().nanoTime() + delayNanos;
-        Future<?> task = exchange.ctx().executor().schedule(() -> {
-            server.lag.record(exchange.ctx().executor().ticker().nanoTime() - dueNanos);
-            respond.run();
-        }, delayNanos, TimeUnit.NANOSECONDS);
+        Future<?> task =
+                exchange.ctx()
+                        .executor()
+                        .schedule(
+                                () -> {
+                                    server.lag.record(
+                                            exchange.ctx().executor().ticker().nanoTime()
+                                                    - dueNanos);
+                                    respond.run();
+                                },
+                                delayNanos,
+                                TimeUnit.NANOSECONDS);
         return () -> {
             if (task.cancel(false)) {
                 settler.settle(200, Settlement.End.CLIENT_CANCELLED, 0);
@@ -59,19 +73,31 @@ final class CompleteResponse {
         return gapsNanos;
     }
 
-    private static void respond(Exchange exchange, ChatRequest chat, RequestPlan plan, Settler settler,
+    private static void respond(
+            Exchange exchange,
+            ChatRequest chat,
+            RequestPlan plan,
+            Settler settler,
             long createdEpochSeconds) {
         if (!exchange.ctx().channel().isActive()) {
             settler.settle(200, Settlement.End.CLIENT_CANCELLED, 0);
             exchange.complete();
             return;
         }
-        ByteBuf body = CompletionBody.write(exchange.ctx().alloc(), exchange.ids().completionId(),
-                createdEpochSeconds, chat, plan, exchange.ids(), !plan.hasFault(Fault.USAGE_MISSING));
+        ByteBuf body =
+                CompletionBody.write(
+                        exchange.ctx().alloc(),
+                        exchange.ids().completionId(),
+                        createdEpochSeconds,
+                        chat,
+                        plan,
+                        exchange.ids(),
+                        !plan.hasFault(Fault.USAGE_MISSING));
         long tokens = plan.totalOutputTokens();
         if (plan.hasFault(Fault.STREAM_RESET)) {
             settler.settle(200, Settlement.End.UPSTREAM_ERROR_MID_RESPONSE, tokens);
-            UpstreamFaults.resetMidBody(exchange, HttpResponseStatus.OK, Exchange.APPLICATION_JSON, Map.of(), body);
+            UpstreamFaults.resetMidBody(
+                    exchange, HttpResponseStatus.OK, Exchange.APPLICATION_JSON, Map.of(), body);
             return;
         }
         if (plan.hasFault(Fault.PROTOCOL_ERROR)) {

@@ -12,30 +12,37 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
+import io.tokenbench.mock.gate.RequestGate;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.IdSource;
-import io.tokenbench.mock.gate.RequestGate;
 import java.util.Map;
 
 /**
- * One request/response on a connection: its id, keep-alive decision and the ways to answer it. Every
- * response carries {@code x-request-id}; every JSON body {@code Content-Type: application/json}.
- * {@link #complete()} tells the connection handler the response is fully written. Event loop only.
+ * One request/response on a connection: its id, keep-alive decision and the ways to answer it.
+ * Every response carries {@code x-request-id}; every JSON body {@code Content-Type:
+ * application/json}. {@link #complete()} tells the connection handler the response is fully
+ * written. Event loop only.
  */
 final class Exchange {
 
     static final AsciiString X_REQUEST_ID = AsciiString.cached("x-request-id");
     static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
-    /** Response headers are the mock's own constants and ids: no need to validate them per response. */
-    static final HttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
-    static final HttpHeadersFactory RESPONSE_TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
+
+    /**
+     * Response headers are the mock's own constants and ids: no need to validate them per response.
+     */
+    static final HttpHeadersFactory RESPONSE_HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
+    static final HttpHeadersFactory RESPONSE_TRAILERS =
+            DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
     private final ChannelHandlerContext ctx;
     private final long requestNumber;
@@ -46,8 +53,16 @@ final class Exchange {
     private final RequestGate gate;
     private boolean completed;
 
-    /** @param gate supplies the headers every response carries in its style (e.g. {@code X-Oneapi-Request-Id}) */
-    Exchange(ChannelHandlerContext ctx, long requestNumber, IdSource ids, boolean keepAlive, RequestGate gate,
+    /**
+     * @param gate supplies the headers every response carries in its style (e.g. {@code
+     *     X-Oneapi-Request-Id})
+     */
+    Exchange(
+            ChannelHandlerContext ctx,
+            long requestNumber,
+            IdSource ids,
+            boolean keepAlive,
+            RequestGate gate,
             Runnable onComplete) {
         this.ctx = ctx;
         this.gate = gate;
@@ -78,10 +93,17 @@ final class Exchange {
         return keepAlive;
     }
 
-    /** Sends {@code body} (owned by this call) as a complete response and completes the exchange. */
-    void send(HttpResponseStatus status, CharSequence contentType, ByteBuf body, Map<String, String> headers) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body, RESPONSE_HEADERS,
-                RESPONSE_TRAILERS);
+    /**
+     * Sends {@code body} (owned by this call) as a complete response and completes the exchange.
+     */
+    void send(
+            HttpResponseStatus status,
+            CharSequence contentType,
+            ByteBuf body,
+            Map<String, String> headers) {
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(
+                        HttpVersion.HTTP_1_1, status, body, RESPONSE_HEADERS, RESPONSE_TRAILERS);
         HttpHeaders h = response.headers();
         h.set(CONTENT_TYPE, contentType);
         h.setInt(CONTENT_LENGTH, body.readableBytes());
@@ -92,12 +114,19 @@ final class Exchange {
     }
 
     void sendJson(int status, byte[] body, Map<String, String> headers) {
-        send(HttpResponseStatus.valueOf(status), APPLICATION_JSON, Unpooled.wrappedBuffer(body), headers);
+        send(
+                HttpResponseStatus.valueOf(status),
+                APPLICATION_JSON,
+                Unpooled.wrappedBuffer(body),
+                headers);
     }
 
     void sendRoute(io.tokenbench.mock.admin.RouteResponse response) {
-        send(HttpResponseStatus.valueOf(response.status()), response.contentType(),
-                Unpooled.wrappedBuffer(response.body()), response.headers());
+        send(
+                HttpResponseStatus.valueOf(response.status()),
+                response.contentType(),
+                Unpooled.wrappedBuffer(response.body()),
+                response.headers());
     }
 
     void sendError(ApiError error) {

@@ -26,10 +26,10 @@ import java.util.ArrayDeque;
 import java.util.Map;
 
 /**
- * The last handler of a connection: routes each aggregated request, one at a time (pipelined requests
- * wait in a short queue; reading pauses when it fills), and tracks the response in flight so a client
- * that goes away cancels it. Errors become OpenAI-style responses; malformed HTTP closes the
- * connection after the error. One instance per channel; event loop only.
+ * The last handler of a connection: routes each aggregated request, one at a time (pipelined
+ * requests wait in a short queue; reading pauses when it fills), and tracks the response in flight
+ * so a client that goes away cancels it. Errors become OpenAI-style responses; malformed HTTP
+ * closes the connection after the error. One instance per channel; event loop only.
  */
 final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
@@ -75,8 +75,14 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         server.stats.received();
         server.stats.exchangeStarted();
         long number = server.nextRequestNumber();
-        Exchange exchange = new Exchange(ctx, number, server.ids(number), HttpUtil.isKeepAlive(request),
-                server.gate, this::exchangeComplete);
+        Exchange exchange =
+                new Exchange(
+                        ctx,
+                        number,
+                        server.ids(number),
+                        HttpUtil.isKeepAlive(request),
+                        server.gate,
+                        this::exchangeComplete);
         current = exchange;
         try {
             DecoderResult decoded = request.decoderResult();
@@ -102,8 +108,14 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private Exchange closing(Exchange exchange, long number) {
-        Exchange closing = new Exchange(ctx, number, server.ids(number), false, server.gate,
-                this::exchangeComplete);
+        Exchange closing =
+                new Exchange(
+                        ctx,
+                        number,
+                        server.ids(number),
+                        false,
+                        server.gate,
+                        this::exchangeComplete);
         current = closing;
         return closing;
     }
@@ -131,32 +143,55 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         throw new ApiErrorException(ApiError.invalidUrl(request.method().name(), path));
     }
 
-    /** The path without the query; the decoder only when there is something to decode (fast path). */
+    /**
+     * The path without the query; the decoder only when there is something to decode (fast path).
+     */
     private static String pathOf(String uri) {
-        return uri.indexOf('?') < 0 && uri.indexOf('%') < 0 && uri.startsWith("/") ? uri
+        return uri.indexOf('?') < 0 && uri.indexOf('%') < 0 && uri.startsWith("/")
+                ? uri
                 : new QueryStringDecoder(uri).path();
     }
 
-    private RouteResponse handleRoute(RouteGroup group, Exchange exchange, FullHttpRequest request, String path) {
+    private RouteResponse handleRoute(
+            RouteGroup group, Exchange exchange, FullHttpRequest request, String path) {
         String bearer = Bearer.token(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         if (group.access() == RouteGroup.Access.ADMIN_TOKEN && !server.isAdminToken(bearer)) {
-            return RouteResponse.error(new ApiError(401, "Missing or invalid admin token (Authorization: Bearer"
-                    + " <admin token>).", ApiError.INVALID_REQUEST, null, "invalid_admin_token", Map.of()));
+            return RouteResponse.error(
+                    new ApiError(
+                            401,
+                            "Missing or invalid admin token (Authorization: Bearer"
+                                    + " <admin token>).",
+                            ApiError.INVALID_REQUEST,
+                            null,
+                            "invalid_admin_token",
+                            Map.of()));
         }
         QueryStringDecoder query = new QueryStringDecoder(request.uri());
-        RouteRequest routeRequest = new RouteRequest(exchange.requestId(), exchange.requestNumber(),
-                request.method().name(), path,
-                query.parameters(), name -> request.headers().get(name), bearer,
-                ByteBufUtil.getBytes(request.content()));
+        RouteRequest routeRequest =
+                new RouteRequest(
+                        exchange.requestId(),
+                        exchange.requestNumber(),
+                        request.method().name(),
+                        path,
+                        query.parameters(),
+                        name -> request.headers().get(name),
+                        bearer,
+                        ByteBufUtil.getBytes(request.content()));
         try {
             RouteResponse response = group.handle(routeRequest);
             if (response == null) {
-                throw new IllegalStateException(group.getClass().getName() + " returned no response");
+                throw new IllegalStateException(
+                        group.getClass().getName() + " returned no response");
             }
             return response;
         } catch (RuntimeException e) {
-            System.err.println("mock: route group " + group.pathPrefix() + " failed on " + exchange.requestId()
-                    + ": " + e);
+            System.err.println(
+                    "mock: route group "
+                            + group.pathPrefix()
+                            + " failed on "
+                            + exchange.requestId()
+                            + ": "
+                            + e);
             return RouteResponse.error(ApiError.serverError(500));
         }
     }
@@ -168,7 +203,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof TooLongHttpLineException) {
             return ApiError.uriTooLong();
         }
-        return cause instanceof TooLongFrameException ? ApiError.headersTooLarge() : ApiError.malformedHttp();
+        return cause instanceof TooLongFrameException
+                ? ApiError.headersTooLarge()
+                : ApiError.malformedHttp();
     }
 
     private void exchangeComplete() {
@@ -226,11 +263,14 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        // A connection idle between requests is closed; one with a response in progress is not, nor one
-        // whose last response ended less than the timeout ago (no read happens during a long stream).
+        // A connection idle between requests is closed; one with a response in progress is not, nor
+        // one
+        // whose last response ended less than the timeout ago (no read happens during a long
+        // stream).
         if (event instanceof IdleStateEvent) {
             long sinceResponseNanos = ctx.executor().ticker().nanoTime() - lastResponseEndNanos;
-            if (current == null && sinceResponseNanos >= server.config.clientIdleTimeout().toNanos()) {
+            if (current == null
+                    && sinceResponseNanos >= server.config.clientIdleTimeout().toNanos()) {
                 ctx.close();
             }
             return;
@@ -240,7 +280,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!(cause instanceof IOException) && !(cause instanceof PrematureChannelClosureException)) {
+        if (!(cause instanceof IOException)
+                && !(cause instanceof PrematureChannelClosureException)) {
             System.err.println("mock: closing connection after " + cause);
         }
         ctx.close();

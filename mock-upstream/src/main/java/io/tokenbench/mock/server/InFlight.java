@@ -7,6 +7,5 @@ interface InFlight {
     void cancel();
 
     /** The channel's writability changed (back-pressure). */
-    default void writabilityChanged() {
-    }
+    default void writabilityChanged() {}
 }

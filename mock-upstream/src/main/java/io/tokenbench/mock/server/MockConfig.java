@@ -17,22 +17,24 @@ import java.util.Optional;
  * Everything a mock server is started with. Immutable; {@link #defaults()} is the one home of the
  * defaults and {@code withX(...)} return changed copies. The compact constructor validates.
  *
- * @param host              the address to bind
- * @param port              the port (0 picks a free one)
- * @param apiKeys           keys accepted by the default gate (ignored when {@link #gate()} is set); never printed
- * @param adminToken        Bearer token of the admin API
- * @param seed              the seed of every random draw
- * @param behavior          the initial behaviour model (changeable through {@code PUT /admin/config})
- * @param faults            the initial random faults
- * @param catalog           the model catalog
- * @param maxBodyBytes      largest request body; larger gets 413
- * @param maxHeaderBytes    largest header block; larger gets 431
- * @param shutdownGrace     how long {@code close()} lets requests in flight finish before cutting them
- * @param clientIdleTimeout a connection with no request in progress and nothing read for this long is closed
- * @param ioThreads         event loop threads
- * @param gate              the request gate; empty means a {@code StaticKeyGate} over {@link #apiKeys()}
- * @param clock             wall clock for {@code created} and other wall-clock fields
- * @param routeGroups       extra route groups (see {@code io.tokenbench.mock.admin})
+ * @param host the address to bind
+ * @param port the port (0 picks a free one)
+ * @param apiKeys keys accepted by the default gate (ignored when {@link #gate()} is set); never
+ *     printed
+ * @param adminToken Bearer token of the admin API
+ * @param seed the seed of every random draw
+ * @param behavior the initial behaviour model (changeable through {@code PUT /admin/config})
+ * @param faults the initial random faults
+ * @param catalog the model catalog
+ * @param maxBodyBytes largest request body; larger gets 413
+ * @param maxHeaderBytes largest header block; larger gets 431
+ * @param shutdownGrace how long {@code close()} lets requests in flight finish before cutting them
+ * @param clientIdleTimeout a connection with no request in progress and nothing read for this long
+ *     is closed
+ * @param ioThreads event loop threads
+ * @param gate the request gate; empty means a {@code StaticKeyGate} over {@link #apiKeys()}
+ * @param clock wall clock for {@code created} and other wall-clock fields
+ * @param routeGroups extra route groups (see {@code io.tokenbench.mock.admin})
  */
 public record MockConfig(
         String host,
@@ -54,6 +56,7 @@ public record MockConfig(
 
     /** The key that works when no key is configured; the only key the mock ever prints. */
     public static final String DEFAULT_API_KEY = "sk-tokenbench-local";
+
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
@@ -93,12 +96,28 @@ public record MockConfig(
         routeGroups = List.copyOf(routeGroups);
     }
 
-    /** The defaults: loopback:8080, key {@value #DEFAULT_API_KEY}, a fresh random admin token, seed 42. */
+    /**
+     * The defaults: loopback:8080, key {@value #DEFAULT_API_KEY}, a fresh random admin token, seed
+     * 42.
+     */
     public static MockConfig defaults() {
-        return new MockConfig("127.0.0.1", DEFAULT_PORT, List.of(DEFAULT_API_KEY), randomAdminToken(), DEFAULT_SEED,
-                Behavior.DEFAULT, FaultSettings.NONE, ModelCatalog.defaults(), DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_MAX_HEADER_BYTES, DEFAULT_SHUTDOWN_GRACE, DEFAULT_CLIENT_IDLE_TIMEOUT,
-                Runtime.getRuntime().availableProcessors(), Optional.empty(), InstantSource.system(), List.of());
+        return new MockConfig(
+                "127.0.0.1",
+                DEFAULT_PORT,
+                List.of(DEFAULT_API_KEY),
+                randomAdminToken(),
+                DEFAULT_SEED,
+                Behavior.DEFAULT,
+                FaultSettings.NONE,
+                ModelCatalog.defaults(),
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_MAX_HEADER_BYTES,
+                DEFAULT_SHUTDOWN_GRACE,
+                DEFAULT_CLIENT_IDLE_TIMEOUT,
+                Runtime.getRuntime().availableProcessors(),
+                Optional.empty(),
+                InstantSource.system(),
+                List.of());
     }
 
     /** A 32-hex-digit token from a secure random source. */
@@ -114,99 +133,364 @@ public record MockConfig(
     }
 
     public MockConfig withHost(String value) {
-        return new MockConfig(value, port, apiKeys, adminToken, seed, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                value,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withPort(int value) {
-        return new MockConfig(host, value, apiKeys, adminToken, seed, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                value,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withApiKeys(List<String> value) {
-        return new MockConfig(host, port, value, adminToken, seed, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                value,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withAdminToken(String value) {
-        return new MockConfig(host, port, apiKeys, value, seed, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                value,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withSeed(long value) {
-        return new MockConfig(host, port, apiKeys, adminToken, value, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                value,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withBehavior(Behavior value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, value, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                value,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withFaults(FaultSettings value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, behavior, value, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                value,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withCatalog(ModelCatalog value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, behavior, faults, value, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                value,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withMaxBodyBytes(int value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, behavior, faults, catalog, value,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                value,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withMaxHeaderBytes(int value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, behavior, faults, catalog, maxBodyBytes,
-                value, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                value,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withShutdownGrace(Duration value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, value, clientIdleTimeout, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                value,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withClientIdleTimeout(Duration value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, value, ioThreads, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                value,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withIoThreads(int value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, value, gate, clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                value,
+                gate,
+                clock,
+                routeGroups);
     }
 
     public MockConfig withGate(RequestGate value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, Optional.of(value), clock, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                Optional.of(value),
+                clock,
+                routeGroups);
     }
 
     public MockConfig withClock(InstantSource value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, value, routeGroups);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                value,
+                routeGroups);
     }
 
     public MockConfig withRouteGroups(List<RouteGroup> value) {
-        return new MockConfig(host, port, apiKeys, adminToken, seed, behavior, faults, catalog, maxBodyBytes,
-                maxHeaderBytes, shutdownGrace, clientIdleTimeout, ioThreads, gate, clock, value);
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                value);
     }
 
     /** Never prints keys or the admin token. */
     @Override
     public String toString() {
-        return "MockConfig[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size() + " key(s), seed=" + seed
-                + ", behavior=" + behavior + ", faults=" + faults + ", models=" + catalog.models().size()
-                + ", maxBodyBytes=" + maxBodyBytes + ", maxHeaderBytes=" + maxHeaderBytes + ", shutdownGrace="
-                + shutdownGrace + ", clientIdleTimeout=" + clientIdleTimeout + ", ioThreads=" + ioThreads
-                + ", customGate=" + gate.isPresent() + ", routeGroups=" + routeGroups.size() + "]";
+        return "MockConfig[host="
+                + host
+                + ", port="
+                + port
+                + ", apiKeys="
+                + apiKeys.size()
+                + " key(s), seed="
+                + seed
+                + ", behavior="
+                + behavior
+                + ", faults="
+                + faults
+                + ", models="
+                + catalog.models().size()
+                + ", maxBodyBytes="
+                + maxBodyBytes
+                + ", maxHeaderBytes="
+                + maxHeaderBytes
+                + ", shutdownGrace="
+                + shutdownGrace
+                + ", clientIdleTimeout="
+                + clientIdleTimeout
+                + ", ioThreads="
+                + ioThreads
+                + ", customGate="
+                + gate.isPresent()
+                + ", routeGroups="
+                + routeGroups.size()
+                + "]";
     }
 
     private static void requirePositive(Duration value, String name, boolean zeroAllowed) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || (!zeroAllowed && value.isZero())) {
-            throw new IllegalArgumentException(name + " must be " + (zeroAllowed ? ">= 0" : "> 0") + ": " + value);
+            throw new IllegalArgumentException(
+                    name + " must be " + (zeroAllowed ? ">= 0" : "> 0") + ": " + value);
         }
     }
 }

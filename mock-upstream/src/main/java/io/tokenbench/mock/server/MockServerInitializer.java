@@ -15,6 +15,7 @@ final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 
     /** Name of the marker handler below the HTTP codec. */
     static final String WIRE = "wire";
+
     private static final int MAX_INITIAL_LINE_BYTES = 8192;
     private static final int MAX_CHUNK_BYTES = 64 * 1024;
     private final ServerContext server;
@@ -22,7 +23,9 @@ final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
     private final ModelsEndpoint models;
     private final ChannelGroup connections;
 
-    /** @param connections where connections are registered for shutdown */
+    /**
+     * @param connections where connections are registered for shutdown
+     */
     MockServerInitializer(ServerContext server, ChannelGroup connections) {
         this.server = server;
         this.connections = connections;
@@ -38,13 +41,20 @@ final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 
     /** Also used by tests on an {@code EmbeddedChannel}. */
     void configure(ChannelPipeline p) {
-        // Below the HTTP codec: streams write pre-framed chunks through this context (see DirectSink).
+        // Below the HTTP codec: streams write pre-framed chunks through this context (see
+        // DirectSink).
         p.addLast(WIRE, new ChannelOutboundHandlerAdapter());
-        p.addLast("idle", new IdleStateHandler(server.config.clientIdleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
-        p.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
-                .setMaxHeaderSize(server.config.maxHeaderBytes())
-                .setMaxChunkSize(MAX_CHUNK_BYTES)));
+        p.addLast(
+                "idle",
+                new IdleStateHandler(
+                        server.config.clientIdleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
+        p.addLast(
+                "http",
+                new HttpServerCodec(
+                        new HttpDecoderConfig()
+                                .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
+                                .setMaxHeaderSize(server.config.maxHeaderBytes())
+                                .setMaxChunkSize(MAX_CHUNK_BYTES)));
         p.addLast("aggregate", new BodyLimitAggregator(server));
         p.addLast("exchange", new HttpExchangeHandler(server, chat, models));
     }

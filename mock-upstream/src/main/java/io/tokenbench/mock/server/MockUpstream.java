@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A running mock upstream. Start one with {@link #start(MockConfig)}; {@link #close()} stops accepting,
- * lets requests in flight finish for up to {@code shutdownGrace}, then cuts what is left and stops the
- * event loops.
+ * A running mock upstream. Start one with {@link #start(MockConfig)}; {@link #close()} stops
+ * accepting, lets requests in flight finish for up to {@code shutdownGrace}, then cuts what is left
+ * and stops the event loops.
  *
  * <pre>
  * try (MockUpstream mock = MockUpstream.start(MockConfig.defaults().withPort(0))) {
@@ -34,7 +34,11 @@ public final class MockUpstream implements AutoCloseable {
     private final int port;
     private volatile boolean closed;
 
-    private MockUpstream(ServerContext server, EventLoopGroup group, Channel serverChannel, ChannelGroup connections) {
+    private MockUpstream(
+            ServerContext server,
+            EventLoopGroup group,
+            Channel serverChannel,
+            ChannelGroup connections) {
         this.server = server;
         this.group = group;
         this.serverChannel = serverChannel;
@@ -42,7 +46,10 @@ public final class MockUpstream implements AutoCloseable {
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** Binds and starts serving; throws {@link IllegalStateException} when the address cannot be bound. */
+    /**
+     * Binds and starts serving; throws {@link IllegalStateException} when the address cannot be
+     * bound.
+     */
     public static MockUpstream start(MockConfig config) {
         ServerContext server = new ServerContext(config);
         Transport transport = Transport.best();
@@ -50,24 +57,32 @@ public final class MockUpstream implements AutoCloseable {
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         MockServerInitializer initializer = new MockServerInitializer(server, connections);
         try {
-            Channel channel = new ServerBootstrap()
-                    .group(group)
-                    .channel(transport.serverChannel())
-                    .option(ChannelOption.SO_BACKLOG, 4096)
-                    // The pooled allocator: in profiles of the streaming path, Netty 4.2's default adaptive
-                    // allocator was the largest single cost of an emission.
-                    .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(initializer)
-                    .bind(config.host(), config.port())
-                    .syncUninterruptibly()
-                    .channel();
+            Channel channel =
+                    new ServerBootstrap()
+                            .group(group)
+                            .channel(transport.serverChannel())
+                            .option(ChannelOption.SO_BACKLOG, 4096)
+                            // The pooled allocator: in profiles of the streaming path, Netty 4.2's
+                            // default adaptive
+                            // allocator was the largest single cost of an emission.
+                            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                            .childOption(ChannelOption.TCP_NODELAY, true)
+                            .childHandler(initializer)
+                            .bind(config.host(), config.port())
+                            .syncUninterruptibly()
+                            .channel();
             return new MockUpstream(server, group, channel, connections);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot listen on "
+                            + config.host()
+                            + ":"
+                            + config.port()
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -105,7 +120,9 @@ public final class MockUpstream implements AutoCloseable {
         close(server.config.shutdownGrace());
     }
 
-    /** Stops accepting, waits up to {@code grace} for requests in flight, then closes everything. */
+    /**
+     * Stops accepting, waits up to {@code grace} for requests in flight, then closes everything.
+     */
     public synchronized void close(Duration grace) {
         if (closed) {
             return;

@@ -30,26 +30,46 @@ final class ModelsEndpoint {
 
     void handle(Exchange exchange, FullHttpRequest request, String path) {
         if (!HttpMethod.GET.equals(request.method())) {
-            throw new ApiErrorException(ApiError.methodNotAllowed(request.method().name(), path, "GET"));
+            throw new ApiErrorException(
+                    ApiError.methodNotAllowed(request.method().name(), path, "GET"));
         }
         CatalogModel model = null;
         if (!path.equals(LIST)) {
             String id = path.substring(LIST.length() + 1);
-            model = server.config.catalog().find(id)
-                    .orElseThrow(() -> new ApiErrorException(ApiError.modelNotFound(id)));
+            model =
+                    server.config
+                            .catalog()
+                            .find(id)
+                            .orElseThrow(() -> new ApiErrorException(ApiError.modelNotFound(id)));
         }
         String bearer = Bearer.token(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         String modelId = model == null ? null : model.id();
-        Admission admission = server.gate.admit(new AdmissionRequest(exchange.requestId(), bearer, path, modelId, 0,
-                OptionalInt.empty(), false));
+        Admission admission =
+                server.gate.admit(
+                        new AdmissionRequest(
+                                exchange.requestId(),
+                                bearer,
+                                path,
+                                modelId,
+                                0,
+                                OptionalInt.empty(),
+                                false));
         if (admission instanceof Admission.Rejected rejected) {
             server.stats.rejected();
             exchange.sendJson(rejected.status(), rejected.jsonBody(), rejected.headers());
             return;
         }
         server.stats.admitted();
-        new Settler(server.gate, server.stats, exchange.requestId(), (Admission.Admitted) admission, path, modelId,
-                false, 0).settle(200, Settlement.End.COMPLETED, 0);
+        new Settler(
+                        server.gate,
+                        server.stats,
+                        exchange.requestId(),
+                        (Admission.Admitted) admission,
+                        path,
+                        modelId,
+                        false,
+                        0)
+                .settle(200, Settlement.End.COMPLETED, 0);
         exchange.sendJson(200, model == null ? listBody : ModelsBody.single(model), Map.of());
     }
 }

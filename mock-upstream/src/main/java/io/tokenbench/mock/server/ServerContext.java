@@ -6,10 +6,10 @@ import io.tokenbench.mock.admin.RuntimeSettings;
 import io.tokenbench.mock.admin.ServerStats;
 import io.tokenbench.mock.admin.StatsRoutes;
 import io.tokenbench.mock.behavior.RequestSeed;
+import io.tokenbench.mock.endpoints.MediaRoutes;
 import io.tokenbench.mock.gate.RequestGate;
 import io.tokenbench.mock.gate.StaticKeyGate;
 import io.tokenbench.mock.media.MediaContext;
-import io.tokenbench.mock.endpoints.MediaRoutes;
 import io.tokenbench.mock.openai.ChatRequestParser;
 import io.tokenbench.mock.openai.IdSource;
 import io.tokenbench.mock.stream.SchedulingLag;
@@ -43,8 +43,15 @@ final class ServerContext {
         List<RouteGroup> groups = new ArrayList<>(config.routeGroups());
         groups.add(new ConfigRoutes(settings));
         groups.add(new StatsRoutes(stats, lag));
-        groups.addAll(MediaRoutes.all(new MediaContext(gate, config.catalog(), config.seed(), config.clock(),
-                settings, stats)));
+        groups.addAll(
+                MediaRoutes.all(
+                        new MediaContext(
+                                gate,
+                                config.catalog(),
+                                config.seed(),
+                                config.clock(),
+                                settings,
+                                stats)));
         this.routeGroups = List.copyOf(groups);
         this.adminToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
     }
@@ -61,7 +68,11 @@ final class ServerContext {
 
     /** Timing for streams started now (the slowdown in force, in-flight gauge, lag histogram). */
     StreamTiming timing() {
-        return new StreamTiming(settings.current().behavior().slowdown(), stats::inFlight, lag, stats::backPressurePause);
+        return new StreamTiming(
+                settings.current().behavior().slowdown(),
+                stats::inFlight,
+                lag,
+                stats::backPressurePause);
     }
 
     /** Constant-time comparison with the admin token. */

@@ -21,8 +21,15 @@ final class Settler {
     private final long promptTokens;
     private boolean settled;
 
-    Settler(RequestGate gate, ServerStats stats, String requestId, Admission.Admitted admitted, String endpoint,
-            String model, boolean stream, long promptTokens) {
+    Settler(
+            RequestGate gate,
+            ServerStats stats,
+            String requestId,
+            Admission.Admitted admitted,
+            String endpoint,
+            String model,
+            boolean stream,
+            long promptTokens) {
         this.gate = gate;
         this.stats = stats;
         this.requestId = requestId;
@@ -34,7 +41,7 @@ final class Settler {
     }
 
     /**
-     * @param status           the HTTP status sent (0 when the connection was reset before any)
+     * @param status the HTTP status sent (0 when the connection was reset before any)
      * @param completionTokens output tokens emitted (or generated, for complete bodies)
      */
     void settle(int status, Settlement.End end, long completionTokens) {
@@ -44,8 +51,16 @@ final class Settler {
         settled = true;
         stats.settled(end);
         try {
-            gate.settle(new Settlement(requestId, admitted, endpoint, model, stream, status,
-                    Settlement.Usage.tokens(promptTokens, completionTokens), end));
+            gate.settle(
+                    new Settlement(
+                            requestId,
+                            admitted,
+                            endpoint,
+                            model,
+                            stream,
+                            status,
+                            Settlement.Usage.tokens(promptTokens, completionTokens),
+                            end));
         } catch (RuntimeException e) {
             System.err.println("mock: gate.settle failed for " + requestId + ": " + e);
         }

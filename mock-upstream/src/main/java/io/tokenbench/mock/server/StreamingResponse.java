@@ -19,8 +19,8 @@ import io.tokenbench.mock.stream.ChatStream;
 import io.tokenbench.mock.stream.ChunkEncoder;
 
 /**
- * Starts an SSE response: writes and flushes the head at once ({@code text/event-stream},
- * {@code no-cache}, chunked, no compression), then lets a {@link ChatStream} produce the events.
+ * Starts an SSE response: writes and flushes the head at once ({@code text/event-stream}, {@code
+ * no-cache}, chunked, no compression), then lets a {@link ChatStream} produce the events.
  */
 final class StreamingResponse {
 
@@ -28,11 +28,15 @@ final class StreamingResponse {
     private static final AsciiString X_ACCEL_BUFFERING = AsciiString.cached("x-accel-buffering");
     private static final AsciiString NO = AsciiString.cached("no");
 
-    private StreamingResponse() {
-    }
+    private StreamingResponse() {}
 
-    static InFlight start(ServerContext server, Exchange exchange, ChatRequest chat, RequestPlan plan,
-            Settler settler, long createdEpochSeconds) {
+    static InFlight start(
+            ServerContext server,
+            Exchange exchange,
+            ChatRequest chat,
+            RequestPlan plan,
+            Settler settler,
+            long createdEpochSeconds) {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers()
                 .set(CONTENT_TYPE, TEXT_EVENT_STREAM)
@@ -42,15 +46,26 @@ final class StreamingResponse {
         exchange.decorate(head);
         exchange.ctx().writeAndFlush(head).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         server.stats.streamOpened();
-        ChunkEncoder encoder = new ChunkEncoder(exchange.ids().completionId(), createdEpochSeconds,
-                JsonText.escaped(chat.model()), chat.includeUsage());
-        ChatStream stream = new ChatStream(exchange.ctx(), exchange.ctx().pipeline().context(MockServerInitializer.WIRE),
-                encoder, chat, plan, exchange.ids(), server.timing(),
-                (end, completionTokens) -> {
-                    server.stats.streamClosed();
-                    settler.settle(200, end, completionTokens);
-                    exchange.complete();
-                });
+        ChunkEncoder encoder =
+                new ChunkEncoder(
+                        exchange.ids().completionId(),
+                        createdEpochSeconds,
+                        JsonText.escaped(chat.model()),
+                        chat.includeUsage());
+        ChatStream stream =
+                new ChatStream(
+                        exchange.ctx(),
+                        exchange.ctx().pipeline().context(MockServerInitializer.WIRE),
+                        encoder,
+                        chat,
+                        plan,
+                        exchange.ids(),
+                        server.timing(),
+                        (end, completionTokens) -> {
+                            server.stats.streamClosed();
+                            settler.settle(200, end, completionTokens);
+                            exchange.complete();
+                        });
         stream.start();
         return new InFlight() {
             @Override

@@ -11,15 +11,16 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 /** Native epoll where available (Linux x86-64), NIO elsewhere. */
 enum Transport {
-    EPOLL, NIO;
+    EPOLL,
+    NIO;
 
     static Transport best() {
         return Epoll.isAvailable() ? EPOLL : NIO;
     }
 
     EventLoopGroup newGroup(int threads) {
-        return new MultiThreadIoEventLoopGroup(threads,
-                this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        return new MultiThreadIoEventLoopGroup(
+                threads, this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     }
 
     Class<? extends ServerChannel> serverChannel() {

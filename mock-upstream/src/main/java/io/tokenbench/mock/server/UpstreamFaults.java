@@ -18,17 +18,17 @@ import io.tokenbench.mock.openai.ApiError;
 import java.util.Map;
 
 /**
- * The faults that replace a response before any byte of it: 429 with rate-limit headers, 500/502/503,
- * and a TCP reset. Settled as {@code UPSTREAM_ERROR_BEFORE_FIRST_BYTE}.
+ * The faults that replace a response before any byte of it: 429 with rate-limit headers,
+ * 500/502/503, and a TCP reset. Settled as {@code UPSTREAM_ERROR_BEFORE_FIRST_BYTE}.
  */
 final class UpstreamFaults {
 
-    private UpstreamFaults() {
-    }
+    private UpstreamFaults() {}
 
     /** Answers the exchange when the plan has a before-headers fault; returns whether it did. */
     static boolean answerBeforeHeaders(Exchange exchange, RequestPlan plan, Settler settler) {
-        if (plan.fault().isEmpty() || plan.fault().get().fault().phase() != Fault.Phase.BEFORE_HEADERS) {
+        if (plan.fault().isEmpty()
+                || plan.fault().get().fault().phase() != Fault.Phase.BEFORE_HEADERS) {
             return false;
         }
         Fault fault = plan.fault().get().fault();
@@ -60,23 +60,33 @@ final class UpstreamFaults {
     }
 
     /**
-     * The {@code stream_reset} fault of a complete body: the head (with the full {@code content-length}) and
-     * the first half of {@code body} (owned by this call), then a TCP reset.
+     * The {@code stream_reset} fault of a complete body: the head (with the full {@code
+     * content-length}) and the first half of {@code body} (owned by this call), then a TCP reset.
      */
-    static void resetMidBody(Exchange exchange, HttpResponseStatus status, CharSequence contentType,
-            Map<String, String> headers, ByteBuf body) {
-        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, Exchange.RESPONSE_HEADERS);
+    static void resetMidBody(
+            Exchange exchange,
+            HttpResponseStatus status,
+            CharSequence contentType,
+            Map<String, String> headers,
+            ByteBuf body) {
+        HttpResponse head =
+                new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, Exchange.RESPONSE_HEADERS);
         head.headers().set(CONTENT_TYPE, contentType).setInt(CONTENT_LENGTH, body.readableBytes());
         headers.forEach(head.headers()::set);
         exchange.decorate(head);
         exchange.ctx().write(head);
         ByteBuf half = body.readRetainedSlice(body.readableBytes() / 2);
         body.release();
-        exchange.ctx().writeAndFlush(new DefaultHttpContent(half)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        exchange.ctx()
+                .writeAndFlush(new DefaultHttpContent(half))
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         reset(exchange);
     }
 
-    /** 429 {@code rate_limit_exceeded} with {@code retry-after}, {@code retry-after-ms} and {@code x-ratelimit-*}. */
+    /**
+     * 429 {@code rate_limit_exceeded} with {@code retry-after}, {@code retry-after-ms} and {@code
+     * x-ratelimit-*}.
+     */
     static ApiError rateLimited(long retryAfterNanos) {
         return ApiError.rateLimited(retryAfterNanos);
     }

@@ -14,14 +14,14 @@ import io.tokenbench.mock.openai.ToolArguments;
 
 /**
  * One SSE chat completion stream after its headers were written: a state machine driven by tasks
- * scheduled on the channel's event loop at absolute intended times (TTFT, then the drawn inter-token
- * gaps), so delays never accumulate drift and no thread sleeps.
+ * scheduled on the channel's event loop at absolute intended times (TTFT, then the drawn
+ * inter-token gaps), so delays never accumulate drift and no thread sleeps.
  *
  * <p>Step 0 writes the role event and the first content event of every choice; each later step one
- * content event (up to {@code tokensPerChunk} tokens) per unfinished choice; a choice's finish event
- * follows its last content event; after the last choice finishes come the usage event (when asked)
- * and {@code data: [DONE]}, and the body ends. When the channel is not writable the stream pauses
- * until it is (back-pressure) and then continues from the current time.
+ * content event (up to {@code tokensPerChunk} tokens) per unfinished choice; a choice's finish
+ * event follows its last content event; after the last choice finishes come the usage event (when
+ * asked) and {@code data: [DONE]}, and the body ends. When the channel is not writable the stream
+ * pauses until it is (back-pressure) and then continues from the current time.
  *
  * <p>Thread-safety: every method runs on the channel's event loop.
  */
@@ -46,12 +46,24 @@ public final class ChatStream extends PacedWriter {
     private boolean ended;
 
     /**
-     * @param ctx  the HTTP handler's context (the head was written through it)
-     * @param wire the context of a handler below the HTTP codec, for pre-framed chunks (see {@link DirectSink})
+     * @param ctx the HTTP handler's context (the head was written through it)
+     * @param wire the context of a handler below the HTTP codec, for pre-framed chunks (see {@link
+     *     DirectSink})
      */
-    public ChatStream(ChannelHandlerContext ctx, ChannelHandlerContext wire, ChunkEncoder encoder, ChatRequest request,
-            RequestPlan plan, IdSource ids, StreamTiming timing, Listener listener) {
-        super(ctx, plan.hasFault(Fault.SLOW_DRIP) ? new DripSink(ctx, plan.faultParam()) : new DirectSink(ctx, wire),
+    public ChatStream(
+            ChannelHandlerContext ctx,
+            ChannelHandlerContext wire,
+            ChunkEncoder encoder,
+            ChatRequest request,
+            RequestPlan plan,
+            IdSource ids,
+            StreamTiming timing,
+            Listener listener) {
+        super(
+                ctx,
+                plan.hasFault(Fault.SLOW_DRIP)
+                        ? new DripSink(ctx, plan.faultParam())
+                        : new DirectSink(ctx, wire),
                 timing);
         this.encoder = encoder;
         this.request = request;
@@ -59,7 +71,8 @@ public final class ChatStream extends PacedWriter {
         this.ids = ids;
         this.listener = listener;
         this.toolArguments = request.toolCall().map(ToolArguments::new).orElse(null);
-        this.functionName = request.toolCall().map(c -> JsonText.escaped(c.functionName())).orElse(null);
+        this.functionName =
+                request.toolCall().map(c -> JsonText.escaped(c.functionName())).orElse(null);
         this.emitted = new int[plan.choices()];
         this.faultStep = midStreamFaultStep(plan);
     }
@@ -169,7 +182,10 @@ public final class ChatStream extends PacedWriter {
             case STREAM_RESET -> {
                 out.release();
                 sink.discard();
-                end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE); // before close() reports the client gone
+                end(
+                        Settlement.End
+                                .UPSTREAM_ERROR_MID_RESPONSE); // before close() reports the client
+                // gone
                 resetConnection();
             }
             case STREAM_ERROR_EVENT -> {
@@ -200,15 +216,22 @@ public final class ChatStream extends PacedWriter {
         return total;
     }
 
-    /** The step before which a mid-stream fault acts: after K steps, or before the last if shorter. */
+    /**
+     * The step before which a mid-stream fault acts: after K steps, or before the last if shorter.
+     */
     private static int midStreamFaultStep(RequestPlan plan) {
-        if (!(plan.hasFault(Fault.STREAM_RESET) || plan.hasFault(Fault.STREAM_ERROR_EVENT)
+        if (!(plan.hasFault(Fault.STREAM_RESET)
+                || plan.hasFault(Fault.STREAM_ERROR_EVENT)
                 || plan.hasFault(Fault.PROTOCOL_ERROR))) {
             return -1;
         }
         int steps = 1;
         for (int choice = 0; choice < plan.choices(); choice++) {
-            steps = Math.max(steps, (plan.outputTokens(choice) + plan.tokensPerChunk() - 1) / plan.tokensPerChunk());
+            steps =
+                    Math.max(
+                            steps,
+                            (plan.outputTokens(choice) + plan.tokensPerChunk() - 1)
+                                    / plan.tokensPerChunk());
         }
         return (int) Math.min(plan.faultParam(), steps - 1);
     }

@@ -8,27 +8,33 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the SSE events of one chat completion stream, byte for byte as openai-wire.md prescribes:
- * {@code data: <single-line JSON>\n\n}, no {@code event:}/{@code id:} lines, {@code "usage":null} on
- * every chunk only when {@code include_usage} is on, never an {@code error} key in a normal chunk.
- * The per-stream prefix (id, created, model) is encoded once; the other constant parts are static.
- * Not thread-safe; used by the stream's event loop.
+ * {@code data: <single-line JSON>\n\n}, no {@code event:}/{@code id:} lines, {@code "usage":null}
+ * on every chunk only when {@code include_usage} is on, never an {@code error} key in a normal
+ * chunk. The per-stream prefix (id, created, model) is encoded once; the other constant parts are
+ * static. Not thread-safe; used by the stream's event loop.
  */
 public final class ChunkEncoder {
 
     private static final byte[] CHOICE_INDEX = JsonText.ascii("{\"index\":");
-    private static final byte[] ROLE_TEXT = JsonText.ascii(",\"delta\":{\"role\":\"assistant\",\"content\":\"\"}");
-    private static final byte[] ROLE_TOOL = JsonText.ascii(",\"delta\":{\"role\":\"assistant\",\"content\":null}");
+    private static final byte[] ROLE_TEXT =
+            JsonText.ascii(",\"delta\":{\"role\":\"assistant\",\"content\":\"\"}");
+    private static final byte[] ROLE_TOOL =
+            JsonText.ascii(",\"delta\":{\"role\":\"assistant\",\"content\":null}");
     private static final byte[] CONTENT_OPEN = JsonText.ascii(",\"delta\":{\"content\":\"");
     private static final byte[] CONTENT_CLOSE = JsonText.ascii("\"}");
-    private static final byte[] TOOL_START_OPEN = JsonText.ascii(
-            ",\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"");
-    private static final byte[] TOOL_START_NAME = JsonText.ascii("\",\"type\":\"function\",\"function\":{\"name\":\"");
+    private static final byte[] TOOL_START_OPEN =
+            JsonText.ascii(",\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"");
+    private static final byte[] TOOL_START_NAME =
+            JsonText.ascii("\",\"type\":\"function\",\"function\":{\"name\":\"");
     private static final byte[] TOOL_START_CLOSE = JsonText.ascii("\",\"arguments\":\"\"}}]}");
-    private static final byte[] TOOL_ARGS_OPEN = JsonText.ascii(
-            ",\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"");
+    private static final byte[] TOOL_ARGS_OPEN =
+            JsonText.ascii(
+                    ",\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"");
     private static final byte[] TOOL_ARGS_CLOSE = JsonText.ascii("\"}}]}");
-    private static final byte[] NOT_FINISHED = JsonText.ascii(",\"logprobs\":null,\"finish_reason\":null}");
-    private static final byte[] FINISH_OPEN = JsonText.ascii(",\"delta\":{},\"logprobs\":null,\"finish_reason\":\"");
+    private static final byte[] NOT_FINISHED =
+            JsonText.ascii(",\"logprobs\":null,\"finish_reason\":null}");
+    private static final byte[] FINISH_OPEN =
+            JsonText.ascii(",\"delta\":{},\"logprobs\":null,\"finish_reason\":\"");
     private static final byte[] FINISH_CLOSE = JsonText.ascii("\"}");
     private static final byte[] SUFFIX_PLAIN = JsonText.ascii("]}\n\n");
     private static final byte[] SUFFIX_USAGE_NULL = JsonText.ascii("],\"usage\":null}\n\n");
@@ -42,15 +48,27 @@ public final class ChunkEncoder {
      * @param modelEscaped the model id, already escaped for a JSON string
      * @param includeUsage {@code stream_options.include_usage}
      */
-    public ChunkEncoder(String completionId, long createdEpochSeconds, byte[] modelEscaped, boolean includeUsage) {
-        byte[] head = JsonText.ascii("data: {\"id\":\"" + completionId
-                + "\",\"object\":\"chat.completion.chunk\",\"created\":" + createdEpochSeconds + ",\"model\":\"");
+    public ChunkEncoder(
+            String completionId,
+            long createdEpochSeconds,
+            byte[] modelEscaped,
+            boolean includeUsage) {
+        byte[] head =
+                JsonText.ascii(
+                        "data: {\"id\":\""
+                                + completionId
+                                + "\",\"object\":\"chat.completion.chunk\",\"created\":"
+                                + createdEpochSeconds
+                                + ",\"model\":\"");
         this.usagePrefix = concat(head, modelEscaped, JsonText.ascii("\",\"choices\":[]"));
         this.prefix = concat(head, modelEscaped, JsonText.ascii("\",\"choices\":["));
         this.suffix = includeUsage ? SUFFIX_USAGE_NULL : SUFFIX_PLAIN;
     }
 
-    /** The first event of a choice: {@code role: assistant} with empty content (null for tool calls). */
+    /**
+     * The first event of a choice: {@code role: assistant} with empty content (null for tool
+     * calls).
+     */
     public void role(ByteBuf out, int choice, boolean toolCall) {
         open(out, choice);
         out.writeBytes(toolCall ? ROLE_TOOL : ROLE_TEXT);
@@ -79,7 +97,10 @@ public final class ChunkEncoder {
         close(out);
     }
 
-    /** Opens an argument fragment event; write the escaped fragment next, then {@link #closeToolArguments}. */
+    /**
+     * Opens an argument fragment event; write the escaped fragment next, then {@link
+     * #closeToolArguments}.
+     */
     public void openToolArguments(ByteBuf out, int choice) {
         open(out, choice);
         out.writeBytes(TOOL_ARGS_OPEN);
@@ -120,10 +141,19 @@ public final class ChunkEncoder {
         out.writeBytes(JsonText.ascii(",\"delta\":{\"content\":\"\n\n"));
     }
 
-    /** The in-band error event the upstream sends when it fails mid-stream (the {@code stream_error_event} fault). */
+    /**
+     * The in-band error event the upstream sends when it fails mid-stream (the {@code
+     * stream_error_event} fault).
+     */
     public static void serverErrorEvent(ByteBuf out) {
-        errorEvent(out, ApiError.envelope("The server had an error while processing your request. Sorry about"
-                + " that!", "server_error", null, null));
+        errorEvent(
+                out,
+                ApiError.envelope(
+                        "The server had an error while processing your request. Sorry about"
+                                + " that!",
+                        "server_error",
+                        null,
+                        null));
     }
 
     /** The in-band error event of the {@code stream_error_event} fault. */

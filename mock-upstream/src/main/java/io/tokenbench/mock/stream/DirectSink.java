@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
  * through the codec ({@code http}), which keeps its state machine right for the next request. The
  * bytes on the wire are exactly what the codec would write.
  *
- * <p>Writes use the void promise (no listener per event): a failed write fires
- * {@code exceptionCaught}; the connection handler closes the channel, which cancels the stream.
+ * <p>Writes use the void promise (no listener per event): a failed write fires {@code
+ * exceptionCaught}; the connection handler closes the channel, which cancels the stream.
  */
 final class DirectSink implements EventSink {
 
@@ -55,7 +55,8 @@ final class DirectSink implements EventSink {
         } else {
             events.release();
         }
-        http.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        http.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         afterEnd.run();
     }
 

@@ -69,18 +69,21 @@ final class DripSink implements EventSink {
         if (!ctx.channel().isActive()) {
             return; // the stream's cancel path discards
         }
-        // A copy, not a retained slice: discardReadComponents() frees components a slice would still see.
+        // A copy, not a retained slice: discardReadComponents() frees components a slice would
+        // still see.
         int length = Math.min(PIECE_BYTES, pending.readableBytes());
         ByteBuf piece = ctx.alloc().buffer(length);
         pending.readBytes(piece, length);
         pending.discardReadComponents();
-        ctx.writeAndFlush(new DefaultHttpContent(piece)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ctx.writeAndFlush(new DefaultHttpContent(piece))
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         if (pending.isReadable()) {
             tick = ctx.executor().schedule(this::drip, intervalNanos, TimeUnit.NANOSECONDS);
         } else if (afterEnd != null) {
             discarded = true;
             pending.release();
-            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             afterEnd.run();
         }
     }

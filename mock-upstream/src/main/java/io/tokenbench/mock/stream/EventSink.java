@@ -3,8 +3,8 @@ package io.tokenbench.mock.stream;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Where a stream's encoded events go. The sink owns every buffer passed to it (it releases or writes
- * them). Called only on the channel's event loop.
+ * Where a stream's encoded events go. The sink owns every buffer passed to it (it releases or
+ * writes them). Called only on the channel's event loop.
  */
 interface EventSink {
 

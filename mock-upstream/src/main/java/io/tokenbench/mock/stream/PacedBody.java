@@ -9,13 +9,14 @@ import io.tokenbench.mock.openai.JsonText;
 
 /**
  * A route response body written in parts at paced times (speech audio chunks), the chat stream's
- * machinery for a body that is already built: tasks scheduled on the channel's event loop at absolute
- * due times (the first byte delay, then each part's gap, stretched by the load slowdown), each write one
- * HTTP chunk through a {@link DirectSink}, a pause while the channel is not writable, the scheduling lag
- * of every write recorded, and the in-response faults of {@link Pacing}: {@code stall} (a longer gap
- * after the first part), {@code stream_reset} (TCP reset after K parts), {@code slow_drip} (the parts go
- * through a {@link DripSink}, a few bytes per interval, as chat's events do), and for SSE bodies
- * {@code stream_error_event} / {@code protocol_error} (an error or cut-off event after K parts).
+ * machinery for a body that is already built: tasks scheduled on the channel's event loop at
+ * absolute due times (the first byte delay, then each part's gap, stretched by the load slowdown),
+ * each write one HTTP chunk through a {@link DirectSink}, a pause while the channel is not
+ * writable, the scheduling lag of every write recorded, and the in-response faults of {@link
+ * Pacing}: {@code stall} (a longer gap after the first part), {@code stream_reset} (TCP reset after
+ * K parts), {@code slow_drip} (the parts go through a {@link DripSink}, a few bytes per interval,
+ * as chat's events do), and for SSE bodies {@code stream_error_event} / {@code protocol_error} (an
+ * error or cut-off event after K parts).
  *
  * <p>The head is written by {@code writeHead} together with the first part. Thread-safety: every
  * method runs on the channel's event loop.
@@ -23,15 +24,16 @@ import io.tokenbench.mock.openai.JsonText;
 public final class PacedBody extends PacedWriter {
 
     /**
-     * Told once how the body ended and how many parts the client was sent, before the last bytes are
-     * written (so a client that has read the whole body finds the request settled).
+     * Told once how the body ended and how many parts the client was sent, before the last bytes
+     * are written (so a client that has read the whole body finds the request settled).
      */
     @FunctionalInterface
     public interface Listener {
         void ended(Settlement.End end, int partsWritten);
     }
 
-    private static final byte[] CUT_OFF_EVENT = JsonText.ascii("data: {\"type\":\"speech.audio.delta\",\"audio\":\"\n\n");
+    private static final byte[] CUT_OFF_EVENT =
+            JsonText.ascii("data: {\"type\":\"speech.audio.delta\",\"audio\":\"\n\n");
     private final byte[] body;
     private final Pacing pacing;
     private final boolean sse;
@@ -41,19 +43,30 @@ public final class PacedBody extends PacedWriter {
     private final int faultPart;
     private int part;
     private boolean ended;
+
     /** The sink has written the body's end (a drip can still hold bytes after the last part). */
     private boolean handedOver;
 
     /**
-     * @param ctx       the HTTP handler's context
-     * @param wire      the context of a handler below the HTTP codec (see {@link DirectSink})
-     * @param body      the whole body; {@code pacing} must be streamed and cover it
-     * @param sse       whether the body is {@code text/event-stream} (for the in-band faults)
-     * @param writeHead writes (without flushing) the chunked response head; run before the first part
-     * @param written   run once after the body's end was handed to Netty, or the body was cancelled or reset
+     * @param ctx the HTTP handler's context
+     * @param wire the context of a handler below the HTTP codec (see {@link DirectSink})
+     * @param body the whole body; {@code pacing} must be streamed and cover it
+     * @param sse whether the body is {@code text/event-stream} (for the in-band faults)
+     * @param writeHead writes (without flushing) the chunked response head; run before the first
+     *     part
+     * @param written run once after the body's end was handed to Netty, or the body was cancelled
+     *     or reset
      */
-    public PacedBody(ChannelHandlerContext ctx, ChannelHandlerContext wire, byte[] body, Pacing pacing, boolean sse,
-            Runnable writeHead, StreamTiming timing, Listener listener, Runnable written) {
+    public PacedBody(
+            ChannelHandlerContext ctx,
+            ChannelHandlerContext wire,
+            byte[] body,
+            Pacing pacing,
+            boolean sse,
+            Runnable writeHead,
+            StreamTiming timing,
+            Listener listener,
+            Runnable written) {
         super(ctx, sinkFor(ctx, wire, pacing), timing);
         this.body = body;
         this.pacing = pacing;
@@ -65,16 +78,16 @@ public final class PacedBody extends PacedWriter {
     }
 
     /**
-     * Schedules the head and first part at the first byte delay (stretched by the load slowdown) after
-     * {@code fromNanos} (the event loop ticker's time when the request's handling started).
+     * Schedules the head and first part at the first byte delay (stretched by the load slowdown)
+     * after {@code fromNanos} (the event loop ticker's time when the request's handling started).
      */
     public void start(long fromNanos) {
         scheduleAt(fromNanos + timing.scaled(pacing.firstByteDelayNanos()));
     }
 
     /**
-     * The client went away: stop and report the parts written so far (nothing to report when the body had
-     * already ended; a drip still holding bytes drops them).
+     * The client went away: stop and report the parts written so far (nothing to report when the
+     * body had already ended; a drip still holding bytes drops them).
      */
     @Override
     public void cancel() {
@@ -124,7 +137,10 @@ public final class PacedBody extends PacedWriter {
         switch (fault) {
             case STREAM_RESET -> {
                 sink.discard();
-                end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE); // before close() reports the client gone
+                end(
+                        Settlement.End
+                                .UPSTREAM_ERROR_MID_RESPONSE); // before close() reports the client
+                // gone
                 finished();
                 resetConnection();
             }
@@ -160,18 +176,26 @@ public final class PacedBody extends PacedWriter {
         listener.ended(how, part);
     }
 
-    private static EventSink sinkFor(ChannelHandlerContext ctx, ChannelHandlerContext wire, Pacing pacing) {
+    private static EventSink sinkFor(
+            ChannelHandlerContext ctx, ChannelHandlerContext wire, Pacing pacing) {
         if (!pacing.streamed()) {
             throw new IllegalArgumentException("pacing is not streamed");
         }
-        return pacing.hasFault(Fault.SLOW_DRIP) ? new DripSink(ctx, pacing.fault().orElseThrow().param())
+        return pacing.hasFault(Fault.SLOW_DRIP)
+                ? new DripSink(ctx, pacing.fault().orElseThrow().param())
                 : new DirectSink(ctx, wire);
     }
 
-    /** The part before which a mid-body fault acts: after K parts, or before the last if shorter; -1 for none. */
+    /**
+     * The part before which a mid-body fault acts: after K parts, or before the last if shorter; -1
+     * for none.
+     */
     private static int faultPart(Pacing pacing, boolean sse) {
-        boolean acts = pacing.hasFault(Fault.STREAM_RESET)
-                || (sse && (pacing.hasFault(Fault.STREAM_ERROR_EVENT) || pacing.hasFault(Fault.PROTOCOL_ERROR)));
+        boolean acts =
+                pacing.hasFault(Fault.STREAM_RESET)
+                        || (sse
+                                && (pacing.hasFault(Fault.STREAM_ERROR_EVENT)
+                                        || pacing.hasFault(Fault.PROTOCOL_ERROR)));
         if (!acts) {
             return -1;
         }

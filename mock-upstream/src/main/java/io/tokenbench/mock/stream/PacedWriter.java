@@ -6,11 +6,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The timing skeleton shared by {@link ChatStream} and {@link PacedBody}: writes run as tasks scheduled
- * on the channel's event loop at absolute due times (so delays never accumulate drift and no thread
- * sleeps); each run records its scheduling lag, stops when the client is gone, and pauses while the
- * channel is not writable (back-pressure), continuing from the current time once it is. Subclasses say
- * what is due ({@link #emitDue}) and when they are over.
+ * The timing skeleton shared by {@link ChatStream} and {@link PacedBody}: writes run as tasks
+ * scheduled on the channel's event loop at absolute due times (so delays never accumulate drift and
+ * no thread sleeps); each run records its scheduling lag, stops when the client is gone, and pauses
+ * while the channel is not writable (back-pressure), continuing from the current time once it is.
+ * Subclasses say what is due ({@link #emitDue}) and when they are over.
  *
  * <p>Thread-safety: every method runs on the channel's event loop.
  */
@@ -74,7 +74,8 @@ abstract class PacedWriter implements Runnable {
     /** Schedules the next write at {@code dueNanos} (event loop ticker time). */
     protected final void scheduleAt(long dueNanos) {
         this.dueNanos = dueNanos;
-        pending = ctx.executor().schedule(this, Math.max(0, dueNanos - now()), TimeUnit.NANOSECONDS);
+        pending =
+                ctx.executor().schedule(this, Math.max(0, dueNanos - now()), TimeUnit.NANOSECONDS);
     }
 
     /** Schedules the next write {@code gapNanos} after the current one's due time. */

@@ -5,8 +5,9 @@ import org.HdrHistogram.Recorder;
 
 /**
  * The mock's own timing error: for every scheduled emission, actual run time minus intended emit
- * time, in nanoseconds. Event loops record concurrently into a {@link Recorder} (wait-free); readers
- * take a snapshot of everything recorded since start or the last {@link #reset()}. Thread-safe.
+ * time, in nanoseconds. Event loops record concurrently into a {@link Recorder} (wait-free);
+ * readers take a snapshot of everything recorded since start or the last {@link #reset()}.
+ * Thread-safe.
  */
 public final class SchedulingLag {
 
@@ -15,7 +16,10 @@ public final class SchedulingLag {
     private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
     private Histogram interval;
 
-    /** Records one emission that ran {@code lagNanos} after its intended time (negative counts as 0). */
+    /**
+     * Records one emission that ran {@code lagNanos} after its intended time (negative counts as
+     * 0).
+     */
     public void record(long lagNanos) {
         recorder.recordValue(Math.max(0, lagNanos));
     }

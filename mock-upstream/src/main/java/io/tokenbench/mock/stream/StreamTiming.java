@@ -9,7 +9,8 @@ import java.util.function.IntSupplier;
  * flight, where to record its scheduling lag, and what to tell when back-pressure pauses it. Shared
  * by all streams; thread-safe.
  */
-public record StreamTiming(LoadSlowdown slowdown, IntSupplier inFlight, SchedulingLag lag, Runnable onPause) {
+public record StreamTiming(
+        LoadSlowdown slowdown, IntSupplier inFlight, SchedulingLag lag, Runnable onPause) {
 
     public StreamTiming {
         Objects.requireNonNull(slowdown, "slowdown");

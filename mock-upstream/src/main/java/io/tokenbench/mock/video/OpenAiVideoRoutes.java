@@ -12,18 +12,21 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * {@code POST /v1/videos}, {@code GET /v1/videos/{id}} (every field of the video object, nullable ones as
- * null, and {@code openai-poll-after-ms}) and {@code GET /v1/videos/{id}/content} ({@code video/mp4} once
- * completed; 409 {@code video_not_ready} before, 409 {@code video_failed} for a failed job, 404 for an
- * unknown id).
+ * {@code POST /v1/videos}, {@code GET /v1/videos/{id}} (every field of the video object, nullable
+ * ones as null, and {@code openai-poll-after-ms}) and {@code GET /v1/videos/{id}/content} ({@code
+ * video/mp4} once completed; 409 {@code video_not_ready} before, 409 {@code video_failed} for a
+ * failed job, 404 for an unknown id).
  */
 public final class OpenAiVideoRoutes extends MountedRouteGroup {
 
     public static final String PREFIX = "/v1/videos";
+
     /** Advised poll interval, sent as {@code openai-poll-after-ms}. */
     public static final long POLL_AFTER_MILLIS = 1000;
+
     /** How long a completed video stays downloadable ({@code expires_at}). */
     public static final Duration EXPIRY = Duration.ofHours(24);
+
     private final VideoService service;
 
     OpenAiVideoRoutes(VideoService service) {
@@ -34,28 +37,43 @@ public final class OpenAiVideoRoutes extends MountedRouteGroup {
     @Override
     public RouteResponse handle(RouteRequest request) {
         String rest = request.path().substring(PREFIX.length());
-        return BilledCall.guarded(service.context(), () -> {
-            if (rest.isEmpty()) {
-                BilledCall.requireMethod(request, "POST");
-                return service.submit(request, PREFIX, VideoRequests.openAi(request), job ->
-                        json(job, job.at(service.context().clock().instant())));
-            }
-            String[] parts = rest.substring(1).split("/", -1);
-            if (parts.length == 1 && !parts[0].isEmpty()) {
-                BilledCall.requireMethod(request, "GET");
-                return service.lookup(request, PREFIX + "/{id}", parts[0], this::json);
-            }
-            if (parts.length == 2 && parts[1].equals("content")) {
-                BilledCall.requireMethod(request, "GET");
-                String variant = request.queryParam("variant").orElse("video");
-                if (!variant.equals("video")) {
-                    throw new ApiErrorException(ApiError.invalidValue("variant", "'" + variant + "' is not served by"
-                            + " the mock; only 'video' is."));
-                }
-                return service.lookup(request, PREFIX + "/{id}/content", parts[0], OpenAiVideoRoutes::content);
-            }
-            throw new ApiErrorException(ApiError.invalidUrl(request.method(), request.path()));
-        });
+        return BilledCall.guarded(
+                service.context(),
+                () -> {
+                    if (rest.isEmpty()) {
+                        BilledCall.requireMethod(request, "POST");
+                        return service.submit(
+                                request,
+                                PREFIX,
+                                VideoRequests.openAi(request),
+                                job -> json(job, job.at(service.context().clock().instant())));
+                    }
+                    String[] parts = rest.substring(1).split("/", -1);
+                    if (parts.length == 1 && !parts[0].isEmpty()) {
+                        BilledCall.requireMethod(request, "GET");
+                        return service.lookup(request, PREFIX + "/{id}", parts[0], this::json);
+                    }
+                    if (parts.length == 2 && parts[1].equals("content")) {
+                        BilledCall.requireMethod(request, "GET");
+                        String variant = request.queryParam("variant").orElse("video");
+                        if (!variant.equals("video")) {
+                            throw new ApiErrorException(
+                                    ApiError.invalidValue(
+                                            "variant",
+                                            "'"
+                                                    + variant
+                                                    + "' is not served by"
+                                                    + " the mock; only 'video' is."));
+                        }
+                        return service.lookup(
+                                request,
+                                PREFIX + "/{id}/content",
+                                parts[0],
+                                OpenAiVideoRoutes::content);
+                    }
+                    throw new ApiErrorException(
+                            ApiError.invalidUrl(request.method(), request.path()));
+                });
     }
 
     private RouteResponse json(VideoJob job, VideoJob.State state) {
@@ -84,21 +102,46 @@ public final class OpenAiVideoRoutes extends MountedRouteGroup {
         } else {
             video.putNull("error");
         }
-        Map<String, String> headers = state.status().terminal() ? Map.of()
-                : Map.of("openai-poll-after-ms", Long.toString(POLL_AFTER_MILLIS));
-        return new RouteResponse(200, RouteResponse.JSON, headers, video.toString().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> headers =
+                state.status().terminal()
+                        ? Map.of()
+                        : Map.of("openai-poll-after-ms", Long.toString(POLL_AFTER_MILLIS));
+        return new RouteResponse(
+                200,
+                RouteResponse.JSON,
+                headers,
+                video.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static RouteResponse content(VideoJob job, VideoJob.State state) {
         return switch (state.status()) {
             case COMPLETED -> new RouteResponse(200, "video/mp4", Map.of(), SampleVideo.MP4);
-            case FAILED -> RouteResponse.error(new ApiError(409, "Video '" + job.id() + "' failed; it has no content.",
-                    ApiError.INVALID_REQUEST, null, "video_failed", Map.of()));
-            default -> RouteResponse.error(new ApiError(409, "Video '" + job.id() + "' is " + state.status().wire()
-                    + " (" + state.progress() + "%); its content is available once it is completed.",
-                    ApiError.INVALID_REQUEST, null, "video_not_ready",
-                    Map.of("openai-poll-after-ms", Long.toString(POLL_AFTER_MILLIS))));
+            case FAILED ->
+                    RouteResponse.error(
+                            new ApiError(
+                                    409,
+                                    "Video '" + job.id() + "' failed; it has no content.",
+                                    ApiError.INVALID_REQUEST,
+                                    null,
+                                    "video_failed",
+                                    Map.of()));
+            default ->
+                    RouteResponse.error(
+                            new ApiError(
+                                    409,
+                                    "Video '"
+                                            + job.id()
+                                            + "' is "
+                                            + state.status().wire()
+                                            + " ("
+                                            + state.progress()
+                                            + "%); its content is available once it is completed.",
+                                    ApiError.INVALID_REQUEST,
+                                    null,
+                                    "video_not_ready",
+                                    Map.of(
+                                            "openai-poll-after-ms",
+                                            Long.toString(POLL_AFTER_MILLIS))));
         };
     }
 }

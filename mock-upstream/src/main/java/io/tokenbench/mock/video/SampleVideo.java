@@ -14,8 +14,7 @@ final class SampleVideo {
     static final String RESOURCE = "/io/tokenbench/mock/video/sample.mp4";
     static final byte[] MP4 = load();
 
-    private SampleVideo() {
-    }
+    private SampleVideo() {}
 
     private static byte[] load() {
         try (InputStream in = SampleVideo.class.getResourceAsStream(RESOURCE)) {

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The job store: jobs by id and by idempotency key (per submitting key), bounded to the
- * {@value #MAX_JOBS} newest jobs (older ids answer 404). Thread-safe (one monitor; every operation is a
- * few map steps).
+ * The job store: jobs by id and by idempotency key (per submitting key), bounded to the {@value
+ * #MAX_JOBS} newest jobs (older ids answer 404). Thread-safe (one monitor; every operation is a few
+ * map steps).
  */
 public final class VideoJobs {
 
@@ -18,7 +18,8 @@ public final class VideoJobs {
     private final Map<String, String> idempotencyKeyById = new HashMap<>();
 
     /** The job submitted earlier under {@code idempotencyKey} by the same key, if any. */
-    public synchronized Optional<VideoJob> byIdempotencyKey(String ownerKeyId, String idempotencyKey) {
+    public synchronized Optional<VideoJob> byIdempotencyKey(
+            String ownerKeyId, String idempotencyKey) {
         String id = idByIdempotencyKey.get(ownerKeyId + "\n" + idempotencyKey);
         return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }

@@ -7,8 +7,7 @@ import java.util.List;
 /** The video route groups, sharing one job store. */
 public final class VideoRoutes {
 
-    private VideoRoutes() {
-    }
+    private VideoRoutes() {}
 
     public static List<RouteGroup> all(MediaContext context) {
         VideoService service = new VideoService(context);

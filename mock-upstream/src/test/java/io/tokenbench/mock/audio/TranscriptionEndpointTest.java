@@ -14,20 +14,29 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code POST /v1/audio/transcriptions} driven by the official SDK (multipart upload of a real WAV). */
+/**
+ * {@code POST /v1/audio/transcriptions} driven by the official SDK (multipart upload of a real
+ * WAV).
+ */
 @ExtendWith(NoLeaks.class)
 class TranscriptionEndpointTest {
 
     private static final byte[] WAV_7_SECONDS = WavAudio.wav(WavAudio.pcm(7.0, 1));
-    @RegisterExtension
-    static final MediaFixture fixture = new MediaFixture();
+    @RegisterExtension static final MediaFixture fixture = new MediaFixture();
 
     private static TranscriptionCreateResponse transcribe(AudioResponseFormat format) {
-        return fixture.sdk.audio().transcriptions().create(TranscriptionCreateParams.builder().model("whisper-1")
-                .file(WAV_7_SECONDS).responseFormat(format).build());
+        return fixture.sdk
+                .audio()
+                .transcriptions()
+                .create(
+                        TranscriptionCreateParams.builder()
+                                .model("whisper-1")
+                                .file(WAV_7_SECONDS)
+                                .responseFormat(format)
+                                .build());
     }
 
     @Test
@@ -52,30 +61,44 @@ class TranscriptionEndpointTest {
     @Test
     void textSrtAndVttArePlainText() {
         HttpResponse<byte[]> text = upload("text", WAV_7_SECONDS);
-        assertThat(text.headers().firstValue("content-type").orElseThrow()).startsWith("text/plain");
-        assertThat(new String(text.body(), StandardCharsets.UTF_8)).endsWith(".\n").doesNotContain("{");
+        assertThat(text.headers().firstValue("content-type").orElseThrow())
+                .startsWith("text/plain");
+        assertThat(new String(text.body(), StandardCharsets.UTF_8))
+                .endsWith(".\n")
+                .doesNotContain("{");
         HttpResponse<byte[]> srt = upload("srt", WAV_7_SECONDS);
         assertThat(srt.headers().firstValue("content-type").orElseThrow()).startsWith("text/plain");
         assertThat(new String(srt.body(), StandardCharsets.UTF_8))
-                .startsWith("1\n00:00:00,000 --> 00:00:05,000\n").contains("\n2\n00:00:05,000 --> 00:00:07,000\n");
+                .startsWith("1\n00:00:00,000 --> 00:00:05,000\n")
+                .contains("\n2\n00:00:05,000 --> 00:00:07,000\n");
         HttpResponse<byte[]> vtt = upload("vtt", WAV_7_SECONDS);
         assertThat(new String(vtt.body(), StandardCharsets.UTF_8))
-                .startsWith("WEBVTT\n\n00:00:00.000 --> 00:00:05.000\n").contains("00:00:05.000 --> 00:00:07.000\n");
-        assertThat(transcribe(AudioResponseFormat.SRT).asTranscription().text()).startsWith("1\n00:00:00,000 --> ");
-        assertThat(transcribe(AudioResponseFormat.VTT).asTranscription().text()).startsWith("WEBVTT");
+                .startsWith("WEBVTT\n\n00:00:00.000 --> 00:00:05.000\n")
+                .contains("00:00:05.000 --> 00:00:07.000\n");
+        assertThat(transcribe(AudioResponseFormat.SRT).asTranscription().text())
+                .startsWith("1\n00:00:00,000 --> ");
+        assertThat(transcribe(AudioResponseFormat.VTT).asTranscription().text())
+                .startsWith("WEBVTT");
     }
 
     private static HttpResponse<byte[]> upload(String format, byte[] wav) {
-        return fixture.send("POST", "/v1/audio/transcriptions", "multipart/form-data; boundary=XyZ",
+        return fixture.send(
+                "POST",
+                "/v1/audio/transcriptions",
+                "multipart/form-data; boundary=XyZ",
                 form(format, wav, true));
     }
 
     private static byte[] form(String format, byte[] wav, boolean close) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--XyZ\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n"
-                + "--XyZ\r\nContent-Disposition: form-data; name=\"response_format\"\r\n\r\n" + format + "\r\n"
-                + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
-                + "Content-Type: audio/wav\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(
+                ("--XyZ\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n"
+                                + "--XyZ\r\nContent-Disposition: form-data; name=\"response_format\"\r\n\r\n"
+                                + format
+                                + "\r\n"
+                                + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
+                                + "Content-Type: audio/wav\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(wav);
         if (close) {
             out.writeBytes("\r\n--XyZ--\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -86,16 +109,36 @@ class TranscriptionEndpointTest {
     @Test
     void badUploadsAre4xxBeforeAdmission() {
         int before = fixture.gate.admissions.size();
-        assertError(fixture.send("POST", "/v1/audio/transcriptions", "multipart/form-data; boundary=XyZ",
-                form("json", WAV_7_SECONDS, false)), 400, null, "invalid_multipart");
-        assertError(fixture.postJson("/v1/audio/transcriptions", "{\"model\":\"whisper-1\"}"), 400, null,
+        assertError(
+                fixture.send(
+                        "POST",
+                        "/v1/audio/transcriptions",
+                        "multipart/form-data; boundary=XyZ",
+                        form("json", WAV_7_SECONDS, false)),
+                400,
+                null,
+                "invalid_multipart");
+        assertError(
+                fixture.postJson("/v1/audio/transcriptions", "{\"model\":\"whisper-1\"}"),
+                400,
+                null,
                 "invalid_content_type");
-        assertError(upload("json", "RIFF....not audio".getBytes(StandardCharsets.US_ASCII)), 400, "file",
+        assertError(
+                upload("json", "RIFF....not audio".getBytes(StandardCharsets.US_ASCII)),
+                400,
+                "file",
                 "invalid_value");
         assertError(upload("xml", WAV_7_SECONDS), 400, "response_format", "invalid_value");
-        assertError(fixture.send("POST", "/v1/audio/transcriptions", "multipart/form-data; boundary=XyZ",
-                ("--XyZ\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n--XyZ--\r\n")
-                        .getBytes(StandardCharsets.US_ASCII)), 400, "file", "missing_required_parameter");
+        assertError(
+                fixture.send(
+                        "POST",
+                        "/v1/audio/transcriptions",
+                        "multipart/form-data; boundary=XyZ",
+                        ("--XyZ\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n--XyZ--\r\n")
+                                .getBytes(StandardCharsets.US_ASCII)),
+                400,
+                "file",
+                "missing_required_parameter");
         assertThat(fixture.gate.admissions).hasSize(before);
     }
 
@@ -105,7 +148,8 @@ class TranscriptionEndpointTest {
         assertThat(upload("json", big).statusCode()).isEqualTo(413);
     }
 
-    private static void assertError(HttpResponse<byte[]> response, int status, String param, String code) {
+    private static void assertError(
+            HttpResponse<byte[]> response, int status, String param, String code) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(MediaFixture.error(response).path("param").textValue()).isEqualTo(param);
         assertThat(MediaFixture.error(response).path("code").textValue()).isEqualTo(code);

@@ -56,28 +56,45 @@ class DistParserTest {
 
     @Test
     void badTextIsRejectedWithAReason() {
-        assertThatThrownBy(() -> DistParser.durations("200")).hasMessageContaining("not a duration");
-        assertThatThrownBy(() -> DistParser.counts("-1")).hasMessageContaining("not a non-negative number");
-        assertThatThrownBy(() -> DistParser.durations("gauss(1ms,2ms)")).hasMessageContaining("unknown distribution");
-        assertThatThrownBy(() -> DistParser.durations("uniform(1ms)")).hasMessageContaining("needs 2 arguments");
-        assertThatThrownBy(() -> DistParser.durations("uniform(5ms,1ms)")).hasMessageContaining("max must be >= min");
+        assertThatThrownBy(() -> DistParser.durations("200"))
+                .hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> DistParser.counts("-1"))
+                .hasMessageContaining("not a non-negative number");
+        assertThatThrownBy(() -> DistParser.durations("gauss(1ms,2ms)"))
+                .hasMessageContaining("unknown distribution");
+        assertThatThrownBy(() -> DistParser.durations("uniform(1ms)"))
+                .hasMessageContaining("needs 2 arguments");
+        assertThatThrownBy(() -> DistParser.durations("uniform(5ms,1ms)"))
+                .hasMessageContaining("max must be >= min");
         assertThatThrownBy(() -> DistParser.durations("")).hasMessageContaining("empty");
     }
 
     @Test
     void faultSpecsParseWithAndWithoutParameter() {
-        assertThat(FaultSpec.parse("stall:2s")).isEqualTo(new FaultSpec(Fault.STALL, 2_000_000_000L));
+        assertThat(FaultSpec.parse("stall:2s"))
+                .isEqualTo(new FaultSpec(Fault.STALL, 2_000_000_000L));
         assertThat(FaultSpec.parse("stream_reset")).isEqualTo(new FaultSpec(Fault.STREAM_RESET, 2));
         assertThat(FaultSpec.parse("HTTP_429:250ms").text()).isEqualTo("http_429:250ms");
-        assertThatThrownBy(() -> FaultSpec.parse("http_500:3")).hasMessageContaining("takes no parameter");
-        assertThatThrownBy(() -> FaultSpec.parse("stream_reset:x")).hasMessageContaining("chunk count");
+        assertThatThrownBy(() -> FaultSpec.parse("http_500:3"))
+                .hasMessageContaining("takes no parameter");
+        assertThatThrownBy(() -> FaultSpec.parse("stream_reset:x"))
+                .hasMessageContaining("chunk count");
     }
 
     @Test
     void everyFaultNamesAHarnessOutcome() {
         for (Fault fault : Fault.values()) {
-            assertThat(fault.harnessOutcome()).isIn("http_429", "http_5xx", "connect_failed", "stream_truncated",
-                    "stream_error_event", "protocol_error", "usage_missing", "timeout_idle", "ok");
+            assertThat(fault.harnessOutcome())
+                    .isIn(
+                            "http_429",
+                            "http_5xx",
+                            "connect_failed",
+                            "stream_truncated",
+                            "stream_error_event",
+                            "protocol_error",
+                            "usage_missing",
+                            "timeout_idle",
+                            "ok");
         }
     }
 }

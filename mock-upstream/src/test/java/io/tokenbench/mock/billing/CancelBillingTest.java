@@ -12,10 +12,13 @@ class CancelBillingTest {
 
     @Test
     void eachModeBillsWhatItSays() {
-        assertThat(CancelBilling.TOKENS_EMITTED.billable(EMITTED, OptionalInt.of(300))).isEqualTo(EMITTED);
+        assertThat(CancelBilling.TOKENS_EMITTED.billable(EMITTED, OptionalInt.of(300)))
+                .isEqualTo(EMITTED);
         assertThat(CancelBilling.ZERO.billable(EMITTED, OptionalInt.of(300))).isEqualTo(Usage.NONE);
-        assertThat(CancelBilling.INPUT_ONLY.billable(EMITTED, OptionalInt.of(300))).isEqualTo(Usage.tokens(120, 0));
-        assertThat(CancelBilling.FULL.billable(EMITTED, OptionalInt.of(300))).isEqualTo(Usage.tokens(120, 300));
+        assertThat(CancelBilling.INPUT_ONLY.billable(EMITTED, OptionalInt.of(300)))
+                .isEqualTo(Usage.tokens(120, 0));
+        assertThat(CancelBilling.FULL.billable(EMITTED, OptionalInt.of(300)))
+                .isEqualTo(Usage.tokens(120, 300));
         assertThat(CancelBilling.FULL.billable(EMITTED, OptionalInt.empty())).isEqualTo(EMITTED);
     }
 

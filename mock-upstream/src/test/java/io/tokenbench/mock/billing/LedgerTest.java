@@ -18,8 +18,12 @@ class LedgerTest {
     private static final Instant AFTER_RESET = Instant.parse("2026-03-11T00:30:00Z");
 
     private ApiKey dailyKey(long limit) {
-        return new KeyStore().create(new KeySpec("k", limit, ResetType.DAILY, Expiration.NONE), T0,
-                ResetCalendar.UTC_MONDAY).key();
+        return new KeyStore()
+                .create(
+                        new KeySpec("k", limit, ResetType.DAILY, Expiration.NONE),
+                        T0,
+                        ResetCalendar.UTC_MONDAY)
+                .key();
     }
 
     @Test
@@ -71,15 +75,19 @@ class LedgerTest {
     @Test
     void tryReserveChecksAndReservesInOneStep() {
         ApiKey key = dailyKey(10_000);
-        assertThat(Ledger.tryReserve(key, 6_000, -1).outcome()).isEqualTo(Ledger.ReserveOutcome.RESERVED);
+        assertThat(Ledger.tryReserve(key, 6_000, -1).outcome())
+                .isEqualTo(Ledger.ReserveOutcome.RESERVED);
         Ledger.ReserveResult second = Ledger.tryReserve(key, 6_000, -1);
         assertThat(second.outcome()).isEqualTo(Ledger.ReserveOutcome.INSUFFICIENT);
         assertThat(second.before().remainingMicroCredits()).isEqualTo(4_000);
-        assertThat(Ledger.tryReserve(key, 4_000, -1).outcome()).isEqualTo(Ledger.ReserveOutcome.RESERVED);
-        assertThat(Ledger.tryReserve(key, 0, -1).outcome()).isEqualTo(Ledger.ReserveOutcome.EXHAUSTED);
+        assertThat(Ledger.tryReserve(key, 4_000, -1).outcome())
+                .isEqualTo(Ledger.ReserveOutcome.RESERVED);
+        assertThat(Ledger.tryReserve(key, 0, -1).outcome())
+                .isEqualTo(Ledger.ReserveOutcome.EXHAUSTED);
         assertThat(key.state().usedInPeriodMicroCredits()).isEqualTo(10_000);
         key.update(s -> s.withEnabled(false));
-        assertThat(Ledger.tryReserve(key, 0, -1).outcome()).isEqualTo(Ledger.ReserveOutcome.DISABLED);
+        assertThat(Ledger.tryReserve(key, 0, -1).outcome())
+                .isEqualTo(Ledger.ReserveOutcome.DISABLED);
     }
 
     @Test

@@ -9,8 +9,20 @@ class UsageLogTest {
 
     private static UsageRow row(long keyId, String time, long credits, int status, String reason) {
         Instant t = Instant.parse(time);
-        return new UsageRow(t, "req-" + time, keyId, "k" + keyId, "gpt-4o-mini", "/v1/chat/completions", 10, 5,
-                credits, false, status, reason, t);
+        return new UsageRow(
+                t,
+                "req-" + time,
+                keyId,
+                "k" + keyId,
+                "gpt-4o-mini",
+                "/v1/chat/completions",
+                10,
+                5,
+                credits,
+                false,
+                status,
+                reason,
+                t);
     }
 
     @Test
@@ -20,9 +32,12 @@ class UsageLogTest {
         log.append(row(2, "2026-01-01T00:00:01Z", 2, 200, null));
         log.append(row(1, "2026-01-01T00:00:02Z", 3, 200, null));
         log.append(row(1, "2026-01-01T00:00:03Z", 4, 200, null));
-        assertThat(log.query(null, null)).extracting(UsageRow::creditsMicro).containsExactly(2L, 3L, 4L);
+        assertThat(log.query(null, null))
+                .extracting(UsageRow::creditsMicro)
+                .containsExactly(2L, 3L, 4L);
         assertThat(log.query(1L, null)).extracting(UsageRow::creditsMicro).containsExactly(3L, 4L);
-        assertThat(log.query(null, Instant.parse("2026-01-01T00:00:02Z"))).extracting(UsageRow::creditsMicro)
+        assertThat(log.query(null, Instant.parse("2026-01-01T00:00:02Z")))
+                .extracting(UsageRow::creditsMicro)
                 .containsExactly(3L, 4L);
         assertThat(log.tail(2)).extracting(UsageRow::creditsMicro).containsExactly(3L, 4L);
     }
@@ -40,8 +55,10 @@ class UsageLogTest {
         log.append(row(0, "2026-01-01T00:00:04Z", 4, 200, null)); // drops the row of seq 1
         log.append(row(1, "2026-01-01T00:00:05Z", 5, 200, null)); // drops seq 2
         UsageLog.Page second = log.page(null, null, first.lastSeq(), 3);
-        assertThat(second.rows()).as("nothing read twice, nothing skipped that is kept")
-                .extracting(UsageRow::creditsMicro).containsExactly(3L, 4L, 5L);
+        assertThat(second.rows())
+                .as("nothing read twice, nothing skipped that is kept")
+                .extracting(UsageRow::creditsMicro)
+                .containsExactly(3L, 4L, 5L);
         assertThat(second.hasMore()).isFalse();
         UsageLog.Page end = log.page(null, null, second.lastSeq(), 3);
         assertThat(end.rows()).isEmpty();
@@ -50,7 +67,8 @@ class UsageLogTest {
         UsageLog.Page keyZero = log.page(0L, null, 0, 1);
         assertThat(keyZero.rows()).extracting(UsageRow::creditsMicro).containsExactly(2L);
         assertThat(keyZero.hasMore()).as("the row of credits 4 follows").isTrue();
-        assertThat(log.page(0L, null, keyZero.lastSeq(), 1).rows()).extracting(UsageRow::creditsMicro)
+        assertThat(log.page(0L, null, keyZero.lastSeq(), 1).rows())
+                .extracting(UsageRow::creditsMicro)
                 .containsExactly(4L);
         UsageLog.Page exact = log.page(null, null, 0, 4);
         assertThat(exact.rows()).hasSize(4);
@@ -66,13 +84,28 @@ class UsageLogTest {
         Thread[] writers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int writer = t;
-            writers[t] = new Thread(() -> {
-                for (int i = 0; i < perThread; i++) {
-                    Instant now = Instant.EPOCH.plusSeconds(i);
-                    log.append(new UsageRow(now, writer + "-" + i, writer, "k", "m", "/v1/chat/completions", 1, 1, 1,
-                            false, 200, null, now));
-                }
-            });
+            writers[t] =
+                    new Thread(
+                            () -> {
+                                for (int i = 0; i < perThread; i++) {
+                                    Instant now = Instant.EPOCH.plusSeconds(i);
+                                    log.append(
+                                            new UsageRow(
+                                                    now,
+                                                    writer + "-" + i,
+                                                    writer,
+                                                    "k",
+                                                    "m",
+                                                    "/v1/chat/completions",
+                                                    1,
+                                                    1,
+                                                    1,
+                                                    false,
+                                                    200,
+                                                    null,
+                                                    now));
+                                }
+                            });
             writers[t].start();
         }
         long cursor = 0;
@@ -94,7 +127,9 @@ class UsageLogTest {
         for (Thread w : writers) {
             w.join();
         }
-        assertThat(seen).as("every row read by paging while they were written").hasSize(threads * perThread);
+        assertThat(seen)
+                .as("every row read by paging while they were written")
+                .hasSize(threads * perThread);
     }
 
     @Test

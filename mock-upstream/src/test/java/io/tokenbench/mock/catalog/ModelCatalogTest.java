@@ -19,8 +19,12 @@ class ModelCatalogTest {
         assertThat(minimax.kind()).isEqualTo(ModelKind.CHAT);
         assertThat(catalog.priceOf("MiniMax-M3").orElseThrow().outputCreditsPerMillionTokens())
                 .isEqualByComparingTo("2.4");
-        assertThat(catalog.models()).filteredOn(m -> m.kind() == ModelKind.CHAT)
-                .anySatisfy(m -> assertThat(m.price().inputCreditsPerMillionTokens()).isLessThan(new BigDecimal("0.05")));
+        assertThat(catalog.models())
+                .filteredOn(m -> m.kind() == ModelKind.CHAT)
+                .anySatisfy(
+                        m ->
+                                assertThat(m.price().inputCreditsPerMillionTokens())
+                                        .isLessThan(new BigDecimal("0.05")));
         assertThat(catalog.priceOf("sora-2").orElseThrow().creditsPerSecond()).isPositive();
         assertThat(catalog.priceOf("gpt-image-1").orElseThrow().creditsPerImage()).isPositive();
         assertThat(catalog.priceOf("nope")).isEmpty();
@@ -30,18 +34,31 @@ class ModelCatalogTest {
     @Test
     void catalogFilesAreReadStrictly(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("good.json");
-        Files.writeString(good, "{\"models\":[{\"id\":\"m1\",\"kind\":\"chat\",\"owned_by\":\"me\",\"created\":1,"
-                + "\"price\":{\"input_per_million\":1.5}}]}");
-        assertThat(ModelCatalog.fromFile(good).find("m1").orElseThrow().price().inputCreditsPerMillionTokens())
+        Files.writeString(
+                good,
+                "{\"models\":[{\"id\":\"m1\",\"kind\":\"chat\",\"owned_by\":\"me\",\"created\":1,"
+                        + "\"price\":{\"input_per_million\":1.5}}]}");
+        assertThat(
+                        ModelCatalog.fromFile(good)
+                                .find("m1")
+                                .orElseThrow()
+                                .price()
+                                .inputCreditsPerMillionTokens())
                 .isEqualByComparingTo("1.5");
         Path badKind = dir.resolve("bad.json");
-        Files.writeString(badKind, "{\"models\":[{\"id\":\"m1\",\"kind\":\"robot\",\"owned_by\":\"me\",\"created\":1}]}");
-        assertThatThrownBy(() -> ModelCatalog.fromFile(badKind)).hasMessageContaining("models[0]")
+        Files.writeString(
+                badKind,
+                "{\"models\":[{\"id\":\"m1\",\"kind\":\"robot\",\"owned_by\":\"me\",\"created\":1}]}");
+        assertThatThrownBy(() -> ModelCatalog.fromFile(badKind))
+                .hasMessageContaining("models[0]")
                 .hasMessageContaining("robot");
         Path twice = dir.resolve("twice.json");
-        Files.writeString(twice, "{\"models\":[{\"id\":\"m\",\"kind\":\"chat\",\"owned_by\":\"a\",\"created\":1},"
-                + "{\"id\":\"m\",\"kind\":\"chat\",\"owned_by\":\"a\",\"created\":1}]}");
+        Files.writeString(
+                twice,
+                "{\"models\":[{\"id\":\"m\",\"kind\":\"chat\",\"owned_by\":\"a\",\"created\":1},"
+                        + "{\"id\":\"m\",\"kind\":\"chat\",\"owned_by\":\"a\",\"created\":1}]}");
         assertThatThrownBy(() -> ModelCatalog.fromFile(twice)).hasMessageContaining("listed twice");
-        assertThatThrownBy(() -> ModelCatalog.fromFile(dir.resolve("missing.json"))).hasMessageContaining("cannot read");
+        assertThatThrownBy(() -> ModelCatalog.fromFile(dir.resolve("missing.json")))
+                .hasMessageContaining("cannot read");
     }
 }

@@ -23,14 +23,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line: help, bad options (exit 2 naming the option), start-up output, keys, SIGTERM. */
+/**
+ * The command line: help, bad options (exit 2 naming the option), start-up output, keys, SIGTERM.
+ */
 class MockMainTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private MockMain.Launch launch(String... args) {
-        return MockMain.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return MockMain.launch(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -42,8 +46,14 @@ class MockMainTest {
         for (MockHelp.Option option : MockHelp.OPTIONS) {
             assertThat(help).contains(option.name());
         }
-        assertThat(help).contains("default 127.0.0.1").contains("default 8080").contains("default 200ms")
-                .contains("default 20ms").contains("default 64").contains("default 25MiB").contains("default 10s")
+        assertThat(help)
+                .contains("default 127.0.0.1")
+                .contains("default 8080")
+                .contains("default 200ms")
+                .contains("default 20ms")
+                .contains("default 64")
+                .contains("default 25MiB")
+                .contains("default 10s")
                 .contains("default 42");
     }
 
@@ -54,40 +64,82 @@ class MockMainTest {
         for (MediaBehavior.Field field : MediaBehavior.Field.values()) {
             assertThat(help).contains(field.option() + " DIST");
         }
-        assertThat(help).contains("(default 30ms)").contains("(default 0.5ms)").contains("(default 1500ms)")
-                .contains("(default 20)").contains("(default 10)").contains("(default 5s)").contains("(default 300ms)").contains("x-mock-latency-ms");
+        assertThat(help)
+                .contains("(default 30ms)")
+                .contains("(default 0.5ms)")
+                .contains("(default 1500ms)")
+                .contains("(default 20)")
+                .contains("(default 10)")
+                .contains("(default 5s)")
+                .contains("(default 300ms)")
+                .contains("x-mock-latency-ms");
     }
 
     @Test
     void mediaLatencyOptionsReachTheConfig() throws OptionError {
-        MockOptions.Parsed parsed = new MockOptions(name -> null).parse(new String[] {"--image-latency", "uniform(1s,2s)",
-            "--transcription-rtf=0", "--speech-ttfa", "0ms", "--video-render", "2s", "--video-accept", "uniform(100ms,200ms)", "--ttft", "50ms"});
+        MockOptions.Parsed parsed =
+                new MockOptions(name -> null)
+                        .parse(
+                                new String[] {
+                                    "--image-latency",
+                                    "uniform(1s,2s)",
+                                    "--transcription-rtf=0",
+                                    "--speech-ttfa",
+                                    "0ms",
+                                    "--video-render",
+                                    "2s",
+                                    "--video-accept",
+                                    "uniform(100ms,200ms)",
+                                    "--ttft",
+                                    "50ms"
+                                });
         MediaBehavior media = parsed.config().behavior().media();
         assertThat(media.imageLatency().spec()).isEqualTo("uniform(1s,2s)");
         assertThat(media.transcriptionRtf().spec()).isEqualTo("0");
         assertThat(media.speechTtfa().spec()).isEqualTo("0ms");
         assertThat(media.videoRenderPerSecond().spec()).isEqualTo("2s");
         assertThat(media.videoAccept().spec()).isEqualTo("uniform(100ms,200ms)");
-        assertThat(media.embeddingsLatency()).as("untouched").isEqualTo(MediaBehavior.DEFAULT.embeddingsLatency());
-        assertThat(parsed.config().behavior().ttft().spec()).as("chat options still apply").isEqualTo("50ms");
+        assertThat(media.embeddingsLatency())
+                .as("untouched")
+                .isEqualTo(MediaBehavior.DEFAULT.embeddingsLatency());
+        assertThat(parsed.config().behavior().ttft().spec())
+                .as("chat options still apply")
+                .isEqualTo("50ms");
     }
 
     @Test
     void badValuesExitTwoNamingTheOption() {
         String[][] cases = {
-            {"--ttft", "fast"}, {"--itl", "uniform(1ms)"}, {"--port", "70000"}, {"--output-tokens", "-3"},
-            {"--fault", "http_999=0.1"}, {"--fault", "http_500=1.5"}, {"--max-body", "lots"},
-            {"--shutdown-grace", "10"}, {"--io-threads", "0"}, {"--catalog", "/no/such/catalog.json"},
-            {"--api-keys-env", "TOKENBENCH_SURELY_UNSET_VARIABLE"}, {"--seed", "x"}, {"--colour", "blue"},
-            {"--embeddings-latency", "fast"}, {"--embeddings-item-latency", "1"}, {"--image-latency", "uniform(2s,1s)"},
-            {"--transcription-rtf", "20x"}, {"--speech-ttfa", "200"}, {"--speech-rtf", "10ms"},
-            {"--video-queue", "-5s"}, {"--video-render", "lognormal(0s,1)"},
-            {"--video-accept", "300"}, {"--video-accept", "-1ms"},
+            {"--ttft", "fast"},
+            {"--itl", "uniform(1ms)"},
+            {"--port", "70000"},
+            {"--output-tokens", "-3"},
+            {"--fault", "http_999=0.1"},
+            {"--fault", "http_500=1.5"},
+            {"--max-body", "lots"},
+            {"--shutdown-grace", "10"},
+            {"--io-threads", "0"},
+            {"--catalog", "/no/such/catalog.json"},
+            {"--api-keys-env", "TOKENBENCH_SURELY_UNSET_VARIABLE"},
+            {"--seed", "x"},
+            {"--colour", "blue"},
+            {"--embeddings-latency", "fast"},
+            {"--embeddings-item-latency", "1"},
+            {"--image-latency", "uniform(2s,1s)"},
+            {"--transcription-rtf", "20x"},
+            {"--speech-ttfa", "200"},
+            {"--speech-rtf", "10ms"},
+            {"--video-queue", "-5s"},
+            {"--video-render", "lognormal(0s,1)"},
+            {"--video-accept", "300"},
+            {"--video-accept", "-1ms"},
         };
         for (String[] args : cases) {
             err.reset();
             assertThat(launch(args).exitCode()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).contains(args[0]);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .as(String.join(" ", args))
+                    .contains(args[0]);
         }
         err.reset();
         assertThat(launch("--port").exitCode()).isEqualTo(2);
@@ -98,9 +150,11 @@ class MockMainTest {
     void startsPrintsTheUrlAndTheLocalKeyOnly() {
         MockMain.Launch launch = launch("--port", "0", "--admin-token", "adm-fixed");
         try (MockUpstream mock = launch.mock().orElseThrow()) {
-            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("listening on " + mock.baseUrl() + "\n");
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("listening on " + mock.baseUrl() + "\n");
             assertThat(mock.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains(MockConfig.DEFAULT_API_KEY)
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains(MockConfig.DEFAULT_API_KEY)
                     .doesNotContain("adm-fixed");
         }
     }
@@ -109,66 +163,119 @@ class MockMainTest {
     void configuredKeysAreNeverPrinted(@TempDir Path dir) throws Exception {
         Path keys = dir.resolve("keys.txt");
         Files.writeString(keys, "# team keys\nsk-from-file-123\n\n");
-        MockMain.Launch launch = launch("--port", "0", "--api-key", "sk-from-arg-456", "--api-keys-file", keys.toString());
+        MockMain.Launch launch =
+                launch(
+                        "--port",
+                        "0",
+                        "--api-key",
+                        "sk-from-arg-456",
+                        "--api-keys-file",
+                        keys.toString());
         try (MockUpstream mock = launch.mock().orElseThrow()) {
-            String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-            assertThat(printed).doesNotContain("sk-from-file-123").doesNotContain("sk-from-arg-456")
-                    .doesNotContain(MockConfig.DEFAULT_API_KEY).contains("2 configured api key(s)");
+            String printed =
+                    out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+            assertThat(printed)
+                    .doesNotContain("sk-from-file-123")
+                    .doesNotContain("sk-from-arg-456")
+                    .doesNotContain(MockConfig.DEFAULT_API_KEY)
+                    .contains("2 configured api key(s)");
             assertThat(mock.config().toString()).doesNotContain("sk-from");
             HttpClient http = HttpClient.newHttpClient();
             for (String key : List.of("sk-from-file-123", "sk-from-arg-456")) {
-                assertThat(http.send(models(mock, key), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+                assertThat(
+                                http.send(models(mock, key), HttpResponse.BodyHandlers.discarding())
+                                        .statusCode())
+                        .isEqualTo(200);
             }
-            assertThat(http.send(models(mock, MockConfig.DEFAULT_API_KEY), HttpResponse.BodyHandlers.discarding())
-                    .statusCode()).isEqualTo(401);
+            assertThat(
+                            http.send(
+                                            models(mock, MockConfig.DEFAULT_API_KEY),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode())
+                    .isEqualTo(401);
         }
     }
 
     @Test
     void keysComeFromAnEnvironmentVariable() throws Exception {
-        MockOptions.Parsed parsed = new MockOptions(Map.of("MY_KEYS", "sk-a, sk-b")::get)
-                .parse(new String[] {"--api-keys-env", "MY_KEYS", "--fault", "stall:3s=0.25", "--slowdown-threshold",
-                    "8", "--slowdown-factor", "0.5"});
+        MockOptions.Parsed parsed =
+                new MockOptions(Map.of("MY_KEYS", "sk-a, sk-b")::get)
+                        .parse(
+                                new String[] {
+                                    "--api-keys-env",
+                                    "MY_KEYS",
+                                    "--fault",
+                                    "stall:3s=0.25",
+                                    "--slowdown-threshold",
+                                    "8",
+                                    "--slowdown-factor",
+                                    "0.5"
+                                });
         assertThat(parsed.config().apiKeys()).containsExactly("sk-a", "sk-b");
-        assertThat(parsed.config().faults().weighted().get(0).spec().param()).isEqualTo(3_000_000_000L);
+        assertThat(parsed.config().faults().weighted().get(0).spec().param())
+                .isEqualTo(3_000_000_000L);
         assertThat(parsed.config().behavior().slowdown().multiplier(10)).isEqualTo(2.0);
         assertThat(parsed.generatedAdminToken()).isTrue();
     }
 
     private static HttpRequest models(MockUpstream mock, String key) {
-        return HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/v1/models")).header("Authorization", "Bearer " + key)
+        return HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/v1/models"))
+                .header("Authorization", "Bearer " + key)
                 .build();
     }
 
     @Test
     void sigtermLetsTheStreamInFlightFinishThenExits() throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), MockMain.class.getName(),
-                "--port", "0", "--ttft", "0ms", "--itl", "100ms", "--output-tokens", "8", "--shutdown-grace", "10s")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                MockMain.class.getName(),
+                                "--port",
+                                "0",
+                                "--ttft",
+                                "0ms",
+                                "--itl",
+                                "100ms",
+                                "--output-tokens",
+                                "8",
+                                "--shutdown-grace",
+                                "10s")
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
         try {
-            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader stdout =
+                    new BufferedReader(
+                            new InputStreamReader(
+                                    process.getInputStream(), StandardCharsets.UTF_8));
             String line = stdout.readLine();
             assertThat(line).startsWith("listening on http://127.0.0.1:");
             String base = line.substring("listening on ".length());
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(
-                    URI.create(base + "/v1/chat/completions"))
-                    .header("Authorization", "Bearer " + MockConfig.DEFAULT_API_KEY)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"MiniMax-M3\",\"stream\":true,"
-                            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
-                    HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<java.util.stream.Stream<String>> response =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions"))
+                                    .header("Authorization", "Bearer " + MockConfig.DEFAULT_API_KEY)
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    "{\"model\":\"MiniMax-M3\",\"stream\":true,"
+                                                            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines());
             java.util.List<String> lines = new java.util.ArrayList<>();
             java.util.Iterator<String> it = response.body().iterator();
             while (it.hasNext()) {
                 String event = it.next();
                 lines.add(event);
                 if (event.contains("\"delta\":{\"content\":\"") && process.isAlive()) {
-                    process.destroy(); // SIGTERM after the first token; 7 more at 100 ms each follow
+                    process.destroy(); // SIGTERM after the first token; 7 more at 100 ms each
+                    // follow
                 }
             }
-            assertThat(String.join("\n", lines)).contains("\"finish_reason\":\"stop\"").endsWith("data: [DONE]\n");
+            assertThat(String.join("\n", lines))
+                    .contains("\"finish_reason\":\"stop\"")
+                    .endsWith("data: [DONE]\n");
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("process exited").isTrue();
         } finally {
             process.destroyForcibly();

@@ -24,7 +24,8 @@ class EmulatorClockTest {
     @Test
     void negativeAdvanceIsRefused() {
         EmulatorClock clock = EmulatorClock.frozenAt(Instant.EPOCH);
-        assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).hasMessageContaining("advance");
+        assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
+                .hasMessageContaining("advance");
         assertThat(clock.instant()).isEqualTo(Instant.EPOCH);
     }
 
@@ -33,11 +34,13 @@ class EmulatorClockTest {
         EmulatorClock clock = EmulatorClock.frozenAt(Instant.EPOCH);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
-            Thread th = new Thread(() -> {
-                for (int i = 0; i < 1000; i++) {
-                    clock.advance(Duration.ofSeconds(1));
-                }
-            });
+            Thread th =
+                    new Thread(
+                            () -> {
+                                for (int i = 0; i < 1000; i++) {
+                                    clock.advance(Duration.ofSeconds(1));
+                                }
+                            });
             th.start();
             threads.add(th);
         }

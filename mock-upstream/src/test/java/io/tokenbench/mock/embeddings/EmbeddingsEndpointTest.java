@@ -13,21 +13,23 @@ import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /v1/embeddings} driven by the official SDK with response validation on. */
 @ExtendWith(NoLeaks.class)
 class EmbeddingsEndpointTest {
 
     private static final String MODEL = "text-embedding-3-small";
-    @RegisterExtension
-    static final MediaFixture fixture = new MediaFixture();
+    @RegisterExtension static final MediaFixture fixture = new MediaFixture();
 
-    private static CreateEmbeddingResponse create(EmbeddingCreateParams.EncodingFormat format, Long dimensions,
-            List<String> input) {
-        EmbeddingCreateParams.Builder params = EmbeddingCreateParams.builder().model(MODEL)
-                .inputOfArrayOfStrings(input).encodingFormat(format);
+    private static CreateEmbeddingResponse create(
+            EmbeddingCreateParams.EncodingFormat format, Long dimensions, List<String> input) {
+        EmbeddingCreateParams.Builder params =
+                EmbeddingCreateParams.builder()
+                        .model(MODEL)
+                        .inputOfArrayOfStrings(input)
+                        .encodingFormat(format);
         if (dimensions != null) {
             params.dimensions(dimensions);
         }
@@ -35,7 +37,8 @@ class EmbeddingsEndpointTest {
     }
 
     private static float[] decode(String base64) {
-        ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(base64)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes =
+                ByteBuffer.wrap(Base64.getDecoder().decode(base64)).order(ByteOrder.LITTLE_ENDIAN);
         float[] values = new float[bytes.remaining() / Float.BYTES];
         bytes.asFloatBuffer().get(values);
         return values;
@@ -52,14 +55,17 @@ class EmbeddingsEndpointTest {
     @Test
     void base64DecodesToTheFloatVariantForEveryInput() {
         List<String> input = List.of("hello world", "a second, longer input text");
-        CreateEmbeddingResponse asFloats = create(EmbeddingCreateParams.EncodingFormat.FLOAT, null, input);
-        CreateEmbeddingResponse asBase64 = create(EmbeddingCreateParams.EncodingFormat.BASE64, null, input);
+        CreateEmbeddingResponse asFloats =
+                create(EmbeddingCreateParams.EncodingFormat.FLOAT, null, input);
+        CreateEmbeddingResponse asBase64 =
+                create(EmbeddingCreateParams.EncodingFormat.BASE64, null, input);
         assertThat(asFloats.data()).hasSize(2);
         for (int i = 0; i < 2; i++) {
             float[] expected = floats(asFloats.data().get(i).embeddingValue().asFloats());
             assertThat(expected).hasSize(EmbeddingsRoutes.FULL_DIMENSIONS);
             assertThat(asFloats.data().get(i).index()).isEqualTo(i);
-            assertThat(decode(asBase64.data().get(i).embeddingValue().asBase64())).containsExactly(expected);
+            assertThat(decode(asBase64.data().get(i).embeddingValue().asBase64()))
+                    .containsExactly(expected);
         }
         assertThat(floats(asFloats.data().get(0).embeddingValue().asFloats()))
                 .isNotEqualTo(floats(asFloats.data().get(1).embeddingValue().asFloats()));
@@ -67,14 +73,38 @@ class EmbeddingsEndpointTest {
 
     @Test
     void vectorsAreDeterministicUnitLengthAndDimensionsArePrefixDirections() {
-        float[] first = floats(create(EmbeddingCreateParams.EncodingFormat.FLOAT, null, List.of("same text"))
-                .data().get(0).embeddingValue().asFloats());
-        float[] again = floats(create(EmbeddingCreateParams.EncodingFormat.FLOAT, null, List.of("same text"))
-                .data().get(0).embeddingValue().asFloats());
+        float[] first =
+                floats(
+                        create(
+                                        EmbeddingCreateParams.EncodingFormat.FLOAT,
+                                        null,
+                                        List.of("same text"))
+                                .data()
+                                .get(0)
+                                .embeddingValue()
+                                .asFloats());
+        float[] again =
+                floats(
+                        create(
+                                        EmbeddingCreateParams.EncodingFormat.FLOAT,
+                                        null,
+                                        List.of("same text"))
+                                .data()
+                                .get(0)
+                                .embeddingValue()
+                                .asFloats());
         assertThat(again).containsExactly(first);
         assertThat(norm(first)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
-        float[] short256 = floats(create(EmbeddingCreateParams.EncodingFormat.FLOAT, 256L, List.of("same text"))
-                .data().get(0).embeddingValue().asFloats());
+        float[] short256 =
+                floats(
+                        create(
+                                        EmbeddingCreateParams.EncodingFormat.FLOAT,
+                                        256L,
+                                        List.of("same text"))
+                                .data()
+                                .get(0)
+                                .embeddingValue()
+                                .asFloats());
         assertThat(short256).hasSize(256);
         assertThat(norm(short256)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
         double prefixNorm = 0;
@@ -83,15 +113,16 @@ class EmbeddingsEndpointTest {
         }
         double scale = 1.0 / Math.sqrt(prefixNorm);
         for (int i = 0; i < 256; i++) {
-            assertThat((double) short256[i]).isCloseTo(first[i] * scale, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat((double) short256[i])
+                    .isCloseTo(first[i] * scale, org.assertj.core.data.Offset.offset(1e-5));
         }
     }
 
     @Test
     void usageFollowsTheTokenRuleAndIsSettled() {
         // "abcdefgh" = 8 code points -> 2 tokens; "xyz" -> 1 token.
-        CreateEmbeddingResponse response = create(EmbeddingCreateParams.EncodingFormat.FLOAT, 8L,
-                List.of("abcdefgh", "xyz"));
+        CreateEmbeddingResponse response =
+                create(EmbeddingCreateParams.EncodingFormat.FLOAT, 8L, List.of("abcdefgh", "xyz"));
         assertThat(response.usage().promptTokens()).isEqualTo(3);
         assertThat(response.usage().totalTokens()).isEqualTo(3);
         assertThat(response.model()).isEqualTo(MODEL);
@@ -103,8 +134,10 @@ class EmbeddingsEndpointTest {
 
     @Test
     void tokenIdInputCountsOneTokenPerId() {
-        HttpResponse<byte[]> response = fixture.postJson("/v1/embeddings",
-                "{\"model\":\"" + MODEL + "\",\"input\":[[1,2,3],[4]],\"dimensions\":4}");
+        HttpResponse<byte[]> response =
+                fixture.postJson(
+                        "/v1/embeddings",
+                        "{\"model\":\"" + MODEL + "\",\"input\":[[1,2,3],[4]],\"dimensions\":4}");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new String(response.body())).contains("\"prompt_tokens\":4");
     }
@@ -115,11 +148,25 @@ class EmbeddingsEndpointTest {
         assertBad("{\"input\":\"x\"}", 400, "model", "missing_required_parameter");
         assertBad("{\"model\":\"" + MODEL + "\",\"input\":\"\"}", 400, "input", "invalid_value");
         assertBad("{\"model\":\"" + MODEL + "\",\"input\":[]}", 400, "input", "invalid_value");
-        assertBad("{\"model\":\"" + MODEL + "\",\"input\":[\"a\",3.5]}", 400, "input", "invalid_value");
-        assertBad("{\"model\":\"" + MODEL + "\",\"input\":\"x\",\"encoding_format\":\"int8\"}", 400,
-                "encoding_format", "invalid_value");
-        assertBad("{\"model\":\"" + MODEL + "\",\"input\":\"x\",\"dimensions\":0}", 400, "dimensions", "invalid_value");
-        assertBad("{\"model\":\"" + MODEL + "\",\"input\":\"x\",\"dimensions\":\"8\"}", 400, "dimensions",
+        assertBad(
+                "{\"model\":\"" + MODEL + "\",\"input\":[\"a\",3.5]}",
+                400,
+                "input",
+                "invalid_value");
+        assertBad(
+                "{\"model\":\"" + MODEL + "\",\"input\":\"x\",\"encoding_format\":\"int8\"}",
+                400,
+                "encoding_format",
+                "invalid_value");
+        assertBad(
+                "{\"model\":\"" + MODEL + "\",\"input\":\"x\",\"dimensions\":0}",
+                400,
+                "dimensions",
+                "invalid_value");
+        assertBad(
+                "{\"model\":\"" + MODEL + "\",\"input\":\"x\",\"dimensions\":\"8\"}",
+                400,
+                "dimensions",
                 "invalid_type");
         assertBad("{\"model\":\"MiniMax-M3\",\"input\":\"x\"}", 400, "model", "invalid_value");
         assertBad("{\"model\":\"no-such-model\",\"input\":\"x\"}", 404, null, "model_not_found");
@@ -130,41 +177,83 @@ class EmbeddingsEndpointTest {
         int admissionsBefore = fixture.gate.admissions.size();
         HttpResponse<byte[]> response = fixture.postJson("/v1/embeddings", body);
         assertThat(response.statusCode()).as(body).isEqualTo(status);
-        assertThat(MediaFixture.error(response).path("type").asText()).isEqualTo("invalid_request_error");
-        assertThat(MediaFixture.error(response).path("param").textValue()).as(body).isEqualTo(param);
+        assertThat(MediaFixture.error(response).path("type").asText())
+                .isEqualTo("invalid_request_error");
+        assertThat(MediaFixture.error(response).path("param").textValue())
+                .as(body)
+                .isEqualTo(param);
         assertThat(MediaFixture.error(response).path("code").textValue()).as(body).isEqualTo(code);
-        assertThat(fixture.gate.admissions).as("bad input is refused before admission").hasSize(admissionsBefore);
+        assertThat(fixture.gate.admissions)
+                .as("bad input is refused before admission")
+                .hasSize(admissionsBefore);
     }
 
     @Test
     void getIs405AndAMissingKeyIs401() {
         assertThat(fixture.send("GET", "/v1/embeddings", null, null).statusCode()).isEqualTo(405);
-        HttpResponse<byte[]> noKey = fixture.send("POST", "/v1/embeddings", "application/json",
-                ("{\"model\":\"" + MODEL + "\",\"input\":\"x\"}").getBytes(), null);
+        HttpResponse<byte[]> noKey =
+                fixture.send(
+                        "POST",
+                        "/v1/embeddings",
+                        "application/json",
+                        ("{\"model\":\"" + MODEL + "\",\"input\":\"x\"}").getBytes(),
+                        null);
         assertThat(noKey.statusCode()).isEqualTo(401);
     }
 
     @Test
     void injectedHttpFaultsAreAnsweredAndRefundedChatOnlyFaultsAre400() {
         byte[] body = ("{\"model\":\"" + MODEL + "\",\"input\":\"x\"}").getBytes();
-        HttpResponse<byte[]> limited = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
-                "x-mock-fault", "http_429");
+        HttpResponse<byte[]> limited =
+                fixture.sendWithHeaders(
+                        "POST",
+                        "/v1/embeddings",
+                        "application/json",
+                        body,
+                        "x-mock-fault",
+                        "http_429");
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("retry-after")).isPresent();
-        assertThat(fixture.gate.last().end()).isEqualTo(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE);
+        assertThat(fixture.gate.last().end())
+                .isEqualTo(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE);
         assertThat(fixture.gate.last().usage()).isEqualTo(Settlement.Usage.NONE);
-        HttpResponse<byte[]> retried = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
-                "x-mock-fault", "http_429", "x-mock-fault-attempts", "1", "x-stainless-retry-count", "1");
+        HttpResponse<byte[]> retried =
+                fixture.sendWithHeaders(
+                        "POST",
+                        "/v1/embeddings",
+                        "application/json",
+                        body,
+                        "x-mock-fault",
+                        "http_429",
+                        "x-mock-fault-attempts",
+                        "1",
+                        "x-stainless-retry-count",
+                        "1");
         assertThat(retried.statusCode()).as("the fault hits only the first attempt").isEqualTo(200);
         int admissionsBefore = fixture.gate.admissions.size();
-        HttpResponse<byte[]> drip = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
-                "x-mock-fault", "slow_drip");
+        HttpResponse<byte[]> drip =
+                fixture.sendWithHeaders(
+                        "POST",
+                        "/v1/embeddings",
+                        "application/json",
+                        body,
+                        "x-mock-fault",
+                        "slow_drip");
         assertThat(drip.statusCode()).as("a chat-only fault").isEqualTo(400);
         assertThat(MediaFixture.error(drip).path("code").asText()).isEqualTo("invalid_header");
-        assertThat(MediaFixture.error(drip).path("message").asText()).contains("stall", "stream_reset");
-        assertThat(fixture.gate.admissions).as("refused before admission").hasSize(admissionsBefore);
-        HttpResponse<byte[]> unknown = fixture.sendWithHeaders("POST", "/v1/embeddings", "application/json", body,
-                "x-mock-fault", "meteor");
+        assertThat(MediaFixture.error(drip).path("message").asText())
+                .contains("stall", "stream_reset");
+        assertThat(fixture.gate.admissions)
+                .as("refused before admission")
+                .hasSize(admissionsBefore);
+        HttpResponse<byte[]> unknown =
+                fixture.sendWithHeaders(
+                        "POST",
+                        "/v1/embeddings",
+                        "application/json",
+                        body,
+                        "x-mock-fault",
+                        "meteor");
         assertThat(unknown.statusCode()).isEqualTo(400);
     }
 

@@ -21,9 +21,18 @@ class AdminApiTest {
         return call(method, path, Map.of(), Map.of(), body);
     }
 
-    private AdminResponse call(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-                               String body) {
-        return api.handle(method, path, query, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    private AdminResponse call(
+            String method,
+            String path,
+            Map<String, List<String>> query,
+            Map<String, String> headers,
+            String body) {
+        return api.handle(
+                method,
+                path,
+                query,
+                headers,
+                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode json(AdminResponse r) throws Exception {
@@ -38,7 +47,9 @@ class AdminApiTest {
 
     @Test
     void createShowsTheFullKeyOnceAndAllFieldsOfTheKeyObject() throws Exception {
-        JsonNode created = createKey("{\"name\":\"ci\",\"limit_credits\":5.0,\"reset\":\"weekly\",\"expiration\":\"7d\"}");
+        JsonNode created =
+                createKey(
+                        "{\"name\":\"ci\",\"limit_credits\":5.0,\"reset\":\"weekly\",\"expiration\":\"7d\"}");
         String secret = created.get("key").asText();
         assertThat(secret).matches("sk-[0-9A-Za-z]{48}");
         assertThat(created.get("status").asText()).isEqualTo("enabled");
@@ -54,14 +65,28 @@ class AdminApiTest {
         assertThat(created.get("next_reset_at").asText()).isEqualTo("2026-03-16T00:00:00Z");
         List<String> fields = new java.util.ArrayList<>();
         created.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("id", "name", "key", "status",
-                "unlimited", "limit_credits", "reset", "created_at", "expires_at", "used_in_period", "used_total",
-                "remaining", "period_start", "next_reset_at");
+        assertThat(fields)
+                .containsExactly(
+                        "id",
+                        "name",
+                        "key",
+                        "status",
+                        "unlimited",
+                        "limit_credits",
+                        "reset",
+                        "created_at",
+                        "expires_at",
+                        "used_in_period",
+                        "used_total",
+                        "remaining",
+                        "period_start",
+                        "next_reset_at");
 
         long id = created.get("id").asLong();
         AdminResponse list = call("GET", "/admin/keys", null);
         AdminResponse get = call("GET", "/admin/keys/" + id, null);
-        String masked = secret.substring(0, 4) + "**********" + secret.substring(secret.length() - 4);
+        String masked =
+                secret.substring(0, 4) + "**********" + secret.substring(secret.length() - 4);
         assertThat(json(get).get("key").asText()).isEqualTo(masked);
         assertThat(list.bodyText()).contains(masked).doesNotContain(secret);
         assertThat(get.bodyText()).doesNotContain(secret);
@@ -78,8 +103,18 @@ class AdminApiTest {
         assertThat(key.get("used_total").decimalValue()).isEqualByComparingTo("0.0002");
         assertThat(key.get("remaining").decimalValue()).isEqualByComparingTo("0.0098");
 
-        JsonNode logs = json(call("GET", "/admin/logs", Map.of("key_id", List.of(created.get("id").asText()),
-                "since", List.of("2026-03-10T00:00:00Z")), Map.of(), null));
+        JsonNode logs =
+                json(
+                        call(
+                                "GET",
+                                "/admin/logs",
+                                Map.of(
+                                        "key_id",
+                                        List.of(created.get("id").asText()),
+                                        "since",
+                                        List.of("2026-03-10T00:00:00Z")),
+                                Map.of(),
+                                null));
         assertThat(logs.get("data")).hasSize(1);
         JsonNode row = logs.get("data").get(0);
         assertThat(row.get("credits").decimalValue()).isEqualByComparingTo("0.0002");
@@ -87,23 +122,46 @@ class AdminApiTest {
         assertThat(row.get("prompt_tokens").asLong()).isEqualTo(100);
         assertThat(row.get("completion_tokens").asLong()).isEqualTo(50);
         assertThat(row.toString()).doesNotContain(secret);
-        assertThat(json(call("GET", "/admin/logs", Map.of("since", List.of("2026-03-11T00:00:00Z")), Map.of(), null))
-                .get("data")).isEmpty();
+        assertThat(
+                        json(call(
+                                        "GET",
+                                        "/admin/logs",
+                                        Map.of("since", List.of("2026-03-11T00:00:00Z")),
+                                        Map.of(),
+                                        null))
+                                .get("data"))
+                .isEmpty();
 
         JsonNode usage = json(call("GET", "/admin/usage", null));
         assertThat(usage.get("keys").get(0).get("requests").asLong()).isEqualTo(1);
         assertThat(usage.get("keys").get(0).get("success_rate").asDouble()).isEqualTo(1.0);
         assertThat(usage.get("models").get(0).get("model").asText()).isEqualTo("m");
 
-        AdminResponse tokenUsage = call("GET", "/api/usage/token/", Map.of(), Map.of("Authorization", "Bearer " + secret), null);
+        AdminResponse tokenUsage =
+                call(
+                        "GET",
+                        "/api/usage/token/",
+                        Map.of(),
+                        Map.of("Authorization", "Bearer " + secret),
+                        null);
         assertThat(tokenUsage.status()).isEqualTo(200);
-        assertThat(json(tokenUsage)).isEqualTo(MAPPER.readTree("{\"code\":true,\"data\":{\"object\":\"token_usage\","
-                + "\"name\":\"ci\",\"total_granted\":0.01,\"total_used\":0.0002,\"total_available\":0.0098,"
-                + "\"unlimited_quota\":false,\"expires_at\":0}}"));
+        assertThat(json(tokenUsage))
+                .isEqualTo(
+                        MAPPER.readTree(
+                                "{\"code\":true,\"data\":{\"object\":\"token_usage\","
+                                        + "\"name\":\"ci\",\"total_granted\":0.01,\"total_used\":0.0002,\"total_available\":0.0098,"
+                                        + "\"unlimited_quota\":false,\"expires_at\":0}}"));
         AdminResponse noKey = call("GET", "/api/usage/token/", Map.of(), Map.of(), null);
         assertThat(noKey.status()).isEqualTo(401);
         assertThat(json(noKey).get("success").asBoolean()).isFalse();
-        assertThat(call("GET", "/api/usage/token/", Map.of(), Map.of("authorization", "Bearer sk-wrong"), null).status())
+        assertThat(
+                        call(
+                                        "GET",
+                                        "/api/usage/token/",
+                                        Map.of(),
+                                        Map.of("authorization", "Bearer sk-wrong"),
+                                        null)
+                                .status())
                 .isEqualTo(401);
     }
 
@@ -111,13 +169,19 @@ class AdminApiTest {
     void patchEnablesDisablesAndChangesTheLimit() throws Exception {
         JsonNode created = createKey("{\"name\":\"ci\",\"limit_credits\":1}");
         String path = "/admin/keys/" + created.get("id").asLong();
-        assertThat(json(call("PATCH", path, "{\"status\":\"disabled\"}")).get("status").asText()).isEqualTo("disabled");
-        assertThat(f.admit(created.get("key").asText(), 1, 1)).isInstanceOf(io.tokenbench.mock.gate.Admission.Rejected.class);
-        JsonNode patched = json(call("PATCH", path, "{\"status\":\"enabled\",\"limit_credits\":null}"));
+        assertThat(json(call("PATCH", path, "{\"status\":\"disabled\"}")).get("status").asText())
+                .isEqualTo("disabled");
+        assertThat(f.admit(created.get("key").asText(), 1, 1))
+                .isInstanceOf(io.tokenbench.mock.gate.Admission.Rejected.class);
+        JsonNode patched =
+                json(call("PATCH", path, "{\"status\":\"enabled\",\"limit_credits\":null}"));
         assertThat(patched.get("status").asText()).isEqualTo("enabled");
         assertThat(patched.get("unlimited").asBoolean()).isTrue();
         assertThat(patched.get("remaining").isNull()).isTrue();
-        assertThat(json(call("PATCH", path, "{\"limit_credits\":2.5}")).get("limit_credits").decimalValue())
+        assertThat(
+                        json(call("PATCH", path, "{\"limit_credits\":2.5}"))
+                                .get("limit_credits")
+                                .decimalValue())
                 .isEqualByComparingTo("2.5");
         assertThat(call("DELETE", path, null).status()).isEqualTo(200);
         assertThat(call("GET", path, null).status()).isEqualTo(404);
@@ -126,7 +190,8 @@ class AdminApiTest {
 
     @Test
     void clockSetAndAdvanceApplyResetsAtOnce() throws Exception {
-        JsonNode created = createKey("{\"name\":\"d\",\"limit_credits\":0.001,\"reset\":\"daily\"}");
+        JsonNode created =
+                createKey("{\"name\":\"d\",\"limit_credits\":0.001,\"reset\":\"daily\"}");
         f.complete(created.get("key").asText(), 100, null, Usage.tokens(100, 450));
         String path = "/admin/keys/" + created.get("id").asLong();
         assertThat(json(call("GET", path, null)).get("status").asText()).isEqualTo("exhausted");
@@ -139,17 +204,24 @@ class AdminApiTest {
         assertThat(after.get("used_in_period").decimalValue()).isZero();
         assertThat(after.get("used_total").decimalValue()).isEqualByComparingTo("0.001");
         assertThat(after.get("period_start").asText()).isEqualTo("2026-03-11T00:00:00Z");
-        assertThat(json(call("GET", "/admin/clock", null)).get("now").asText()).isEqualTo("2026-03-11T00:00:00Z");
+        assertThat(json(call("GET", "/admin/clock", null)).get("now").asText())
+                .isEqualTo("2026-03-11T00:00:00Z");
     }
 
     @Test
     void enforcementIsReadAndChangedAtRunTime() throws Exception {
-        assertThat(json(call("GET", "/admin/enforcement", null)).get("concurrency").asText()).isEqualTo("check_then_act");
-        AdminResponse put = call("PUT", "/admin/enforcement", "{\"concurrency\":\"atomic\",\"error_style\":\"openai\"}");
+        assertThat(json(call("GET", "/admin/enforcement", null)).get("concurrency").asText())
+                .isEqualTo("check_then_act");
+        AdminResponse put =
+                call(
+                        "PUT",
+                        "/admin/enforcement",
+                        "{\"concurrency\":\"atomic\",\"error_style\":\"openai\"}");
         assertThat(put.status()).isEqualTo(200);
         assertThat(f.platform.profile().concurrency()).isEqualTo(ConcurrencyMode.ATOMIC);
         assertThat(f.platform.profile().errorStyle()).isEqualTo(ErrorStyle.OPENAI);
-        assertThat(json(call("GET", "/admin/enforcement", null)).get("error_style").asText()).isEqualTo("openai");
+        assertThat(json(call("GET", "/admin/enforcement", null)).get("error_style").asText())
+                .isEqualTo("openai");
     }
 
     @Test
@@ -160,28 +232,43 @@ class AdminApiTest {
         EnforcementProfile profileBefore = f.platform.profile();
         Instant clockBefore = f.clock.instant();
         String[][] bad = {
-                {"POST", "/admin/keys", "{\"name\":\"x\",\"reset\":\"hourly\"}", "reset"},
-                {"POST", "/admin/keys", "{\"name\":\"x\",\"limit_credits\":-1}", "limit_credits"},
-                {"POST", "/admin/keys", "{\"name\":\"x\",\"limit_credits\":0.0000001}", "limit_credits"},
-                {"POST", "/admin/keys", "{\"name\":\"x\",\"limit_credits\":\"5\"}", "limit_credits"},
-                {"POST", "/admin/keys", "{\"name\":\"x\",\"expiration\":\"14d\"}", "expiration"},
-                {"POST", "/admin/keys", "{\"name\":\"\"}", "name"},
-                {"POST", "/admin/keys", "{\"limit_credits\":1}", "name"},
-                {"POST", "/admin/keys", "{\"name\":\"x\",\"owner\":\"y\"}", "owner"},
-                {"POST", "/admin/keys", "{\"name\":\"x\"", null},
-                {"POST", "/admin/keys", "{\"name\":\"x\"} {}", null},
-                {"POST", "/admin/keys", "[1]", null},
-                {"POST", "/admin/keys", "", null},
-                {"PATCH", path, "{\"status\":\"exhausted\"}", "status"},
-                {"PATCH", path, "{\"status\":\"disabled\",\"limit_credits\":-2}", "limit_credits"},
-                {"PATCH", path, "{}", null},
-                {"POST", "/admin/clock", "{\"set\":\"tomorrow\"}", "set"},
-                {"POST", "/admin/clock", "{\"advance_seconds\":-60}", "advance_seconds"},
-                {"POST", "/admin/clock", "{\"advance_seconds\":1.5}", "advance_seconds"},
-                {"POST", "/admin/clock", "{\"set\":\"2027-01-01T00:00:00Z\",\"advance_seconds\":1}", null},
-                {"PUT", "/admin/enforcement", "{\"concurrency\":\"atomic\",\"error_style\":\"azure\"}", "error_style"},
-                {"PUT", "/admin/enforcement", "{\"fail_open\":\"true\"}", "fail_open"},
-                {"PUT", "/admin/enforcement", "{\"turbo\":true}", "turbo"},
+            {"POST", "/admin/keys", "{\"name\":\"x\",\"reset\":\"hourly\"}", "reset"},
+            {"POST", "/admin/keys", "{\"name\":\"x\",\"limit_credits\":-1}", "limit_credits"},
+            {
+                "POST",
+                "/admin/keys",
+                "{\"name\":\"x\",\"limit_credits\":0.0000001}",
+                "limit_credits"
+            },
+            {"POST", "/admin/keys", "{\"name\":\"x\",\"limit_credits\":\"5\"}", "limit_credits"},
+            {"POST", "/admin/keys", "{\"name\":\"x\",\"expiration\":\"14d\"}", "expiration"},
+            {"POST", "/admin/keys", "{\"name\":\"\"}", "name"},
+            {"POST", "/admin/keys", "{\"limit_credits\":1}", "name"},
+            {"POST", "/admin/keys", "{\"name\":\"x\",\"owner\":\"y\"}", "owner"},
+            {"POST", "/admin/keys", "{\"name\":\"x\"", null},
+            {"POST", "/admin/keys", "{\"name\":\"x\"} {}", null},
+            {"POST", "/admin/keys", "[1]", null},
+            {"POST", "/admin/keys", "", null},
+            {"PATCH", path, "{\"status\":\"exhausted\"}", "status"},
+            {"PATCH", path, "{\"status\":\"disabled\",\"limit_credits\":-2}", "limit_credits"},
+            {"PATCH", path, "{}", null},
+            {"POST", "/admin/clock", "{\"set\":\"tomorrow\"}", "set"},
+            {"POST", "/admin/clock", "{\"advance_seconds\":-60}", "advance_seconds"},
+            {"POST", "/admin/clock", "{\"advance_seconds\":1.5}", "advance_seconds"},
+            {
+                "POST",
+                "/admin/clock",
+                "{\"set\":\"2027-01-01T00:00:00Z\",\"advance_seconds\":1}",
+                null
+            },
+            {
+                "PUT",
+                "/admin/enforcement",
+                "{\"concurrency\":\"atomic\",\"error_style\":\"azure\"}",
+                "error_style"
+            },
+            {"PUT", "/admin/enforcement", "{\"fail_open\":\"true\"}", "fail_open"},
+            {"PUT", "/admin/enforcement", "{\"turbo\":true}", "turbo"},
         };
         for (String[] b : bad) {
             AdminResponse r = call(b[0], b[1], b[2]);
@@ -198,7 +285,10 @@ class AdminApiTest {
         assertThat(call("GET", "/admin/keys", null).bodyText()).isEqualTo(before);
         assertThat(f.platform.profile()).isEqualTo(profileBefore);
         assertThat(f.clock.instant()).isEqualTo(clockBefore);
-        assertThat(call("GET", "/admin/logs", Map.of("key_id", List.of("abc")), Map.of(), null).status()).isEqualTo(400);
+        assertThat(
+                        call("GET", "/admin/logs", Map.of("key_id", List.of("abc")), Map.of(), null)
+                                .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -214,32 +304,85 @@ class AdminApiTest {
     @Test
     void logsComeInPagesOfLimitRowsContinuedWithAfter() throws Exception {
         for (int i = 0; i < 1005; i++) {
-            f.platform.log().append(new io.tokenbench.mock.billing.UsageRow(Instant.parse("2026-03-10T12:00:00Z"),
-                    "req-" + i, i % 2 == 0 ? 7 : 8, "k", "gpt-4o-mini", "/v1/chat/completions", 1, 1, 1, false, 200,
-                    null, Instant.parse("2026-03-10T00:00:00Z")));
+            f.platform
+                    .log()
+                    .append(
+                            new io.tokenbench.mock.billing.UsageRow(
+                                    Instant.parse("2026-03-10T12:00:00Z"),
+                                    "req-" + i,
+                                    i % 2 == 0 ? 7 : 8,
+                                    "k",
+                                    "gpt-4o-mini",
+                                    "/v1/chat/completions",
+                                    1,
+                                    1,
+                                    1,
+                                    false,
+                                    200,
+                                    null,
+                                    Instant.parse("2026-03-10T00:00:00Z")));
         }
         JsonNode byDefault = json(call("GET", "/admin/logs", null));
         assertThat(byDefault.get("data")).as("1000 rows unless asked").hasSize(1000);
-        assertThat(byDefault.get("data").get(0).get("request_id").asText()).as("oldest first").isEqualTo("req-0");
+        assertThat(byDefault.get("data").get(0).get("request_id").asText())
+                .as("oldest first")
+                .isEqualTo("req-0");
         assertThat(byDefault.get("has_more").asBoolean()).isTrue();
-        JsonNode rest = json(call("GET", "/admin/logs", Map.of("after",
-                List.of(byDefault.get("next_after").asText())), Map.of(), null));
-        assertThat(rest.get("data")).extracting(r -> r.get("request_id").asText())
+        JsonNode rest =
+                json(
+                        call(
+                                "GET",
+                                "/admin/logs",
+                                Map.of("after", List.of(byDefault.get("next_after").asText())),
+                                Map.of(),
+                                null));
+        assertThat(rest.get("data"))
+                .extracting(r -> r.get("request_id").asText())
                 .containsExactly("req-1000", "req-1001", "req-1002", "req-1003", "req-1004");
         assertThat(rest.get("has_more").asBoolean()).isFalse();
 
-        JsonNode oneKey = json(call("GET", "/admin/logs", Map.of("key_id", List.of("8")), Map.of(), null));
+        JsonNode oneKey =
+                json(call("GET", "/admin/logs", Map.of("key_id", List.of("8")), Map.of(), null));
         assertThat(oneKey.get("data")).as("every row of a key with fewer than 1000").hasSize(502);
         assertThat(oneKey.get("has_more").asBoolean()).isFalse();
-        JsonNode two = json(call("GET", "/admin/logs", Map.of("key_id", List.of("7"), "limit", List.of("2"),
-                "after", List.of("1")), Map.of(), null));
-        assertThat(two.get("data")).extracting(r -> r.get("request_id").asText()).containsExactly("req-2", "req-4");
-        assertThat(json(call("GET", "/admin/logs", Map.of("limit", List.of("10000")), Map.of(), null)).get("data"))
+        JsonNode two =
+                json(
+                        call(
+                                "GET",
+                                "/admin/logs",
+                                Map.of(
+                                        "key_id",
+                                        List.of("7"),
+                                        "limit",
+                                        List.of("2"),
+                                        "after",
+                                        List.of("1")),
+                                Map.of(),
+                                null));
+        assertThat(two.get("data"))
+                .extracting(r -> r.get("request_id").asText())
+                .containsExactly("req-2", "req-4");
+        assertThat(
+                        json(call(
+                                        "GET",
+                                        "/admin/logs",
+                                        Map.of("limit", List.of("10000")),
+                                        Map.of(),
+                                        null))
+                                .get("data"))
                 .hasSize(1005);
 
-        for (String[] bad : new String[][] {{"limit", "0"}, {"limit", "10001"}, {"limit", "ten"}, {"limit", ""},
-            {"after", "-1"}, {"after", "x"}}) {
-            AdminResponse refused = call("GET", "/admin/logs", Map.of(bad[0], List.of(bad[1])), Map.of(), null);
+        for (String[] bad :
+                new String[][] {
+                    {"limit", "0"},
+                    {"limit", "10001"},
+                    {"limit", "ten"},
+                    {"limit", ""},
+                    {"after", "-1"},
+                    {"after", "x"}
+                }) {
+            AdminResponse refused =
+                    call("GET", "/admin/logs", Map.of(bad[0], List.of(bad[1])), Map.of(), null);
             assertThat(refused.status()).as(String.join("=", bad)).isEqualTo(400);
             assertThat(json(refused).get("error").get("param").asText()).isEqualTo(bad[0]);
         }

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
- * 64 real threads released together against one key. Each request: 100 prompt tokens, max_tokens 100
- * (estimate 700 µC), final usage 100 + 100 tokens (actual 300 µC).
+ * 64 real threads released together against one key. Each request: 100 prompt tokens, max_tokens
+ * 100 (estimate 700 µC), final usage 100 + 100 tokens (actual 300 µC).
  */
 class ConcurrencyModeTest {
 
@@ -36,16 +36,27 @@ class ConcurrencyModeTest {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
                 String id = "race-" + i;
-                results.add(pool.submit(() -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    Admission a = f.gate.admit(request(id, key.secret(), 100, 100, true));
-                    if (a instanceof Admitted admitted) {
-                        f.gate.settle(new Settlement(id, admitted, "/v1/chat/completions", GateFixture.MODEL, true, 200,
-                                Usage.tokens(100, 100), Settlement.End.COMPLETED));
-                        return true;
-                    }
-                    return false;
-                }));
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    start.await(30, TimeUnit.SECONDS);
+                                    Admission a =
+                                            f.gate.admit(request(id, key.secret(), 100, 100, true));
+                                    if (a instanceof Admitted admitted) {
+                                        f.gate.settle(
+                                                new Settlement(
+                                                        id,
+                                                        admitted,
+                                                        "/v1/chat/completions",
+                                                        GateFixture.MODEL,
+                                                        true,
+                                                        200,
+                                                        Usage.tokens(100, 100),
+                                                        Settlement.End.COMPLETED));
+                                        return true;
+                                    }
+                                    return false;
+                                }));
             }
             int admitted = 0;
             for (Future<Boolean> r : results) {
@@ -64,23 +75,32 @@ class ConcurrencyModeTest {
             CreatedKey key = f.limitedKey(LIMIT);
             int admitted = race(f, key, new CyclicBarrier(THREADS));
             assertThat(admitted).isLessThan(THREADS).isGreaterThanOrEqualTo(10);
-            assertThat(key.key().state().usedInPeriodMicroCredits()).isEqualTo(admitted * COST).isLessThanOrEqualTo(LIMIT);
+            assertThat(key.key().state().usedInPeriodMicroCredits())
+                    .isEqualTo(admitted * COST)
+                    .isLessThanOrEqualTo(LIMIT);
             assertThat(f.logCredits(key.key())).isEqualTo(admitted * COST);
         }
     }
 
     @Test
     void checkThenActLetsEveryRacerThroughAndTheOvershootShowsInTheLedger() throws Exception {
-        // All racers pass the check on the same balance, then wait here before reserving: the window
-        // new-api has between GetTokenByKey and DecreaseTokenQuota, made wide enough to hit every time.
+        // All racers pass the check on the same balance, then wait here before reserving: the
+        // window
+        // new-api has between GetTokenByKey and DecreaseTokenQuota, made wide enough to hit every
+        // time.
         CyclicBarrier betweenCheckAndReserve = new CyclicBarrier(THREADS);
-        GateFixture f = new GateFixture(EnforcementProfile.DEFAULTS, () -> {
-            try {
-                betweenCheckAndReserve.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        GateFixture f =
+                new GateFixture(
+                        EnforcementProfile.DEFAULTS,
+                        () -> {
+                            try {
+                                betweenCheckAndReserve.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException
+                                    | BrokenBarrierException
+                                    | TimeoutException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
         CreatedKey key = f.limitedKey(700);
         int admitted = race(f, key, new CyclicBarrier(THREADS));
         assertThat(admitted).isEqualTo(THREADS);

@@ -155,7 +155,8 @@ class FaultSwitchTest {
         assertThat(k.key().state().usedInPeriodMicroCredits()).isZero();
 
         GateFixture control = new GateFixture(EnforcementProfile.DEFAULTS);
-        assertThat(control.admit(control.limitedKey(10_000).secret(), 100, 20_000)).isInstanceOf(Rejected.class);
+        assertThat(control.admit(control.limitedKey(10_000).secret(), 100, 20_000))
+                .isInstanceOf(Rejected.class);
     }
 
     @Test

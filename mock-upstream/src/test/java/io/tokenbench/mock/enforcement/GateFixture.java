@@ -21,16 +21,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A gate on a frozen emulator clock with one priced model: {@code m} costs 1 micro-Credit per input token
- * and 2 per output token, so a request with 100 prompt tokens and {@code max_tokens} 100 is estimated at
- * 500 × 1 + 100 × 2 = 700 micro-Credits.
+ * A gate on a frozen emulator clock with one priced model: {@code m} costs 1 micro-Credit per input
+ * token and 2 per output token, so a request with 100 prompt tokens and {@code max_tokens} 100 is
+ * estimated at 500 × 1 + 100 × 2 = 700 micro-Credits.
  */
 final class GateFixture {
 
     static final String MODEL = "m";
     static final Instant T0 = Instant.parse("2026-03-10T12:00:00Z");
-    static final ModelPrice PRICE = new ModelPrice(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.ZERO, BigDecimal.ZERO);
-    static final PriceList PRICES = model -> MODEL.equals(model) ? Optional.of(PRICE) : Optional.empty();
+    static final ModelPrice PRICE =
+            new ModelPrice(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.ZERO, BigDecimal.ZERO);
+    static final PriceList PRICES =
+            model -> MODEL.equals(model) ? Optional.of(PRICE) : Optional.empty();
 
     final EmulatorClock clock = EmulatorClock.frozenAt(T0);
     final PlatformState platform;
@@ -38,7 +40,7 @@ final class GateFixture {
     private int nextRequest;
 
     GateFixture(EnforcementProfile profile) {
-        this(profile, () -> { });
+        this(profile, () -> {});
     }
 
     GateFixture(EnforcementProfile profile, Runnable betweenCheckAndReserve) {
@@ -47,8 +49,11 @@ final class GateFixture {
     }
 
     CreatedKey key(Long limitMicroCredits, ResetType reset, Expiration expiration) {
-        return platform.keys().create(new KeySpec("test-key", limitMicroCredits, reset, expiration), clock.instant(),
-                platform.profile().calendar());
+        return platform.keys()
+                .create(
+                        new KeySpec("test-key", limitMicroCredits, reset, expiration),
+                        clock.instant(),
+                        platform.profile().calendar());
     }
 
     CreatedKey limitedKey(long limitMicroCredits) {
@@ -59,9 +64,16 @@ final class GateFixture {
         return "req-" + (++nextRequest);
     }
 
-    static AdmissionRequest request(String id, String secret, int promptTokens, Integer maxTokens, boolean stream) {
-        return new AdmissionRequest(id, secret, "/v1/chat/completions", MODEL, promptTokens,
-                maxTokens == null ? OptionalInt.empty() : OptionalInt.of(maxTokens), stream);
+    static AdmissionRequest request(
+            String id, String secret, int promptTokens, Integer maxTokens, boolean stream) {
+        return new AdmissionRequest(
+                id,
+                secret,
+                "/v1/chat/completions",
+                MODEL,
+                promptTokens,
+                maxTokens == null ? OptionalInt.empty() : OptionalInt.of(maxTokens),
+                stream);
     }
 
     Admission admit(String secret, int promptTokens, Integer maxTokens) {
@@ -70,7 +82,9 @@ final class GateFixture {
 
     void settle(Admission admission, String requestId, Usage usage, Settlement.End end) {
         Admission.Admitted a = (Admission.Admitted) admission;
-        gate.settle(new Settlement(requestId, a, "/v1/chat/completions", MODEL, false, 200, usage, end));
+        gate.settle(
+                new Settlement(
+                        requestId, a, "/v1/chat/completions", MODEL, false, 200, usage, end));
     }
 
     /** Admits and completes one request; returns the request id. */
@@ -82,16 +96,21 @@ final class GateFixture {
     }
 
     long logCredits(ApiKey key) {
-        return platform.log().query(key.id(), null).stream().mapToLong(UsageRow::creditsMicro).sum();
+        return platform.log().query(key.id(), null).stream()
+                .mapToLong(UsageRow::creditsMicro)
+                .sum();
     }
 
     long periodLogCredits(ApiKey key) {
         Instant period = key.state().periodStart();
-        return platform.log().query(key.id(), null).stream().filter(r -> r.periodStart().equals(period))
-                .mapToLong(UsageRow::creditsMicro).sum();
+        return platform.log().query(key.id(), null).stream()
+                .filter(r -> r.periodStart().equals(period))
+                .mapToLong(UsageRow::creditsMicro)
+                .sum();
     }
 
     static EnforcementProfile profile(String... settings) {
-        return EnforcementOptions.fromArgs(EnforcementProfile.DEFAULTS, java.util.List.of(settings));
+        return EnforcementOptions.fromArgs(
+                EnforcementProfile.DEFAULTS, java.util.List.of(settings));
     }
 }

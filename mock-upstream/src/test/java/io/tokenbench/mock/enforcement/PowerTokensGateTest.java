@@ -34,7 +34,9 @@ class PowerTokensGateTest {
         assertThat(a).isInstanceOf(Rejected.class);
         assertThat(((Rejected) a).status()).isEqualTo(401);
         assertThat(((Rejected) a).headers()).containsEntry("X-Oneapi-Request-Id", "r1");
-        assertThat(body(a)).isEqualTo("{\"error\":{\"message\":\"Invalid token (request id: r1)\",\"type\":\"new_api_error\",\"code\":\"\"}}");
+        assertThat(body(a))
+                .isEqualTo(
+                        "{\"error\":{\"message\":\"Invalid token (request id: r1)\",\"type\":\"new_api_error\",\"code\":\"\"}}");
     }
 
     @Test
@@ -51,11 +53,14 @@ class PowerTokensGateTest {
         Admission a = f.admit(k.secret(), 10, null);
         assertThat(((Rejected) a).status()).isEqualTo(401);
         List<UsageRow> rows = f.platform.log().query(k.key().id(), null);
-        assertThat(rows).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(401);
-            assertThat(r.cancelReason()).isEqualTo("disabled");
-            assertThat(r.creditsMicro()).isZero();
-        });
+        assertThat(rows)
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.status()).isEqualTo(401);
+                            assertThat(r.cancelReason()).isEqualTo("disabled");
+                            assertThat(r.creditsMicro()).isZero();
+                        });
     }
 
     @Test
@@ -66,7 +71,10 @@ class PowerTokensGateTest {
         f.clock.set(GateFixture.T0.plusSeconds(604_801));
         Admission late = f.admit(k.secret(), 10, null);
         assertThat(((Rejected) late).status()).isEqualTo(401);
-        assertThat(f.platform.log().query(k.key().id(), null)).last().extracting(UsageRow::cancelReason).isEqualTo("expired");
+        assertThat(f.platform.log().query(k.key().id(), null))
+                .last()
+                .extracting(UsageRow::cancelReason)
+                .isEqualTo("expired");
     }
 
     @Test
@@ -76,16 +84,29 @@ class PowerTokensGateTest {
         assertThat(k.key().state().remainingMicroCredits()).isEqualTo(0);
         Admission a = f.admit(k.secret(), 1, 1);
         assertThat(((Rejected) a).status()).isEqualTo(401);
-        assertThat(f.platform.log().query(k.key().id(), null)).last().extracting(UsageRow::cancelReason).isEqualTo("exhausted");
+        assertThat(f.platform.log().query(k.key().id(), null))
+                .last()
+                .extracting(UsageRow::cancelReason)
+                .isEqualTo("exhausted");
     }
 
     @Test
     void unpricedModelIs403NoAccess() {
         CreatedKey k = f.limitedKey(10_000);
-        Admission a = f.gate.admit(new AdmissionRequest("r9", k.secret(), "/v1/chat/completions", "other", 10,
-                OptionalInt.empty(), false));
+        Admission a =
+                f.gate.admit(
+                        new AdmissionRequest(
+                                "r9",
+                                k.secret(),
+                                "/v1/chat/completions",
+                                "other",
+                                10,
+                                OptionalInt.empty(),
+                                false));
         assertThat(((Rejected) a).status()).isEqualTo(403);
-        assertThat(body(a)).isEqualTo("{\"error\":{\"message\":\"This token has no access to model other (request id: r9)\",\"type\":\"new_api_error\",\"code\":\"\"}}");
+        assertThat(body(a))
+                .isEqualTo(
+                        "{\"error\":{\"message\":\"This token has no access to model other (request id: r9)\",\"type\":\"new_api_error\",\"code\":\"\"}}");
     }
 
     @Test
@@ -93,9 +114,11 @@ class PowerTokensGateTest {
         CreatedKey k = f.limitedKey(600);
         Admission a = f.gate.admit(request("r7", k.secret(), 100, 100, true));
         assertThat(((Rejected) a).status()).isEqualTo(403);
-        assertThat(body(a)).isEqualTo("{\"error\":{\"message\":\"token quota is not enough, token remain quota: 0.000600, "
-                + "need quota: 0.000700 (request id: r7)\",\"type\":\"new_api_error\",\"param\":\"\","
-                + "\"code\":\"pre_consume_token_quota_failed\"}}");
+        assertThat(body(a))
+                .isEqualTo(
+                        "{\"error\":{\"message\":\"token quota is not enough, token remain quota: 0.000600, "
+                                + "need quota: 0.000700 (request id: r7)\",\"type\":\"new_api_error\",\"param\":\"\","
+                                + "\"code\":\"pre_consume_token_quota_failed\"}}");
         assertThat(k.key().state().usedInPeriodMicroCredits()).isZero();
     }
 
@@ -104,7 +127,8 @@ class PowerTokensGateTest {
         CreatedKey k = f.limitedKey(10_000);
         String id = f.nextId();
         Admission a = f.gate.admit(request(id, k.secret(), 100, 100, false));
-        assertThat(a).isEqualTo(new Admitted(k.key().idString(), "test-key", 700, Integer.MAX_VALUE));
+        assertThat(a)
+                .isEqualTo(new Admitted(k.key().idString(), "test-key", 700, Integer.MAX_VALUE));
         assertThat(k.key().state().usedInPeriodMicroCredits()).isEqualTo(700);
         f.settle(a, id, Usage.tokens(100, 30), Settlement.End.COMPLETED);
         assertThat(k.key().state().usedInPeriodMicroCredits()).isEqualTo(160);
@@ -132,10 +156,14 @@ class PowerTokensGateTest {
         Admission a = f.gate.admit(request(id, k.secret(), 100, 100, false));
         f.settle(a, id, Usage.tokens(100, 0), Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE);
         assertThat(k.key().state().usedInPeriodMicroCredits()).isZero();
-        assertThat(f.platform.log().query(k.key().id(), null)).singleElement().satisfies(r -> {
-            assertThat(r.creditsMicro()).isZero();
-            assertThat(r.cancelReason()).isEqualTo("upstream_error_before_first_byte");
-        });
+        assertThat(f.platform.log().query(k.key().id(), null))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.creditsMicro()).isZero();
+                            assertThat(r.cancelReason())
+                                    .isEqualTo("upstream_error_before_first_byte");
+                        });
     }
 
     @Test
@@ -209,8 +237,10 @@ class PowerTokensGateTest {
         g.settle(a, id, Usage.tokens(100, 50), Settlement.End.COMPLETED);
         assertThat(k.key().state().usedInPeriodMicroCredits()).isZero();
         assertThat(k.key().state().usedTotalMicroCredits()).isEqualTo(200);
-        assertThat(g.platform.log().query(k.key().id(), null)).singleElement()
-                .extracting(UsageRow::periodStart).isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
+        assertThat(g.platform.log().query(k.key().id(), null))
+                .singleElement()
+                .extracting(UsageRow::periodStart)
+                .isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
     }
 
     @Test
@@ -231,7 +261,9 @@ class PowerTokensGateTest {
         Admitted a = (Admitted) g.gate.admit(request("c1", k.secret(), 100, 100, true));
         // (10 000 − 100 × 1) / 2 = 4 950 output tokens.
         assertThat(a.outputTokenCap()).isEqualTo(4_950);
-        Admitted defaults = (Admitted) f.gate.admit(request("c2", f.limitedKey(10_000).secret(), 100, 100, true));
+        Admitted defaults =
+                (Admitted)
+                        f.gate.admit(request("c2", f.limitedKey(10_000).secret(), 100, 100, true));
         assertThat(defaults.outputTokenCap()).isEqualTo(Integer.MAX_VALUE);
     }
 

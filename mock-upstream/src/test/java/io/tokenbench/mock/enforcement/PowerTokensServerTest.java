@@ -30,16 +30,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PowerTokens platform wired into the real Netty mock on loopback, driven by the openai-java SDK and
- * plain HTTP: keys created over the admin API, requests billed end to end, the ledger equal to the usage
- * the SDK saw times the catalog price, and rejections as plain JSON.
+ * The PowerTokens platform wired into the real Netty mock on loopback, driven by the openai-java
+ * SDK and plain HTTP: keys created over the admin API, requests billed end to end, the ledger equal
+ * to the usage the SDK saw times the catalog price, and rejections as plain JSON.
  */
 class PowerTokensServerTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String MODEL = "MiniMax-M3";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private PowerTokensPlatform keys;
     private MockUpstream mock;
 
@@ -47,10 +48,20 @@ class PowerTokensServerTest {
     void start() throws Exception {
         ModelCatalog catalog = ModelCatalog.defaults();
         keys = PowerTokensPlatform.open(catalog, EnforcementProfile.DEFAULTS, null);
-        mock = MockUpstream.start(MockConfig.defaults().withPort(0).withIoThreads(1)
-                .withBehavior(Behavior.DEFAULT.withTtft(DistParser.durations("1ms")).withItl(DistParser.durations("1ms"))
-                        .withOutputTokens(DistParser.counts("uniform(5,12)")))
-                .withGate(keys.gate()).withClock(keys.clock()).withRouteGroups(keys.routeGroups()));
+        mock =
+                MockUpstream.start(
+                        MockConfig.defaults()
+                                .withPort(0)
+                                .withIoThreads(1)
+                                .withBehavior(
+                                        Behavior.DEFAULT
+                                                .withTtft(DistParser.durations("1ms"))
+                                                .withItl(DistParser.durations("1ms"))
+                                                .withOutputTokens(
+                                                        DistParser.counts("uniform(5,12)")))
+                                .withGate(keys.gate())
+                                .withClock(keys.clock())
+                                .withRouteGroups(keys.routeGroups()));
         keys.start();
     }
 
@@ -60,29 +71,42 @@ class PowerTokensServerTest {
         keys.close();
     }
 
-    private HttpResponse<String> send(String method, String path, String bearer, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+    private HttpResponse<String> send(String method, String path, String bearer, String body)
+            throws Exception {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json");
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private JsonNode admin(String method, String path, String body, int expectedStatus) throws Exception {
+    private JsonNode admin(String method, String path, String body, int expectedStatus)
+            throws Exception {
         HttpResponse<String> r = send(method, path, mock.adminToken(), body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(expectedStatus);
         return MAPPER.readTree(r.body());
     }
 
     private OpenAIClient sdk(String key) {
-        return OpenAIOkHttpClient.builder().baseUrl(mock.baseUrl() + "/v1").apiKey(key).maxRetries(0)
-                .timeout(Duration.ofSeconds(20)).build();
+        return OpenAIOkHttpClient.builder()
+                .baseUrl(mock.baseUrl() + "/v1")
+                .apiKey(key)
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(20))
+                .build();
     }
 
     private void awaitSettled() throws InterruptedException {
-        for (int i = 0; i < 6_000 && keys.gate().inFlight() > 0; i++) { // waits for settlement, not a speed bound
+        for (int i = 0;
+                i < 6_000 && keys.gate().inFlight() > 0;
+                i++) { // waits for settlement, not a speed bound
             Thread.sleep(5);
         }
         assertThat(keys.gate().inFlight()).isZero();
@@ -90,7 +114,12 @@ class PowerTokensServerTest {
 
     @Test
     void requestsAreBilledExactlyUntilTheKeyIsRefused() throws Exception {
-        JsonNode created = admin("POST", "/admin/keys", "{\"name\":\"ci\",\"limit_credits\":0.001,\"reset\":\"daily\"}", 201);
+        JsonNode created =
+                admin(
+                        "POST",
+                        "/admin/keys",
+                        "{\"name\":\"ci\",\"limit_credits\":0.001,\"reset\":\"daily\"}",
+                        201);
         String secret = created.get("key").asText();
         long id = created.get("id").asLong();
         BigDecimal in = new BigDecimal("0.6");
@@ -102,12 +131,22 @@ class PowerTokensServerTest {
         try {
             for (int i = 0; i < 200 && refusal == null; i++) {
                 try {
-                    ChatCompletion c = client.chat().completions().create(ChatCompletionCreateParams.builder()
-                            .model(MODEL).addUserMessage("Say something.").maxCompletionTokens(10).build());
+                    ChatCompletion c =
+                            client.chat()
+                                    .completions()
+                                    .create(
+                                            ChatCompletionCreateParams.builder()
+                                                    .model(MODEL)
+                                                    .addUserMessage("Say something.")
+                                                    .maxCompletionTokens(10)
+                                                    .build());
                     var usage = c.usage().orElseThrow();
-                    expectedMicro += CostCalculator.costMicroCredits(
-                            new io.tokenbench.mock.gate.ModelPrice(in, out, BigDecimal.ZERO, BigDecimal.ZERO),
-                            Usage.tokens(usage.promptTokens(), usage.completionTokens()), Rounding.HALF_AWAY_FROM_ZERO);
+                    expectedMicro +=
+                            CostCalculator.costMicroCredits(
+                                    new io.tokenbench.mock.gate.ModelPrice(
+                                            in, out, BigDecimal.ZERO, BigDecimal.ZERO),
+                                    Usage.tokens(usage.promptTokens(), usage.completionTokens()),
+                                    Rounding.HALF_AWAY_FROM_ZERO);
                     completed++;
                 } catch (UnauthorizedException | PermissionDeniedException e) {
                     refusal = e;
@@ -123,7 +162,8 @@ class PowerTokensServerTest {
         JsonNode key = admin("GET", "/admin/keys/" + id, null, 200);
         long usedMicro = key.get("used_total").decimalValue().movePointRight(6).longValueExact();
         assertThat(usedMicro).isEqualTo(expectedMicro);
-        assertThat(key.get("used_in_period").decimalValue().movePointRight(6).longValueExact()).isEqualTo(expectedMicro);
+        assertThat(key.get("used_in_period").decimalValue().movePointRight(6).longValueExact())
+                .isEqualTo(expectedMicro);
         JsonNode logs = admin("GET", "/admin/logs?key_id=" + id, null, 200);
         long logMicro = 0;
         for (JsonNode row : logs.get("data")) {
@@ -134,22 +174,33 @@ class PowerTokensServerTest {
         assertThat(logs.toString()).doesNotContain(secret);
 
         // A streaming request on the refused key gets plain JSON, never SSE bytes.
-        HttpResponse<String> stream = send("POST", "/v1/chat/completions", secret,
-                "{\"model\":\"" + MODEL + "\",\"stream\":true,\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        HttpResponse<String> stream =
+                send(
+                        "POST",
+                        "/v1/chat/completions",
+                        secret,
+                        "{\"model\":\""
+                                + MODEL
+                                + "\",\"stream\":true,\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertThat(stream.statusCode()).isIn(401, 403);
-        assertThat(stream.headers().firstValue("content-type")).get().asString().startsWith("application/json");
+        assertThat(stream.headers().firstValue("content-type"))
+                .get()
+                .asString()
+                .startsWith("application/json");
         assertThat(stream.body()).doesNotContain("data:").contains("new_api_error");
         assertThat(stream.headers().firstValue("X-Oneapi-Request-Id")).isPresent();
 
         HttpResponse<String> usage = send("GET", "/api/usage/token/", secret, null);
         assertThat(usage.statusCode()).isEqualTo(200);
         JsonNode data = MAPPER.readTree(usage.body()).get("data");
-        assertThat(data.get("total_used").decimalValue().movePointRight(6).longValueExact()).isEqualTo(expectedMicro);
+        assertThat(data.get("total_used").decimalValue().movePointRight(6).longValueExact())
+                .isEqualTo(expectedMicro);
     }
 
     @Test
     void adminRoutesNeedTheAdminTokenAndBadBodiesChangeNothing() throws Exception {
-        HttpResponse<String> wrongToken = send("POST", "/admin/keys", "not-the-admin-token", "{\"name\":\"x\"}");
+        HttpResponse<String> wrongToken =
+                send("POST", "/admin/keys", "not-the-admin-token", "{\"name\":\"x\"}");
         assertThat(wrongToken.statusCode()).isEqualTo(401);
         HttpResponse<String> noToken = send("GET", "/admin/keys", null, null);
         assertThat(noToken.statusCode()).isEqualTo(401);
@@ -157,13 +208,15 @@ class PowerTokensServerTest {
         admin("POST", "/admin/keys", "{\"name\":\"x\",\"limit_credits\":-1}", 400);
         admin("POST", "/admin/keys", "{\"name\":", 400);
         assertThat(admin("GET", "/admin/keys", null, 200).get("data")).isEmpty();
-        assertThat(send("GET", "/api/usage/token/", "sk-unknown", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/usage/token/", "sk-unknown", null).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void unknownKeyIsRefusedOnModelsAndChat() throws Exception {
         assertThat(send("GET", "/v1/models", "sk-nope", null).statusCode()).isEqualTo(401);
         JsonNode created = admin("POST", "/admin/keys", "{\"name\":\"m\"}", 201);
-        assertThat(send("GET", "/v1/models", created.get("key").asText(), null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/v1/models", created.get("key").asText(), null).statusCode())
+                .isEqualTo(200);
     }
 }

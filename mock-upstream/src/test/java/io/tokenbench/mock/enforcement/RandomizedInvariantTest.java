@@ -25,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Thousands of concurrent requests with completions, cancels and upstream errors, while another thread
- * moves the clock across daily boundaries. Afterwards Σ log Credits = used_total and Σ log Credits of the
- * current period = used_in_period for every key: no lost update, no double count.
+ * Thousands of concurrent requests with completions, cancels and upstream errors, while another
+ * thread moves the clock across daily boundaries. Afterwards Σ log Credits = used_total and Σ log
+ * Credits of the current period = used_in_period for every key: no lost update, no double count.
  */
 class RandomizedInvariantTest {
 
@@ -35,27 +35,42 @@ class RandomizedInvariantTest {
     private static final int REQUESTS_PER_THREAD = 1_000;
 
     @ParameterizedTest
-    @CsvSource({"check_then_act,settlement", "check_then_act,admission", "atomic,settlement", "atomic,admission"})
+    @CsvSource({
+        "check_then_act,settlement",
+        "check_then_act,admission",
+        "atomic,settlement",
+        "atomic,admission"
+    })
     void ledgerMatchesLogsAfterARandomWorkload(String mode, String attribution) throws Exception {
-        GateFixture f = new GateFixture(GateFixture.profile("--concurrency", mode, "--period-attribution", attribution,
-                "--cancel-billing", "tokens_emitted"));
-        List<CreatedKey> keys = List.of(
-                f.key(50_000L, ResetType.DAILY, Expiration.NONE),
-                f.key(2_000_000L, ResetType.DAILY, Expiration.NONE),
-                f.key(null, ResetType.DAILY, Expiration.NONE),
-                f.key(30_000L, ResetType.NONE, Expiration.NONE));
+        GateFixture f =
+                new GateFixture(
+                        GateFixture.profile(
+                                "--concurrency",
+                                mode,
+                                "--period-attribution",
+                                attribution,
+                                "--cancel-billing",
+                                "tokens_emitted"));
+        List<CreatedKey> keys =
+                List.of(
+                        f.key(50_000L, ResetType.DAILY, Expiration.NONE),
+                        f.key(2_000_000L, ResetType.DAILY, Expiration.NONE),
+                        f.key(null, ResetType.DAILY, Expiration.NONE),
+                        f.key(30_000L, ResetType.NONE, Expiration.NONE));
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread clockMover = new Thread(() -> {
-            while (running.get()) {
-                f.clock.advance(Duration.ofHours(5));
-                Thread.onSpinWait();
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        Thread clockMover =
+                new Thread(
+                        () -> {
+                            while (running.get()) {
+                                f.clock.advance(Duration.ofHours(5));
+                                Thread.onSpinWait();
+                                try {
+                                    Thread.sleep(1);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                        });
         clockMover.start();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<Integer>> done = new ArrayList<>();
@@ -77,20 +92,30 @@ class RandomizedInvariantTest {
         assertThat(f.platform.log().query(null, null)).hasSize(THREADS * REQUESTS_PER_THREAD);
         for (CreatedKey k : keys) {
             ApiKey key = k.key();
-            assertThat(f.logCredits(key)).as("Σ log = used_total for key %s", key.id())
+            assertThat(f.logCredits(key))
+                    .as("Σ log = used_total for key %s", key.id())
                     .isEqualTo(key.state().usedTotalMicroCredits());
-            assertThat(f.periodLogCredits(key)).as("Σ period log = used_in_period for key %s", key.id())
+            assertThat(f.periodLogCredits(key))
+                    .as("Σ period log = used_in_period for key %s", key.id())
                     .isEqualTo(key.state().usedInPeriodMicroCredits());
         }
-        long statsCredits = f.platform.stats().perKey().values().stream().mapToLong(s -> s.creditsMicro()).sum();
-        assertThat(statsCredits).isEqualTo(f.platform.log().query(null, null).stream().mapToLong(UsageRow::creditsMicro).sum());
+        long statsCredits =
+                f.platform.stats().perKey().values().stream()
+                        .mapToLong(s -> s.creditsMicro())
+                        .sum();
+        assertThat(statsCredits)
+                .isEqualTo(
+                        f.platform.log().query(null, null).stream()
+                                .mapToLong(UsageRow::creditsMicro)
+                                .sum());
     }
 
     /**
-     * Each thread keeps up to 32 requests in flight and settles a random one of them after each admission,
-     * so many requests are admitted in one period and settled in a later one.
+     * Each thread keeps up to 32 requests in flight and settles a random one of them after each
+     * admission, so many requests are admitted in one period and settled in a later one.
      */
-    private static int workload(GateFixture f, List<CreatedKey> keys, SplittableRandom random, int thread) {
+    private static int workload(
+            GateFixture f, List<CreatedKey> keys, SplittableRandom random, int thread) {
         int admittedCount = 0;
         List<Settlement> pending = new ArrayList<>();
         for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
@@ -98,7 +123,9 @@ class RandomizedInvariantTest {
             int prompt = random.nextInt(1, 800);
             Integer maxTokens = random.nextBoolean() ? random.nextInt(1, 400) : null;
             String id = "t" + thread + "-" + i;
-            Admission a = f.gate.admit(request(id, key.secret(), prompt, maxTokens, random.nextBoolean()));
+            Admission a =
+                    f.gate.admit(
+                            request(id, key.secret(), prompt, maxTokens, random.nextBoolean()));
             if (a instanceof Admitted admitted) {
                 admittedCount++;
                 pending.add(finalUsage(random, id, admitted, prompt, maxTokens));
@@ -113,16 +140,27 @@ class RandomizedInvariantTest {
         return admittedCount;
     }
 
-    private static Settlement finalUsage(SplittableRandom random, String id, Admitted admitted, int prompt,
-                                         Integer maxTokens) {
+    private static Settlement finalUsage(
+            SplittableRandom random, String id, Admitted admitted, int prompt, Integer maxTokens) {
         int completion = random.nextInt(0, maxTokens == null ? 600 : maxTokens + 1);
         int roll = random.nextInt(100);
-        Settlement.End end = roll < 70 ? Settlement.End.COMPLETED
-                : roll < 85 ? Settlement.End.CLIENT_CANCELLED
-                : roll < 95 ? Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE
-                : Settlement.End.UPSTREAM_ERROR_MID_RESPONSE;
-        return new Settlement(id, admitted, "/v1/chat/completions", GateFixture.MODEL, true, 200,
-                Usage.tokens(prompt, completion), end);
+        Settlement.End end =
+                roll < 70
+                        ? Settlement.End.COMPLETED
+                        : roll < 85
+                                ? Settlement.End.CLIENT_CANCELLED
+                                : roll < 95
+                                        ? Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE
+                                        : Settlement.End.UPSTREAM_ERROR_MID_RESPONSE;
+        return new Settlement(
+                id,
+                admitted,
+                "/v1/chat/completions",
+                GateFixture.MODEL,
+                true,
+                200,
+                Usage.tokens(prompt, completion),
+                end);
     }
 
     private static void settle(GateFixture f, SplittableRandom random, Settlement s) {

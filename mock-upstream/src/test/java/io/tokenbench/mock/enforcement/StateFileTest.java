@@ -25,12 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StateFileTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** A new process: fresh objects on a frozen base clock far from the saved emulated time. */
     private static PlatformState freshPlatform() {
-        return new PlatformState(new KeyStore(), EmulatorClock.frozenAt(GateFixture.T0), EnforcementProfile.DEFAULTS,
+        return new PlatformState(
+                new KeyStore(),
+                EmulatorClock.frozenAt(GateFixture.T0),
+                EnforcementProfile.DEFAULTS,
                 new UsageLog());
     }
 
@@ -43,7 +45,9 @@ class StateFileTest {
         f.key(null, ResetType.NONE, Expiration.NONE).key().update(s -> s.withEnabled(false));
         StateFile file = new StateFile(dir.resolve("state.json"));
         file.save(f.platform);
-        assertThat(Files.readString(dir.resolve("state.json"))).doesNotContain(k.secret()).doesNotContain(k.secret().substring(3));
+        assertThat(Files.readString(dir.resolve("state.json")))
+                .doesNotContain(k.secret())
+                .doesNotContain(k.secret().substring(3));
 
         PlatformState restored = freshPlatform();
         assertThat(file.load(restored)).isTrue();
@@ -59,10 +63,19 @@ class StateFileTest {
         assertThat(restored.stats().perModel()).isEqualTo(f.platform.stats().perModel());
         // Ids continue after the restored ones, and the restored key still enforces and resets.
         PowerTokensGate gate = new PowerTokensGate(GateFixture.PRICES, restored);
-        assertThat(restored.keys().create(new io.tokenbench.mock.keys.KeySpec("n", null, ResetType.NONE, Expiration.NONE),
-                restored.clock().instant(), restored.profile().calendar()).key().id()).isEqualTo(3);
+        assertThat(
+                        restored.keys()
+                                .create(
+                                        new io.tokenbench.mock.keys.KeySpec(
+                                                "n", null, ResetType.NONE, Expiration.NONE),
+                                        restored.clock().instant(),
+                                        restored.profile().calendar())
+                                .key()
+                                .id())
+                .isEqualTo(3);
         restored.clock().advance(java.time.Duration.ofHours(1));
-        assertThat(gate.admit(GateFixture.request("after", k.secret(), 1, 1, false))).isInstanceOf(Admitted.class);
+        assertThat(gate.admit(GateFixture.request("after", k.secret(), 1, 1, false)))
+                .isInstanceOf(Admitted.class);
         assertThat(key.state().periodStart()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
     }
 
@@ -76,7 +89,8 @@ class StateFileTest {
         Path path = dir.resolve("state.json");
         Files.writeString(path, "{\"version\":1,\"keys\":[");
         assertThatThrownBy(() -> new StateFile(path).load(freshPlatform()))
-                .isInstanceOf(java.io.IOException.class).hasMessageContaining(path.toString());
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(path.toString());
         assertThat(Files.readString(path)).isEqualTo("{\"version\":1,\"keys\":[");
     }
 
@@ -88,7 +102,8 @@ class StateFileTest {
         StateFile file = new StateFile(path);
         file.save(f.platform);
         byte[] good = Files.readAllBytes(path);
-        // What a crash during the next save leaves behind: a half-written temp file beside the target.
+        // What a crash during the next save leaves behind: a half-written temp file beside the
+        // target.
         Path partial = dir.resolve("state.json.123456.tmp");
         Files.write(partial, java.util.Arrays.copyOf(good, good.length / 2));
         assertThat(Files.readAllBytes(path)).isEqualTo(good);
@@ -108,18 +123,23 @@ class StateFileTest {
         AtomicBoolean saving = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            ObjectMapper mapper = new ObjectMapper();
-            while (saving.get()) {
-                try {
-                    String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-                    mapper.readTree(text).get("keys").get(0).get("id").asLong();
-                    reads.incrementAndGet();
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }
-        });
+        Thread reader =
+                new Thread(
+                        () -> {
+                            ObjectMapper mapper = new ObjectMapper();
+                            while (saving.get()) {
+                                try {
+                                    String text =
+                                            new String(
+                                                    Files.readAllBytes(path),
+                                                    StandardCharsets.UTF_8);
+                                    mapper.readTree(text).get("keys").get(0).get("id").asLong();
+                                    reads.incrementAndGet();
+                                } catch (Throwable e) {
+                                    failure.compareAndSet(null, e);
+                                }
+                            }
+                        });
         reader.start();
         for (int i = 0; i < 200; i++) {
             f.complete(k.secret(), 100, null, Usage.tokens(100, i));
@@ -166,6 +186,12 @@ class StateFileTest {
         sweeper.stop();
         PlatformState restored = freshPlatform();
         new StateFile(path).load(restored);
-        assertThat(restored.keys().findBySecret(k.secret()).orElseThrow().state().usedInPeriodMicroCredits()).isEqualTo(100);
+        assertThat(
+                        restored.keys()
+                                .findBySecret(k.secret())
+                                .orElseThrow()
+                                .state()
+                                .usedInPeriodMicroCredits())
+                .isEqualTo(100);
     }
 }

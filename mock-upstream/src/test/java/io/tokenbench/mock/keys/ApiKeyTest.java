@@ -23,31 +23,38 @@ class ApiKeyTest {
     void dailyResetHappensAtTheExactBoundaryAndKeepsTotal() {
         ApiKey key = key(ResetType.DAILY, Expiration.NONE, Instant.parse("2026-03-10T08:00:00Z"));
         key.update(s -> s.charged(1_200_000, 1_200_000));
-        assertThat(key.statusOf(key.state(), Instant.parse("2026-03-10T23:59:59Z"), 0)).isEqualTo(KeyStatus.EXHAUSTED);
-        KeyState before = key.applyDueReset(Instant.parse("2026-03-10T23:59:59.999Z"), UTC, Duration.ZERO);
+        assertThat(key.statusOf(key.state(), Instant.parse("2026-03-10T23:59:59Z"), 0))
+                .isEqualTo(KeyStatus.EXHAUSTED);
+        KeyState before =
+                key.applyDueReset(Instant.parse("2026-03-10T23:59:59.999Z"), UTC, Duration.ZERO);
         assertThat(before.usedInPeriodMicroCredits()).isEqualTo(1_200_000);
-        KeyState after = key.applyDueReset(Instant.parse("2026-03-11T00:00:00Z"), UTC, Duration.ZERO);
+        KeyState after =
+                key.applyDueReset(Instant.parse("2026-03-11T00:00:00Z"), UTC, Duration.ZERO);
         assertThat(after.usedInPeriodMicroCredits()).isZero();
         assertThat(after.usedTotalMicroCredits()).isEqualTo(1_200_000);
         assertThat(after.limitMicroCredits()).isEqualTo(1_000_000);
         assertThat(after.periodStart()).isEqualTo(Instant.parse("2026-03-11T00:00:00Z"));
         assertThat(after.nextResetAt()).isEqualTo(Instant.parse("2026-03-12T00:00:00Z"));
-        assertThat(key.statusOf(after, Instant.parse("2026-03-11T00:00:00Z"), 0)).isEqualTo(KeyStatus.ENABLED);
+        assertThat(key.statusOf(after, Instant.parse("2026-03-11T00:00:00Z"), 0))
+                .isEqualTo(KeyStatus.ENABLED);
     }
 
     @Test
     void catchUpJumpsOverMissedBoundariesWithoutCarryOver() {
         ApiKey key = key(ResetType.DAILY, Expiration.NONE, Instant.parse("2026-03-10T08:00:00Z"));
         key.update(s -> s.charged(300, 300));
-        KeyState after = key.applyDueReset(Instant.parse("2026-03-14T13:00:00Z"), UTC, Duration.ZERO);
+        KeyState after =
+                key.applyDueReset(Instant.parse("2026-03-14T13:00:00Z"), UTC, Duration.ZERO);
         assertThat(after.periodStart()).isEqualTo(Instant.parse("2026-03-14T00:00:00Z"));
         assertThat(after.nextResetAt()).isEqualTo(Instant.parse("2026-03-15T00:00:00Z"));
         assertThat(after.usedInPeriodMicroCredits()).isZero();
         assertThat(after.usedTotalMicroCredits()).isEqualTo(300);
         // Applying again in the same period is not a second reset.
         key.update(s -> s.charged(7, 7));
-        assertThat(key.applyDueReset(Instant.parse("2026-03-14T23:00:00Z"), UTC, Duration.ZERO)
-                .usedInPeriodMicroCredits()).isEqualTo(7);
+        assertThat(
+                        key.applyDueReset(Instant.parse("2026-03-14T23:00:00Z"), UTC, Duration.ZERO)
+                                .usedInPeriodMicroCredits())
+                .isEqualTo(7);
     }
 
     @Test
@@ -63,7 +70,10 @@ class ApiKeyTest {
         ApiKey key = key(ResetType.DAILY, Expiration.NONE, Instant.parse("2026-03-10T08:00:00Z"));
         key.update(s -> s.charged(5, 5));
         Duration lag = Duration.ofMinutes(1);
-        assertThat(key.applyDueReset(Instant.parse("2026-03-11T00:00:59Z"), UTC, lag).usedInPeriodMicroCredits()).isEqualTo(5);
+        assertThat(
+                        key.applyDueReset(Instant.parse("2026-03-11T00:00:59Z"), UTC, lag)
+                                .usedInPeriodMicroCredits())
+                .isEqualTo(5);
         KeyState s = key.applyDueReset(Instant.parse("2026-03-11T00:01:00Z"), UTC, lag);
         assertThat(s.usedInPeriodMicroCredits()).isZero();
         assertThat(s.periodStart()).isEqualTo(Instant.parse("2026-03-11T00:00:00Z"));
@@ -73,8 +83,10 @@ class ApiKeyTest {
     void clockSetBackwardsDoesNotReset() {
         ApiKey key = key(ResetType.DAILY, Expiration.NONE, Instant.parse("2026-03-10T08:00:00Z"));
         key.update(s -> s.charged(5, 5));
-        assertThat(key.applyDueReset(Instant.parse("2026-03-01T00:00:00Z"), UTC, Duration.ZERO)
-                .usedInPeriodMicroCredits()).isEqualTo(5);
+        assertThat(
+                        key.applyDueReset(Instant.parse("2026-03-01T00:00:00Z"), UTC, Duration.ZERO)
+                                .usedInPeriodMicroCredits())
+                .isEqualTo(5);
     }
 
     @Test
@@ -97,13 +109,15 @@ class ApiKeyTest {
             assertThat(k.isExpired(k.expiresAt(), 0)).isFalse();
             assertThat(k.isExpired(k.expiresAt().plusMillis(999), 0)).isFalse();
             assertThat(k.isExpired(k.expiresAt().plusSeconds(1), 0)).isTrue();
-            assertThat(k.statusOf(k.state(), k.expiresAt().plusSeconds(1), 0)).isEqualTo(KeyStatus.EXPIRED);
+            assertThat(k.statusOf(k.state(), k.expiresAt().plusSeconds(1), 0))
+                    .isEqualTo(KeyStatus.EXPIRED);
         }
     }
 
     @Test
     void expiryOffByOneShiftsTheCheck() {
-        ApiKey key = key(ResetType.NONE, Expiration.SEVEN_DAYS, Instant.parse("2026-03-10T08:00:00Z"));
+        ApiKey key =
+                key(ResetType.NONE, Expiration.SEVEN_DAYS, Instant.parse("2026-03-10T08:00:00Z"));
         assertThat(key.isExpired(key.expiresAt(), -1)).isTrue();
         assertThat(key.isExpired(key.expiresAt().plusSeconds(1), 1)).isFalse();
     }
@@ -116,13 +130,15 @@ class ApiKeyTest {
         KeyState first = key.snapshot(t0, maxAge);
         key.update(s -> s.charged(2_000_000, 2_000_000));
         assertThat(key.snapshot(t0.plusMillis(499), maxAge)).isSameAs(first);
-        assertThat(key.snapshot(t0.plusMillis(500), maxAge).usedInPeriodMicroCredits()).isEqualTo(2_000_000);
+        assertThat(key.snapshot(t0.plusMillis(500), maxAge).usedInPeriodMicroCredits())
+                .isEqualTo(2_000_000);
         assertThat(key.snapshot(t0, Duration.ZERO)).isSameAs(key.state());
     }
 
     @Test
     void disabledBeatsExpiredBeatsExhausted() {
-        ApiKey key = key(ResetType.NONE, Expiration.SEVEN_DAYS, Instant.parse("2026-03-10T08:00:00Z"));
+        ApiKey key =
+                key(ResetType.NONE, Expiration.SEVEN_DAYS, Instant.parse("2026-03-10T08:00:00Z"));
         key.update(s -> s.charged(1_000_000, 1_000_000).withEnabled(false));
         Instant late = key.expiresAt().plusSeconds(5);
         assertThat(key.statusOf(key.state(), late, 0)).isEqualTo(KeyStatus.DISABLED);

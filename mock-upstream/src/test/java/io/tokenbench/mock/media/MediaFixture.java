@@ -23,17 +23,18 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A mock on a loopback port with a recording static gate, the official SDK (response validation on) and
- * a JDK client for raw requests. Test helper shared by the media endpoint tests; as a JUnit extension
- * ({@code @RegisterExtension static final MediaFixture fixture = new MediaFixture();}) it closes itself
- * after the class's tests.
+ * A mock on a loopback port with a recording static gate, the official SDK (response validation on)
+ * and a JDK client for raw requests. Test helper shared by the media endpoint tests; as a JUnit
+ * extension ({@code @RegisterExtension static final MediaFixture fixture = new MediaFixture();}) it
+ * closes itself after the class's tests.
  */
 public final class MediaFixture implements AutoCloseable, AfterAllCallback {
 
     public final RecordingGate gate = new RecordingGate();
     public final MockUpstream mock;
     public final OpenAIClient sdk;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public MediaFixture() {
         this(MockConfig.defaults());
@@ -45,9 +46,17 @@ public final class MediaFixture implements AutoCloseable, AfterAllCallback {
 
     /** A mock with {@code behavior} (for example a media latency model) instead of zero latency. */
     public MediaFixture(MockConfig config, Behavior behavior) {
-        mock = MockUpstream.start(config.withPort(0).withIoThreads(1).withGate(gate).withBehavior(behavior));
-        sdk = OpenAIOkHttpClient.builder().baseUrl(mock.baseUrl() + "/v1").apiKey(MockConfig.DEFAULT_API_KEY)
-                .responseValidation(true).maxRetries(0).timeout(Duration.ofSeconds(20)).build();
+        mock =
+                MockUpstream.start(
+                        config.withPort(0).withIoThreads(1).withGate(gate).withBehavior(behavior));
+        sdk =
+                OpenAIOkHttpClient.builder()
+                        .baseUrl(mock.baseUrl() + "/v1")
+                        .apiKey(MockConfig.DEFAULT_API_KEY)
+                        .responseValidation(true)
+                        .maxRetries(0)
+                        .timeout(Duration.ofSeconds(20))
+                        .build();
     }
 
     @Override
@@ -61,10 +70,15 @@ public final class MediaFixture implements AutoCloseable, AfterAllCallback {
     }
 
     /** A raw request with {@code apiKey} (null sends no authorization). */
-    public HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body, String apiKey) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+    public HttpResponse<byte[]> send(
+            String method, String path, String contentType, byte[] body, String apiKey) {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (apiKey != null) {
             builder.header("authorization", "Bearer " + apiKey);
         }
@@ -75,17 +89,19 @@ public final class MediaFixture implements AutoCloseable, AfterAllCallback {
     }
 
     /** A raw request with the default key and extra header name/value pairs. */
-    public HttpResponse<byte[]> sendWithHeaders(String method, String path, String contentType, byte[] body,
-            String... headerPairs) {
+    public HttpResponse<byte[]> sendWithHeaders(
+            String method, String path, String contentType, byte[] body, String... headerPairs) {
         return exchange(request(method, path, contentType, body, headerPairs));
     }
 
     /** The request {@link #sendWithHeaders} sends. */
-    public HttpRequest request(String method, String path, String contentType, byte[] body, String... headerPairs) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
-                .header("authorization", "Bearer " + MockConfig.DEFAULT_API_KEY)
-                .header("content-type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    public HttpRequest request(
+            String method, String path, String contentType, byte[] body, String... headerPairs) {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
+                        .header("authorization", "Bearer " + MockConfig.DEFAULT_API_KEY)
+                        .header("content-type", contentType)
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headerPairs.length; i += 2) {
             builder.header(headerPairs[i], headerPairs[i + 1]);
         }
@@ -97,13 +113,17 @@ public final class MediaFixture implements AutoCloseable, AfterAllCallback {
         return http;
     }
 
-    /** Waits up to 10 s for the gate to have {@code count} settlements (they can follow the response). */
+    /**
+     * Waits up to 10 s for the gate to have {@code count} settlements (they can follow the
+     * response).
+     */
     public void awaitSettlements(int count) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (gate.settlements.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        org.assertj.core.api.Assertions.assertThat(gate.settlements).hasSizeGreaterThanOrEqualTo(count);
+        org.assertj.core.api.Assertions.assertThat(gate.settlements)
+                .hasSizeGreaterThanOrEqualTo(count);
     }
 
     private HttpResponse<byte[]> exchange(HttpRequest request) {
@@ -118,7 +138,11 @@ public final class MediaFixture implements AutoCloseable, AfterAllCallback {
     }
 
     public HttpResponse<byte[]> postJson(String path, String json) {
-        return send("POST", path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(
+                "POST",
+                path,
+                "application/json",
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The {@code error} object of an OpenAI-style error body. */

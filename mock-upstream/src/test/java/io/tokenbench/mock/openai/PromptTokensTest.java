@@ -17,18 +17,29 @@ class PromptTokensTest {
     @Test
     void countsTextOfStringsPartsNamesAndToolCalls() throws Exception {
         assertThat(of("[{\"role\":\"user\",\"content\":\"Hello\"}]")).isEqualTo(3 + 4 + 2);
-        assertThat(of("[{\"role\":\"system\",\"content\":\"\"},{\"role\":\"user\",\"content\":\"abcd\"}]"))
+        assertThat(
+                        of(
+                                "[{\"role\":\"system\",\"content\":\"\"},{\"role\":\"user\",\"content\":\"abcd\"}]"))
                 .isEqualTo(3 + 4 + 4 + 1);
-        assertThat(of("[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"abcdefgh\"},"
-                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"http://x\"}}]}]")).isEqualTo(3 + 4 + 2);
-        assertThat(of("[{\"role\":\"user\",\"name\":\"ann\",\"content\":\"x\"}]")).isEqualTo(3 + 4 + 1);
-        assertThat(of("[{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\","
-                + "\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}]")).isEqualTo(3 + 4 + 1);
+        assertThat(
+                        of(
+                                "[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"abcdefgh\"},"
+                                        + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"http://x\"}}]}]"))
+                .isEqualTo(3 + 4 + 2);
+        assertThat(of("[{\"role\":\"user\",\"name\":\"ann\",\"content\":\"x\"}]"))
+                .isEqualTo(3 + 4 + 1);
+        assertThat(
+                        of(
+                                "[{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\","
+                                        + "\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}]"))
+                .isEqualTo(3 + 4 + 1);
     }
 
     @Test
     void countsCodePointsNotUtf16Units() throws Exception {
-        assertThat(of("[{\"role\":\"user\",\"content\":\"\\uD83D\\uDE00\\uD83D\\uDE00\\uD83D\\uDE00\\uD83D\\uDE00\\uD83D\\uDE00\"}]"))
+        assertThat(
+                        of(
+                                "[{\"role\":\"user\",\"content\":\"\\uD83D\\uDE00\\uD83D\\uDE00\\uD83D\\uDE00\\uD83D\\uDE00\\uD83D\\uDE00\"}]"))
                 .isEqualTo(3 + 4 + 2); // five emoji = five code points
     }
 

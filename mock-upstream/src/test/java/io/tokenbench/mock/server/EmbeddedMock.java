@@ -26,10 +26,17 @@ final class EmbeddedMock implements AutoCloseable {
         this.server = server;
         this.channel = new EmbeddedChannel();
         channel.freezeTime();
-        new MockServerInitializer(server, new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.ImmediateEventExecutor.INSTANCE)).configure(channel.pipeline());
+        new MockServerInitializer(
+                        server,
+                        new io.netty.channel.group.DefaultChannelGroup(
+                                io.netty.util.concurrent.ImmediateEventExecutor.INSTANCE))
+                .configure(channel.pipeline());
     }
 
-    /** Another client connection to the same server (its own channel and virtual time; close it too). */
+    /**
+     * Another client connection to the same server (its own channel and virtual time; close it
+     * too).
+     */
     EmbeddedMock anotherConnection() {
         return new EmbeddedMock(server);
     }
@@ -69,7 +76,9 @@ final class EmbeddedMock implements AutoCloseable {
         return out.toString();
     }
 
-    /** Everything written since the last call, one char per byte (binary bodies keep their length). */
+    /**
+     * Everything written since the last call, one char per byte (binary bodies keep their length).
+     */
     String outputLatin1() {
         StringBuilder out = new StringBuilder();
         Object msg;
@@ -82,13 +91,21 @@ final class EmbeddedMock implements AutoCloseable {
     }
 
     static String post(String path, String body, String... extraHeaders) {
-        StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: mock\r\n"
-                + "Authorization: Bearer sk-tokenbench-local\r\nContent-Type: application/json\r\n");
+        StringBuilder request =
+                new StringBuilder(
+                        "POST "
+                                + path
+                                + " HTTP/1.1\r\nHost: mock\r\n"
+                                + "Authorization: Bearer sk-tokenbench-local\r\nContent-Type: application/json\r\n");
         for (String header : extraHeaders) {
             request.append(header).append("\r\n");
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return request.append("Content-Length: ").append(bytes.length).append("\r\n\r\n").append(body).toString();
+        return request.append("Content-Length: ")
+                .append(bytes.length)
+                .append("\r\n\r\n")
+                .append(body)
+                .toString();
     }
 
     @Override

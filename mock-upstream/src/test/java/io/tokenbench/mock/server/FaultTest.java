@@ -19,16 +19,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NoLeaks.class)
 class FaultTest {
 
-    private static final Behavior FIVE_TOKENS = Behavior.DEFAULT
-            .withTtft(DistParser.durations("10ms"))
-            .withItl(DistParser.durations("10ms"))
-            .withOutputTokens(DistParser.counts("5"));
-    private static final String STREAM_BODY = "{\"model\":\"MiniMax-M3\",\"stream\":true,"
-            + "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    private static final String PLAIN_BODY = "{\"model\":\"MiniMax-M3\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final Behavior FIVE_TOKENS =
+            Behavior.DEFAULT
+                    .withTtft(DistParser.durations("10ms"))
+                    .withItl(DistParser.durations("10ms"))
+                    .withOutputTokens(DistParser.counts("5"));
+    private static final String STREAM_BODY =
+            "{\"model\":\"MiniMax-M3\",\"stream\":true,"
+                    + "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String PLAIN_BODY =
+            "{\"model\":\"MiniMax-M3\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     private final RecordingGate gate = new RecordingGate();
-    private EmbeddedMock mock = new EmbeddedMock(EmbeddedMock.config().withGate(gate).withBehavior(FIVE_TOKENS));
+    private EmbeddedMock mock =
+            new EmbeddedMock(EmbeddedMock.config().withGate(gate).withBehavior(FIVE_TOKENS));
 
     @AfterEach
     void close() {
@@ -64,13 +68,17 @@ class FaultTest {
         assertThat(response.header("x-ratelimit-limit-tokens")).isEqualTo("150000");
         assertThat(response.error().get("type").asText()).isEqualTo("requests");
         assertThat(response.error().get("code").asText()).isEqualTo("rate_limit_exceeded");
-        assertThat(gate.onlySettlement().end()).isEqualTo(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE);
+        assertThat(gate.onlySettlement().end())
+                .isEqualTo(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE);
     }
 
     @Test
     void http429OnAStreamIsAPlainJsonResponse() {
         String wire = streamWithFault("http_429");
-        assertThat(wire).startsWith("HTTP/1.1 429").doesNotContain("data:").contains("application/json");
+        assertThat(wire)
+                .startsWith("HTTP/1.1 429")
+                .doesNotContain("data:")
+                .contains("application/json");
     }
 
     @Test
@@ -81,23 +89,31 @@ class FaultTest {
             assertThat(response.error().get("type").asText()).isEqualTo("server_error");
             assertThat(response.error().get("code").isNull()).isTrue();
         }
-        assertThat(gate.settlements).extracting(Settlement::end)
-                .containsOnly(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE).hasSize(3);
+        assertThat(gate.settlements)
+                .extracting(Settlement::end)
+                .containsOnly(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE)
+                .hasSize(3);
     }
 
     @Test
     void connectResetClosesWithoutAnyByte() {
-        mock.send(EmbeddedMock.post("/v1/chat/completions", PLAIN_BODY, "x-mock-fault: connect_reset"));
+        mock.send(
+                EmbeddedMock.post(
+                        "/v1/chat/completions", PLAIN_BODY, "x-mock-fault: connect_reset"));
         assertThat(mock.output()).isEmpty();
         assertThat(mock.channel.isOpen()).isFalse();
-        assertThat(gate.onlySettlement().end()).isEqualTo(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE);
+        assertThat(gate.onlySettlement().end())
+                .isEqualTo(Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE);
     }
 
     @Test
     void streamResetAfterKChunksClosesWithoutTerminator() {
         String wire = streamWithFault("stream_reset:3");
         assertThat(count(wire, "\"delta\":{\"content\":\"")).isEqualTo(3);
-        assertThat(wire).doesNotContain("finish_reason\":\"stop").doesNotContain("[DONE]").doesNotEndWith("0\r\n\r\n");
+        assertThat(wire)
+                .doesNotContain("finish_reason\":\"stop")
+                .doesNotContain("[DONE]")
+                .doesNotEndWith("0\r\n\r\n");
         assertThat(mock.channel.isOpen()).isFalse();
         Settlement settlement = gate.onlySettlement();
         assertThat(settlement.end()).isEqualTo(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
@@ -106,9 +122,13 @@ class FaultTest {
 
     @Test
     void streamResetOnANonStreamingRequestCutsTheBody() {
-        mock.send(EmbeddedMock.post("/v1/chat/completions", PLAIN_BODY, "x-mock-fault: stream_reset"));
+        mock.send(
+                EmbeddedMock.post(
+                        "/v1/chat/completions", PLAIN_BODY, "x-mock-fault: stream_reset"));
         String wire = mock.output() + mock.advanceMillis(10_000).output();
-        int declared = Integer.parseInt(RawResponse.parse(wire + "x".repeat(2000)).header("content-length"));
+        int declared =
+                Integer.parseInt(
+                        RawResponse.parse(wire + "x".repeat(2000)).header("content-length"));
         String body = wire.substring(wire.indexOf("\r\n\r\n") + 4);
         assertThat(body.length()).isEqualTo(declared / 2);
         assertThat(mock.channel.isOpen()).isFalse();
@@ -118,17 +138,22 @@ class FaultTest {
     void streamErrorEventEndsTheBodyWithAnInBandError() {
         String wire = streamWithFault("stream_error_event:2");
         assertThat(count(wire, "\"delta\":{\"content\":\"")).isEqualTo(2);
-        assertThat(wire).contains("data: {\"error\":{\"message\":\"The server had an error while processing your request."
-                + " Sorry about that!\",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n")
-                .doesNotContain("[DONE]").endsWith("0\r\n\r\n");
-        assertThat(gate.onlySettlement().end()).isEqualTo(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
+        assertThat(wire)
+                .contains(
+                        "data: {\"error\":{\"message\":\"The server had an error while processing your request."
+                                + " Sorry about that!\",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n")
+                .doesNotContain("[DONE]")
+                .endsWith("0\r\n\r\n");
+        assertThat(gate.onlySettlement().end())
+                .isEqualTo(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
         assertThat(mock.channel.isOpen()).as("the connection stays usable").isTrue();
     }
 
     @Test
     void protocolErrorWritesAnUnparsableEvent() {
         String wire = streamWithFault("protocol_error:1");
-        assertThat(count(wire, "\"delta\":{\"content\":\"")).isEqualTo(2); // one real, one cut short
+        assertThat(count(wire, "\"delta\":{\"content\":\""))
+                .isEqualTo(2); // one real, one cut short
         assertThat(wire).contains("\"delta\":{\"content\":\"\n\n").doesNotContain("[DONE]");
         RawResponse plain = plainWithFault("protocol_error");
         assertThat(plain.body()).startsWith("{\"id\":\"chatcmpl-").doesNotEndWith("}");
@@ -137,15 +162,21 @@ class FaultTest {
     @Test
     void missingDoneEndsTheBodyAfterTheUsageChunk() {
         String wire = streamWithFault("missing_done");
-        assertThat(wire).contains("\"finish_reason\":\"stop\"").contains("\"choices\":[],\"usage\":{")
-                .doesNotContain("[DONE]").endsWith("0\r\n\r\n");
+        assertThat(wire)
+                .contains("\"finish_reason\":\"stop\"")
+                .contains("\"choices\":[],\"usage\":{")
+                .doesNotContain("[DONE]")
+                .endsWith("0\r\n\r\n");
         assertThat(gate.onlySettlement().end()).isEqualTo(Settlement.End.COMPLETED);
     }
 
     @Test
     void usageMissingDropsTheUsageChunkAndField() {
         String wire = streamWithFault("usage_missing");
-        assertThat(wire).contains("\"finish_reason\":\"stop\"").contains("[DONE]").doesNotContain("\"choices\":[]");
+        assertThat(wire)
+                .contains("\"finish_reason\":\"stop\"")
+                .contains("[DONE]")
+                .doesNotContain("\"choices\":[]");
         RawResponse plain = plainWithFault("usage_missing");
         assertThat(plain.json().has("usage")).isFalse();
         assertThat(plain.json().get("choices").size()).isEqualTo(1);
@@ -153,9 +184,12 @@ class FaultTest {
 
     @Test
     void stallHoldsBytesBackAfterTheFirstContentChunk() {
-        mock.send(EmbeddedMock.post("/v1/chat/completions", STREAM_BODY, "x-mock-fault: stall:500ms"));
+        mock.send(
+                EmbeddedMock.post(
+                        "/v1/chat/completions", STREAM_BODY, "x-mock-fault: stall:500ms"));
         mock.output();
-        assertThat(count(mock.advanceMillis(10).output(), "\"content\":\"")).isEqualTo(2); // role + first token
+        assertThat(count(mock.advanceMillis(10).output(), "\"content\":\""))
+                .isEqualTo(2); // role + first token
         assertThat(mock.advanceMillis(10).output()).as("no second token after one ITL").isEmpty();
         // due at 10 ms (TTFT) + 10 ms (ITL) + 500 ms (stall) = 520 ms
         assertThat(mock.advanceMillis(499).output()).isEmpty();
@@ -172,7 +206,9 @@ class FaultTest {
 
     @Test
     void slowDripWritesSixteenBytesPerInterval() {
-        mock.send(EmbeddedMock.post("/v1/chat/completions", STREAM_BODY, "x-mock-fault: slow_drip:5ms"));
+        mock.send(
+                EmbeddedMock.post(
+                        "/v1/chat/completions", STREAM_BODY, "x-mock-fault: slow_drip:5ms"));
         mock.output();
         mock.advanceMillis(10); // first step generated, nothing dripped yet
         List<String> pieces = new ArrayList<>();
@@ -200,8 +236,17 @@ class FaultTest {
     @Test
     void noneSuppressesConfiguredFaults() {
         mock.close();
-        mock = new EmbeddedMock(EmbeddedMock.config().withGate(gate).withBehavior(FIVE_TOKENS)
-                .withFaults(new FaultSettings(List.of(new FaultSettings.Weighted(FaultSpec.of(Fault.HTTP_500), 1.0)))));
+        mock =
+                new EmbeddedMock(
+                        EmbeddedMock.config()
+                                .withGate(gate)
+                                .withBehavior(FIVE_TOKENS)
+                                .withFaults(
+                                        new FaultSettings(
+                                                List.of(
+                                                        new FaultSettings.Weighted(
+                                                                FaultSpec.of(Fault.HTTP_500),
+                                                                1.0)))));
         assertThat(plainWithFault("none").status()).isEqualTo(200);
         mock.send(EmbeddedMock.post("/v1/chat/completions", PLAIN_BODY));
         assertThat(RawResponse.parse(mock.output()).status()).isEqualTo(500);
@@ -219,9 +264,20 @@ class FaultTest {
 
     private List<Integer> statuses(long seed) {
         List<Integer> statuses = new ArrayList<>();
-        try (EmbeddedMock seeded = new EmbeddedMock(EmbeddedMock.config().withSeed(seed)
-                .withBehavior(FIVE_TOKENS.withTtft(DistParser.durations("0ms")).withItl(DistParser.durations("0ms")))
-                .withFaults(new FaultSettings(List.of(new FaultSettings.Weighted(FaultSpec.of(Fault.HTTP_503), 0.5)))))) {
+        try (EmbeddedMock seeded =
+                new EmbeddedMock(
+                        EmbeddedMock.config()
+                                .withSeed(seed)
+                                .withBehavior(
+                                        FIVE_TOKENS
+                                                .withTtft(DistParser.durations("0ms"))
+                                                .withItl(DistParser.durations("0ms")))
+                                .withFaults(
+                                        new FaultSettings(
+                                                List.of(
+                                                        new FaultSettings.Weighted(
+                                                                FaultSpec.of(Fault.HTTP_503),
+                                                                0.5)))))) {
             for (int i = 0; i < 60; i++) {
                 seeded.send(EmbeddedMock.post("/v1/chat/completions", PLAIN_BODY));
                 statuses.add(RawResponse.parse(seeded.output()).status());

@@ -16,11 +16,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The HTTP layer's contract with a pluggable gate: what it is asked, what it may answer, settlement. */
+/**
+ * The HTTP layer's contract with a pluggable gate: what it is asked, what it may answer,
+ * settlement.
+ */
 @ExtendWith(NoLeaks.class)
 class GateIntegrationTest {
 
-    private static final Behavior FIVE_TOKENS = Behavior.ZERO_LATENCY.withOutputTokens(DistParser.counts("5"));
+    private static final Behavior FIVE_TOKENS =
+            Behavior.ZERO_LATENCY.withOutputTokens(DistParser.counts("5"));
 
     /** Rejects keys starting with "sk-poor", caps output at 2 tokens for the rest. */
     private static final class CappingGate implements RequestGate {
@@ -31,8 +35,11 @@ class GateIntegrationTest {
         public Admission admit(AdmissionRequest request) {
             admissions.add(request);
             if (request.bearerToken() != null && request.bearerToken().startsWith("sk-poor")) {
-                return new Admission.Rejected(402, Map.of("x-custom-style", "openrouter"),
-                        "{\"error\":{\"message\":\"Insufficient credits\",\"code\":402}}".getBytes(StandardCharsets.UTF_8));
+                return new Admission.Rejected(
+                        402,
+                        Map.of("x-custom-style", "openrouter"),
+                        "{\"error\":{\"message\":\"Insufficient credits\",\"code\":402}}"
+                                .getBytes(StandardCharsets.UTF_8));
             }
             return new Admission.Admitted("k1", "capped", 1234, 2);
         }
@@ -46,16 +53,23 @@ class GateIntegrationTest {
     @Test
     void rejectionIsWrittenVerbatimAsPlainJsonEvenForStreams() {
         CappingGate gate = new CappingGate();
-        try (EmbeddedMock mock = new EmbeddedMock(EmbeddedMock.config().withGate(gate).withBehavior(FIVE_TOKENS))) {
-            String wire = mock.send(EmbeddedMock.post("/v1/chat/completions", "{\"model\":\"MiniMax-M3\",\"stream\":true,"
-                    + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").replace("sk-tokenbench-local", "sk-poor-1"))
-                    .output();
+        try (EmbeddedMock mock =
+                new EmbeddedMock(EmbeddedMock.config().withGate(gate).withBehavior(FIVE_TOKENS))) {
+            String wire =
+                    mock.send(
+                                    EmbeddedMock.post(
+                                                    "/v1/chat/completions",
+                                                    "{\"model\":\"MiniMax-M3\",\"stream\":true,"
+                                                            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                                            .replace("sk-tokenbench-local", "sk-poor-1"))
+                            .output();
             RawResponse response = RawResponse.parse(wire);
             assertThat(response.status()).isEqualTo(402);
             assertThat(response.header("x-custom-style")).isEqualTo("openrouter");
             assertThat(response.header("content-type")).isEqualTo("application/json");
             assertThat(response.header("x-request-id")).startsWith("req_");
-            assertThat(response.body()).isEqualTo("{\"error\":{\"message\":\"Insufficient credits\",\"code\":402}}");
+            assertThat(response.body())
+                    .isEqualTo("{\"error\":{\"message\":\"Insufficient credits\",\"code\":402}}");
             assertThat(wire).doesNotContain("data:");
             AdmissionRequest asked = gate.admissions.get(0);
             assertThat(asked.stream()).isTrue();
@@ -69,12 +83,19 @@ class GateIntegrationTest {
     @Test
     void outputCapEndsWithLengthAndSettlesOnceWithTheEmittedTokens() {
         CappingGate gate = new CappingGate();
-        try (EmbeddedMock mock = new EmbeddedMock(EmbeddedMock.config().withGate(gate).withBehavior(FIVE_TOKENS))) {
-            String wire = mock.send(EmbeddedMock.post("/v1/chat/completions", "{\"model\":\"MiniMax-M3\",\"stream\":true,"
-                    + "\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).output()
-                    + mock.advanceMillis(100).output();
+        try (EmbeddedMock mock =
+                new EmbeddedMock(EmbeddedMock.config().withGate(gate).withBehavior(FIVE_TOKENS))) {
+            String wire =
+                    mock.send(
+                                            EmbeddedMock.post(
+                                                    "/v1/chat/completions",
+                                                    "{\"model\":\"MiniMax-M3\",\"stream\":true,"
+                                                            + "\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                                    .output()
+                            + mock.advanceMillis(100).output();
             assertThat(wire).contains("\"finish_reason\":\"length\"").contains("data: [DONE]");
-            assertThat(wire.split(java.util.regex.Pattern.quote("\"delta\":{\"content\":\""), -1)).hasSize(3); // two content events
+            assertThat(wire.split(java.util.regex.Pattern.quote("\"delta\":{\"content\":\""), -1))
+                    .hasSize(3); // two content events
             Settlement settlement = gate.settlements.get(0);
             assertThat(gate.settlements).hasSize(1);
             assertThat(settlement.end()).isEqualTo(Settlement.End.COMPLETED);
@@ -90,8 +111,12 @@ class GateIntegrationTest {
     void modelsAreAdmittedWithoutAModelAndSettledWithoutUsage() {
         CappingGate gate = new CappingGate();
         try (EmbeddedMock mock = new EmbeddedMock(EmbeddedMock.config().withGate(gate))) {
-            RawResponse response = RawResponse.parse(mock.send("GET /v1/models HTTP/1.1\r\nHost: x\r\n"
-                    + "Authorization: Bearer sk-any\r\n\r\n").output());
+            RawResponse response =
+                    RawResponse.parse(
+                            mock.send(
+                                            "GET /v1/models HTTP/1.1\r\nHost: x\r\n"
+                                                    + "Authorization: Bearer sk-any\r\n\r\n")
+                                    .output());
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().get("object").asText()).isEqualTo("list");
             assertThat(gate.admissions.get(0).model()).isNull();

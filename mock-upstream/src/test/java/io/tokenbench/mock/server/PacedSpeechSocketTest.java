@@ -17,21 +17,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Paced speech over real sockets on port 0: a client that closes mid-speech cancels the rest and is
- * settled exactly once; one that does not read pauses the chunks (back-pressure) and then gets every byte.
- * Leak detection is PARANOID and checked after the class.
+ * settled exactly once; one that does not read pauses the chunks (back-pressure) and then gets
+ * every byte. Leak detection is PARANOID and checked after the class.
  */
 @ExtendWith(NoLeaks.class)
 class PacedSpeechSocketTest {
 
     private static MockUpstream start(RecordingGate gate) {
-        return MockUpstream.start(MockConfig.defaults().withPort(0).withIoThreads(1).withGate(gate)
-                .withBehavior(Behavior.ZERO_LATENCY));
+        return MockUpstream.start(
+                MockConfig.defaults()
+                        .withPort(0)
+                        .withIoThreads(1)
+                        .withGate(gate)
+                        .withBehavior(Behavior.ZERO_LATENCY));
     }
 
     private static void post(Socket socket, String json, String... headers) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder("POST /v1/audio/speech HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                + MockConfig.DEFAULT_API_KEY + "\r\nContent-Type: application/json\r\n");
+        StringBuilder head =
+                new StringBuilder(
+                        "POST /v1/audio/speech HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                                + MockConfig.DEFAULT_API_KEY
+                                + "\r\nContent-Type: application/json\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
         }
@@ -40,7 +47,8 @@ class PacedSpeechSocketTest {
         socket.getOutputStream().write(body);
     }
 
-    private static void awaitSettlements(RecordingGate gate, int count) throws InterruptedException {
+    private static void awaitSettlements(RecordingGate gate, int count)
+            throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (gate.settlements.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(5);
@@ -53,8 +61,11 @@ class PacedSpeechSocketTest {
         try (MockUpstream mock = start(gate)) {
             try (Socket socket = new Socket("127.0.0.1", mock.port())) {
                 // 60 code points: 4 s, sixteen chunks, one every 100 ms.
-                post(socket, "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"response_format\":\"pcm\",\"input\":\""
-                        + "The quick brown fox jumps over the lazy dog, then sleeps....\"}", "x-mock-itl-ms: 100");
+                post(
+                        socket,
+                        "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"response_format\":\"pcm\",\"input\":\""
+                                + "The quick brown fox jumps over the lazy dog, then sleeps....\"}",
+                        "x-mock-itl-ms: 100");
                 InputStream in = socket.getInputStream();
                 byte[] buffer = new byte[16 * 1024];
                 int received = 0;
@@ -65,10 +76,14 @@ class PacedSpeechSocketTest {
                 }
             }
             awaitSettlements(gate, 1);
-            Thread.sleep(300); // a second settlement, if any, would come with the next chunk's due time
+            Thread.sleep(
+                    300); // a second settlement, if any, would come with the next chunk's due time
             Settlement settled = gate.onlySettlement();
             assertThat(settled.end()).isEqualTo(Settlement.End.CLIENT_CANCELLED);
-            assertThat(settled.usage().mediaSeconds()).as("billed the chunks sent").isGreaterThan(0).isLessThan(4.0);
+            assertThat(settled.usage().mediaSeconds())
+                    .as("billed the chunks sent")
+                    .isGreaterThan(0)
+                    .isLessThan(4.0);
             assertThat(mock.server().stats.activeExchanges()).isZero();
         }
     }
@@ -76,17 +91,24 @@ class PacedSpeechSocketTest {
     @Test
     void speechPausesWhileTheClientDoesNotReadAndThenSendsEveryByte() throws Exception {
         RecordingGate gate = new RecordingGate();
-        try (MockUpstream mock = start(gate); Socket socket = new Socket()) {
+        try (MockUpstream mock = start(gate);
+                Socket socket = new Socket()) {
             socket.setReceiveBufferSize(8 * 1024);
             socket.connect(new InetSocketAddress("127.0.0.1", mock.port()));
             // 4096 chars: 273 s of audio, about 13 MB of PCM, far more than the buffers hold.
-            post(socket, "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"response_format\":\"pcm\",\"input\":\""
-                    + "a".repeat(4096) + "\"}");
+            post(
+                    socket,
+                    "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"response_format\":\"pcm\",\"input\":\""
+                            + "a".repeat(4096)
+                            + "\"}");
             long deadline = System.nanoTime() + 20_000_000_000L;
-            while (mock.server().stats.backPressurePauseCount() == 0 && System.nanoTime() < deadline) {
+            while (mock.server().stats.backPressurePauseCount() == 0
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(mock.server().stats.backPressurePauseCount()).as("paused for back-pressure").isPositive();
+            assertThat(mock.server().stats.backPressurePauseCount())
+                    .as("paused for back-pressure")
+                    .isPositive();
             assertThat(gate.settlements).as("not settled while paused").isEmpty();
             long payload = chunkedPayloadBytes(new DataInputStream(socket.getInputStream()));
             assertThat(payload).isEqualTo(2L * Math.round(4096 / 15.0 * 24_000));

@@ -12,24 +12,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code slow_drip} and {@code missing_done} on speech as server-sent events over an
- * {@link io.netty.channel.embedded.EmbeddedChannel} with frozen time (PARANOID leak detection): the
- * first 16-byte piece comes one drip interval after the time to first audio, one piece per interval
- * after it; a client gone mid-drip drops the bytes held back (no leak), ends the exchange and is settled
+ * {@code slow_drip} and {@code missing_done} on speech as server-sent events over an {@link
+ * io.netty.channel.embedded.EmbeddedChannel} with frozen time (PARANOID leak detection): the first
+ * 16-byte piece comes one drip interval after the time to first audio, one piece per interval after
+ * it; a client gone mid-drip drops the bytes held back (no leak), ends the exchange and is settled
  * once; the response ends with the last delta when the done event is missing.
  */
 @ExtendWith(NoLeaks.class)
 class SpeechDripDeliveryTest {
 
     /** 0.25 s of speech as SSE: one delta event, then the done event. */
-    private static final String SSE = "{\"model\":\"tts-1\",\"input\":\"Hi\",\"voice\":\"alloy\","
-            + "\"response_format\":\"pcm\",\"stream_format\":\"sse\"}";
+    private static final String SSE =
+            "{\"model\":\"tts-1\",\"input\":\"Hi\",\"voice\":\"alloy\","
+                    + "\"response_format\":\"pcm\",\"stream_format\":\"sse\"}";
+
     private final RecordingGate gate = new RecordingGate();
 
     private EmbeddedMock mock() {
-        MediaBehavior media = MediaBehavior.NO_LATENCY
-                .with(MediaBehavior.Field.SPEECH_TTFA, DistParser.durations("100ms"));
-        return new EmbeddedMock(EmbeddedMock.config().withGate(gate).withBehavior(Behavior.ZERO_LATENCY.withMedia(media)));
+        MediaBehavior media =
+                MediaBehavior.NO_LATENCY.with(
+                        MediaBehavior.Field.SPEECH_TTFA, DistParser.durations("100ms"));
+        return new EmbeddedMock(
+                EmbeddedMock.config()
+                        .withGate(gate)
+                        .withBehavior(Behavior.ZERO_LATENCY.withMedia(media)));
     }
 
     @Test
@@ -43,7 +49,9 @@ class SpeechDripDeliveryTest {
             assertThat(mock.output()).as("not before one interval").doesNotContain("data:");
             mock.advanceMillis(1);
             String first = head + mock.output();
-            assertThat(first).startsWith("HTTP/1.1 200 OK").contains("transfer-encoding: chunked")
+            assertThat(first)
+                    .startsWith("HTTP/1.1 200 OK")
+                    .contains("transfer-encoding: chunked")
                     .endsWith("\r\n\r\n10\r\ndata: {\"type\":\"s\r\n");
             mock.advanceMillis(5);
             assertThat(mock.output()).isEqualTo("10\r\npeech.audio.delt\r\n");
@@ -53,17 +61,22 @@ class SpeechDripDeliveryTest {
             while (!rest.toString().endsWith("\r\n0\r\n\r\n") && intervals++ < 5_000) {
                 mock.advanceMillis(5);
                 String piece = mock.output();
-                assertThat(piece.length()).as("one piece per interval").isLessThanOrEqualTo("10\r\n".length() + 16 + 2
-                        + "0\r\n\r\n".length());
+                assertThat(piece.length())
+                        .as("one piece per interval")
+                        .isLessThanOrEqualTo("10\r\n".length() + 16 + 2 + "0\r\n\r\n".length());
                 rest.append(piece);
             }
             assertThat(rest.toString()).endsWith("\r\n0\r\n\r\n");
             String events = "data: {\"type\":\"speech.audio.delt" + dechunk(rest.toString());
-            assertThat(events).startsWith("data: {\"type\":\"speech.audio.delta\",\"audio\":\"")
-                    .endsWith("\"}\n\ndata: {\"type\":\"speech.audio.done\",\"usage\":{\"input_tokens\":1,"
-                            + "\"output_tokens\":13,\"total_tokens\":14}}\n\n");
+            assertThat(events)
+                    .startsWith("data: {\"type\":\"speech.audio.delta\",\"audio\":\"")
+                    .endsWith(
+                            "\"}\n\ndata: {\"type\":\"speech.audio.done\",\"usage\":{\"input_tokens\":1,"
+                                    + "\"output_tokens\":13,\"total_tokens\":14}}\n\n");
             assertThat(gate.onlySettlement().end()).isEqualTo(Settlement.End.COMPLETED);
-            assertThat(mock.server.stats.activeExchanges()).as("the exchange ended with the drip").isZero();
+            assertThat(mock.server.stats.activeExchanges())
+                    .as("the exchange ended with the drip")
+                    .isZero();
         }
     }
 
@@ -105,7 +118,9 @@ class SpeechDripDeliveryTest {
             mock.send(EmbeddedMock.post("/v1/audio/speech", SSE, "x-mock-fault: missing_done"));
             mock.advanceMillis(100);
             String out = mock.output();
-            assertThat(out).contains("\"type\":\"speech.audio.delta\"").doesNotContain("speech.audio.done")
+            assertThat(out)
+                    .contains("\"type\":\"speech.audio.delta\"")
+                    .doesNotContain("speech.audio.done")
                     .endsWith("\"}\n\n\r\n0\r\n\r\n");
             Settlement settled = gate.onlySettlement();
             assertThat(settled.end()).isEqualTo(Settlement.End.COMPLETED);

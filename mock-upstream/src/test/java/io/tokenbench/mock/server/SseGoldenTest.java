@@ -20,16 +20,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NoLeaks.class)
 class SseGoldenTest {
 
-    private static final Behavior THREE_TOKENS = Behavior.DEFAULT
-            .withTtft(DistParser.durations("100ms"))
-            .withItl(DistParser.durations("10ms"))
-            .withOutputTokens(DistParser.counts("3"));
+    private static final Behavior THREE_TOKENS =
+            Behavior.DEFAULT
+                    .withTtft(DistParser.durations("100ms"))
+                    .withItl(DistParser.durations("10ms"))
+                    .withOutputTokens(DistParser.counts("3"));
 
     @Test
     void streamWithUsageMatchesGoldenTranscript() throws IOException {
-        try (EmbeddedMock mock = new EmbeddedMock(EmbeddedMock.config().withBehavior(THREE_TOKENS))) {
-            mock.send(EmbeddedMock.post("/v1/chat/completions", "{\"model\":\"tokenbench-tiny\",\"stream\":true,"
-                    + "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}"));
+        try (EmbeddedMock mock =
+                new EmbeddedMock(EmbeddedMock.config().withBehavior(THREE_TOKENS))) {
+            mock.send(
+                    EmbeddedMock.post(
+                            "/v1/chat/completions",
+                            "{\"model\":\"tokenbench-tiny\",\"stream\":true,"
+                                    + "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}"));
             String head = mock.output();
             assertThat(mock.advanceMillis(99).output()).as("nothing before TTFT").isEmpty();
             String first = mock.advanceMillis(1).output();
@@ -42,31 +47,50 @@ class SseGoldenTest {
 
     @Test
     void streamWithoutUsageTwoChoicesMatchesGoldenTranscript() throws IOException {
-        try (EmbeddedMock mock = new EmbeddedMock(EmbeddedMock.config().withBehavior(THREE_TOKENS))) {
-            mock.send(EmbeddedMock.post("/v1/chat/completions", "{\"model\":\"MiniMax-M3\",\"stream\":true,\"n\":2,"
-                    + "\"max_tokens\":2,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
-            String all = mock.output() + mock.advanceMillis(100).output() + mock.advanceMillis(10).output();
+        try (EmbeddedMock mock =
+                new EmbeddedMock(EmbeddedMock.config().withBehavior(THREE_TOKENS))) {
+            mock.send(
+                    EmbeddedMock.post(
+                            "/v1/chat/completions",
+                            "{\"model\":\"MiniMax-M3\",\"stream\":true,\"n\":2,"
+                                    + "\"max_tokens\":2,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
+            String all =
+                    mock.output()
+                            + mock.advanceMillis(100).output()
+                            + mock.advanceMillis(10).output();
             assertThat(all).isEqualTo(golden("stream-n2-length.txt"));
         }
     }
 
     @Test
     void forcedToolCallStreamMatchesGoldenTranscript() throws IOException {
-        try (EmbeddedMock mock = new EmbeddedMock(EmbeddedMock.config().withBehavior(THREE_TOKENS
-                .withOutputTokens(DistParser.counts("4")).withTokensPerChunk(2)))) {
-            mock.send(EmbeddedMock.post("/v1/chat/completions", "{\"model\":\"MiniMax-M3\",\"stream\":true,"
-                    + "\"messages\":[{\"role\":\"user\",\"content\":\"Weather?\"}],"
-                    + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
-                    + "\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}}],"
-                    + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}}"));
-            String all = mock.output() + mock.advanceMillis(100).output() + mock.advanceMillis(20).output();
+        try (EmbeddedMock mock =
+                new EmbeddedMock(
+                        EmbeddedMock.config()
+                                .withBehavior(
+                                        THREE_TOKENS
+                                                .withOutputTokens(DistParser.counts("4"))
+                                                .withTokensPerChunk(2)))) {
+            mock.send(
+                    EmbeddedMock.post(
+                            "/v1/chat/completions",
+                            "{\"model\":\"MiniMax-M3\",\"stream\":true,"
+                                    + "\"messages\":[{\"role\":\"user\",\"content\":\"Weather?\"}],"
+                                    + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+                                    + "\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}}],"
+                                    + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}}"));
+            String all =
+                    mock.output()
+                            + mock.advanceMillis(100).output()
+                            + mock.advanceMillis(20).output();
             assertThat(all).isEqualTo(golden("stream-tool-call.txt"));
         }
     }
 
     @Test
     void sameSeedAndBodyGiveSameBytesAndAnotherSeedDoesNot() {
-        String body = "{\"model\":\"tokenbench-tiny\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
+        String body =
+                "{\"model\":\"tokenbench-tiny\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
         String a = transcript(EmbeddedMock.config().withBehavior(THREE_TOKENS), body);
         String b = transcript(EmbeddedMock.config().withBehavior(THREE_TOKENS), body);
         String c = transcript(EmbeddedMock.config().withBehavior(THREE_TOKENS).withSeed(7), body);

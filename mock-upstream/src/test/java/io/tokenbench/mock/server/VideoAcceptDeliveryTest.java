@@ -11,22 +11,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The submit → accepted delay of video submissions ({@code video_accept}, {@code x-mock-latency-ms}) on
- * the real pipeline over an {@link io.netty.channel.embedded.EmbeddedChannel} with frozen time (PARANOID
- * leak detection): the answer is not written before its due time, the submission is billed when it is
- * written, and a client gone before the answer withdraws the job (not billed, its idempotency key forgotten).
+ * The submit → accepted delay of video submissions ({@code video_accept}, {@code
+ * x-mock-latency-ms}) on the real pipeline over an {@link
+ * io.netty.channel.embedded.EmbeddedChannel} with frozen time (PARANOID leak detection): the answer
+ * is not written before its due time, the submission is billed when it is written, and a client
+ * gone before the answer withdraws the job (not billed, its idempotency key forgotten).
  */
 @ExtendWith(NoLeaks.class)
 class VideoAcceptDeliveryTest {
 
-    private static final String VIDEO = "{\"model\":\"sora-2\",\"prompt\":\"a kite\",\"seconds\":\"4\"}";
+    private static final String VIDEO =
+            "{\"model\":\"sora-2\",\"prompt\":\"a kite\",\"seconds\":\"4\"}";
     private static final String KLING = "{\"prompt\":\"a kite\",\"duration\":\"5\"}";
     private final RecordingGate gate = new RecordingGate();
 
     private EmbeddedMock mock() {
-        MediaBehavior media = MediaBehavior.NO_LATENCY
-                .with(MediaBehavior.Field.VIDEO_ACCEPT, DistParser.durations("300ms"));
-        return new EmbeddedMock(EmbeddedMock.config().withGate(gate).withBehavior(Behavior.ZERO_LATENCY.withMedia(media)));
+        MediaBehavior media =
+                MediaBehavior.NO_LATENCY.with(
+                        MediaBehavior.Field.VIDEO_ACCEPT, DistParser.durations("300ms"));
+        return new EmbeddedMock(
+                EmbeddedMock.config()
+                        .withGate(gate)
+                        .withBehavior(Behavior.ZERO_LATENCY.withMedia(media)));
     }
 
     @Test
@@ -39,12 +45,16 @@ class VideoAcceptDeliveryTest {
             assertThat(mock.server.stats.inFlight()).isEqualTo(1);
             mock.advanceMillis(1);
             String out = mock.output();
-            assertThat(out).startsWith("HTTP/1.1 200 OK").contains("\"status\":\"queued\"")
+            assertThat(out)
+                    .startsWith("HTTP/1.1 200 OK")
+                    .contains("\"status\":\"queued\"")
                     .contains("openai-poll-after-ms: 1000");
             Settlement settled = gate.onlySettlement();
             assertThat(settled.end()).isEqualTo(Settlement.End.COMPLETED);
             assertThat(settled.usage().mediaSeconds()).isEqualTo(4.0);
-            assertThat(mock.server.lag.snapshot().getTotalCount()).as("one scheduled write").isEqualTo(1);
+            assertThat(mock.server.lag.snapshot().getTotalCount())
+                    .as("one scheduled write")
+                    .isEqualTo(1);
             assertThat(mock.server.stats.inFlight()).isZero();
         }
     }
@@ -52,11 +62,15 @@ class VideoAcceptDeliveryTest {
     @Test
     void theLatencyHeaderReplacesTheDrawOnTheKlingRouteToo() {
         try (EmbeddedMock mock = mock()) {
-            mock.send(EmbeddedMock.post("/kling/v1/videos/text2video", KLING, "x-mock-latency-ms: 500"));
+            mock.send(
+                    EmbeddedMock.post(
+                            "/kling/v1/videos/text2video", KLING, "x-mock-latency-ms: 500"));
             mock.advanceMillis(499);
             assertThat(mock.output()).isEmpty();
             mock.advanceMillis(1);
-            assertThat(mock.output()).startsWith("HTTP/1.1 200 OK").contains("\"task_status\":\"submitted\"");
+            assertThat(mock.output())
+                    .startsWith("HTTP/1.1 200 OK")
+                    .contains("\"task_status\":\"submitted\"");
             assertThat(gate.onlySettlement().usage().mediaSeconds()).isEqualTo(5.0);
         }
     }
@@ -67,9 +81,14 @@ class VideoAcceptDeliveryTest {
             mock.send(EmbeddedMock.post("/v1/videos", VIDEO));
             mock.advanceMillis(300);
             String id = idOf(mock.output());
-            mock.send("GET /v1/videos/" + id + " HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer sk-tokenbench-local"
-                    + "\r\n\r\n");
-            assertThat(mock.output()).as("answered without advancing time").startsWith("HTTP/1.1 200 OK")
+            mock.send(
+                    "GET /v1/videos/"
+                            + id
+                            + " HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer sk-tokenbench-local"
+                            + "\r\n\r\n");
+            assertThat(mock.output())
+                    .as("answered without advancing time")
+                    .startsWith("HTTP/1.1 200 OK")
                     .contains("\"id\":\"" + id + "\"");
         }
     }
@@ -84,16 +103,23 @@ class VideoAcceptDeliveryTest {
             assertThat(mock.output()).isEmpty();
             Settlement cancelled = gate.onlySettlement();
             assertThat(cancelled.end()).isEqualTo(Settlement.End.CLIENT_CANCELLED);
-            assertThat(cancelled.usage().mediaSeconds()).as("never accepted, never billed").isZero();
-            assertThat(mock.server.lag.snapshot().getTotalCount()).as("the cancelled write never ran").isZero();
+            assertThat(cancelled.usage().mediaSeconds())
+                    .as("never accepted, never billed")
+                    .isZero();
+            assertThat(mock.server.lag.snapshot().getTotalCount())
+                    .as("the cancelled write never ran")
+                    .isZero();
 
             try (EmbeddedMock again = mock.anotherConnection()) {
                 again.send(EmbeddedMock.post("/v1/videos", VIDEO, "Idempotency-Key: job-1"));
                 again.advanceMillis(300);
-                assertThat(again.output()).startsWith("HTTP/1.1 200 OK").contains("\"status\":\"queued\"");
+                assertThat(again.output())
+                        .startsWith("HTTP/1.1 200 OK")
+                        .contains("\"status\":\"queued\"");
                 assertThat(gate.settlements).hasSize(2);
                 assertThat(gate.settlements.get(1).usage().mediaSeconds())
-                        .as("a new job, billed: the withdrawn one's idempotency key was forgotten").isEqualTo(4.0);
+                        .as("a new job, billed: the withdrawn one's idempotency key was forgotten")
+                        .isEqualTo(4.0);
             }
         }
     }
@@ -110,7 +136,9 @@ class VideoAcceptDeliveryTest {
             mock.advanceMillis(1);
             String second = mock.output();
             assertThat(idOf(second)).isEqualTo(idOf(first));
-            assertThat(gate.settlements).extracting(s -> s.usage().mediaSeconds()).containsExactly(4.0, 0.0);
+            assertThat(gate.settlements)
+                    .extracting(s -> s.usage().mediaSeconds())
+                    .containsExactly(4.0, 0.0);
         }
     }
 

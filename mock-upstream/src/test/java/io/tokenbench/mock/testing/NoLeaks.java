@@ -18,7 +18,9 @@ public final class NoLeaks implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        assertThat(LeakCounter.installed()).as("leak counter installed by InstallLeakCounter").isTrue();
+        assertThat(LeakCounter.installed())
+                .as("leak counter installed by InstallLeakCounter")
+                .isTrue();
         assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.PARANOID);
     }
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The submit → accepted delay of video submissions over real sockets, timed one-sided (elapsed ≥ the
- * modelled delay): {@code video_accept} from the latency model, {@code x-mock-latency-ms} on both route
- * styles, and {@code PUT /admin/config} {@code media.video_accept}.
+ * The submit → accepted delay of video submissions over real sockets, timed one-sided (elapsed ≥
+ * the modelled delay): {@code video_accept} from the latency model, {@code x-mock-latency-ms} on
+ * both route styles, and {@code PUT /admin/config} {@code media.video_accept}.
  */
 @ExtendWith(NoLeaks.class)
 class VideoAcceptTest {
@@ -32,8 +32,9 @@ class VideoAcceptTest {
 
     @BeforeAll
     static void start() {
-        MediaBehavior media = MediaBehavior.NO_LATENCY
-                .with(MediaBehavior.Field.VIDEO_ACCEPT, DistParser.durations("250ms"));
+        MediaBehavior media =
+                MediaBehavior.NO_LATENCY.with(
+                        MediaBehavior.Field.VIDEO_ACCEPT, DistParser.durations("250ms"));
         fixture = new MediaFixture(MockConfig.defaults(), Behavior.ZERO_LATENCY.withMedia(media));
     }
 
@@ -43,13 +44,17 @@ class VideoAcceptTest {
     }
 
     private static HttpResponse<byte[]> post(String path, String json, String... headers) {
-        return fixture.sendWithHeaders("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8),
-                headers);
+        return fixture.sendWithHeaders(
+                "POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     private static HttpResponse<byte[]> config(String method, String json) {
-        return fixture.send(method, "/admin/config", json == null ? null : "application/json",
-                json == null ? null : json.getBytes(StandardCharsets.UTF_8), fixture.mock.adminToken());
+        return fixture.send(
+                method,
+                "/admin/config",
+                json == null ? null : "application/json",
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                fixture.mock.adminToken());
     }
 
     @Test
@@ -58,15 +63,20 @@ class VideoAcceptTest {
         HttpResponse<byte[]> accepted = post("/v1/videos", VIDEO);
         long elapsed = System.nanoTime() - start;
         assertThat(accepted.statusCode()).isEqualTo(200);
-        assertThat(JsonBody.JSON.readTree(accepted.body()).get("status").asText()).isEqualTo("queued");
+        assertThat(JsonBody.JSON.readTree(accepted.body()).get("status").asText())
+                .isEqualTo("queued");
         assertThat(elapsed).isGreaterThanOrEqualTo(250 * MS);
     }
 
     @Test
     void theLatencyHeaderSetsTheDelayOfAKlingSubmission() throws IOException {
         long start = System.nanoTime();
-        HttpResponse<byte[]> accepted = post("/kling/v1/videos/text2video", "{\"prompt\":\"a kite\"}",
-                "x-mock-latency-ms", "400");
+        HttpResponse<byte[]> accepted =
+                post(
+                        "/kling/v1/videos/text2video",
+                        "{\"prompt\":\"a kite\"}",
+                        "x-mock-latency-ms",
+                        "400");
         long elapsed = System.nanoTime() - start;
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(JsonBody.JSON.readTree(accepted.body()).get("data").get("task_status").asText())
@@ -77,9 +87,15 @@ class VideoAcceptTest {
     @Test
     void theAcceptDelayIsChangeableAtRunTimeAndABadValueIsNamed() throws IOException {
         try {
-            HttpResponse<byte[]> changed = config("PUT", "{\"media\":{\"video_accept\":\"600ms\"}}");
+            HttpResponse<byte[]> changed =
+                    config("PUT", "{\"media\":{\"video_accept\":\"600ms\"}}");
             assertThat(changed.statusCode()).isEqualTo(200);
-            assertThat(JsonBody.JSON.readTree(changed.body()).get("media").get("video_accept").asText())
+            assertThat(
+                            JsonBody.JSON
+                                    .readTree(changed.body())
+                                    .get("media")
+                                    .get("video_accept")
+                                    .asText())
                     .isEqualTo("600ms");
             long start = System.nanoTime();
             assertThat(post("/v1/videos", VIDEO).statusCode()).isEqualTo(200);
@@ -87,11 +103,15 @@ class VideoAcceptTest {
 
             HttpResponse<byte[]> bad = config("PUT", "{\"media\":{\"video_accept\":\"600\"}}");
             assertThat(bad.statusCode()).isEqualTo(400);
-            assertThat(MediaFixture.error(bad).get("param").asText()).isEqualTo("media.video_accept");
+            assertThat(MediaFixture.error(bad).get("param").asText())
+                    .isEqualTo("media.video_accept");
             JsonNode after = JsonBody.JSON.readTree(config("GET", null).body()).get("media");
-            assertThat(after.get("video_accept").asText()).as("a bad patch changes nothing").isEqualTo("600ms");
+            assertThat(after.get("video_accept").asText())
+                    .as("a bad patch changes nothing")
+                    .isEqualTo("600ms");
         } finally {
-            assertThat(config("PUT", "{\"media\":{\"video_accept\":\"250ms\"}}").statusCode()).isEqualTo(200);
+            assertThat(config("PUT", "{\"media\":{\"video_accept\":\"250ms\"}}").statusCode())
+                    .isEqualTo(200);
         }
     }
 }

@@ -21,20 +21,28 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Video job phases from the media latency model ({@code --video-queue}, {@code --video-render}) and {@code x-mock-job-ms}, on a hand-driven clock. */
+/**
+ * Video job phases from the media latency model ({@code --video-queue}, {@code --video-render}) and
+ * {@code x-mock-job-ms}, on a hand-driven clock.
+ */
 @ExtendWith(NoLeaks.class)
 class VideoTimingTest {
 
-    private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.ofEpochSecond(1_900_000_000L));
+    private static final AtomicReference<Instant> NOW =
+            new AtomicReference<>(Instant.ofEpochSecond(1_900_000_000L));
     private static MediaFixture fixture;
 
     @BeforeAll
     static void start() {
         InstantSource clock = NOW::get;
-        MediaBehavior media = MediaBehavior.NO_LATENCY
-                .with(MediaBehavior.Field.VIDEO_QUEUE, DistParser.durations("1s"))
-                .with(MediaBehavior.Field.VIDEO_RENDER, DistParser.durations("2s"));
-        fixture = new MediaFixture(MockConfig.defaults().withClock(clock), Behavior.ZERO_LATENCY.withMedia(media));
+        MediaBehavior media =
+                MediaBehavior.NO_LATENCY
+                        .with(MediaBehavior.Field.VIDEO_QUEUE, DistParser.durations("1s"))
+                        .with(MediaBehavior.Field.VIDEO_RENDER, DistParser.durations("2s"));
+        fixture =
+                new MediaFixture(
+                        MockConfig.defaults().withClock(clock),
+                        Behavior.ZERO_LATENCY.withMedia(media));
     }
 
     @AfterAll
@@ -47,9 +55,18 @@ class VideoTimingTest {
     }
 
     private static String submit(String... headers) throws IOException {
-        return JsonBody.JSON.readTree(fixture.sendWithHeaders("POST", "/v1/videos", "application/json",
-                "{\"prompt\":\"a bird\",\"seconds\":\"4\"}".getBytes(StandardCharsets.UTF_8), headers).body())
-                .get("id").asText();
+        return JsonBody.JSON
+                .readTree(
+                        fixture.sendWithHeaders(
+                                        "POST",
+                                        "/v1/videos",
+                                        "application/json",
+                                        "{\"prompt\":\"a bird\",\"seconds\":\"4\"}"
+                                                .getBytes(StandardCharsets.UTF_8),
+                                        headers)
+                                .body())
+                .get("id")
+                .asText();
     }
 
     private static JsonNode poll(String id) throws IOException {
@@ -83,6 +100,7 @@ class VideoTimingTest {
         advance(Duration.ofMillis(1));
         JsonNode done = poll(id);
         assertThat(done.get("status").asText()).isEqualTo("completed");
-        assertThat(done.get("completed_at").asLong() - done.get("created_at").asLong()).isEqualTo(4);
+        assertThat(done.get("completed_at").asLong() - done.get("created_at").asLong())
+                .isEqualTo(4);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Strict parsing of {@code positional... --option value... --multi v1 v2...}: unknown options, missing values
- * and repeated single options are errors naming the option.
+ * Strict parsing of {@code positional... --option value... --multi v1 v2...}: unknown options,
+ * missing values and repeated single options are errors naming the option.
  */
 final class Args {
 
@@ -18,7 +18,7 @@ final class Args {
 
     /**
      * @param single options taking one value
-     * @param multi  options taking one or more values (until the next option)
+     * @param multi options taking one or more values (until the next option)
      */
     static Args parse(String[] args, Set<String> single, Set<String> multi) {
         Args a = new Args();

@@ -3,7 +3,6 @@ package io.tokenbench.reports.cli;
 import io.tokenbench.reports.compare.Comparer;
 import io.tokenbench.reports.format.OutputFormat;
 import io.tokenbench.reports.ingest.RunSource;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
@@ -11,7 +10,8 @@ import java.util.Set;
 /** {@code compare BASELINE CURRENT [--format text|markdown|json]}. */
 final class CompareCommand {
 
-    static final String HELP = """
+    static final String HELP =
+            """
             usage: reports compare BASELINE CURRENT [--format text|markdown|json]
 
             Per metric p50, p90, p99, p99.9 and max, throughput, goodput, error rate and error rate by outcome,
@@ -20,8 +20,7 @@ final class CompareCommand {
             exit 0 compared, 2 bad usage or unusable input
             """;
 
-    private CompareCommand() {
-    }
+    private CompareCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Args a = Args.parse(args, Set.of("--format"), Set.of());
@@ -30,9 +29,12 @@ final class CompareCommand {
             return 0;
         }
         if (a.positional.size() != 2) {
-            throw new UsageException("expected BASELINE and CURRENT, got " + a.positional.size() + " arguments");
+            throw new UsageException(
+                    "expected BASELINE and CURRENT, got " + a.positional.size() + " arguments");
         }
-        OutputFormat format = ReportsMain.format(a, "text", OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.JSON);
+        OutputFormat format =
+                ReportsMain.format(
+                        a, "text", OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.JSON);
         var baseline = RunSource.summary(Path.of(a.positional.get(0)));
         var current = RunSource.summary(Path.of(a.positional.get(1)));
         out.print(format.renderer().comparison(Comparer.compare(baseline, current)));

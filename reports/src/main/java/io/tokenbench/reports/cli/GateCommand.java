@@ -10,7 +10,6 @@ import io.tokenbench.reports.ingest.RunSource;
 import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.SummaryBuilder;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,7 +21,8 @@ import java.util.Set;
 /** {@code gate --rules FILE [--baseline DIR...] --current DIR...}. */
 final class GateCommand {
 
-    static final String HELP = """
+    static final String HELP =
+            """
             usage: reports gate --rules FILE [--baseline DIR...] --current DIR... [--format text|markdown|json|junit]
                                 [--junit FILE] [--markdown FILE] [--inconclusive pass|fail]
 
@@ -36,21 +36,31 @@ final class GateCommand {
             unknown schema, no baseline for a relative rule)
             """;
 
-    private GateCommand() {
-    }
+    private GateCommand() {}
 
-    record Options(Path rules, List<Path> baselines, List<Path> currents, OutputFormat format, Path junit,
-                   Path markdown, boolean inconclusiveFails) {
-    }
+    record Options(
+            Path rules,
+            List<Path> baselines,
+            List<Path> currents,
+            OutputFormat format,
+            Path junit,
+            Path markdown,
+            boolean inconclusiveFails) {}
 
     static Options parse(String[] args) {
-        Args a = Args.parse(args, Set.of("--rules", "--format", "--junit", "--markdown", "--inconclusive"),
-                Set.of("--baseline", "--current"));
+        Args a =
+                Args.parse(
+                        args,
+                        Set.of("--rules", "--format", "--junit", "--markdown", "--inconclusive"),
+                        Set.of("--baseline", "--current"));
         if (a.help) {
             return null;
         }
         if (!a.positional.isEmpty()) {
-            throw new UsageException("unexpected argument '" + a.positional.get(0) + "' (run folders go after --current)");
+            throw new UsageException(
+                    "unexpected argument '"
+                            + a.positional.get(0)
+                            + "' (run folders go after --current)");
         }
         String rules = a.one("--rules", null);
         if (rules == null) {
@@ -61,11 +71,20 @@ final class GateCommand {
         }
         String inconclusive = a.one("--inconclusive", "pass");
         if (!inconclusive.equals("pass") && !inconclusive.equals("fail")) {
-            throw new UsageException("--inconclusive must be pass or fail, got '" + inconclusive + "'");
+            throw new UsageException(
+                    "--inconclusive must be pass or fail, got '" + inconclusive + "'");
         }
-        return new Options(Path.of(rules), a.many("--baseline").stream().map(Path::of).toList(),
+        return new Options(
+                Path.of(rules),
+                a.many("--baseline").stream().map(Path::of).toList(),
                 a.many("--current").stream().map(Path::of).toList(),
-                ReportsMain.format(a, "text", OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.JSON, OutputFormat.JUNIT),
+                ReportsMain.format(
+                        a,
+                        "text",
+                        OutputFormat.TEXT,
+                        OutputFormat.MARKDOWN,
+                        OutputFormat.JSON,
+                        OutputFormat.JUNIT),
                 a.one("--junit", null) == null ? null : Path.of(a.one("--junit", null)),
                 a.one("--markdown", null) == null ? null : Path.of(a.one("--markdown", null)),
                 inconclusive.equals("fail"));
@@ -81,7 +100,8 @@ final class GateCommand {
         try {
             lines = Files.readAllLines(o.rules());
         } catch (IOException e) {
-            throw new BadInputException("cannot read --rules " + o.rules() + ": " + e.getMessage(), e);
+            throw new BadInputException(
+                    "cannot read --rules " + o.rules() + ": " + e.getMessage(), e);
         }
         List<RunData> baselines = load(o.baselines());
         List<RunData> currents = load(o.currents());
@@ -94,7 +114,8 @@ final class GateCommand {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("bad rules in " + o.rules() + ":\n" + e.getMessage());
         }
-        GateReport report = GateEvaluator.evaluate(rules, baselines, currents, o.inconclusiveFails());
+        GateReport report =
+                GateEvaluator.evaluate(rules, baselines, currents, o.inconclusiveFails());
         out.print(o.format().renderer().gate(report));
         write(o.junit(), OutputFormat.JUNIT.renderer().gate(report));
         write(o.markdown(), OutputFormat.MARKDOWN.renderer().gate(report));

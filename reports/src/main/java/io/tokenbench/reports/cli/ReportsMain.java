@@ -2,7 +2,6 @@ package io.tokenbench.reports.cli;
 
 import io.tokenbench.reports.format.OutputFormat;
 import io.tokenbench.reports.ingest.BadInputException;
-
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -10,7 +9,8 @@ import java.util.Arrays;
 /** {@code java -jar reports.jar report|merge|compare|gate ...}: dispatch, exit codes, usage. */
 public final class ReportsMain {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             usage: reports <command> [options]   (./tokenbench <command> ...)
 
             commands:
@@ -28,8 +28,7 @@ public final class ReportsMain {
             every command takes --help; a bad option exits 2 and names it. See reports/README.md.
             """;
 
-    private ReportsMain() {
-    }
+    private ReportsMain() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -60,16 +59,34 @@ public final class ReportsMain {
                 }
             };
         } catch (UsageException e) {
-            err.println("reports " + command + ": " + e.getMessage() + " (see reports " + command + " --help)");
+            err.println(
+                    "reports "
+                            + command
+                            + ": "
+                            + e.getMessage()
+                            + " (see reports "
+                            + command
+                            + " --help)");
             return 2;
         } catch (BadInputException e) {
             err.println("reports " + command + ": " + e.getMessage());
             return 2;
         } catch (UncheckedIOException e) {
-            err.println("reports " + command + ": " + e.getMessage() + ": " + e.getCause().getMessage());
+            err.println(
+                    "reports "
+                            + command
+                            + ": "
+                            + e.getMessage()
+                            + ": "
+                            + e.getCause().getMessage());
             return 2;
         } catch (RuntimeException e) {
-            err.println("reports " + command + ": internal error (" + e + "); please report it with the input");
+            err.println(
+                    "reports "
+                            + command
+                            + ": internal error ("
+                            + e
+                            + "); please report it with the input");
             return 2;
         }
     }
@@ -77,8 +94,17 @@ public final class ReportsMain {
     /** The {@code --format} option, restricted to the formats a command can print. */
     static OutputFormat format(Args a, String fallback, OutputFormat... allowed) {
         String name = a.one("--format", fallback);
-        return OutputFormat.fromCliName(name).filter(f -> Arrays.asList(allowed).contains(f))
-                .orElseThrow(() -> new UsageException("--format must be one of " + Arrays.stream(allowed)
-                        .map(OutputFormat::cliName).toList() + ", got '" + name + "'"));
+        return OutputFormat.fromCliName(name)
+                .filter(f -> Arrays.asList(allowed).contains(f))
+                .orElseThrow(
+                        () ->
+                                new UsageException(
+                                        "--format must be one of "
+                                                + Arrays.stream(allowed)
+                                                        .map(OutputFormat::cliName)
+                                                        .toList()
+                                                + ", got '"
+                                                + name
+                                                + "'"));
     }
 }

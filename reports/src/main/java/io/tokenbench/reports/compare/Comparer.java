@@ -6,25 +6,32 @@ import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.Stat;
 import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Outcome;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Builds a {@link Comparison}: metrics with samples on either side, every run figure, every outcome seen. */
+/**
+ * Builds a {@link Comparison}: metrics with samples on either side, every run figure, every outcome
+ * seen.
+ */
 public final class Comparer {
 
     /** The statistics compare shows per metric. */
-    public static final List<Stat> STATS = List.of(Stat.P50, Stat.P90, Stat.P99, Stat.P99_9, Stat.MAX);
+    public static final List<Stat> STATS =
+            List.of(Stat.P50, Stat.P90, Stat.P99, Stat.P99_9, Stat.MAX);
 
-    private Comparer() {
-    }
+    private Comparer() {}
 
     /** Per-endpoint-class series names ({@code images.image_e2e}) of a summary, in class order. */
     private static List<String> classSeries(RunSummary s) {
         List<String> out = new ArrayList<>();
-        s.classes().forEach((endpoint, c) -> c.metrics().keySet().forEach(m -> out.add(endpoint.wireName() + "." + m)));
+        s.classes()
+                .forEach(
+                        (endpoint, c) ->
+                                c.metrics()
+                                        .keySet()
+                                        .forEach(m -> out.add(endpoint.wireName() + "." + m)));
         return out;
     }
 
@@ -54,8 +61,12 @@ public final class Comparer {
         Set<EndpointClass> classes = new java.util.TreeSet<>(baseline.classes().keySet());
         classes.addAll(current.classes().keySet());
         for (EndpointClass endpoint : classes) {
-            for (String figure : List.of("error_rate", "goodput.good_rps", "goodput.slo_attainment",
-                    "throughput.completed_rps")) {
+            for (String figure :
+                    List.of(
+                            "error_rate",
+                            "goodput.good_rps",
+                            "goodput.slo_attainment",
+                            "throughput.completed_rps")) {
                 Quantity q = Quantity.parse(endpoint.wireName() + "." + figure, List.of());
                 run.add(new Delta(q, q.valueIn(baseline), q.valueIn(current)));
             }

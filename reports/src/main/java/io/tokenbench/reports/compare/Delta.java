@@ -3,8 +3,8 @@ package io.tokenbench.reports.compare;
 import io.tokenbench.reports.model.Quantity;
 
 /**
- * One quantity in baseline and current, with {@code current - baseline} and its ratio to the baseline (NaN
- * when the baseline is 0 or undefined).
+ * One quantity in baseline and current, with {@code current - baseline} and its ratio to the
+ * baseline (NaN when the baseline is 0 or undefined).
  */
 public record Delta(Quantity quantity, double baseline, double current) {
 
@@ -13,6 +13,8 @@ public record Delta(Quantity quantity, double baseline, double current) {
     }
 
     public double relative() {
-        return baseline == 0 || Double.isNaN(baseline) ? Double.NaN : (current - baseline) / baseline;
+        return baseline == 0 || Double.isNaN(baseline)
+                ? Double.NaN
+                : (current - baseline) / baseline;
     }
 }

@@ -10,17 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a run folder's {@code enforcement.json} strictly: a file that is there but unusable is bad input. */
+/**
+ * Reads a run folder's {@code enforcement.json} strictly: a file that is there but unusable is bad
+ * input.
+ */
 public final class EnforcementReader {
 
     public static final String FILE = "enforcement.json";
     static final int SCHEMA_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EnforcementReader() {
-    }
+    private EnforcementReader() {}
 
-    /** The folder's enforcement result, or empty when the folder has no {@code enforcement.json}. */
+    /**
+     * The folder's enforcement result, or empty when the folder has no {@code enforcement.json}.
+     */
     public static Optional<EnforcementResult> read(Path runDir) {
         Path file = runDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
@@ -39,8 +43,12 @@ public final class EnforcementReader {
         }
         int version = root.path("schema_version").asInt(-1);
         if (version != SCHEMA_VERSION) {
-            throw new IllegalArgumentException("schema_version " + root.path("schema_version")
-                    + " is not supported (expected " + SCHEMA_VERSION + ")");
+            throw new IllegalArgumentException(
+                    "schema_version "
+                            + root.path("schema_version")
+                            + " is not supported (expected "
+                            + SCHEMA_VERSION
+                            + ")");
         }
         JsonNode checks = root.path("checks");
         if (!checks.isArray()) {
@@ -48,9 +56,13 @@ public final class EnforcementReader {
         }
         List<EnforcementResult.Check> parsed = new ArrayList<>();
         for (JsonNode c : checks) {
-            parsed.add(new EnforcementResult.Check(required(c, "name"), c.path("measures").asText(""),
-                    EnforcementResult.Verdict.parse(required(c, "verdict")), c.path("summary").asText(""),
-                    c.path("evidence")));
+            parsed.add(
+                    new EnforcementResult.Check(
+                            required(c, "name"),
+                            c.path("measures").asText(""),
+                            EnforcementResult.Verdict.parse(required(c, "verdict")),
+                            c.path("summary").asText(""),
+                            c.path("evidence")));
         }
         return new EnforcementResult(required(root, "result"), root.path("target"), parsed);
     }

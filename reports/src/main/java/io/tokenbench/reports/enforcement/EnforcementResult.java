@@ -7,9 +7,9 @@ import java.util.Objects;
 /**
  * One {@code enforcement.json}: the overall result, the target, and every check with its evidence.
  *
- * @param result  {@code pass} or {@code fail}
- * @param target  where the checks ran (kind and host), as written
- * @param checks  every check in the file's order
+ * @param result {@code pass} or {@code fail}
+ * @param target where the checks ran (kind and host), as written
+ * @param checks every check in the file's order
  */
 public record EnforcementResult(String result, JsonNode target, List<Check> checks) {
 
@@ -20,7 +20,8 @@ public record EnforcementResult(String result, JsonNode target, List<Check> chec
     }
 
     /** One check: its name, what it measures, the verdict, a one-line summary and its evidence. */
-    public record Check(String name, String measures, Verdict verdict, String summary, JsonNode evidence) {
+    public record Check(
+            String name, String measures, Verdict verdict, String summary, JsonNode evidence) {
         public Check {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(verdict, "verdict");
@@ -30,7 +31,10 @@ public record EnforcementResult(String result, JsonNode target, List<Check> chec
 
     /** A check's answer. */
     public enum Verdict {
-        PASS("pass"), FAIL("fail"), QUANTIFIED("quantified"), NOT_CHECKED("not_checked");
+        PASS("pass"),
+        FAIL("fail"),
+        QUANTIFIED("quantified"),
+        NOT_CHECKED("not_checked");
 
         private final String wireName;
 

@@ -4,25 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain document (headings, paragraphs, bullet lists, tables) built once by {@link Docs} and rendered as
- * Markdown or aligned text, so both formats say the same thing.
+ * A plain document (headings, paragraphs, bullet lists, tables) built once by {@link Docs} and
+ * rendered as Markdown or aligned text, so both formats say the same thing.
  */
 final class Doc {
 
-    sealed interface Part permits Heading, Paragraph, Bullets, Table {
-    }
+    sealed interface Part permits Heading, Paragraph, Bullets, Table {}
 
-    record Heading(int level, String text) implements Part {
-    }
+    record Heading(int level, String text) implements Part {}
 
-    record Paragraph(String text) implements Part {
-    }
+    record Paragraph(String text) implements Part {}
 
-    record Bullets(List<String> items) implements Part {
-    }
+    record Bullets(List<String> items) implements Part {}
 
-    record Table(List<String> header, List<List<String>> rows, int leftColumns) implements Part {
-    }
+    record Table(List<String> header, List<List<String>> rows, int leftColumns) implements Part {}
 
     final List<Part> parts = new ArrayList<>();
 
@@ -45,7 +40,10 @@ final class Doc {
         return table(header, rows, 1);
     }
 
-    /** A table whose first {@code leftColumns} columns are text (left-aligned); the rest are numbers. */
+    /**
+     * A table whose first {@code leftColumns} columns are text (left-aligned); the rest are
+     * numbers.
+     */
     Doc table(List<String> header, List<List<String>> rows, int leftColumns) {
         parts.add(new Table(List.copyOf(header), List.copyOf(rows), leftColumns));
         return this;
@@ -80,7 +78,8 @@ final class Doc {
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {
             if (p instanceof Heading h) {
-                sb.append(h.level() == 1 ? h.text().toUpperCase(java.util.Locale.ROOT) : h.text()).append('\n');
+                sb.append(h.level() == 1 ? h.text().toUpperCase(java.util.Locale.ROOT) : h.text())
+                        .append('\n');
                 sb.append((h.level() == 1 ? "=" : "-").repeat(h.text().length())).append("\n\n");
             } else if (p instanceof Paragraph para) {
                 sb.append(plain(para.text())).append("\n\n");
@@ -102,7 +101,8 @@ final class Doc {
                     for (int i = 0; i < row.size(); i++) {
                         String cell = row.get(i);
                         String pad = " ".repeat(widths[i] - cell.length());
-                        line.append(i == 0 ? "" : "  ").append(i < t.leftColumns() ? cell + pad : pad + cell);
+                        line.append(i == 0 ? "" : "  ")
+                                .append(i < t.leftColumns() ? cell + pad : pad + cell);
                     }
                     sb.append(line.toString().stripTrailing()).append('\n');
                 }
@@ -117,7 +117,13 @@ final class Doc {
         for (Part p : parts) {
             if (p instanceof Heading h) {
                 int level = Math.min(6, h.level() + 1);
-                sb.append("<h").append(level).append('>').append(inline(h.text())).append("</h").append(level).append(">\n");
+                sb.append("<h")
+                        .append(level)
+                        .append('>')
+                        .append(inline(h.text()))
+                        .append("</h")
+                        .append(level)
+                        .append(">\n");
             } else if (p instanceof Paragraph para) {
                 sb.append("<p>").append(inline(para.text())).append("</p>\n");
             } else if (p instanceof Bullets b) {
@@ -131,7 +137,9 @@ final class Doc {
                 for (List<String> row : t.rows()) {
                     sb.append("<tr>");
                     for (int i = 0; i < row.size(); i++) {
-                        sb.append(i < t.leftColumns() ? "<td>" : "<td class=\"n\">").append(Xml.escape(row.get(i))).append("</td>");
+                        sb.append(i < t.leftColumns() ? "<td>" : "<td class=\"n\">")
+                                .append(Xml.escape(row.get(i)))
+                                .append("</td>");
                     }
                     sb.append("</tr>");
                 }
@@ -148,7 +156,9 @@ final class Doc {
 
     /** Markdown-style **bold** and `code` to HTML, everything else escaped. */
     private static String inline(String text) {
-        return Xml.escape(text).replaceAll("\\*\\*(.+?)\\*\\*", "<b>$1</b>").replaceAll("`(.+?)`", "<code>$1</code>");
+        return Xml.escape(text)
+                .replaceAll("\\*\\*(.+?)\\*\\*", "<b>$1</b>")
+                .replaceAll("`(.+?)`", "<code>$1</code>");
     }
 
     private static List<String> escape(List<String> cells) {

@@ -13,7 +13,6 @@ import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.Stat;
 import io.tokenbench.reports.record.Metric;
 import io.tokenbench.reports.record.Outcome;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,7 @@ import java.util.TreeMap;
 /** Builds the {@link Doc} of a run summary, a comparison and a gate result. */
 final class Docs {
 
-    private Docs() {
-    }
+    private Docs() {}
 
     static Doc summary(RunSummary s) {
         Doc d = summaryHeader(s);
@@ -41,7 +39,10 @@ final class Docs {
             d.para("Validity: no flags.");
         } else {
             d.para("Validity flags:");
-            d.bullets(s.validity().stream().map(f -> "**" + f.code() + "**: " + f.message()).toList());
+            d.bullets(
+                    s.validity().stream()
+                            .map(f -> "**" + f.code() + "**: " + f.message())
+                            .toList());
         }
         return d;
     }
@@ -57,7 +58,15 @@ final class Docs {
             List<String> row = new ArrayList<>();
             row.add(m.name() + " (" + m.unit().reported() + ")");
             row.add(Long.toString(m.count()));
-            for (Stat st : List.of(Stat.MEAN, Stat.P50, Stat.P90, Stat.P95, Stat.P99, Stat.P99_9, Stat.MAX)) {
+            for (Stat st :
+                    List.of(
+                            Stat.MEAN,
+                            Stat.P50,
+                            Stat.P90,
+                            Stat.P95,
+                            Stat.P99,
+                            Stat.P99_9,
+                            Stat.MAX)) {
                 row.add(Fmt.num(m.stat(st)));
             }
             latency.add(row);
@@ -66,7 +75,9 @@ final class Docs {
         if (latency.isEmpty()) {
             d.para("No samples were recorded in the measured window.");
         } else {
-            d.table(List.of("metric", "count", "mean", "p50", "p90", "p95", "p99", "p99.9", "max"), latency);
+            d.table(
+                    List.of("metric", "count", "mean", "p50", "p90", "p95", "p99", "p99.9", "max"),
+                    latency);
         }
         if (!s.classes().isEmpty()) {
             endpointClasses(d, s);
@@ -82,41 +93,91 @@ final class Docs {
         long attempted = s.requests().attempted();
         for (Outcome o : Outcome.values()) {
             long n = s.outcomes().get(o);
-            outcomes.add(List.of(o.wireName(), Long.toString(n), Fmt.percent(attempted == 0 ? Double.NaN : (double) n / attempted)));
+            outcomes.add(
+                    List.of(
+                            o.wireName(),
+                            Long.toString(n),
+                            Fmt.percent(attempted == 0 ? Double.NaN : (double) n / attempted)));
         }
         d.table(List.of("outcome", "requests", "share"), outcomes);
         RunSummary.Requests r = s.requests();
-        d.para("Requests: " + r.scheduled() + " scheduled, " + r.sent() + " sent, " + r.completed() + " completed, "
-                + r.attempted() + " attempted, " + r.good() + " good, " + r.unfinished() + " unfinished, "
-                + r.tokenMismatch() + " token mismatches. Retry-After: " + (s.retryAfter().count() == 0 ? "none."
-                : s.retryAfter().count() + " observations, mean " + Fmt.num(s.retryAfter().meanMillis())
-                + " ms, max " + s.retryAfter().maxMillis() + " ms."));
+        d.para(
+                "Requests: "
+                        + r.scheduled()
+                        + " scheduled, "
+                        + r.sent()
+                        + " sent, "
+                        + r.completed()
+                        + " completed, "
+                        + r.attempted()
+                        + " attempted, "
+                        + r.good()
+                        + " good, "
+                        + r.unfinished()
+                        + " unfinished, "
+                        + r.tokenMismatch()
+                        + " token mismatches. Retry-After: "
+                        + (s.retryAfter().count() == 0
+                                ? "none."
+                                : s.retryAfter().count()
+                                        + " observations, mean "
+                                        + Fmt.num(s.retryAfter().meanMillis())
+                                        + " ms, max "
+                                        + s.retryAfter().maxMillis()
+                                        + " ms."));
         d.heading(2, "Legend");
         List<String> legend = new ArrayList<>();
         for (MetricSummary m : s.metrics().values()) {
-            Metric.fromWireName(m.name()).filter(x -> m.count() > 0)
+            Metric.fromWireName(m.name())
+                    .filter(x -> m.count() > 0)
                     .ifPresent(x -> legend.add(x.wireName() + ": " + x.formula()));
         }
-        legend.add("percentiles are HdrHistogram's (3 significant digits) over the measured window; windows are on t_sched");
+        legend.add(
+                "percentiles are HdrHistogram's (3 significant digits) over the measured window; windows are on t_sched");
         d.bullets(legend);
         return d;
     }
 
     /**
-     * The per-endpoint-class section: one row per class (goodput against the class's own SLO) and a blended
-     * row of all requests, then each class's metrics.
+     * The per-endpoint-class section: one row per class (goodput against the class's own SLO) and a
+     * blended row of all requests, then each class's metrics.
      */
     static void endpointClasses(Doc d, RunSummary s) {
         d.heading(2, "By endpoint class");
         List<List<String>> rows = new ArrayList<>();
         for (ClassSummary c : s.classes().values()) {
-            rows.add(classRow(c.endpoint().wireName(), c.slo(), c.requests(), c.throughput(), c.goodput(),
-                    c.errorRate(), c.outcomes()));
+            rows.add(
+                    classRow(
+                            c.endpoint().wireName(),
+                            c.slo(),
+                            c.requests(),
+                            c.throughput(),
+                            c.goodput(),
+                            c.errorRate(),
+                            c.outcomes()));
         }
-        rows.add(classRow("blended (all)", "each request by its class's SLO", s.requests(), s.throughput(),
-                s.goodput(), s.errorRate(), s.outcomes()));
-        d.table(List.of("class", "SLO", "attempted", "completed/s", "error rate", "good", "goodput/s",
-                "SLO attainment", "failures"), rows, 2);
+        rows.add(
+                classRow(
+                        "blended (all)",
+                        "each request by its class's SLO",
+                        s.requests(),
+                        s.throughput(),
+                        s.goodput(),
+                        s.errorRate(),
+                        s.outcomes()));
+        d.table(
+                List.of(
+                        "class",
+                        "SLO",
+                        "attempted",
+                        "completed/s",
+                        "error rate",
+                        "good",
+                        "goodput/s",
+                        "SLO attainment",
+                        "failures"),
+                rows,
+                2);
         List<Stat> stats = List.of(Stat.MEAN, Stat.P50, Stat.P90, Stat.P99, Stat.MAX);
         for (ClassSummary c : s.classes().values()) {
             List<List<String>> metrics = new ArrayList<>();
@@ -134,27 +195,47 @@ final class Docs {
             }
             d.heading(3, c.endpoint().wireName());
             if (metrics.isEmpty()) {
-                d.para("No successful " + c.endpoint().wireName() + " request in the measured window.");
+                d.para(
+                        "No successful "
+                                + c.endpoint().wireName()
+                                + " request in the measured window.");
             } else {
                 d.table(List.of("metric", "count", "mean", "p50", "p90", "p99", "max"), metrics);
             }
         }
     }
 
-    private static List<String> classRow(String name, String slo, RunSummary.Requests r, RunSummary.Throughput t,
-                                         RunSummary.Goodput g, double errorRate, Map<Outcome, Long> outcomes) {
-        return List.of(name, slo, Long.toString(r.attempted()), Fmt.num(t.completedRps()), Fmt.percent(errorRate),
-                Long.toString(r.good()), Fmt.num(g.goodRps()), Fmt.percent(g.sloAttainment()), failures(outcomes));
+    private static List<String> classRow(
+            String name,
+            String slo,
+            RunSummary.Requests r,
+            RunSummary.Throughput t,
+            RunSummary.Goodput g,
+            double errorRate,
+            Map<Outcome, Long> outcomes) {
+        return List.of(
+                name,
+                slo,
+                Long.toString(r.attempted()),
+                Fmt.num(t.completedRps()),
+                Fmt.percent(errorRate),
+                Long.toString(r.good()),
+                Fmt.num(g.goodRps()),
+                Fmt.percent(g.sloAttainment()),
+                failures(outcomes));
     }
 
-    /** {@code "http_5xx=1 timeout_idle=2"}, or {@code "-"}: the unsuccessful outcomes that occurred. */
+    /**
+     * {@code "http_5xx=1 timeout_idle=2"}, or {@code "-"}: the unsuccessful outcomes that occurred.
+     */
     static String failures(Map<Outcome, Long> outcomes) {
         List<String> parts = new ArrayList<>();
-        outcomes.forEach((o, n) -> {
-            if (!o.isSuccess() && n > 0) {
-                parts.add(o.wireName() + "=" + n);
-            }
-        });
+        outcomes.forEach(
+                (o, n) -> {
+                    if (!o.isSuccess() && n > 0) {
+                        parts.add(o.wireName() + "=" + n);
+                    }
+                });
         return parts.isEmpty() ? "-" : String.join(" ", parts);
     }
 
@@ -165,23 +246,57 @@ final class Docs {
         rows.add(List.of("driver", h.driver()));
         rows.add(List.of("load model", h.loadModel().describe()));
         rows.add(List.of("started", h.startedAt()));
-        rows.add(List.of("window", "warm-up " + Fmt.millisAsSeconds(h.warmupMillis()) + ", measured "
-                + Fmt.millisAsSeconds(h.measurementMillis()) + ", grace " + Fmt.millisAsSeconds(h.graceMillis())
-                + " (on t_sched)"));
-        rows.add(List.of("offered / achieved", Fmt.num(s.throughput().offeredRps()) + " req/s offered, "
-                + Fmt.num(s.throughput().sentRps()) + " req/s sent, " + Fmt.num(s.throughput().completedRps())
-                + " req/s completed"));
+        rows.add(
+                List.of(
+                        "window",
+                        "warm-up "
+                                + Fmt.millisAsSeconds(h.warmupMillis())
+                                + ", measured "
+                                + Fmt.millisAsSeconds(h.measurementMillis())
+                                + ", grace "
+                                + Fmt.millisAsSeconds(h.graceMillis())
+                                + " (on t_sched)"));
+        rows.add(
+                List.of(
+                        "offered / achieved",
+                        Fmt.num(s.throughput().offeredRps())
+                                + " req/s offered, "
+                                + Fmt.num(s.throughput().sentRps())
+                                + " req/s sent, "
+                                + Fmt.num(s.throughput().completedRps())
+                                + " req/s completed"));
         Map<String, String> versions = new TreeMap<>(h.versions());
-        rows.add(List.of("versions", versions.isEmpty() ? "-" : String.join(", ",
-                versions.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList())));
+        rows.add(
+                List.of(
+                        "versions",
+                        versions.isEmpty()
+                                ? "-"
+                                : String.join(
+                                        ", ",
+                                        versions.entrySet().stream()
+                                                .map(e -> e.getKey() + " " + e.getValue())
+                                                .toList())));
         return rows;
     }
 
     static Doc comparison(Comparison c) {
         Doc d = new Doc();
-        d.heading(1, "tokenbench compare: " + c.baseline().header().scenario() + " -> " + c.current().header().scenario());
-        d.para("Baseline " + c.baseline().header().startedAt() + " (" + c.baseline().header().loadModel().describe()
-                + "), current " + c.current().header().startedAt() + " (" + c.current().header().loadModel().describe() + ").");
+        d.heading(
+                1,
+                "tokenbench compare: "
+                        + c.baseline().header().scenario()
+                        + " -> "
+                        + c.current().header().scenario());
+        d.para(
+                "Baseline "
+                        + c.baseline().header().startedAt()
+                        + " ("
+                        + c.baseline().header().loadModel().describe()
+                        + "), current "
+                        + c.current().header().startedAt()
+                        + " ("
+                        + c.current().header().loadModel().describe()
+                        + ").");
         d.heading(2, "Distributions");
         d.table(header("quantity"), rows(c.metrics()));
         d.heading(2, "Throughput, goodput, errors");
@@ -203,8 +318,13 @@ final class Docs {
         List<List<String>> rows = new ArrayList<>();
         for (Delta x : deltas) {
             Quantity q = x.quantity();
-            rows.add(List.of(q.name(), Fmt.value(q, x.baseline()), Fmt.value(q, x.current()),
-                    Fmt.delta(q, x.absolute()), Fmt.signedPercent(x.relative())));
+            rows.add(
+                    List.of(
+                            q.name(),
+                            Fmt.value(q, x.baseline()),
+                            Fmt.value(q, x.current()),
+                            Fmt.delta(q, x.absolute()),
+                            Fmt.signedPercent(x.relative())));
         }
         return rows;
     }
@@ -215,16 +335,36 @@ final class Docs {
         List<List<String>> rows = new ArrayList<>();
         for (RuleResult r : g.results()) {
             Quantity q = r.rule().quantity();
-            rows.add(List.of(r.verdict().name(), r.rule().text(), q.name(),
-                    r.rule().op().symbol() + " " + Fmt.value(q, r.required()), Fmt.value(q, r.actual()),
-                    Fmt.value(q, r.baseline()), Fmt.delta(q, r.delta()) + " (" + Fmt.signedPercent(r.deltaRelative()) + ")"));
+            rows.add(
+                    List.of(
+                            r.verdict().name(),
+                            r.rule().text(),
+                            q.name(),
+                            r.rule().op().symbol() + " " + Fmt.value(q, r.required()),
+                            Fmt.value(q, r.actual()),
+                            Fmt.value(q, r.baseline()),
+                            Fmt.delta(q, r.delta())
+                                    + " ("
+                                    + Fmt.signedPercent(r.deltaRelative())
+                                    + ")"));
         }
-        d.table(List.of("verdict", "rule", "metric", "required", "actual", "baseline", "delta"), rows, 3);
+        d.table(
+                List.of("verdict", "rule", "metric", "required", "actual", "baseline", "delta"),
+                rows,
+                3);
         List<String> details = new ArrayList<>();
         for (RuleResult r : g.results()) {
             if (r.verdict() != Verdict.PASS) {
-                details.add(r.verdict().name() + " `" + r.rule().text() + "`" + (r.rule().line() > 0 ? " (line "
-                        + r.rule().line() + ")" : "") + ": " + r.method() + ". Hint: " + r.hint());
+                details.add(
+                        r.verdict().name()
+                                + " `"
+                                + r.rule().text()
+                                + "`"
+                                + (r.rule().line() > 0 ? " (line " + r.rule().line() + ")" : "")
+                                + ": "
+                                + r.method()
+                                + ". Hint: "
+                                + r.hint());
             }
         }
         if (!details.isEmpty()) {
@@ -234,8 +374,15 @@ final class Docs {
     }
 
     static String verdictLine(GateReport g) {
-        return g.count(Verdict.FAIL) + " failed, " + g.count(Verdict.PASS) + " passed, "
-                + g.count(Verdict.INCONCLUSIVE) + " inconclusive, " + g.count(Verdict.ERROR)
-                + " could not be evaluated (exit " + g.exitCode() + ")";
+        return g.count(Verdict.FAIL)
+                + " failed, "
+                + g.count(Verdict.PASS)
+                + " passed, "
+                + g.count(Verdict.INCONCLUSIVE)
+                + " inconclusive, "
+                + g.count(Verdict.ERROR)
+                + " could not be evaluated (exit "
+                + g.exitCode()
+                + ")";
     }
 }

@@ -9,26 +9,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code report.html} for a run folder that holds only key-limit enforcement results (a
- * {@code keys verify} run sends no load, so it has no histograms). Runs that have both get the same
- * section inside the full report ({@link ReportWriter}).
+ * {@code report.html} for a run folder that holds only key-limit enforcement results (a {@code keys
+ * verify} run sends no load, so it has no histograms). Runs that have both get the same section
+ * inside the full report ({@link ReportWriter}).
  */
 public final class EnforcementReport {
 
-    private EnforcementReport() {
-    }
+    private EnforcementReport() {}
 
     /**
      * Writes {@code report.html} into {@code runDir} from its {@code enforcement.json}.
      *
-     * @throws BadInputException when the folder has no usable {@code enforcement.json}; nothing is written
+     * @throws BadInputException when the folder has no usable {@code enforcement.json}; nothing is
+     *     written
      */
     public static List<Path> writeHtml(Path runDir) {
-        EnforcementResult result = EnforcementReader.read(runDir).orElseThrow(() ->
-                new BadInputException(runDir + ": no " + EnforcementReader.FILE));
-        String body = "<header><h1>tokenbench: key-limit enforcement</h1></header>\n"
-                + EnforcementSection.section(result);
-        return ReportWriter.writeAtomically(runDir, Map.of(RunFolder.REPORT_HTML,
-                HtmlRenderer.page("key-limit enforcement", body, 0)));
+        EnforcementResult result =
+                EnforcementReader.read(runDir)
+                        .orElseThrow(
+                                () ->
+                                        new BadInputException(
+                                                runDir + ": no " + EnforcementReader.FILE));
+        String body =
+                "<header><h1>tokenbench: key-limit enforcement</h1></header>\n"
+                        + EnforcementSection.section(result);
+        return ReportWriter.writeAtomically(
+                runDir,
+                Map.of(RunFolder.REPORT_HTML, HtmlRenderer.page("key-limit enforcement", body, 0)));
     }
 }

@@ -1,14 +1,12 @@
 package io.tokenbench.reports.format;
 
 import io.tokenbench.reports.model.Quantity;
-
 import java.util.Locale;
 
 /** Number formatting shared by the human-readable formats. */
 final class Fmt {
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** A value with precision that fits its size: 0.123, 12.35, 123.5, 1235; NaN as n/a. */
     static String num(double v) {
@@ -21,9 +19,15 @@ final class Fmt {
         }
         if (a < 1) {
             // small values keep 4 significant digits (0.00027 Credits, 0.125 ms)
-            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+            return new java.math.BigDecimal(v)
+                    .round(new java.math.MathContext(4))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
-        String pattern = a == Math.rint(a) ? "%.0f" : a < 10 ? "%.3f" : a < 100 ? "%.2f" : a < 1000 ? "%.1f" : "%.0f";
+        String pattern =
+                a == Math.rint(a)
+                        ? "%.0f"
+                        : a < 10 ? "%.3f" : a < 100 ? "%.2f" : a < 1000 ? "%.1f" : "%.0f";
         return String.format(Locale.ROOT, pattern, v);
     }
 
@@ -51,7 +55,9 @@ final class Fmt {
         return String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
     }
 
-    /** A value of a quantity with its unit: {@code 812.3 ms}, {@code 0.52%}, {@code 20.00 req/s}. */
+    /**
+     * A value of a quantity with its unit: {@code 812.3 ms}, {@code 0.52%}, {@code 20.00 req/s}.
+     */
     static String value(Quantity q, double v) {
         if (Double.isNaN(v)) {
             return "n/a";

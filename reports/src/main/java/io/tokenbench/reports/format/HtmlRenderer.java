@@ -10,17 +10,17 @@ import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.OutcomesLine;
 import io.tokenbench.reports.record.Phase;
 import io.tokenbench.reports.record.PhaseCounts;
+import java.util.ArrayList;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The self-contained offline HTML report: header with validity flags, headline tables, percentile
- * distribution charts (log 1/(1-p) axis, baseline dashed), per-interval time series (p50/p99, throughput,
- * errors), the comparison with a baseline and the gate result. Inline CSS and SVG, one small inline script that
- * only checks the page rendered (it writes the result into {@code #tb-check} for the headless-browser test).
+ * distribution charts (log 1/(1-p) axis, baseline dashed), per-interval time series (p50/p99,
+ * throughput, errors), the comparison with a baseline and the gate result. Inline CSS and SVG, one
+ * small inline script that only checks the page rendered (it writes the result into {@code
+ * #tb-check} for the headless-browser test).
  */
 final class HtmlRenderer implements Renderer {
 
@@ -28,37 +28,44 @@ final class HtmlRenderer implements Renderer {
     static final String BASELINE = "#7f7f7f";
     static final String P99 = "#ff7f0e";
     static final String ERROR = "#d62728";
-    /** Time series longer than this are downsampled (p50 averaged, p99 and max kept as the bucket maximum). */
+
+    /**
+     * Time series longer than this are downsampled (p50 averaged, p99 and max kept as the bucket
+     * maximum).
+     */
     static final int MAX_POINTS = 1200;
 
-    private static final String STYLE = "body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;"
-            + "margin:24px;color:#222;max-width:1340px}h1{font-size:22px}h2{font-size:18px;margin-top:28px;"
-            + "border-bottom:1px solid #ddd}h3{font-size:15px}table{border-collapse:collapse;margin:8px 0}"
-            + "td,th{border:1px solid #ddd;padding:3px 8px;font-size:13px}th{background:#f4f4f4}td.n{text-align:right;"
-            + "font-variant-numeric:tabular-nums}.flag{background:#fde8e8;border:1px solid #d62728;padding:6px 10px;"
-            + "margin:4px 0;border-radius:4px}.ok{background:#e8f6e8;border:1px solid #2ca02c;padding:6px 10px;"
-            + "border-radius:4px}.charts{display:flex;flex-wrap:wrap;gap:12px}svg.chart{border:1px solid #eee;"
-            + "background:#fff}svg .grid{stroke:#eee}svg text{font-size:11px;fill:#444}svg .title{font-size:13px;"
-            + "font-weight:600}svg .ylab{text-anchor:end}svg .xlab,svg .xtitle{text-anchor:middle}"
-            + "svg .unit{text-anchor:middle}code{background:#f4f4f4;padding:0 3px}";
+    private static final String STYLE =
+            "body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;"
+                    + "margin:24px;color:#222;max-width:1340px}h1{font-size:22px}h2{font-size:18px;margin-top:28px;"
+                    + "border-bottom:1px solid #ddd}h3{font-size:15px}table{border-collapse:collapse;margin:8px 0}"
+                    + "td,th{border:1px solid #ddd;padding:3px 8px;font-size:13px}th{background:#f4f4f4}td.n{text-align:right;"
+                    + "font-variant-numeric:tabular-nums}.flag{background:#fde8e8;border:1px solid #d62728;padding:6px 10px;"
+                    + "margin:4px 0;border-radius:4px}.ok{background:#e8f6e8;border:1px solid #2ca02c;padding:6px 10px;"
+                    + "border-radius:4px}.charts{display:flex;flex-wrap:wrap;gap:12px}svg.chart{border:1px solid #eee;"
+                    + "background:#fff}svg .grid{stroke:#eee}svg text{font-size:11px;fill:#444}svg .title{font-size:13px;"
+                    + "font-weight:600}svg .ylab{text-anchor:end}svg .xlab,svg .xtitle{text-anchor:middle}"
+                    + "svg .unit{text-anchor:middle}code{background:#f4f4f4;padding:0 3px}";
 
-    private static final String CHECK_SCRIPT = "(function(){var errors=[];"
-            + "window.addEventListener('error',function(e){errors.push(String(e.message));});"
-            + "function check(){var el=document.getElementById('tb-check');"
-            + "var expected=parseInt(document.body.getAttribute('data-expected-charts'),10);"
-            + "var charts=document.querySelectorAll('svg.chart');var drawn=0;"
-            + "charts.forEach(function(svg){var lines=svg.querySelectorAll('polyline.series');var ok=lines.length>0;"
-            + "lines.forEach(function(l){var b=l.getBBox();if(!(b.width>0||b.height>0)){ok=false;}});if(ok){drawn++;}});"
-            + "el.setAttribute('data-expected',String(expected));el.setAttribute('data-drawn',String(drawn));"
-            + "el.setAttribute('data-errors',errors.join(' | '));"
-            + "el.setAttribute('data-status',errors.length===0&&drawn===expected&&charts.length===expected?'ok':'fail');"
-            + "el.textContent='render check: '+drawn+'/'+expected+' charts drawn, '+errors.length+' script errors';}"
-            + "if(document.readyState==='loading'){document.addEventListener('DOMContentLoaded',check);}else{check();}"
-            + "})();";
+    private static final String CHECK_SCRIPT =
+            "(function(){var errors=[];"
+                    + "window.addEventListener('error',function(e){errors.push(String(e.message));});"
+                    + "function check(){var el=document.getElementById('tb-check');"
+                    + "var expected=parseInt(document.body.getAttribute('data-expected-charts'),10);"
+                    + "var charts=document.querySelectorAll('svg.chart');var drawn=0;"
+                    + "charts.forEach(function(svg){var lines=svg.querySelectorAll('polyline.series');var ok=lines.length>0;"
+                    + "lines.forEach(function(l){var b=l.getBBox();if(!(b.width>0||b.height>0)){ok=false;}});if(ok){drawn++;}});"
+                    + "el.setAttribute('data-expected',String(expected));el.setAttribute('data-drawn',String(drawn));"
+                    + "el.setAttribute('data-errors',errors.join(' | '));"
+                    + "el.setAttribute('data-status',errors.length===0&&drawn===expected&&charts.length===expected?'ok':'fail');"
+                    + "el.textContent='render check: '+drawn+'/'+expected+' charts drawn, '+errors.length+' script errors';}"
+                    + "if(document.readyState==='loading'){document.addEventListener('DOMContentLoaded',check);}else{check();}"
+                    + "})();";
 
     private static boolean isClassSeries(SeriesData series) {
         return io.tokenbench.reports.record.SeriesKey.parse(series.name())
-                .flatMap(io.tokenbench.reports.record.SeriesKey::endpoint).isPresent();
+                .flatMap(io.tokenbench.reports.record.SeriesKey::endpoint)
+                .isPresent();
     }
 
     @Override
@@ -66,30 +73,41 @@ final class HtmlRenderer implements Renderer {
         RunSummary s = in.summary();
         List<String> charts = new ArrayList<>();
         StringBuilder body = new StringBuilder();
-        body.append("<header><h1>tokenbench: ").append(Xml.escape(s.header().scenario())).append("</h1>");
+        body.append("<header><h1>tokenbench: ")
+                .append(Xml.escape(s.header().scenario()))
+                .append("</h1>");
         Doc header = new Doc().table(List.of("run", ""), Docs.headerRows(s), 2);
         body.append(header.toHtml());
         if (s.validity().isEmpty()) {
             body.append("<div class=\"ok\">No validity flags.</div>");
         }
         for (RunSummary.ValidityFlag f : s.validity()) {
-            body.append("<div class=\"flag\" data-flag=\"").append(Xml.escape(f.code())).append("\"><b>")
-                    .append(Xml.escape(f.code())).append("</b>: ").append(Xml.escape(f.message())).append("</div>");
+            body.append("<div class=\"flag\" data-flag=\"")
+                    .append(Xml.escape(f.code()))
+                    .append("\"><b>")
+                    .append(Xml.escape(f.code()))
+                    .append("</b>: ")
+                    .append(Xml.escape(f.message()))
+                    .append("</div>");
         }
         body.append("</header>\n<section id=\"headline\">");
         body.append(Docs.summaryBody(s).toHtml()).append("</section>\n");
 
-        body.append("<section id=\"distributions\"><h2>Percentile distributions</h2><div class=\"charts\">");
+        body.append(
+                "<section id=\"distributions\"><h2>Percentile distributions</h2><div class=\"charts\">");
         for (SeriesData series : in.data().series().values()) {
             if (series.total().getTotalCount() == 0) {
                 continue;
             }
             List<SvgCharts.Line> lines = new ArrayList<>();
             lines.add(percentileLine("current", CURRENT, false, series));
-            in.baseline().map(b -> b.data().series().get(series.name()))
+            in.baseline()
+                    .map(b -> b.data().series().get(series.name()))
                     .filter(b -> b.total().getTotalCount() > 0)
                     .ifPresent(b -> lines.add(percentileLine("baseline", BASELINE, true, b)));
-            charts.add(SvgCharts.percentileChart(series.name() + " by percentile", series.unit().reported(), lines));
+            charts.add(
+                    SvgCharts.percentileChart(
+                            series.name() + " by percentile", series.unit().reported(), lines));
         }
         appendCharts(body, charts, 0);
         body.append("</div></section>\n");
@@ -99,34 +117,69 @@ final class HtmlRenderer implements Renderer {
         long origin = origin(in.data());
         for (SeriesData series : in.data().series().values()) {
             if (series.intervals().size() < 2 || isClassSeries(series)) {
-                // one point is no time series (and draws nothing); per-class series: distribution charts only
+                // one point is no time series (and draws nothing); per-class series: distribution
+                // charts only
                 continue;
             }
-            charts.add(SvgCharts.timeChart(series.name() + " per interval" + (series.intervals().size() > MAX_POINTS
-                    ? " (downsampled)" : ""), series.unit().reported(), intervalLines(series.intervals(), origin)));
+            charts.add(
+                    SvgCharts.timeChart(
+                            series.name()
+                                    + " per interval"
+                                    + (series.intervals().size() > MAX_POINTS
+                                            ? " (downsampled)"
+                                            : ""),
+                            series.unit().reported(),
+                            intervalLines(series.intervals(), origin)));
         }
         if (!in.data().lines().isEmpty()) {
-            charts.add(SvgCharts.timeChart("requests completed per second", "req/s", throughputLines(in.data(), origin)));
-            charts.add(SvgCharts.timeChart("failed requests per second by outcome", "req/s", errorLines(in.data(), origin)));
+            charts.add(
+                    SvgCharts.timeChart(
+                            "requests completed per second",
+                            "req/s",
+                            throughputLines(in.data(), origin)));
+            charts.add(
+                    SvgCharts.timeChart(
+                            "failed requests per second by outcome",
+                            "req/s",
+                            errorLines(in.data(), origin)));
         }
         appendCharts(body, charts, before);
         body.append("</div></section>\n");
 
-        in.baseline().ifPresent(b -> body.append("<section id=\"comparison\">")
-                .append(Docs.comparison(b.comparison()).toHtml()).append("</section>\n"));
-        in.gate().ifPresent(g -> body.append("<section id=\"gate\">").append(Docs.gate(g).toHtml()).append("</section>\n"));
+        in.baseline()
+                .ifPresent(
+                        b ->
+                                body.append("<section id=\"comparison\">")
+                                        .append(Docs.comparison(b.comparison()).toHtml())
+                                        .append("</section>\n"));
+        in.gate()
+                .ifPresent(
+                        g ->
+                                body.append("<section id=\"gate\">")
+                                        .append(Docs.gate(g).toHtml())
+                                        .append("</section>\n"));
         in.enforcement().ifPresent(e -> body.append(EnforcementSection.section(e)));
 
         return page(s.header().scenario(), body.toString(), charts.size());
     }
 
-    /** The page around a report body: inline style and the render-check script; {@code title} is escaped. */
+    /**
+     * The page around a report body: inline style and the render-check script; {@code title} is
+     * escaped.
+     */
     static String page(String title, String body, int expectedCharts) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>tokenbench: " + Xml.escape(title) + "</title><style>" + STYLE
-                + "</style></head>\n<body data-expected-charts=\"" + expectedCharts + "\">\n" + body
-                + "<div id=\"tb-check\" data-status=\"pending\"></div>\n<script>" + CHECK_SCRIPT
+                + "<title>tokenbench: "
+                + Xml.escape(title)
+                + "</title><style>"
+                + STYLE
+                + "</style></head>\n<body data-expected-charts=\""
+                + expectedCharts
+                + "\">\n"
+                + body
+                + "<div id=\"tb-check\" data-status=\"pending\"></div>\n<script>"
+                + CHECK_SCRIPT
                 + "</script>\n</body></html>\n";
     }
 
@@ -136,7 +189,8 @@ final class HtmlRenderer implements Renderer {
         }
     }
 
-    private static SvgCharts.Line percentileLine(String name, String color, boolean dashed, SeriesData series) {
+    private static SvgCharts.Line percentileLine(
+            String name, String color, boolean dashed, SeriesData series) {
         Histogram h = series.total();
         List<double[]> points = new ArrayList<>();
         for (HistogramIterationValue v : h.percentiles(5)) {
@@ -144,7 +198,8 @@ final class HtmlRenderer implements Renderer {
             if (p >= 1.0) {
                 break;
             }
-            points.add(new double[] {1 / (1 - p), series.unit().toReported(v.getValueIteratedTo())});
+            points.add(
+                    new double[] {1 / (1 - p), series.unit().toReported(v.getValueIteratedTo())});
         }
         double tail = Math.max(100, points.isEmpty() ? 100 : points.get(points.size() - 1)[0] * 10);
         points.add(new double[] {tail, series.unit().toReported(h.getMaxValue())});
@@ -154,8 +209,10 @@ final class HtmlRenderer implements Renderer {
     }
 
     private static long origin(RunData data) {
-        return data.info().map(i -> i.startEpochMillis()).orElseGet(() ->
-                data.lines().isEmpty() ? 0L : data.lines().get(0).startEpochMillis());
+        return data.info()
+                .map(i -> i.startEpochMillis())
+                .orElseGet(
+                        () -> data.lines().isEmpty() ? 0L : data.lines().get(0).startEpochMillis());
     }
 
     private static List<SvgCharts.Line> intervalLines(List<IntervalPoint> points, long origin) {
@@ -177,7 +234,8 @@ final class HtmlRenderer implements Renderer {
             p50[b] = sum / (to - from);
             p99[b] = max;
         }
-        return List.of(new SvgCharts.Line("p50", CURRENT, false, xs, p50),
+        return List.of(
+                new SvgCharts.Line("p50", CURRENT, false, xs, p50),
                 new SvgCharts.Line("p99", P99, false, xs, p99));
     }
 
@@ -201,7 +259,12 @@ final class HtmlRenderer implements Renderer {
             OutcomesLine l = lines.get(i);
             PhaseCounts c = all(l);
             xs[i] = (l.startEpochMillis() - origin) / 1000.0;
-            failed[i] = perSecond(c.attempted() - c.outcome(Outcome.OK) - c.outcome(Outcome.USAGE_MISSING), l);
+            failed[i] =
+                    perSecond(
+                            c.attempted()
+                                    - c.outcome(Outcome.OK)
+                                    - c.outcome(Outcome.USAGE_MISSING),
+                            l);
         }
         List<SvgCharts.Line> result = new ArrayList<>();
         result.add(new SvgCharts.Line("all failures", ERROR, false, xs, failed));
@@ -219,7 +282,9 @@ final class HtmlRenderer implements Renderer {
                 ys[i] = perSecond(n, lines.get(i));
             }
             if (total > 0) {
-                result.add(new SvgCharts.Line(o.wireName(), palette[k++ % palette.length], true, xs, ys));
+                result.add(
+                        new SvgCharts.Line(
+                                o.wireName(), palette[k++ % palette.length], true, xs, ys));
             }
         }
         return result;
@@ -240,13 +305,15 @@ final class HtmlRenderer implements Renderer {
 
     @Override
     public String comparison(Comparison comparison) {
-        throw new UnsupportedOperationException("html output is the run report (report --baseline DIR);"
-                + " use --format text, markdown or json for compare");
+        throw new UnsupportedOperationException(
+                "html output is the run report (report --baseline DIR);"
+                        + " use --format text, markdown or json for compare");
     }
 
     @Override
     public String gate(GateReport gate) {
-        throw new UnsupportedOperationException("html output is the run report; use --format text, markdown,"
-                + " json or junit for gate");
+        throw new UnsupportedOperationException(
+                "html output is the run report; use --format text, markdown,"
+                        + " json or junit for gate");
     }
 }

@@ -9,7 +9,6 @@ import io.tokenbench.reports.gate.RuleResult;
 import io.tokenbench.reports.model.Json;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.SummaryJson;
-
 import java.util.List;
 
 /** JSON: {@code summary.json} for reports, and machine-readable comparisons and gate results. */

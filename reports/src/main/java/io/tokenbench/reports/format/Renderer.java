@@ -4,8 +4,9 @@ import io.tokenbench.reports.compare.Comparison;
 import io.tokenbench.reports.gate.GateReport;
 
 /**
- * One output format. A format that cannot express something throws {@link UnsupportedOperationException}
- * naming the format (JUnit XML has no run report; HTML has no stand-alone gate).
+ * One output format. A format that cannot express something throws {@link
+ * UnsupportedOperationException} naming the format (JUnit XML has no run report; HTML has no
+ * stand-alone gate).
  */
 public interface Renderer {
 

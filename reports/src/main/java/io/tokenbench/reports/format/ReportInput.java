@@ -5,16 +5,20 @@ import io.tokenbench.reports.enforcement.EnforcementResult;
 import io.tokenbench.reports.gate.GateReport;
 import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunSummary;
-
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a run report shows: the summary, the run's data (histograms and intervals, for charts), and optionally
- * a baseline (its data and the comparison), a gate result, and key-limit enforcement results.
+ * What a run report shows: the summary, the run's data (histograms and intervals, for charts), and
+ * optionally a baseline (its data and the comparison), a gate result, and key-limit enforcement
+ * results.
  */
-public record ReportInput(RunSummary summary, RunData data, Optional<Baseline> baseline, Optional<GateReport> gate,
-                          Optional<EnforcementResult> enforcement) {
+public record ReportInput(
+        RunSummary summary,
+        RunData data,
+        Optional<Baseline> baseline,
+        Optional<GateReport> gate,
+        Optional<EnforcementResult> enforcement) {
 
     public ReportInput {
         Objects.requireNonNull(summary, "summary");
@@ -25,11 +29,14 @@ public record ReportInput(RunSummary summary, RunData data, Optional<Baseline> b
     }
 
     /** A report without key-limit enforcement results. */
-    public ReportInput(RunSummary summary, RunData data, Optional<Baseline> baseline, Optional<GateReport> gate) {
+    public ReportInput(
+            RunSummary summary,
+            RunData data,
+            Optional<Baseline> baseline,
+            Optional<GateReport> gate) {
         this(summary, data, baseline, gate, Optional.empty());
     }
 
     /** A baseline run and the comparison of the current run against it. */
-    public record Baseline(RunData data, Comparison comparison) {
-    }
+    public record Baseline(RunData data, Comparison comparison) {}
 }

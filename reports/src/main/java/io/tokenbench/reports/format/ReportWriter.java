@@ -16,7 +16,6 @@ import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunFolder;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.SummaryBuilder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,20 +28,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes a run folder's {@code summary.json}, {@code summary.md}, {@code report.html} and {@code junit.xml}
- * from its logs. Everything is read and rendered before the first file is written, and each file is replaced
- * atomically, so bad input leaves the folder as it was.
+ * Writes a run folder's {@code summary.json}, {@code summary.md}, {@code report.html} and {@code
+ * junit.xml} from its logs. Everything is read and rendered before the first file is written, and
+ * each file is replaced atomically, so bad input leaves the folder as it was.
  */
 public final class ReportWriter {
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /** What was written. */
-    public record Written(RunData data, RunSummary summary, GateReport gate, List<Path> files) {
-    }
+    public record Written(RunData data, RunSummary summary, GateReport gate, List<Path> files) {}
 
-    /** Report without baseline or rules: the library entry point for drivers after {@code RunRecorder.close()}. */
+    /**
+     * Report without baseline or rules: the library entry point for drivers after {@code
+     * RunRecorder.close()}.
+     */
     public static Written writeAll(Path runDir) {
         return writeAll(runDir, Optional.empty(), Optional.empty(), Optional.empty());
     }
@@ -53,13 +53,17 @@ public final class ReportWriter {
     }
 
     /**
-     * @param baseline  optional baseline run folder (comparison view)
+     * @param baseline optional baseline run folder (comparison view)
      * @param rulesFile optional gate rules for junit.xml (default: {@link DefaultRules})
-     * @param coInterval closed-model runs only: add coordinated-omission corrected ttft, ttfb and e2e
+     * @param coInterval closed-model runs only: add coordinated-omission corrected ttft, ttfb and
+     *     e2e
      * @throws BadInputException for unusable input; nothing is written then
      */
-    public static Written writeAll(Path runDir, Optional<Path> baseline, Optional<Path> rulesFile,
-                                   Optional<Duration> coInterval) {
+    public static Written writeAll(
+            Path runDir,
+            Optional<Path> baseline,
+            Optional<Path> rulesFile,
+            Optional<Duration> coInterval) {
         RunData loaded = RunLoader.load(runDir, rulesFile.isPresent() && baseline.isPresent());
         RunData run;
         try {
@@ -68,27 +72,50 @@ public final class ReportWriter {
             throw new BadInputException(runDir + ": " + e.getMessage(), e);
         }
         RunSummary summary = SummaryBuilder.build(run);
-        Optional<ReportInput.Baseline> base = baseline.map(b -> {
-            RunData data = RunSource.load(b, rulesFile.isPresent());
-            return new ReportInput.Baseline(data, Comparer.compare(SummaryBuilder.build(data), summary));
-        });
-        List<Rule> rules = rulesFile.map(f -> parseRules(f, summary, base)).orElseGet(() -> DefaultRules.forRun(run, summary));
-        GateReport gate = GateEvaluator.evaluate(rules, base.map(b -> List.of(b.data())).orElse(List.of()),
-                List.of(run), false);
+        Optional<ReportInput.Baseline> base =
+                baseline.map(
+                        b -> {
+                            RunData data = RunSource.load(b, rulesFile.isPresent());
+                            return new ReportInput.Baseline(
+                                    data, Comparer.compare(SummaryBuilder.build(data), summary));
+                        });
+        List<Rule> rules =
+                rulesFile
+                        .map(f -> parseRules(f, summary, base))
+                        .orElseGet(() -> DefaultRules.forRun(run, summary));
+        GateReport gate =
+                GateEvaluator.evaluate(
+                        rules,
+                        base.map(b -> List.of(b.data())).orElse(List.of()),
+                        List.of(run),
+                        false);
         Optional<EnforcementResult> enforcement = EnforcementReader.read(runDir);
         ReportInput input = new ReportInput(summary, run, base, Optional.of(gate), enforcement);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(RunFolder.SUMMARY_JSON, OutputFormat.JSON.renderer().report(input));
-        files.put(RunFolder.SUMMARY_MD, OutputFormat.MARKDOWN.renderer().report(
-                new ReportInput(summary, run, base, rulesFile.isPresent() ? Optional.of(gate) : Optional.empty())));
+        files.put(
+                RunFolder.SUMMARY_MD,
+                OutputFormat.MARKDOWN
+                        .renderer()
+                        .report(
+                                new ReportInput(
+                                        summary,
+                                        run,
+                                        base,
+                                        rulesFile.isPresent()
+                                                ? Optional.of(gate)
+                                                : Optional.empty())));
         files.put(RunFolder.REPORT_HTML, OutputFormat.HTML.renderer().report(input));
         files.put(RunFolder.JUNIT_XML, OutputFormat.JUNIT.renderer().gate(gate));
         return new Written(run, summary, gate, writeAtomically(runDir, files));
     }
 
-    private static List<Rule> parseRules(Path file, RunSummary summary, Optional<ReportInput.Baseline> base) {
+    private static List<Rule> parseRules(
+            Path file, RunSummary summary, Optional<ReportInput.Baseline> base) {
         try {
-            List<RunSummary> known = base.map(b -> List.of(summary, b.comparison().baseline())).orElse(List.of(summary));
+            List<RunSummary> known =
+                    base.map(b -> List.of(summary, b.comparison().baseline()))
+                            .orElse(List.of(summary));
             return RuleParser.parse(Files.readAllLines(file), known);
         } catch (IOException e) {
             throw new BadInputException("cannot read rules " + file + ": " + e.getMessage(), e);
@@ -105,7 +132,11 @@ public final class ReportWriter {
                 Path target = dir.resolve(e.getKey());
                 Path tmp = dir.resolve("." + e.getKey() + ".tmp");
                 Files.writeString(tmp, e.getValue());
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        tmp,
+                        target,
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
                 written.add(target);
             }
             return written;

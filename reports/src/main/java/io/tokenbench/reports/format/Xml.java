@@ -3,8 +3,7 @@ package io.tokenbench.reports.format;
 /** Escaping for XML and HTML text and attribute values. */
 final class Xml {
 
-    private Xml() {
-    }
+    private Xml() {}
 
     static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);

@@ -1,9 +1,10 @@
 /**
- * Output formats behind one interface: {@link io.tokenbench.reports.format.Renderer} (a run report, a
- * comparison, a gate result) and the {@link io.tokenbench.reports.format.OutputFormat} enum naming each
- * implementation (text, Markdown, JSON, JUnit XML, HTML). {@link io.tokenbench.reports.format.ReportWriter}
- * writes a run folder's summary.json, summary.md, report.html and junit.xml. The HTML report draws its
- * charts as inline SVG ({@link io.tokenbench.reports.format.SvgCharts}).
+ * Output formats behind one interface: {@link io.tokenbench.reports.format.Renderer} (a run report,
+ * a comparison, a gate result) and the {@link io.tokenbench.reports.format.OutputFormat} enum
+ * naming each implementation (text, Markdown, JSON, JUnit XML, HTML). {@link
+ * io.tokenbench.reports.format.ReportWriter} writes a run folder's summary.json, summary.md,
+ * report.html and junit.xml. The HTML report draws its charts as inline SVG ({@link
+ * io.tokenbench.reports.format.SvgCharts}).
  *
  * <p>Not here: computing numbers (model, compare, gate).
  */

@@ -2,7 +2,6 @@ package io.tokenbench.reports.gate;
 
 import io.tokenbench.reports.model.Block;
 import io.tokenbench.reports.model.RunData;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,15 +11,15 @@ import java.util.SplittableRandom;
 /**
  * The statistical method of relative rules: a two-level block bootstrap of the rule's margin.
  *
- * <p>Each run's measured data is cut into consecutive blocks of whole intervals (at most 30 per run; JMH:
- * one block per iteration). A replicate resamples, independently for baseline and current, the runs with
- * replacement and then, within each drawn run, its blocks with replacement; it recomputes the quantity on the
- * resampled data (histograms added, never percentiles averaged) and the margin
- * {@code current - limit(baseline)} (sign flipped for {@code >=}). From {@link #REPLICATES} replicates the
- * two-sided {@link #CONFIDENCE} percentile interval of the margin decides: entirely below 0 is pass, entirely
- * above 0 is fail, straddling 0 is inconclusive. Blocks keep the short-range correlation of neighbouring
- * intervals; resampling runs carries run-to-run variation when several runs are given. Seeded: the same input
- * gives the same verdict.
+ * <p>Each run's measured data is cut into consecutive blocks of whole intervals (at most 30 per
+ * run; JMH: one block per iteration). A replicate resamples, independently for baseline and
+ * current, the runs with replacement and then, within each drawn run, its blocks with replacement;
+ * it recomputes the quantity on the resampled data (histograms added, never percentiles averaged)
+ * and the margin {@code current - limit(baseline)} (sign flipped for {@code >=}). From {@link
+ * #REPLICATES} replicates the two-sided {@link #CONFIDENCE} percentile interval of the margin
+ * decides: entirely below 0 is pass, entirely above 0 is fail, straddling 0 is inconclusive. Blocks
+ * keep the short-range correlation of neighbouring intervals; resampling runs carries run-to-run
+ * variation when several runs are given. Seeded: the same input gives the same verdict.
  */
 public final class BlockBootstrap {
 
@@ -28,12 +27,10 @@ public final class BlockBootstrap {
     public static final double CONFIDENCE = 0.90;
     public static final long SEED = 20_261_128L;
 
-    private BlockBootstrap() {
-    }
+    private BlockBootstrap() {}
 
     /** The bootstrap interval of a margin. */
-    public record Interval(double low, double high) {
-    }
+    public record Interval(double low, double high) {}
 
     /** One side of the comparison: its blocks and which run each range belongs to. */
     static final class Side {
@@ -74,11 +71,15 @@ public final class BlockBootstrap {
     }
 
     /**
-     * The interval of the margin, or empty when a side has fewer than two blocks (the caller then decides on
-     * the point estimate).
+     * The interval of the margin, or empty when a side has fewer than two blocks (the caller then
+     * decides on the point estimate).
      */
-    static Optional<Interval> margin(Rule rule, BlockStatistic baseline, Side baseSide,
-                                               BlockStatistic current, Side curSide) {
+    static Optional<Interval> margin(
+            Rule rule,
+            BlockStatistic baseline,
+            Side baseSide,
+            BlockStatistic current,
+            Side curSide) {
         if (!baseSide.resamplable() || !curSide.resamplable()) {
             return Optional.empty();
         }

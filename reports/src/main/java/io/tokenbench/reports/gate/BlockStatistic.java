@@ -8,19 +8,19 @@ import io.tokenbench.reports.model.Stat;
 import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.PhaseCounts;
 import io.tokenbench.reports.record.ValueUnit;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.ToLongFunction;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * A quantity computed on a multiset of blocks (indices into one side's block list, repeats allowed): what
- * one bootstrap replicate evaluates. Distribution statistics add the chosen blocks' histograms (as sparse
- * counts over the side's union of buckets, so a replicate costs blocks x non-empty buckets); ratios divide
- * summed counts; rates scale the pooled point value by the chosen share of the counted events.
+ * A quantity computed on a multiset of blocks (indices into one side's block list, repeats
+ * allowed): what one bootstrap replicate evaluates. Distribution statistics add the chosen blocks'
+ * histograms (as sparse counts over the side's union of buckets, so a replicate costs blocks x
+ * non-empty buckets); ratios divide summed counts; rates scale the pooled point value by the chosen
+ * share of the counted events.
  */
 interface BlockStatistic {
 
@@ -32,28 +32,42 @@ interface BlockStatistic {
         }
         if (q instanceof Quantity.OutcomeShare o) {
             Outcome outcome = o.outcome();
-            return o.rate() ? ratio(blocks, c -> c.outcome(outcome), PhaseCounts::attempted)
+            return o.rate()
+                    ? ratio(blocks, c -> c.outcome(outcome), PhaseCounts::attempted)
                     : sum(blocks, c -> c.outcome(outcome));
         }
         String name = q.name();
         return switch (name) {
-            case "error_rate" -> ratio(blocks, c -> c.attempted() - c.outcome(Outcome.OK)
-                    - c.outcome(Outcome.USAGE_MISSING), PhaseCounts::attempted);
-            case "goodput.slo_attainment" -> ratio(blocks, PhaseCounts::good, PhaseCounts::attempted);
-            case "throughput.offered_rps" -> scaled(blocks, q.valueIn(pooled),
-                    c -> c.scheduled() > 0 ? c.scheduled() : c.attempted());
+            case "error_rate" ->
+                    ratio(
+                            blocks,
+                            c ->
+                                    c.attempted()
+                                            - c.outcome(Outcome.OK)
+                                            - c.outcome(Outcome.USAGE_MISSING),
+                            PhaseCounts::attempted);
+            case "goodput.slo_attainment" ->
+                    ratio(blocks, PhaseCounts::good, PhaseCounts::attempted);
+            case "throughput.offered_rps" ->
+                    scaled(
+                            blocks,
+                            q.valueIn(pooled),
+                            c -> c.scheduled() > 0 ? c.scheduled() : c.attempted());
             case "throughput.sent_rps" -> scaled(blocks, q.valueIn(pooled), PhaseCounts::sent);
-            case "throughput.completed_rps" -> scaled(blocks, q.valueIn(pooled), PhaseCounts::completed);
-            case "throughput.output_tokens_per_s" -> scaled(blocks, q.valueIn(pooled), PhaseCounts::outputTokens);
-            case "throughput.input_tokens_per_s" -> scaled(blocks, q.valueIn(pooled), PhaseCounts::inputTokens);
+            case "throughput.completed_rps" ->
+                    scaled(blocks, q.valueIn(pooled), PhaseCounts::completed);
+            case "throughput.output_tokens_per_s" ->
+                    scaled(blocks, q.valueIn(pooled), PhaseCounts::outputTokens);
+            case "throughput.input_tokens_per_s" ->
+                    scaled(blocks, q.valueIn(pooled), PhaseCounts::inputTokens);
             case "goodput.good_rps" -> scaled(blocks, q.valueIn(pooled), PhaseCounts::good);
             case "credits.total" -> scaled(blocks, q.valueIn(pooled), PhaseCounts::microCredits);
             default -> throw new IllegalArgumentException("no block statistic for " + name);
         };
     }
 
-    private static BlockStatistic ratio(List<Block> blocks, ToLongFunction<PhaseCounts> num,
-                                        ToLongFunction<PhaseCounts> den) {
+    private static BlockStatistic ratio(
+            List<Block> blocks, ToLongFunction<PhaseCounts> num, ToLongFunction<PhaseCounts> den) {
         long[] n = blocks.stream().mapToLong(b -> num.applyAsLong(b.counts())).toArray();
         long[] d = blocks.stream().mapToLong(b -> den.applyAsLong(b.counts())).toArray();
         return chosen -> {
@@ -78,7 +92,8 @@ interface BlockStatistic {
         };
     }
 
-    private static BlockStatistic scaled(List<Block> blocks, double pointValue, ToLongFunction<PhaseCounts> f) {
+    private static BlockStatistic scaled(
+            List<Block> blocks, double pointValue, ToLongFunction<PhaseCounts> f) {
         long[] v = blocks.stream().mapToLong(b -> f.applyAsLong(b.counts())).toArray();
         long all = 0;
         for (long x : v) {
@@ -119,8 +134,12 @@ interface BlockStatistic {
                 }
             }
             long[] lows = buckets.stream().mapToLong(Long::longValue).toArray();
-            Histogram any = blocks.stream().map(b -> b.series().get(series)).filter(h -> h != null).findFirst()
-                    .orElse(new Histogram(3));
+            Histogram any =
+                    blocks.stream()
+                            .map(b -> b.series().get(series))
+                            .filter(h -> h != null)
+                            .findFirst()
+                            .orElse(new Histogram(3));
             highValues = new long[lows.length];
             midValues = new long[lows.length];
             for (int i = 0; i < lows.length; i++) {
@@ -140,7 +159,9 @@ interface BlockStatistic {
                 int[] idx = new int[lows.length];
                 long[] cnt = new long[lows.length];
                 for (HistogramIterationValue v : h.recordedValues()) {
-                    idx[n] = Arrays.binarySearch(lows, h.lowestEquivalentValue(v.getValueIteratedTo()));
+                    idx[n] =
+                            Arrays.binarySearch(
+                                    lows, h.lowestEquivalentValue(v.getValueIteratedTo()));
                     cnt[n] = v.getCountAtValueIteratedTo();
                     n++;
                 }

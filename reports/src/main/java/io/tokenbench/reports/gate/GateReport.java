@@ -3,8 +3,8 @@ package io.tokenbench.reports.gate;
 import java.util.List;
 
 /**
- * Every rule's result and the exit code: 2 when any rule could not be evaluated, else 1 when any failed (or
- * was inconclusive with {@code inconclusiveFails}), else 0.
+ * Every rule's result and the exit code: 2 when any rule could not be evaluated, else 1 when any
+ * failed (or was inconclusive with {@code inconclusiveFails}), else 0.
  */
 public record GateReport(List<RuleResult> results, boolean inconclusiveFails) {
 
@@ -20,8 +20,13 @@ public record GateReport(List<RuleResult> results, boolean inconclusiveFails) {
         if (results.stream().anyMatch(r -> r.verdict() == Verdict.ERROR)) {
             return CANNOT_EVALUATE;
         }
-        boolean failed = results.stream().anyMatch(r -> r.verdict() == Verdict.FAIL
-                || (inconclusiveFails && r.verdict() == Verdict.INCONCLUSIVE));
+        boolean failed =
+                results.stream()
+                        .anyMatch(
+                                r ->
+                                        r.verdict() == Verdict.FAIL
+                                                || (inconclusiveFails
+                                                        && r.verdict() == Verdict.INCONCLUSIVE));
         return failed ? REGRESSION : PASS;
     }
 

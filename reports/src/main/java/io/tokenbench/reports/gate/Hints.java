@@ -6,13 +6,14 @@ import io.tokenbench.reports.record.EndpointClass;
 /** Default hints per kind of quantity, used when a rule has none of its own. */
 final class Hints {
 
-    private Hints() {
-    }
+    private Hints() {}
 
     /** {@code images.image_e2e.p99} is hinted as {@code image_e2e.p99}. */
     private static String withoutClass(String name) {
         int dot = name.indexOf('.');
-        return dot > 0 && EndpointClass.fromWireName(name.substring(0, dot)).isPresent() ? name.substring(dot + 1) : name;
+        return dot > 0 && EndpointClass.fromWireName(name.substring(0, dot)).isPresent()
+                ? name.substring(dot + 1)
+                : name;
     }
 
     static String forRule(Rule rule) {

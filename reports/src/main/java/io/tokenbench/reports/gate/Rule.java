@@ -1,22 +1,27 @@
 package io.tokenbench.reports.gate;
 
 import io.tokenbench.reports.model.Quantity;
-
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One gate rule: {@code quantity op threshold}, e.g. {@code ttft_sched.p99 <= 800ms} or
- * {@code ttft_sched.p99 <= baseline + 10%}.
+ * One gate rule: {@code quantity op threshold}, e.g. {@code ttft_sched.p99 <= 800ms} or {@code
+ * ttft_sched.p99 <= baseline + 10%}.
  *
- * @param text      the rule as written (trimmed, without its hint)
- * @param line      line number in the rules file (0 for built-in rules)
- * @param quantity  what is measured
- * @param op        comparison
+ * @param text the rule as written (trimmed, without its hint)
+ * @param line line number in the rules file (0 for built-in rules)
+ * @param quantity what is measured
+ * @param op comparison
  * @param threshold absolute value or baseline expression
- * @param hint      explicit hint from the rules file
+ * @param hint explicit hint from the rules file
  */
-public record Rule(String text, int line, Quantity quantity, Op op, Threshold threshold, Optional<String> hint) {
+public record Rule(
+        String text,
+        int line,
+        Quantity quantity,
+        Op op,
+        Threshold threshold,
+        Optional<String> hint) {
 
     public Rule {
         Objects.requireNonNull(text, "text");
@@ -28,7 +33,10 @@ public record Rule(String text, int line, Quantity quantity, Op op, Threshold th
 
     /** Comparison operators. */
     public enum Op {
-        LE("<="), LT("<"), GE(">="), GT(">");
+        LE("<="),
+        LT("<"),
+        GE(">="),
+        GT(">");
 
         private final String symbol;
 
@@ -41,8 +49,9 @@ public record Rule(String text, int line, Quantity quantity, Op op, Threshold th
         }
 
         /**
-         * How far {@code actual} is on the wrong side of {@code limit}: positive = violated (or on the limit
-         * for strict operators, which {@link #violated} handles), negative = margin to spare.
+         * How far {@code actual} is on the wrong side of {@code limit}: positive = violated (or on
+         * the limit for strict operators, which {@link #violated} handles), negative = margin to
+         * spare.
          */
         public double margin(double actual, double limit) {
             return this == LE || this == LT ? actual - limit : limit - actual;
@@ -72,9 +81,16 @@ public record Rule(String text, int line, Quantity quantity, Op op, Threshold th
         }
     }
 
-    /** {@code baseline}, {@code baseline +/- x%}, {@code baseline +/- x<unit>} or {@code baseline * f}. */
+    /**
+     * {@code baseline}, {@code baseline +/- x%}, {@code baseline +/- x<unit>} or {@code baseline *
+     * f}.
+     */
     public record Relative(Kind kind, double amount) implements Threshold {
-        public enum Kind { PERCENT, OFFSET, FACTOR }
+        public enum Kind {
+            PERCENT,
+            OFFSET,
+            FACTOR
+        }
 
         public double limit(double baseline) {
             return switch (kind) {

@@ -5,16 +5,22 @@ import java.util.Objects;
 /**
  * The outcome of one rule with everything needed to act on it.
  *
- * @param rule     the rule
- * @param verdict  pass, fail, inconclusive or error
+ * @param rule the rule
+ * @param verdict pass, fail, inconclusive or error
  * @param required the limit, e.g. {@code <= 880 ms}
- * @param actual   the current value (pooled over current runs); NaN when undefined
+ * @param actual the current value (pooled over current runs); NaN when undefined
  * @param baseline the baseline value (pooled), NaN for absolute rules
- * @param method   how it was decided, e.g. {@code point estimate} or the bootstrap interval
- * @param hint     what to look at next
+ * @param method how it was decided, e.g. {@code point estimate} or the bootstrap interval
+ * @param hint what to look at next
  */
-public record RuleResult(Rule rule, Verdict verdict, double required, double actual, double baseline,
-                         String method, String hint) {
+public record RuleResult(
+        Rule rule,
+        Verdict verdict,
+        double required,
+        double actual,
+        double baseline,
+        String method,
+        String hint) {
 
     public RuleResult {
         Objects.requireNonNull(rule, "rule");

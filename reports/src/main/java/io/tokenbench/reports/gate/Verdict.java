@@ -2,7 +2,9 @@ package io.tokenbench.reports.gate;
 
 /** The answer of one rule. */
 public enum Verdict {
-    PASS, FAIL, INCONCLUSIVE,
+    PASS,
+    FAIL,
+    INCONCLUSIVE,
     /** Could not evaluate: missing metric, empty histogram, no baseline. */
     ERROR
 }

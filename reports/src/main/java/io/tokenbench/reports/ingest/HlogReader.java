@@ -11,18 +11,18 @@ import java.util.function.Consumer;
 import java.util.zip.DataFormatException;
 
 /**
- * Streams the interval lines of an HdrHistogram log (format 1.3, as written by {@code HistogramLogWriter}),
- * with absolute times from its {@code #[BaseTime:]} / {@code #[StartTime:]} comments (same rules as
- * {@code HistogramLogReader}). Unlike {@code HistogramLogReader}, which returns {@code null} at the first bad
- * line, every malformed or truncated line is an error naming the file and line. Streaming keeps memory flat
- * for hour-long logs: the consumer decides what to keep.
+ * Streams the interval lines of an HdrHistogram log (format 1.3, as written by {@code
+ * HistogramLogWriter}), with absolute times from its {@code #[BaseTime:]} / {@code #[StartTime:]}
+ * comments (same rules as {@code HistogramLogReader}). Unlike {@code HistogramLogReader}, which
+ * returns {@code null} at the first bad line, every malformed or truncated line is an error naming
+ * the file and line. Streaming keeps memory flat for hour-long logs: the consumer decides what to
+ * keep.
  */
 public final class HlogReader {
 
     private static final String LEGEND_PREFIX = "\"StartTimestamp\"";
 
-    private HlogReader() {
-    }
+    private HlogReader() {}
 
     /** Calls {@code consumer} for every interval, in file order. */
     public static void forEach(Path hlog, Consumer<TaggedInterval> consumer) {
@@ -34,10 +34,14 @@ public final class HlogReader {
         }
     }
 
-    /** Opens a pull cursor over the intervals of {@code hlog} (for merging several logs in time order). */
+    /**
+     * Opens a pull cursor over the intervals of {@code hlog} (for merging several logs in time
+     * order).
+     */
     public static Cursor open(Path hlog) {
         try {
-            return new Cursor(Files.newBufferedReader(hlog, StandardCharsets.UTF_8), hlog.toString());
+            return new Cursor(
+                    Files.newBufferedReader(hlog, StandardCharsets.UTF_8), hlog.toString());
         } catch (NoSuchFileException e) {
             throw new BadInputException(hlog + " does not exist");
         } catch (IOException e) {
@@ -105,8 +109,8 @@ public final class HlogReader {
         }
     }
 
-    private record Parsed(String tag, double startSec, double lengthSec, SparseHistogram histogram) {
-    }
+    private record Parsed(
+            String tag, double startSec, double lengthSec, SparseHistogram histogram) {}
 
     private static Parsed parse(String line, String name, int lineNo) {
         String rest = line;
@@ -121,7 +125,10 @@ public final class HlogReader {
         }
         String[] fields = rest.split(",", -1);
         if (fields.length != 4) {
-            throw bad(name, lineNo, "expected start,length,max,histogram but found " + fields.length + " fields");
+            throw bad(
+                    name,
+                    lineNo,
+                    "expected start,length,max,histogram but found " + fields.length + " fields");
         }
         double start = number(fields[0], "start", name, lineNo);
         double length = number(fields[1], "length", name, lineNo);
@@ -133,7 +140,12 @@ public final class HlogReader {
         try {
             h = SparseHistogram.decode(Base64.getDecoder().decode(fields[3].trim()));
         } catch (DataFormatException | RuntimeException e) {
-            throw bad(name, lineNo, "histogram payload is truncated or corrupt (" + e.getClass().getSimpleName() + ")");
+            throw bad(
+                    name,
+                    lineNo,
+                    "histogram payload is truncated or corrupt ("
+                            + e.getClass().getSimpleName()
+                            + ")");
         }
         return new Parsed(tag, start, length, h);
     }

@@ -5,14 +5,13 @@ import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.record.ValueUnit;
 
 /**
- * p50, p99 and max of an interval histogram in one pass over its non-empty buckets.
- * Same definition as HdrHistogram's {@code getValueAtPercentile}: the highest equivalent value of the first
- * bucket whose cumulative count reaches {@link MetricSummary#rank}.
+ * p50, p99 and max of an interval histogram in one pass over its non-empty buckets. Same definition
+ * as HdrHistogram's {@code getValueAtPercentile}: the highest equivalent value of the first bucket
+ * whose cumulative count reaches {@link MetricSummary#rank}.
  */
 final class IntervalStats {
 
-    private IntervalStats() {
-    }
+    private IntervalStats() {}
 
     static IntervalPoint point(long startMs, long endMs, SparseHistogram h, ValueUnit unit) {
         long total = h.total();
@@ -33,7 +32,12 @@ final class IntervalStats {
                 break;
             }
         }
-        return new IntervalPoint(startMs, endMs, total, unit.toReported(p50), unit.toReported(p99),
+        return new IntervalPoint(
+                startMs,
+                endMs,
+                total,
+                unit.toReported(p50),
+                unit.toReported(p99),
                 unit.toReported(h.max()));
     }
 }

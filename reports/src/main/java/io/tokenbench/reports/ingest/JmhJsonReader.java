@@ -10,8 +10,6 @@ import io.tokenbench.reports.model.RunHeader;
 import io.tokenbench.reports.model.SeriesData;
 import io.tokenbench.reports.record.PhaseCounts;
 import io.tokenbench.reports.record.ValueUnit;
-import org.HdrHistogram.Histogram;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,25 +22,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /**
- * Reads JMH's {@code -rf json} output into a {@link RunData}, so benchmark runs summarise, compare and gate
- * like load runs. One series per benchmark and parameter set, named {@code Class.method} plus
- * {@code [param=value,...]} and, outside sample mode, {@code :mode}.
+ * Reads JMH's {@code -rf json} output into a {@link RunData}, so benchmark runs summarise, compare
+ * and gate like load runs. One series per benchmark and parameter set, named {@code Class.method}
+ * plus {@code [param=value,...]} and, outside sample mode, {@code :mode}.
  *
  * <ul>
- *   <li>{@code sample} mode: {@code primaryMetric.rawDataHistogram} ({@code [fork][iteration][[value, count]]}
- *       in {@code scoreUnit}, e.g. {@code ms/op}) is recorded into an HdrHistogram in nanoseconds, reported
- *       in ms like every latency.</li>
- *   <li>other modes: the iteration scores ({@code rawData}, {@code [fork][iteration]}) form the distribution,
- *       stored in thousandths of {@code scoreUnit}.</li>
+ *   <li>{@code sample} mode: {@code primaryMetric.rawDataHistogram} ({@code
+ *       [fork][iteration][[value, count]]} in {@code scoreUnit}, e.g. {@code ms/op}) is recorded
+ *       into an HdrHistogram in nanoseconds, reported in ms like every latency.
+ *   <li>other modes: the iteration scores ({@code rawData}, {@code [fork][iteration]}) form the
+ *       distribution, stored in thousandths of {@code scoreUnit}.
  * </ul>
+ *
  * Each fork x iteration becomes one bootstrap {@link Block}.
  */
 public final class JmhJsonReader {
 
-    private JmhJsonReader() {
-    }
+    private JmhJsonReader() {}
 
     public static RunData read(Path file) {
         JsonNode root;
@@ -54,7 +53,8 @@ public final class JmhJsonReader {
             throw new BadInputException(file + " is not JMH JSON output: " + e.getMessage(), e);
         }
         if (root == null || !root.isArray()) {
-            throw new BadInputException(file + " is not JMH JSON output (-rf json writes a JSON array)");
+            throw new BadInputException(
+                    file + " is not JMH JSON output (-rf json writes a JSON array)");
         }
         if (root.isEmpty()) {
             throw new BadInputException(file + " holds no benchmark results");
@@ -68,10 +68,12 @@ public final class JmhJsonReader {
             index++;
             try {
                 threads = Math.max(threads, (int) Json.integer(bench, "threads"));
-                jmhVersion = bench.has("jmhVersion") ? bench.get("jmhVersion").asText() : jmhVersion;
+                jmhVersion =
+                        bench.has("jmhVersion") ? bench.get("jmhVersion").asText() : jmhVersion;
                 readBenchmark(bench, series, blocks);
             } catch (IllegalArgumentException e) {
-                throw new BadInputException(file + " benchmark #" + index + ": " + e.getMessage(), e);
+                throw new BadInputException(
+                        file + " benchmark #" + index + ": " + e.getMessage(), e);
             }
         }
         String name = file.getFileName().toString().replaceFirst("\\.json$", "");
@@ -81,24 +83,46 @@ public final class JmhJsonReader {
         } catch (IOException e) {
             modified = Instant.EPOCH;
         }
-        RunHeader header = new RunHeader(name.replaceAll("[^A-Za-z0-9._-]", "_"), "jmh", "-", modified.toString(),
-                new LoadModel.Closed(threads), 0, -1, 0, 0, Double.NaN, Map.of("jmh", jmhVersion));
+        RunHeader header =
+                new RunHeader(
+                        name.replaceAll("[^A-Za-z0-9._-]", "_"),
+                        "jmh",
+                        "-",
+                        modified.toString(),
+                        new LoadModel.Closed(threads),
+                        0,
+                        -1,
+                        0,
+                        0,
+                        Double.NaN,
+                        Map.of("jmh", jmhVersion));
         List<Block> blockList = new ArrayList<>();
         blocks.forEach(b -> blockList.add(new Block(b, PhaseCounts.ZERO)));
-        return new RunData(file.toString(), header, Optional.empty(), series, PhaseCounts.ZERO, List.of(), blockList);
+        return new RunData(
+                file.toString(),
+                header,
+                Optional.empty(),
+                series,
+                PhaseCounts.ZERO,
+                List.of(),
+                blockList);
     }
 
-    private static void readBenchmark(JsonNode bench, Map<String, SeriesData> series, List<Map<String, Histogram>> blocks) {
+    private static void readBenchmark(
+            JsonNode bench, Map<String, SeriesData> series, List<Map<String, Histogram>> blocks) {
         String mode = Json.text(bench, "mode");
         String fqn = Json.text(bench, "benchmark");
         String[] parts = fqn.split("\\.");
-        String name = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : fqn;
+        String name =
+                parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : fqn;
         JsonNode params = bench.get("params");
         if (params != null && params.isObject() && params.size() > 0) {
             Map<String, String> sorted = new TreeMap<>();
             params.properties().forEach(e -> sorted.put(e.getKey(), e.getValue().asText()));
             StringBuilder sb = new StringBuilder("[");
-            sorted.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append(k).append('=').append(v));
+            sorted.forEach(
+                    (k, v) ->
+                            sb.append(sb.length() > 1 ? "," : "").append(k).append('=').append(v));
             name = name + sb.append(']');
         }
         JsonNode primary = Json.object(bench, "primaryMetric");
@@ -114,10 +138,15 @@ public final class JmhJsonReader {
                 for (JsonNode iteration : fork) {
                     Histogram h = new Histogram(3);
                     for (JsonNode pair : iteration) {
-                        if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isNumber() || !pair.get(1).isNumber()) {
-                            throw new IllegalArgumentException("rawDataHistogram entries must be [value, count]");
+                        if (!pair.isArray()
+                                || pair.size() != 2
+                                || !pair.get(0).isNumber()
+                                || !pair.get(1).isNumber()) {
+                            throw new IllegalArgumentException(
+                                    "rawDataHistogram entries must be [value, count]");
                         }
-                        h.recordValueWithCount(Math.max(0, Math.round(pair.get(0).asDouble() * nanosPerUnit)),
+                        h.recordValueWithCount(
+                                Math.max(0, Math.round(pair.get(0).asDouble() * nanosPerUnit)),
                                 pair.get(1).asLong());
                     }
                     addBlock(blocks, block++, name, h);
@@ -141,7 +170,8 @@ public final class JmhJsonReader {
             }
         }
         if (total.getTotalCount() == 0) {
-            throw new IllegalArgumentException(name + " has no raw data (run JMH without -Djmh.json.rawData=false)");
+            throw new IllegalArgumentException(
+                    name + " has no raw data (run JMH without -Djmh.json.rawData=false)");
         }
         if (series.containsKey(name)) {
             throw new IllegalArgumentException("benchmark " + name + " appears twice");
@@ -149,7 +179,8 @@ public final class JmhJsonReader {
         series.put(name, new SeriesData(name, unit, total, List.<IntervalPoint>of()));
     }
 
-    private static void addBlock(List<Map<String, Histogram>> blocks, int index, String name, Histogram h) {
+    private static void addBlock(
+            List<Map<String, Histogram>> blocks, int index, String name, Histogram h) {
         while (blocks.size() <= index) {
             blocks.add(new HashMap<>());
         }
@@ -165,7 +196,9 @@ public final class JmhJsonReader {
             case "ms" -> 1_000_000.0;
             case "s" -> 1_000_000_000.0;
             case "min" -> 60_000_000_000.0;
-            default -> throw new IllegalArgumentException("sample mode with a non-time unit: " + scoreUnit);
+            default ->
+                    throw new IllegalArgumentException(
+                            "sample mode with a non-time unit: " + scoreUnit);
         };
     }
 }

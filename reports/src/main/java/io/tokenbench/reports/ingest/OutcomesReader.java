@@ -2,7 +2,6 @@ package io.tokenbench.reports.ingest;
 
 import io.tokenbench.reports.record.OutcomesJson;
 import io.tokenbench.reports.record.OutcomesLine;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,7 @@ import java.util.List;
 /** Reads {@code outcomes.jsonl} strictly: a bad line is an error naming file and line. */
 public final class OutcomesReader {
 
-    private OutcomesReader() {
-    }
+    private OutcomesReader() {}
 
     public static List<OutcomesLine> read(Path file) {
         List<OutcomesLine> lines = new ArrayList<>();

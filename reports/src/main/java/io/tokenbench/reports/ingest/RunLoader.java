@@ -10,12 +10,10 @@ import io.tokenbench.reports.model.RunInfoJson;
 import io.tokenbench.reports.model.SeriesData;
 import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Metric;
-import io.tokenbench.reports.record.SeriesKey;
 import io.tokenbench.reports.record.OutcomesLine;
 import io.tokenbench.reports.record.Phase;
 import io.tokenbench.reports.record.PhaseCounts;
-import org.HdrHistogram.Histogram;
-
+import io.tokenbench.reports.record.SeriesKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,19 +26,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.HdrHistogram.Histogram;
 
 /**
- * Loads a run folder ({@code run.json}, {@code metrics.hlog}, {@code outcomes.jsonl}) into a {@link RunData}:
- * measured-phase series (total histogram and per-interval points) and counts, streaming the log so an hour
- * of intervals needs memory for the totals only. With {@code withBlocks}, the measured data is also cut into
- * at most {@link #MAX_BLOCKS} consecutive blocks of whole intervals for the gate's bootstrap.
+ * Loads a run folder ({@code run.json}, {@code metrics.hlog}, {@code outcomes.jsonl}) into a {@link
+ * RunData}: measured-phase series (total histogram and per-interval points) and counts, streaming
+ * the log so an hour of intervals needs memory for the totals only. With {@code withBlocks}, the
+ * measured data is also cut into at most {@link #MAX_BLOCKS} consecutive blocks of whole intervals
+ * for the gate's bootstrap.
  */
 public final class RunLoader {
 
     public static final int MAX_BLOCKS = 30;
 
-    private RunLoader() {
-    }
+    private RunLoader() {}
 
     public static RunData load(Path dir, boolean withBlocks) {
         if (!Files.isDirectory(dir)) {
@@ -51,33 +50,51 @@ public final class RunLoader {
         long intervalMs = info.interval().toMillis();
         long runStart = info.startEpochMillis();
         long runEnd = lines.stream().mapToLong(OutcomesLine::endEpochMillis).max().orElse(runStart);
-        long blockMs = Math.max(intervalMs,
-                ceilDiv(ceilDiv(Math.max(1, runEnd - runStart), MAX_BLOCKS), intervalMs) * intervalMs);
+        long blockMs =
+                Math.max(
+                        intervalMs,
+                        ceilDiv(ceilDiv(Math.max(1, runEnd - runStart), MAX_BLOCKS), intervalMs)
+                                * intervalMs);
 
         Map<String, Histogram> totals = new LinkedHashMap<>();
         Map<String, List<IntervalPoint>> points = new HashMap<>();
         List<Map<String, Histogram>> blockSeries = new ArrayList<>();
         int[] intervalsRead = {0};
-        HlogReader.forEach(dir.resolve(RunFolder.METRICS_HLOG), interval -> {
-            intervalsRead[0]++;
-            if (Phase.ofTag(interval.tag()) != Phase.MEASURE) {
-                return;
-            }
-            String name = interval.tag();
-            Metric metric = SeriesKey.parse(name).orElseThrow(() -> new BadInputException(
-                    dir.resolve(RunFolder.METRICS_HLOG) + ": unknown tag '" + name + "'")).metric();
-            SparseHistogram h = interval.histogram();
-            h.addTo(totals.computeIfAbsent(name, n -> new Histogram(3)));
-            points.computeIfAbsent(name, n -> new ArrayList<>()).add(
-                    IntervalStats.point(interval.startEpochMillis(), interval.endEpochMillis(), h, metric.unit()));
-            if (withBlocks) {
-                int b = blockIndex(interval.startEpochMillis(), runStart, blockMs);
-                while (blockSeries.size() <= b) {
-                    blockSeries.add(new HashMap<>());
-                }
-                h.addTo(blockSeries.get(b).computeIfAbsent(name, n -> new Histogram(3)));
-            }
-        });
+        HlogReader.forEach(
+                dir.resolve(RunFolder.METRICS_HLOG),
+                interval -> {
+                    intervalsRead[0]++;
+                    if (Phase.ofTag(interval.tag()) != Phase.MEASURE) {
+                        return;
+                    }
+                    String name = interval.tag();
+                    Metric metric =
+                            SeriesKey.parse(name)
+                                    .orElseThrow(
+                                            () ->
+                                                    new BadInputException(
+                                                            dir.resolve(RunFolder.METRICS_HLOG)
+                                                                    + ": unknown tag '"
+                                                                    + name
+                                                                    + "'"))
+                                    .metric();
+                    SparseHistogram h = interval.histogram();
+                    h.addTo(totals.computeIfAbsent(name, n -> new Histogram(3)));
+                    points.computeIfAbsent(name, n -> new ArrayList<>())
+                            .add(
+                                    IntervalStats.point(
+                                            interval.startEpochMillis(),
+                                            interval.endEpochMillis(),
+                                            h,
+                                            metric.unit()));
+                    if (withBlocks) {
+                        int b = blockIndex(interval.startEpochMillis(), runStart, blockMs);
+                        while (blockSeries.size() <= b) {
+                            blockSeries.add(new HashMap<>());
+                        }
+                        h.addTo(blockSeries.get(b).computeIfAbsent(name, n -> new Histogram(3)));
+                    }
+                });
         if (lines.isEmpty() && intervalsRead[0] == 0) {
             throw new BadInputException(dir + " is an empty run: no interval was recorded");
         }
@@ -86,7 +103,9 @@ public final class RunLoader {
         for (Metric m : Metric.values()) {
             Histogram total = totals.get(m.wireName());
             if (total != null) {
-                series.put(m.wireName(), new SeriesData(m.wireName(), m.unit(), total, points.get(m.wireName())));
+                series.put(
+                        m.wireName(),
+                        new SeriesData(m.wireName(), m.unit(), total, points.get(m.wireName())));
             }
         }
         for (EndpointClass c : EndpointClass.values()) {
@@ -106,7 +125,9 @@ public final class RunLoader {
         for (OutcomesLine line : lines) {
             PhaseCounts c = line.phase(Phase.MEASURE);
             measured = measured.plus(c);
-            line.classes().getOrDefault(Phase.MEASURE, Map.of()).forEach((k, v) -> byClass.merge(k, v, PhaseCounts::plus));
+            line.classes()
+                    .getOrDefault(Phase.MEASURE, Map.of())
+                    .forEach((k, v) -> byClass.merge(k, v, PhaseCounts::plus));
             if (!c.isEmpty()) {
                 firstMeasured = Math.min(firstMeasured, line.startEpochMillis());
                 lastMeasured = Math.max(lastMeasured, line.endEpochMillis());
@@ -119,24 +140,42 @@ public final class RunLoader {
                 blockCounts.set(b, blockCounts.get(b).plus(c));
             }
         }
-        double measuredSeconds = info.window().isUnbounded()
-                ? (lastMeasured > firstMeasured ? (lastMeasured - firstMeasured) / 1000.0 : 0.0)
-                : info.window().measurement().toMillis() / 1000.0;
+        double measuredSeconds =
+                info.window().isUnbounded()
+                        ? (lastMeasured > firstMeasured
+                                ? (lastMeasured - firstMeasured) / 1000.0
+                                : 0.0)
+                        : info.window().measurement().toMillis() / 1000.0;
         RunHeader header = header(info, measuredSeconds);
-        return new RunData(dir.toString(), header, Optional.of(info), series, measured, lines,
-                blocks(blockSeries, blockCounts), byClass);
+        return new RunData(
+                dir.toString(),
+                header,
+                Optional.of(info),
+                series,
+                measured,
+                lines,
+                blocks(blockSeries, blockCounts),
+                byClass);
     }
 
     /** Header of a run folder's summary. */
     public static RunHeader header(RunInfo info, double measuredSeconds) {
-        return new RunHeader(info.scenario(), info.driver(), info.targetHost(),
-                Instant.ofEpochMilli(info.startEpochMillis()).toString(), info.loadModel(),
+        return new RunHeader(
+                info.scenario(),
+                info.driver(),
+                info.targetHost(),
+                Instant.ofEpochMilli(info.startEpochMillis()).toString(),
+                info.loadModel(),
                 info.window().warmup().toMillis(),
                 info.window().isUnbounded() ? -1 : info.window().measurement().toMillis(),
-                info.window().grace().toMillis(), info.interval().toMillis(), measuredSeconds, info.versions());
+                info.window().grace().toMillis(),
+                info.interval().toMillis(),
+                measuredSeconds,
+                info.versions());
     }
 
-    private static List<Block> blocks(List<Map<String, Histogram>> series, List<PhaseCounts> counts) {
+    private static List<Block> blocks(
+            List<Map<String, Histogram>> series, List<PhaseCounts> counts) {
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < Math.max(series.size(), counts.size()); i++) {
             Map<String, Histogram> s = i < series.size() ? series.get(i) : Map.of();

@@ -4,19 +4,17 @@ import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.SummaryBuilder;
 import io.tokenbench.reports.model.SummaryJson;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Resolves a command-line path to a run: a run folder, a JMH {@code -rf json} file, or (for compare only) a
- * {@code summary.json}.
+ * Resolves a command-line path to a run: a run folder, a JMH {@code -rf json} file, or (for compare
+ * only) a {@code summary.json}.
  */
 public final class RunSource {
 
-    private RunSource() {
-    }
+    private RunSource() {}
 
     /** A run folder or a JMH result file, with its data. */
     public static RunData load(Path path, boolean withBlocks) {
@@ -27,7 +25,11 @@ public final class RunSource {
             throw new BadInputException(path + " does not exist");
         }
         if (path.getFileName().toString().equals("summary.json")) {
-            throw new BadInputException(path + " is a summary; this command needs the run folder (" + path.getParent() + ")");
+            throw new BadInputException(
+                    path
+                            + " is a summary; this command needs the run folder ("
+                            + path.getParent()
+                            + ")");
         }
         return JmhJsonReader.read(path);
     }

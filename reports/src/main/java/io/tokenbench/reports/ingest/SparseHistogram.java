@@ -1,29 +1,30 @@
 package io.tokenbench.reports.ingest;
 
-import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
-
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * The non-empty buckets of one interval histogram, decoded straight from HdrHistogram's compressed V2
- * encoding (zlib; 40-byte header; counts as ZigZag LEB128 words, negative words = runs of empty buckets).
+ * The non-empty buckets of one interval histogram, decoded straight from HdrHistogram's compressed
+ * V2 encoding (zlib; 40-byte header; counts as ZigZag LEB128 words, negative words = runs of empty
+ * buckets).
  *
- * <p>Why not {@code Histogram.decodeFromCompressedByteBuffer}: it allocates the whole counts array (tens of
- * thousands of longs for latencies up to seconds) for every interval, and every later {@code add} or
- * percentile scans all of it; an hour of 1 s intervals for ten metrics is ~40 000 of those. Here the work is
- * proportional to the non-empty buckets. Encodings this decoder does not handle (older versions, shifted
- * histograms) fall back to HdrHistogram's decoder. {@code SparseHistogramTest} checks both agree.
+ * <p>Why not {@code Histogram.decodeFromCompressedByteBuffer}: it allocates the whole counts array
+ * (tens of thousands of longs for latencies up to seconds) for every interval, and every later
+ * {@code add} or percentile scans all of it; an hour of 1 s intervals for ten metrics is ~40 000 of
+ * those. Here the work is proportional to the non-empty buckets. Encodings this decoder does not
+ * handle (older versions, shifted histograms) fall back to HdrHistogram's decoder. {@code
+ * SparseHistogramTest} checks both agree.
  *
- * @param lows   lowest equivalent value of each non-empty bucket, ascending
- * @param highs  highest equivalent value of the same buckets
+ * @param lows lowest equivalent value of each non-empty bucket, ascending
+ * @param highs highest equivalent value of the same buckets
  * @param counts count of each bucket (positive)
- * @param total  sum of counts
+ * @param total sum of counts
  */
 public record SparseHistogram(long[] lows, long[] highs, long[] counts, long total) {
 
@@ -31,7 +32,10 @@ public record SparseHistogram(long[] lows, long[] highs, long[] counts, long tot
     private static final int V2_COOKIE = 0x1c849303 | 0x10;
     private static final int HEADER_BYTES = 40;
 
-    /** Adds every bucket to {@code target} (which must use the same precision, 3 digits everywhere here). */
+    /**
+     * Adds every bucket to {@code target} (which must use the same precision, 3 digits everywhere
+     * here).
+     */
     public void addTo(AbstractHistogram target) {
         for (int i = 0; i < lows.length; i++) {
             target.recordValueWithCount(lows[i], counts[i]);
@@ -45,7 +49,10 @@ public record SparseHistogram(long[] lows, long[] highs, long[] counts, long tot
         return h;
     }
 
-    /** Highest equivalent value of the largest non-empty bucket (HdrHistogram's getMaxValue), 0 when empty. */
+    /**
+     * Highest equivalent value of the largest non-empty bucket (HdrHistogram's getMaxValue), 0 when
+     * empty.
+     */
     public long max() {
         return highs.length == 0 ? 0 : highs[highs.length - 1];
     }
@@ -63,7 +70,8 @@ public record SparseHistogram(long[] lows, long[] highs, long[] counts, long tot
             }
             int length = in.getInt();
             if (length < 0 || length > in.remaining()) {
-                throw new DataFormatException("compressed length " + length + " exceeds the payload");
+                throw new DataFormatException(
+                        "compressed length " + length + " exceeds the payload");
             }
             Inflater inflater = new Inflater();
             try {
@@ -78,8 +86,13 @@ public record SparseHistogram(long[] lows, long[] highs, long[] counts, long tot
                 long lowestDiscernible = h.getLong();
                 h.getLong(); // highest trackable value: not needed for the buckets
                 double conversionRatio = h.getDouble();
-                if (cookie != V2_COOKIE || normalizingIndexOffset != 0 || conversionRatio != 1.0
-                        || digits < 0 || digits > 5 || lowestDiscernible < 1 || payloadBytes < 0) {
+                if (cookie != V2_COOKIE
+                        || normalizingIndexOffset != 0
+                        || conversionRatio != 1.0
+                        || digits < 0
+                        || digits > 5
+                        || lowestDiscernible < 1
+                        || payloadBytes < 0) {
                     return fallback(compressed);
                 }
                 byte[] payload = new byte[payloadBytes];
@@ -93,19 +106,23 @@ public record SparseHistogram(long[] lows, long[] highs, long[] counts, long tot
         }
     }
 
-    private static void inflateFully(Inflater inflater, byte[] into, int length) throws DataFormatException {
+    private static void inflateFully(Inflater inflater, byte[] into, int length)
+            throws DataFormatException {
         int done = 0;
         while (done < length) {
             int n = inflater.inflate(into, done, length - done);
-            if (n == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+            if (n == 0
+                    && (inflater.finished()
+                            || inflater.needsInput()
+                            || inflater.needsDictionary())) {
                 throw new DataFormatException("compressed histogram ends early");
             }
             done += n;
         }
     }
 
-    private static SparseHistogram fromPayload(ByteBuffer payload, int digits, long lowestDiscernible)
-            throws DataFormatException {
+    private static SparseHistogram fromPayload(
+            ByteBuffer payload, int digits, long lowestDiscernible) throws DataFormatException {
         long largestSingleUnit = 2 * (long) Math.pow(10, digits);
         int subBucketCountMagnitude = (int) Math.ceil(Math.log(largestSingleUnit) / Math.log(2));
         int halfMagnitude = Math.max(subBucketCountMagnitude, 1) - 1;
@@ -150,7 +167,8 @@ public record SparseHistogram(long[] lows, long[] highs, long[] counts, long tot
             }
             index++;
         }
-        return new SparseHistogram(Arrays.copyOf(lows, n), Arrays.copyOf(highs, n), Arrays.copyOf(counts, n), total);
+        return new SparseHistogram(
+                Arrays.copyOf(lows, n), Arrays.copyOf(highs, n), Arrays.copyOf(counts, n), total);
     }
 
     /** HdrHistogram's ZigZag LEB128 (at most 9 bytes, the 9th carrying 8 bits). */

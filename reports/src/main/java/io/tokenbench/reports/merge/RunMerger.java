@@ -15,8 +15,6 @@ import io.tokenbench.reports.record.OutcomesLine;
 import io.tokenbench.reports.record.Phase;
 import io.tokenbench.reports.record.PhaseCounts;
 import io.tokenbench.reports.record.SeriesKey;
-import org.HdrHistogram.Histogram;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,25 +29,29 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /**
- * Adds several run folders into one. Intervals are bucketed by absolute start time
- * ({@code floor(start / interval)}; recorders cut intervals at multiples of the interval on the epoch clock,
- * so every injector's interval k lands in bucket k), then histograms of the same tag and bucket are added
- * and outcome counts summed. The logs are read as a k-way merge in time order, so memory holds one bucket.
+ * Adds several run folders into one. Intervals are bucketed by absolute start time ({@code
+ * floor(start / interval)}; recorders cut intervals at multiples of the interval on the epoch
+ * clock, so every injector's interval k lands in bucket k), then histograms of the same tag and
+ * bucket are added and outcome counts summed. The logs are read as a k-way merge in time order, so
+ * memory holds one bucket.
  *
- * <p>The inputs must share interval, window and SLO (they classified their requests by the same rules); the
- * merged load model adds the injectors' rates (open) or concurrencies (closed).
+ * <p>The inputs must share interval, window and SLO (they classified their requests by the same
+ * rules); the merged load model adds the injectors' rates (open) or concurrencies (closed).
  */
 public final class RunMerger {
 
-    private RunMerger() {
-    }
+    private RunMerger() {}
 
-    /** Creates {@code outDir} (absent or empty) holding run.json, metrics.hlog and outcomes.jsonl. */
+    /**
+     * Creates {@code outDir} (absent or empty) holding run.json, metrics.hlog and outcomes.jsonl.
+     */
     public static RunInfo merge(Path outDir, List<Path> runDirs) {
         if (runDirs.size() < 2) {
-            throw new BadInputException("merge needs at least two run folders, got " + runDirs.size());
+            throw new BadInputException(
+                    "merge needs at least two run folders, got " + runDirs.size());
         }
         List<RunInfo> infos = new ArrayList<>();
         for (Path dir : runDirs) {
@@ -69,7 +71,8 @@ public final class RunMerger {
     /** Removes what a failed merge wrote, so a bad input leaves no half-merged run behind. */
     private static void removeOutput(Path outDir, boolean created) {
         try {
-            for (String f : List.of(RunFolder.METRICS_HLOG, RunFolder.OUTCOMES_JSONL, RunFolder.RUN_JSON)) {
+            for (String f :
+                    List.of(RunFolder.METRICS_HLOG, RunFolder.OUTCOMES_JSONL, RunFolder.RUN_JSON)) {
                 Files.deleteIfExists(outDir.resolve(f));
             }
             if (created) {
@@ -96,10 +99,11 @@ public final class RunMerger {
         }
     }
 
-    private static void mergeHistograms(List<Path> runDirs, long intervalMs, IntervalLogWriter writer) {
-        record Head(HlogReader.Cursor cursor, TaggedInterval interval) {
-        }
-        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparingLong(h -> h.interval.startEpochMillis()));
+    private static void mergeHistograms(
+            List<Path> runDirs, long intervalMs, IntervalLogWriter writer) {
+        record Head(HlogReader.Cursor cursor, TaggedInterval interval) {}
+        PriorityQueue<Head> heads =
+                new PriorityQueue<>(Comparator.comparingLong(h -> h.interval.startEpochMillis()));
         List<HlogReader.Cursor> cursors = new ArrayList<>();
         try {
             for (Path dir : runDirs) {
@@ -115,7 +119,9 @@ public final class RunMerger {
                 Map<String, Histogram> sums = new TreeMap<>(RunMerger::compareTags);
                 long start = Long.MAX_VALUE;
                 long end = Long.MIN_VALUE;
-                while (!heads.isEmpty() && Math.floorDiv(heads.peek().interval.startEpochMillis(), intervalMs) == bucket) {
+                while (!heads.isEmpty()
+                        && Math.floorDiv(heads.peek().interval.startEpochMillis(), intervalMs)
+                                == bucket) {
                     Head h = heads.poll();
                     TaggedInterval i = h.interval;
                     i.histogram().addTo(sums.computeIfAbsent(i.tag(), t -> new Histogram(3)));
@@ -127,7 +133,8 @@ public final class RunMerger {
                     }
                 }
                 for (Map.Entry<String, Histogram> e : sums.entrySet()) {
-                    writer.histogram(e.getKey(), start, end, e.getValue(), metricOf(e.getKey()).unit());
+                    writer.histogram(
+                            e.getKey(), start, end, e.getValue(), metricOf(e.getKey()).unit());
                 }
             }
         } finally {
@@ -157,11 +164,16 @@ public final class RunMerger {
             }
             classes.put(p, byClass);
         }
-        return new OutcomesLine(Math.min(a.startEpochMillis(), b.startEpochMillis()),
-                Math.max(a.endEpochMillis(), b.endEpochMillis()), phases, classes);
+        return new OutcomesLine(
+                Math.min(a.startEpochMillis(), b.startEpochMillis()),
+                Math.max(a.endEpochMillis(), b.endEpochMillis()),
+                phases,
+                classes);
     }
 
-    /** Tags in report order: phase, then blended before per-class series, then class, then metric. */
+    /**
+     * Tags in report order: phase, then blended before per-class series, then class, then metric.
+     */
     private static int compareTags(String a, String b) {
         int byPhase = Phase.ofTag(a).compareTo(Phase.ofTag(b));
         if (byPhase != 0) {
@@ -169,8 +181,10 @@ public final class RunMerger {
         }
         SeriesKey ka = seriesOf(a);
         SeriesKey kb = seriesOf(b);
-        int byClass = Integer.compare(ka.endpoint().map(c -> c.ordinal() + 1).orElse(0),
-                kb.endpoint().map(c -> c.ordinal() + 1).orElse(0));
+        int byClass =
+                Integer.compare(
+                        ka.endpoint().map(c -> c.ordinal() + 1).orElse(0),
+                        kb.endpoint().map(c -> c.ordinal() + 1).orElse(0));
         return byClass != 0 ? byClass : ka.metric().compareTo(kb.metric());
     }
 
@@ -180,7 +194,8 @@ public final class RunMerger {
 
     private static SeriesKey seriesOf(String tag) {
         String name = Phase.metricNameOfTag(tag);
-        return SeriesKey.parse(name).orElseThrow(() -> new BadInputException("unknown .hlog tag '" + tag + "'"));
+        return SeriesKey.parse(name)
+                .orElseThrow(() -> new BadInputException("unknown .hlog tag '" + tag + "'"));
     }
 
     private static RunInfo mergedInfo(List<RunInfo> infos, List<Path> dirs) {
@@ -192,18 +207,35 @@ public final class RunMerger {
             RunInfo r = infos.get(i);
             String where = dirs.get(i).toString();
             if (!r.interval().equals(first.interval())) {
-                throw new BadInputException(where + " has interval " + r.interval().toMillis() + " ms, "
-                        + dirs.get(0) + " has " + first.interval().toMillis() + " ms: cannot align intervals");
+                throw new BadInputException(
+                        where
+                                + " has interval "
+                                + r.interval().toMillis()
+                                + " ms, "
+                                + dirs.get(0)
+                                + " has "
+                                + first.interval().toMillis()
+                                + " ms: cannot align intervals");
             }
             if (!r.window().equals(first.window())) {
-                throw new BadInputException(where + " has a different warm-up/measurement/grace window than " + dirs.get(0));
+                throw new BadInputException(
+                        where
+                                + " has a different warm-up/measurement/grace window than "
+                                + dirs.get(0));
             }
             if (!r.slo().equals(first.slo()) || !r.classSlos().equals(first.classSlos())) {
                 throw new BadInputException(where + " has different SLOs than " + dirs.get(0));
             }
             if (!r.loadModel().type().equals(first.loadModel().type())) {
-                throw new BadInputException(where + " is a " + r.loadModel().type() + "-model run, " + dirs.get(0)
-                        + " is " + first.loadModel().type() + ": cannot merge");
+                throw new BadInputException(
+                        where
+                                + " is a "
+                                + r.loadModel().type()
+                                + "-model run, "
+                                + dirs.get(0)
+                                + " is "
+                                + first.loadModel().type()
+                                + ": cannot merge");
             }
             if (r.loadModel() instanceof LoadModel.Open open) {
                 rate += open.ratePerSecond();
@@ -212,14 +244,29 @@ public final class RunMerger {
             }
             hosts.add(r.targetHost());
         }
-        LoadModel model = first.loadModel() instanceof LoadModel.Open ? new LoadModel.Open(rate)
-                : new LoadModel.Closed(concurrency);
+        LoadModel model =
+                first.loadModel() instanceof LoadModel.Open
+                        ? new LoadModel.Open(rate)
+                        : new LoadModel.Closed(concurrency);
         long start = infos.stream().mapToLong(RunInfo::startEpochMillis).min().orElseThrow();
         Map<String, String> params = new LinkedHashMap<>(first.parameters());
         params.put("merged_injectors", Integer.toString(infos.size()));
-        params.put("merged_from", String.join(",", dirs.stream().map(d -> d.getFileName().toString()).toList()));
-        return new RunInfo(first.scenario(), "merged", start, String.join(",", hosts), model, first.interval(),
-                first.window(), first.slo(), params, first.redactedParameters(), first.versions(), first.machine(),
+        params.put(
+                "merged_from",
+                String.join(",", dirs.stream().map(d -> d.getFileName().toString()).toList()));
+        return new RunInfo(
+                first.scenario(),
+                "merged",
+                start,
+                String.join(",", hosts),
+                model,
+                first.interval(),
+                first.window(),
+                first.slo(),
+                params,
+                first.redactedParameters(),
+                first.versions(),
+                first.machine(),
                 first.classSlos());
     }
 
@@ -233,11 +280,15 @@ public final class RunMerger {
             }
             if (Files.exists(outDir)) {
                 if (!Files.isDirectory(outDir)) {
-                    throw new BadInputException("OUT_DIR " + outDir + " exists and is not a directory");
+                    throw new BadInputException(
+                            "OUT_DIR " + outDir + " exists and is not a directory");
                 }
                 try (var entries = Files.list(outDir)) {
                     if (entries.findAny().isPresent()) {
-                        throw new BadInputException("OUT_DIR " + outDir + " exists and is not empty: nothing was overwritten");
+                        throw new BadInputException(
+                                "OUT_DIR "
+                                        + outDir
+                                        + " exists and is not empty: nothing was overwritten");
                     }
                 }
                 return false;
@@ -245,7 +296,8 @@ public final class RunMerger {
             Files.createDirectories(outDir);
             return true;
         } catch (IOException e) {
-            throw new BadInputException("cannot create OUT_DIR " + outDir + ": " + e.getMessage(), e);
+            throw new BadInputException(
+                    "cannot create OUT_DIR " + outDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -256,7 +308,8 @@ public final class RunMerger {
         try {
             return RunInfoJson.parse(Files.readString(dir.resolve(RunFolder.RUN_JSON)));
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + dir.resolve(RunFolder.RUN_JSON) + ": " + e.getMessage(), e);
+            throw new BadInputException(
+                    "cannot read " + dir.resolve(RunFolder.RUN_JSON) + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(dir.resolve(RunFolder.RUN_JSON) + ": " + e.getMessage(), e);
         }

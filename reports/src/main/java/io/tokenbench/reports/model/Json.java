@@ -2,25 +2,25 @@ package io.tokenbench.reports.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
- * Strict accessors for JSON trees read at the edge (run.json, summary.json): every failure names the field.
- * Shared by the codecs of this module.
+ * Strict accessors for JSON trees read at the edge (run.json, summary.json): every failure names
+ * the field. Shared by the codecs of this module.
  */
 public final class Json {
 
     /** One mapper for the module: pretty output, ordered as built. */
-    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    public static final ObjectMapper MAPPER =
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonNode field(JsonNode parent, String name) {
         JsonNode n = parent.get(name);
@@ -78,7 +78,8 @@ public final class Json {
     }
 
     public static BigDecimal decimal(double value) {
-        BigDecimal d = BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal d =
+                BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0) : d;
     }
 

@@ -1,8 +1,9 @@
 package io.tokenbench.reports.model;
 
 /**
- * How load was generated: open (arrival rate, measured from t_sched, free of coordinated omission) or
- * closed (fixed concurrency; latencies carry coordinated omission). Printed in every report header.
+ * How load was generated: open (arrival rate, measured from t_sched, free of coordinated omission)
+ * or closed (fixed concurrency; latencies carry coordinated omission). Printed in every report
+ * header.
  */
 public sealed interface LoadModel permits LoadModel.Open, LoadModel.Closed {
 
@@ -16,7 +17,8 @@ public sealed interface LoadModel permits LoadModel.Open, LoadModel.Closed {
     record Open(double ratePerSecond) implements LoadModel {
         public Open {
             if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
-                throw new IllegalArgumentException("rate must be a positive number of requests/s: " + ratePerSecond);
+                throw new IllegalArgumentException(
+                        "rate must be a positive number of requests/s: " + ratePerSecond);
             }
         }
 
@@ -46,7 +48,9 @@ public sealed interface LoadModel permits LoadModel.Open, LoadModel.Closed {
 
         @Override
         public String describe() {
-            return "closed, " + concurrency + " concurrent callers (coordinated omission not corrected)";
+            return "closed, "
+                    + concurrency
+                    + " concurrent callers (coordinated omission not corrected)";
         }
     }
 }

@@ -1,25 +1,27 @@
 package io.tokenbench.reports.model;
 
 import io.tokenbench.reports.record.EndpointClass;
-import io.tokenbench.reports.record.SeriesKey;
 import io.tokenbench.reports.record.Outcome;
-
+import io.tokenbench.reports.record.SeriesKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A number of a {@link RunSummary} that compare and gate talk about, by name:
+ *
  * <ul>
- *   <li>{@code <metric>.<stat>}: {@code ttft_sched.p99}, {@code tpot.mean}, {@code SseBench.stream.p99_9}</li>
- *   <li>{@code outcome.<outcome>.rate} (fraction of attempted) and {@code outcome.<outcome>.count}</li>
- *   <li>{@code error_rate}: non-successful / attempted</li>
- *   <li>{@code throughput.offered_rps|sent_rps|completed_rps|output_tokens_per_s|input_tokens_per_s}</li>
- *   <li>{@code goodput.good_rps|slo_attainment}</li>
- *   <li>{@code credits.total}</li>
- *   <li>per endpoint class (runs recorded per class): {@code <class>.<metric>.<stat>}
- *       ({@code images.image_e2e.p99}) and {@code <class>.<figure>} ({@code video.error_rate},
- *       {@code speech.goodput.slo_attainment}, {@code images.throughput.completed_rps})</li>
+ *   <li>{@code <metric>.<stat>}: {@code ttft_sched.p99}, {@code tpot.mean}, {@code
+ *       SseBench.stream.p99_9}
+ *   <li>{@code outcome.<outcome>.rate} (fraction of attempted) and {@code outcome.<outcome>.count}
+ *   <li>{@code error_rate}: non-successful / attempted
+ *   <li>{@code
+ *       throughput.offered_rps|sent_rps|completed_rps|output_tokens_per_s|input_tokens_per_s}
+ *   <li>{@code goodput.good_rps|slo_attainment}
+ *   <li>{@code credits.total}
+ *   <li>per endpoint class (runs recorded per class): {@code <class>.<metric>.<stat>} ({@code
+ *       images.image_e2e.p99}) and {@code <class>.<figure>} ({@code video.error_rate}, {@code
+ *       speech.goodput.slo_attainment}, {@code images.throughput.completed_rps})
  * </ul>
  */
 public sealed interface Quantity {
@@ -72,7 +74,9 @@ public sealed interface Quantity {
             if (!rate) {
                 return n;
             }
-            return s.requests().attempted() == 0 ? Double.NaN : (double) n / s.requests().attempted();
+            return s.requests().attempted() == 0
+                    ? Double.NaN
+                    : (double) n / s.requests().attempted();
         }
     }
 
@@ -125,16 +129,17 @@ public sealed interface Quantity {
     }
 
     /** Every run-level figure, in report order. */
-    List<RunFigure> RUN_FIGURES = List.of(
-            new RunFigure("throughput.offered_rps", "req/s"),
-            new RunFigure("throughput.sent_rps", "req/s"),
-            new RunFigure("throughput.completed_rps", "req/s"),
-            new RunFigure("throughput.output_tokens_per_s", "tokens/s"),
-            new RunFigure("throughput.input_tokens_per_s", "tokens/s"),
-            new RunFigure("goodput.good_rps", "req/s"),
-            new RunFigure("goodput.slo_attainment", "fraction"),
-            new RunFigure("error_rate", "fraction"),
-            new RunFigure("credits.total", "Credits"));
+    List<RunFigure> RUN_FIGURES =
+            List.of(
+                    new RunFigure("throughput.offered_rps", "req/s"),
+                    new RunFigure("throughput.sent_rps", "req/s"),
+                    new RunFigure("throughput.completed_rps", "req/s"),
+                    new RunFigure("throughput.output_tokens_per_s", "tokens/s"),
+                    new RunFigure("throughput.input_tokens_per_s", "tokens/s"),
+                    new RunFigure("goodput.good_rps", "req/s"),
+                    new RunFigure("goodput.slo_attainment", "fraction"),
+                    new RunFigure("error_rate", "fraction"),
+                    new RunFigure("credits.total", "Credits"));
 
     /**
      * Resolves a name against the summaries it will be evaluated on.
@@ -148,8 +153,8 @@ public sealed interface Quantity {
             }
         }
         int first = name.indexOf('.');
-        Optional<EndpointClass> endpoint = first > 0 ? EndpointClass.fromWireName(name.substring(0, first))
-                : Optional.empty();
+        Optional<EndpointClass> endpoint =
+                first > 0 ? EndpointClass.fromWireName(name.substring(0, first)) : Optional.empty();
         if (endpoint.isPresent()) {
             String rest = name.substring(first + 1);
             for (RunFigure f : RUN_FIGURES) {
@@ -163,26 +168,42 @@ public sealed interface Quantity {
             int dot = rest.lastIndexOf('.');
             String kind = dot < 0 ? "" : rest.substring(dot + 1);
             if (dot < 0 || !(kind.equals("rate") || kind.equals("count"))) {
-                throw new IllegalArgumentException("'" + name + "': write outcome.<outcome>.rate or outcome.<outcome>.count");
+                throw new IllegalArgumentException(
+                        "'" + name + "': write outcome.<outcome>.rate or outcome.<outcome>.count");
             }
-            Outcome o = Outcome.fromWireName(rest.substring(0, dot)).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown outcome '" + rest.substring(0, dot) + "' in '" + name + "'"));
+            Outcome o =
+                    Outcome.fromWireName(rest.substring(0, dot))
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "unknown outcome '"
+                                                            + rest.substring(0, dot)
+                                                            + "' in '"
+                                                            + name
+                                                            + "'"));
             return new OutcomeShare(o, kind.equals("rate"));
         }
         int dot = name.lastIndexOf('.');
         if (dot <= 0) {
-            throw new IllegalArgumentException("unknown metric '" + name + "': write <metric>.<stat> such as ttft_sched.p99");
+            throw new IllegalArgumentException(
+                    "unknown metric '" + name + "': write <metric>.<stat> such as ttft_sched.p99");
         }
         String series = name.substring(0, dot);
         String statName = name.substring(dot + 1);
         Stat stat = Stat.fromWireName(statName).orElse(null);
-        if (stat == null && series.endsWith(".p99") && statName.equals("9")) { // p99.9 written with a dot
+        if (stat == null
+                && series.endsWith(".p99")
+                && statName.equals("9")) { // p99.9 written with a dot
             series = series.substring(0, series.length() - 4);
             stat = Stat.P99_9;
         }
         if (stat == null) {
-            throw new IllegalArgumentException("unknown statistic '" + statName + "' in '" + name
-                    + "' (count, mean, p50, p90, p95, p99, p99_9, max)");
+            throw new IllegalArgumentException(
+                    "unknown statistic '"
+                            + statName
+                            + "' in '"
+                            + name
+                            + "' (count, mean, p50, p90, p95, p99, p99_9, max)");
         }
         String unit = null;
         for (RunSummary s : summaries) {
@@ -194,7 +215,8 @@ public sealed interface Quantity {
         if (unit == null) {
             Optional<SeriesKey> known = SeriesKey.parse(series);
             if (known.isEmpty()) {
-                throw new IllegalArgumentException("unknown metric '" + series + "' in '" + name + "'");
+                throw new IllegalArgumentException(
+                        "unknown metric '" + series + "' in '" + name + "'");
             }
             unit = known.get().metric().unit().reported();
         }

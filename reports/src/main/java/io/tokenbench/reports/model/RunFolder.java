@@ -2,7 +2,6 @@ package io.tokenbench.reports.model;
 
 import io.tokenbench.reports.record.RunClock;
 import io.tokenbench.reports.record.RunRecorder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,8 +11,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A run folder, {@code runs/<UTC timestamp>-<scenario>/} (architecture.md): the names of its files, its
- * creation and the start of recording into it.
+ * A run folder, {@code runs/<UTC timestamp>-<scenario>/} (architecture.md): the names of its files,
+ * its creation and the start of recording into it.
  */
 public record RunFolder(Path dir) {
 
@@ -29,11 +28,12 @@ public record RunFolder(Path dir) {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /**
-     * Creates {@code <runsRoot>/<yyyyMMddTHHmmssZ>-<scenario>/} (with {@code -2}, {@code -3}... when it exists)
-     * and writes {@code run.json}.
+     * Creates {@code <runsRoot>/<yyyyMMddTHHmmssZ>-<scenario>/} (with {@code -2}, {@code -3}...
+     * when it exists) and writes {@code run.json}.
      */
     public static RunFolder create(Path runsRoot, RunInfo info) {
-        String base = STAMP.format(Instant.ofEpochMilli(info.startEpochMillis())) + "-" + info.scenario();
+        String base =
+                STAMP.format(Instant.ofEpochMilli(info.startEpochMillis())) + "-" + info.scenario();
         try {
             Files.createDirectories(runsRoot);
             Path dir = runsRoot.resolve(base);
@@ -54,8 +54,8 @@ public record RunFolder(Path dir) {
     }
 
     /**
-     * Starts recording into this folder with the run's recorder configuration. {@code clock} must be the
-     * anchor whose {@code startEpochMillis} is {@code info.startEpochMillis()}.
+     * Starts recording into this folder with the run's recorder configuration. {@code clock} must
+     * be the anchor whose {@code startEpochMillis} is {@code info.startEpochMillis()}.
      */
     public RunRecorder startRecorder(RunInfo info, RunClock clock) {
         if (clock.startEpochMillis() != info.startEpochMillis()) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Slo;
 import io.tokenbench.reports.record.Window;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +17,7 @@ import java.util.TreeMap;
 /** {@code run.json}: writes a {@link RunInfo} and reads it back strictly. */
 public final class RunInfoJson {
 
-    private RunInfoJson() {
-    }
+    private RunInfoJson() {}
 
     public static String toJson(RunInfo info) {
         ObjectNode root = Json.MAPPER.createObjectNode();
@@ -51,12 +49,14 @@ public final class RunInfoJson {
         bound(slo, "e2e_sched_ms", info.slo().e2eSchedMaxNanos());
         if (!info.classSlos().isEmpty()) {
             ObjectNode byClass = root.putObject("slo_by_class");
-            info.classSlos().forEach((endpoint, c) -> {
-                ObjectNode n = byClass.putObject(endpoint.wireName());
-                bound(n, "ttft_sched_ms", c.ttftSchedMaxNanos());
-                bound(n, "tpot_ms", c.tpotMaxNanos());
-                bound(n, "e2e_sched_ms", c.e2eSchedMaxNanos());
-            });
+            info.classSlos()
+                    .forEach(
+                            (endpoint, c) -> {
+                                ObjectNode n = byClass.putObject(endpoint.wireName());
+                                bound(n, "ttft_sched_ms", c.ttftSchedMaxNanos());
+                                bound(n, "tpot_ms", c.tpotMaxNanos());
+                                bound(n, "e2e_sched_ms", c.e2eSchedMaxNanos());
+                            });
         }
         ObjectNode params = root.putObject("parameters");
         new TreeMap<>(info.parameters()).forEach(params::put);
@@ -84,7 +84,9 @@ public final class RunInfoJson {
         }
     }
 
-    /** @throws IllegalArgumentException naming the bad field or an unknown schema version */
+    /**
+     * @throws IllegalArgumentException naming the bad field or an unknown schema version
+     */
     public static RunInfo parse(String json) {
         JsonNode root;
         try {
@@ -97,21 +99,31 @@ public final class RunInfoJson {
         }
         long version = Json.integer(root, "schema_version");
         if (version != RunInfo.SCHEMA_VERSION) {
-            throw new IllegalArgumentException("run.json has schema_version " + version
-                    + "; this tokenbench reads version " + RunInfo.SCHEMA_VERSION);
+            throw new IllegalArgumentException(
+                    "run.json has schema_version "
+                            + version
+                            + "; this tokenbench reads version "
+                            + RunInfo.SCHEMA_VERSION);
         }
         JsonNode load = Json.object(root, "load_model");
         String type = Json.text(load, "type");
-        LoadModel model = switch (type) {
-            case "open" -> new LoadModel.Open(Json.number(load, "rate_per_second"));
-            case "closed" -> new LoadModel.Closed((int) Json.integer(load, "concurrency"));
-            default -> throw new IllegalArgumentException("load_model.type must be open or closed: " + type);
-        };
+        LoadModel model =
+                switch (type) {
+                    case "open" -> new LoadModel.Open(Json.number(load, "rate_per_second"));
+                    case "closed" -> new LoadModel.Closed((int) Json.integer(load, "concurrency"));
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "load_model.type must be open or closed: " + type);
+                };
         JsonNode w = Json.object(root, "window");
         JsonNode measurement = Json.field(w, "measurement_ms");
-        Window window = new Window(Duration.ofMillis(Json.integer(w, "warmup_ms")),
-                measurement.isNull() ? Window.UNBOUNDED : Duration.ofMillis(Json.integer(w, "measurement_ms")),
-                Duration.ofMillis(Json.integer(w, "grace_ms")));
+        Window window =
+                new Window(
+                        Duration.ofMillis(Json.integer(w, "warmup_ms")),
+                        measurement.isNull()
+                                ? Window.UNBOUNDED
+                                : Duration.ofMillis(Json.integer(w, "measurement_ms")),
+                        Duration.ofMillis(Json.integer(w, "grace_ms")));
         JsonNode s = Json.object(root, "slo");
         Slo slo = new Slo(bound(s, "ttft_sched_ms"), bound(s, "tpot_ms"), bound(s, "e2e_sched_ms"));
         Map<EndpointClass, Slo> classSlos = new java.util.EnumMap<>(EndpointClass.class);
@@ -121,10 +133,21 @@ public final class RunInfoJson {
                 throw new IllegalArgumentException("slo_by_class must be an object");
             }
             for (Map.Entry<String, JsonNode> e : byClass.properties()) {
-                EndpointClass endpoint = EndpointClass.fromWireName(e.getKey()).orElseThrow(
-                        () -> new IllegalArgumentException("slo_by_class: unknown endpoint class '" + e.getKey() + "'"));
+                EndpointClass endpoint =
+                        EndpointClass.fromWireName(e.getKey())
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "slo_by_class: unknown endpoint class '"
+                                                                + e.getKey()
+                                                                + "'"));
                 JsonNode c = e.getValue();
-                classSlos.put(endpoint, new Slo(bound(c, "ttft_sched_ms"), bound(c, "tpot_ms"), bound(c, "e2e_sched_ms")));
+                classSlos.put(
+                        endpoint,
+                        new Slo(
+                                bound(c, "ttft_sched_ms"),
+                                bound(c, "tpot_ms"),
+                                bound(c, "e2e_sched_ms")));
             }
         }
         List<String> redacted = new ArrayList<>();
@@ -133,12 +156,26 @@ public final class RunInfoJson {
             r.forEach(n -> redacted.add(n.asText()));
         }
         JsonNode m = Json.object(root, "machine");
-        Machine machine = new Machine(Json.text(m, "os"), Json.text(m, "arch"), (int) Json.integer(m, "cpus"),
-                Json.text(m, "java"), Json.integer(m, "max_heap_mib"));
-        return new RunInfo(Json.text(root, "scenario"), Json.text(root, "driver"),
-                Json.integer(root, "start_epoch_ms"), Json.text(root, "target_host"), model,
-                Duration.ofMillis(Json.integer(root, "interval_ms")), window, slo,
-                strings(Json.object(root, "parameters")), redacted, strings(Json.object(root, "versions")), machine,
+        Machine machine =
+                new Machine(
+                        Json.text(m, "os"),
+                        Json.text(m, "arch"),
+                        (int) Json.integer(m, "cpus"),
+                        Json.text(m, "java"),
+                        Json.integer(m, "max_heap_mib"));
+        return new RunInfo(
+                Json.text(root, "scenario"),
+                Json.text(root, "driver"),
+                Json.integer(root, "start_epoch_ms"),
+                Json.text(root, "target_host"),
+                model,
+                Duration.ofMillis(Json.integer(root, "interval_ms")),
+                window,
+                slo,
+                strings(Json.object(root, "parameters")),
+                redacted,
+                strings(Json.object(root, "versions")),
+                machine,
                 classSlos);
     }
 

@@ -2,7 +2,6 @@ package io.tokenbench.reports.model;
 
 import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Outcome;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -11,24 +10,54 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The summary of one run: what {@code summary.json} (schema_version 1) holds, and what every output format,
- * {@code compare} and {@code gate} read. Rates are per second of the measured window; ratios are fractions
- * (0.005 = 0.5 %); NaN (JSON null) when undefined. The top-level figures are the blend of every request; a run
- * recorded per endpoint class also has one {@link ClassSummary} per class that had traffic ({@code classes}).
+ * The summary of one run: what {@code summary.json} (schema_version 1) holds, and what every output
+ * format, {@code compare} and {@code gate} read. Rates are per second of the measured window;
+ * ratios are fractions (0.005 = 0.5 %); NaN (JSON null) when undefined. The top-level figures are
+ * the blend of every request; a run recorded per endpoint class also has one {@link ClassSummary}
+ * per class that had traffic ({@code classes}).
  */
-public record RunSummary(int schemaVersion, RunHeader header, Map<String, MetricSummary> metrics,
-                         Map<Outcome, Long> outcomes, Requests requests, Throughput throughput, Goodput goodput,
-                         double errorRate, long microCredits, RetryAfter retryAfter, List<ValidityFlag> validity,
-                         Map<EndpointClass, ClassSummary> classes) {
+public record RunSummary(
+        int schemaVersion,
+        RunHeader header,
+        Map<String, MetricSummary> metrics,
+        Map<Outcome, Long> outcomes,
+        Requests requests,
+        Throughput throughput,
+        Goodput goodput,
+        double errorRate,
+        long microCredits,
+        RetryAfter retryAfter,
+        List<ValidityFlag> validity,
+        Map<EndpointClass, ClassSummary> classes) {
 
     public static final int SCHEMA_VERSION = 1;
 
     /** A summary without endpoint classes. */
-    public RunSummary(int schemaVersion, RunHeader header, Map<String, MetricSummary> metrics,
-                      Map<Outcome, Long> outcomes, Requests requests, Throughput throughput, Goodput goodput,
-                      double errorRate, long microCredits, RetryAfter retryAfter, List<ValidityFlag> validity) {
-        this(schemaVersion, header, metrics, outcomes, requests, throughput, goodput, errorRate, microCredits,
-                retryAfter, validity, Map.of());
+    public RunSummary(
+            int schemaVersion,
+            RunHeader header,
+            Map<String, MetricSummary> metrics,
+            Map<Outcome, Long> outcomes,
+            Requests requests,
+            Throughput throughput,
+            Goodput goodput,
+            double errorRate,
+            long microCredits,
+            RetryAfter retryAfter,
+            List<ValidityFlag> validity) {
+        this(
+                schemaVersion,
+                header,
+                metrics,
+                outcomes,
+                requests,
+                throughput,
+                goodput,
+                errorRate,
+                microCredits,
+                retryAfter,
+                validity,
+                Map.of());
     }
 
     /**
@@ -44,8 +73,10 @@ public record RunSummary(int schemaVersion, RunHeader header, Map<String, Metric
         if (dot <= 0) {
             return null;
         }
-        return EndpointClass.fromWireName(series.substring(0, dot)).map(classes::get)
-                .map(c -> c.metrics().get(series.substring(dot + 1))).orElse(null);
+        return EndpointClass.fromWireName(series.substring(0, dot))
+                .map(classes::get)
+                .map(c -> c.metrics().get(series.substring(dot + 1)))
+                .orElse(null);
     }
 
     public RunSummary {
@@ -57,30 +88,38 @@ public record RunSummary(int schemaVersion, RunHeader header, Map<String, Metric
         }
         outcomes = Collections.unmodifiableMap(all);
         validity = List.copyOf(validity);
-        classes = classes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new java.util.EnumMap<>(classes));
+        classes =
+                classes.isEmpty()
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new java.util.EnumMap<>(classes));
     }
 
     /** Request counts of the measured window. {@code attempted} includes unfinished requests. */
-    public record Requests(long scheduled, long sent, long completed, long attempted, long good, long unfinished,
-                           long tokenMismatch) {
-    }
+    public record Requests(
+            long scheduled,
+            long sent,
+            long completed,
+            long attempted,
+            long good,
+            long unfinished,
+            long tokenMismatch) {}
 
     /** Per-second rates over the measured window. */
-    public record Throughput(double offeredRps, double sentRps, double completedRps, double outputTokensPerSecond,
-                             double inputTokensPerSecond) {
-    }
+    public record Throughput(
+            double offeredRps,
+            double sentRps,
+            double completedRps,
+            double outputTokensPerSecond,
+            double inputTokensPerSecond) {}
 
     /** Good requests per second, and good / attempted. */
-    public record Goodput(double goodRps, double sloAttainment) {
-    }
+    public record Goodput(double goodRps, double sloAttainment) {}
 
     /** 429 Retry-After observations. */
-    public record RetryAfter(long count, double meanMillis, long maxMillis) {
-    }
+    public record RetryAfter(long count, double meanMillis, long maxMillis) {}
 
     /** Something that makes the numbers less trustworthy, e.g. {@code load_generator_saturated}. */
-    public record ValidityFlag(String code, String message) {
-    }
+    public record ValidityFlag(String code, String message) {}
 
     public double credits() {
         return microCredits / 1e6;

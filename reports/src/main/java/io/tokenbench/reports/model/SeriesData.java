@@ -1,16 +1,16 @@
 package io.tokenbench.reports.model;
 
 import io.tokenbench.reports.record.ValueUnit;
-import org.HdrHistogram.Histogram;
-
 import java.util.List;
 import java.util.Objects;
+import org.HdrHistogram.Histogram;
 
 /**
- * One measured distribution of a run in memory: the whole-window histogram (stored units), its per-interval
- * points for time series.
+ * One measured distribution of a run in memory: the whole-window histogram (stored units), its
+ * per-interval points for time series.
  */
-public record SeriesData(String name, ValueUnit unit, Histogram total, List<IntervalPoint> intervals) {
+public record SeriesData(
+        String name, ValueUnit unit, Histogram total, List<IntervalPoint> intervals) {
 
     public SeriesData {
         Objects.requireNonNull(name, "name");

@@ -2,7 +2,9 @@ package io.tokenbench.reports.model;
 
 import java.util.Optional;
 
-/** The statistics every distribution reports (metrics.md "Storage"), with their summary.json names. */
+/**
+ * The statistics every distribution reports (metrics.md "Storage"), with their summary.json names.
+ */
 public enum Stat {
     COUNT("count", Double.NaN),
     MEAN("mean", Double.NaN),

@@ -8,7 +8,6 @@ import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Metric;
 import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.ValueUnit;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,14 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code summary.json}, schema_version 1: the contract CI scripts parse (documented in reports/README.md).
- * Writing is deterministic (fixed key order, decimals with at most 6 places, NaN as null); reading is strict
- * and rejects any other schema version.
+ * {@code summary.json}, schema_version 1: the contract CI scripts parse (documented in
+ * reports/README.md). Writing is deterministic (fixed key order, decimals with at most 6 places,
+ * NaN as null); reading is strict and rejects any other schema version.
  */
 public final class SummaryJson {
 
-    private SummaryJson() {
-    }
+    private SummaryJson() {}
 
     public static ObjectNode toTree(RunSummary s) {
         ObjectNode root = Json.MAPPER.createObjectNode();
@@ -76,22 +74,25 @@ public final class SummaryJson {
         }
         if (!s.classes().isEmpty()) {
             ObjectNode classes = root.putObject("endpoint_classes");
-            s.classes().forEach((endpoint, c) -> writeClass(classes.putObject(endpoint.wireName()), c));
+            s.classes()
+                    .forEach(
+                            (endpoint, c) -> writeClass(classes.putObject(endpoint.wireName()), c));
         }
         return root;
     }
 
     private static void writeMetrics(ObjectNode metrics, Map<String, MetricSummary> values) {
-        values.forEach((name, m) -> {
-            ObjectNode n = metrics.putObject(name);
-            n.put("unit", m.unit().reported());
-            n.put("count", m.count());
-            for (Stat stat : Stat.values()) {
-                if (stat != Stat.COUNT) {
-                    Json.putDecimal(n, stat.wireName(), m.stat(stat));
-                }
-            }
-        });
+        values.forEach(
+                (name, m) -> {
+                    ObjectNode n = metrics.putObject(name);
+                    n.put("unit", m.unit().reported());
+                    n.put("count", m.count());
+                    for (Stat stat : Stat.values()) {
+                        if (stat != Stat.COUNT) {
+                            Json.putDecimal(n, stat.wireName(), m.stat(stat));
+                        }
+                    }
+                });
     }
 
     private static void writeClass(ObjectNode n, ClassSummary c) {
@@ -132,7 +133,9 @@ public final class SummaryJson {
         return Json.write(toTree(s));
     }
 
-    /** @throws IllegalArgumentException naming the bad field, or an unknown schema version */
+    /**
+     * @throws IllegalArgumentException naming the bad field, or an unknown schema version
+     */
     public static RunSummary parse(String json) {
         JsonNode root;
         try {
@@ -145,24 +148,41 @@ public final class SummaryJson {
         }
         long version = Json.integer(root, "schema_version");
         if (version != RunSummary.SCHEMA_VERSION) {
-            throw new IllegalArgumentException("unknown schema_version " + version + "; this tokenbench reads "
-                    + RunSummary.SCHEMA_VERSION);
+            throw new IllegalArgumentException(
+                    "unknown schema_version "
+                            + version
+                            + "; this tokenbench reads "
+                            + RunSummary.SCHEMA_VERSION);
         }
         JsonNode run = Json.object(root, "run");
         JsonNode load = Json.object(run, "load_model");
-        LoadModel model = switch (Json.text(load, "type")) {
-            case "open" -> new LoadModel.Open(Json.number(load, "rate_per_second"));
-            case "closed" -> new LoadModel.Closed((int) Json.integer(load, "concurrency"));
-            default -> throw new IllegalArgumentException("run.load_model.type must be open or closed");
-        };
+        LoadModel model =
+                switch (Json.text(load, "type")) {
+                    case "open" -> new LoadModel.Open(Json.number(load, "rate_per_second"));
+                    case "closed" -> new LoadModel.Closed((int) Json.integer(load, "concurrency"));
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "run.load_model.type must be open or closed");
+                };
         JsonNode w = Json.object(run, "window");
         JsonNode measurement = Json.field(w, "measurement_ms");
         Map<String, String> versions = new LinkedHashMap<>();
-        Json.object(run, "versions").properties().forEach(e -> versions.put(e.getKey(), e.getValue().asText()));
-        RunHeader header = new RunHeader(Json.text(run, "scenario"), Json.text(run, "driver"),
-                Json.text(run, "target_host"), Json.text(run, "started_at"), model, Json.integer(w, "warmup_ms"),
-                measurement.isNull() ? -1 : Json.integer(w, "measurement_ms"), Json.integer(w, "grace_ms"),
-                Json.integer(run, "interval_ms"), Json.numberOrNull(w, "measured_seconds"), versions);
+        Json.object(run, "versions")
+                .properties()
+                .forEach(e -> versions.put(e.getKey(), e.getValue().asText()));
+        RunHeader header =
+                new RunHeader(
+                        Json.text(run, "scenario"),
+                        Json.text(run, "driver"),
+                        Json.text(run, "target_host"),
+                        Json.text(run, "started_at"),
+                        model,
+                        Json.integer(w, "warmup_ms"),
+                        measurement.isNull() ? -1 : Json.integer(w, "measurement_ms"),
+                        Json.integer(w, "grace_ms"),
+                        Json.integer(run, "interval_ms"),
+                        Json.numberOrNull(w, "measured_seconds"),
+                        versions);
 
         Map<String, MetricSummary> metrics = readMetrics(Json.object(root, "metrics"), "");
         Map<Outcome, Long> outcomes = readOutcomes(Json.object(root, "outcomes"));
@@ -170,14 +190,21 @@ public final class SummaryJson {
         RunSummary.Throughput throughput = readThroughput(Json.object(root, "throughput"));
         RunSummary.Goodput goodput = readGoodput(Json.object(root, "goodput"));
         JsonNode ra = Json.object(root, "retry_after");
-        RunSummary.RetryAfter retry = new RunSummary.RetryAfter(Json.integer(ra, "count"),
-                Json.numberOrNull(ra, "mean_ms"), Json.integer(ra, "max_ms"));
+        RunSummary.RetryAfter retry =
+                new RunSummary.RetryAfter(
+                        Json.integer(ra, "count"),
+                        Json.numberOrNull(ra, "mean_ms"),
+                        Json.integer(ra, "max_ms"));
         List<RunSummary.ValidityFlag> flags = new ArrayList<>();
         JsonNode v = Json.field(root, "validity");
         if (!v.isArray()) {
             throw new IllegalArgumentException("field 'validity' must be an array");
         }
-        v.forEach(f -> flags.add(new RunSummary.ValidityFlag(Json.text(f, "code"), Json.text(f, "message"))));
+        v.forEach(
+                f ->
+                        flags.add(
+                                new RunSummary.ValidityFlag(
+                                        Json.text(f, "code"), Json.text(f, "message"))));
         Map<EndpointClass, ClassSummary> classes = new EnumMap<>(EndpointClass.class);
         JsonNode byClass = root.get("endpoint_classes");
         if (byClass != null) {
@@ -185,35 +212,74 @@ public final class SummaryJson {
                 throw new IllegalArgumentException("field 'endpoint_classes' must be an object");
             }
             for (Map.Entry<String, JsonNode> e : byClass.properties()) {
-                EndpointClass endpoint = EndpointClass.fromWireName(e.getKey()).orElseThrow(
-                        () -> new IllegalArgumentException("endpoint_classes: unknown class '" + e.getKey() + "'"));
+                EndpointClass endpoint =
+                        EndpointClass.fromWireName(e.getKey())
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "endpoint_classes: unknown class '"
+                                                                + e.getKey()
+                                                                + "'"));
                 JsonNode c = e.getValue();
-                classes.put(endpoint, new ClassSummary(endpoint,
-                        readMetrics(Json.object(c, "metrics"), endpoint.wireName() + "."),
-                        readOutcomes(Json.object(c, "outcomes")), readRequests(Json.object(c, "requests")),
-                        readThroughput(Json.object(c, "throughput")), readGoodput(Json.object(c, "goodput")),
-                        Json.numberOrNull(c, "error_rate"), Json.integer(Json.object(c, "credits"), "micro_credits"),
-                        Json.text(c, "slo")));
+                classes.put(
+                        endpoint,
+                        new ClassSummary(
+                                endpoint,
+                                readMetrics(Json.object(c, "metrics"), endpoint.wireName() + "."),
+                                readOutcomes(Json.object(c, "outcomes")),
+                                readRequests(Json.object(c, "requests")),
+                                readThroughput(Json.object(c, "throughput")),
+                                readGoodput(Json.object(c, "goodput")),
+                                Json.numberOrNull(c, "error_rate"),
+                                Json.integer(Json.object(c, "credits"), "micro_credits"),
+                                Json.text(c, "slo")));
             }
         }
-        return new RunSummary(RunSummary.SCHEMA_VERSION, header, metrics, outcomes, requests, throughput, goodput,
-                Json.numberOrNull(root, "error_rate"), Json.integer(Json.object(root, "credits"), "micro_credits"),
-                retry, flags, classes);
+        return new RunSummary(
+                RunSummary.SCHEMA_VERSION,
+                header,
+                metrics,
+                outcomes,
+                requests,
+                throughput,
+                goodput,
+                Json.numberOrNull(root, "error_rate"),
+                Json.integer(Json.object(root, "credits"), "micro_credits"),
+                retry,
+                flags,
+                classes);
     }
 
     /** {@code prefix} ("images.") names the class of per-class metrics. */
     private static Map<String, MetricSummary> readMetrics(JsonNode node, String prefix) {
         Map<String, MetricSummary> metrics = new LinkedHashMap<>();
-        node.properties().forEach(e -> {
-            JsonNode n = e.getValue();
-            String unitName = Json.text(n, "unit");
-            ValueUnit unit = Metric.fromWireName(e.getKey()).map(Metric::unit)
-                    .orElse(unitName.equals("ms") ? ValueUnit.NANOS_AS_MILLIS : new ValueUnit(unitName, unitName, 1.0));
-            metrics.put(e.getKey(), new MetricSummary(prefix + e.getKey(), unit, Json.integer(n, "count"),
-                    Json.numberOrNull(n, "mean"), Json.numberOrNull(n, "p50"), Json.numberOrNull(n, "p90"),
-                    Json.numberOrNull(n, "p95"), Json.numberOrNull(n, "p99"), Json.numberOrNull(n, "p99_9"),
-                    Json.numberOrNull(n, "max")));
-        });
+        node.properties()
+                .forEach(
+                        e -> {
+                            JsonNode n = e.getValue();
+                            String unitName = Json.text(n, "unit");
+                            ValueUnit unit =
+                                    Metric.fromWireName(e.getKey())
+                                            .map(Metric::unit)
+                                            .orElse(
+                                                    unitName.equals("ms")
+                                                            ? ValueUnit.NANOS_AS_MILLIS
+                                                            : new ValueUnit(
+                                                                    unitName, unitName, 1.0));
+                            metrics.put(
+                                    e.getKey(),
+                                    new MetricSummary(
+                                            prefix + e.getKey(),
+                                            unit,
+                                            Json.integer(n, "count"),
+                                            Json.numberOrNull(n, "mean"),
+                                            Json.numberOrNull(n, "p50"),
+                                            Json.numberOrNull(n, "p90"),
+                                            Json.numberOrNull(n, "p95"),
+                                            Json.numberOrNull(n, "p99"),
+                                            Json.numberOrNull(n, "p99_9"),
+                                            Json.numberOrNull(n, "max")));
+                        });
         return metrics;
     }
 
@@ -226,18 +292,27 @@ public final class SummaryJson {
     }
 
     private static RunSummary.Requests readRequests(JsonNode r) {
-        return new RunSummary.Requests(Json.integer(r, "scheduled"), Json.integer(r, "sent"),
-                Json.integer(r, "completed"), Json.integer(r, "attempted"), Json.integer(r, "good"),
-                Json.integer(r, "unfinished"), Json.integer(r, "token_mismatch"));
+        return new RunSummary.Requests(
+                Json.integer(r, "scheduled"),
+                Json.integer(r, "sent"),
+                Json.integer(r, "completed"),
+                Json.integer(r, "attempted"),
+                Json.integer(r, "good"),
+                Json.integer(r, "unfinished"),
+                Json.integer(r, "token_mismatch"));
     }
 
     private static RunSummary.Throughput readThroughput(JsonNode t) {
-        return new RunSummary.Throughput(Json.numberOrNull(t, "offered_rps"),
-                Json.numberOrNull(t, "sent_rps"), Json.numberOrNull(t, "completed_rps"),
-                Json.numberOrNull(t, "output_tokens_per_s"), Json.numberOrNull(t, "input_tokens_per_s"));
+        return new RunSummary.Throughput(
+                Json.numberOrNull(t, "offered_rps"),
+                Json.numberOrNull(t, "sent_rps"),
+                Json.numberOrNull(t, "completed_rps"),
+                Json.numberOrNull(t, "output_tokens_per_s"),
+                Json.numberOrNull(t, "input_tokens_per_s"));
     }
 
     private static RunSummary.Goodput readGoodput(JsonNode g) {
-        return new RunSummary.Goodput(Json.numberOrNull(g, "good_rps"), Json.numberOrNull(g, "slo_attainment"));
+        return new RunSummary.Goodput(
+                Json.numberOrNull(g, "good_rps"), Json.numberOrNull(g, "slo_attainment"));
     }
 }

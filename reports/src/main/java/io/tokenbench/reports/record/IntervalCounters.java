@@ -5,10 +5,11 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Lock-free counters of one phase for the interval in progress. Driver threads add; the reporter thread
- * takes a {@link PhaseCounts} snapshot with {@link #drain()}. {@code LongAdder.sumThenReset} swaps each cell
- * with {@code getAndSet(0)}, so a concurrent add lands in this interval or the next, never nowhere; the
- * several counters of one request may land in adjacent intervals (totals stay exact).
+ * Lock-free counters of one phase for the interval in progress. Driver threads add; the reporter
+ * thread takes a {@link PhaseCounts} snapshot with {@link #drain()}. {@code LongAdder.sumThenReset}
+ * swaps each cell with {@code getAndSet(0)}, so a concurrent add lands in this interval or the
+ * next, never nowhere; the several counters of one request may land in adjacent intervals (totals
+ * stay exact).
  */
 final class IntervalCounters {
 
@@ -88,9 +89,19 @@ final class IntervalCounters {
         for (Outcome o : Outcome.values()) {
             byOutcome.put(o, outcomes[o.ordinal()].sumThenReset());
         }
-        return new PhaseCounts(scheduled.sumThenReset(), sent.sumThenReset(), completed.sumThenReset(),
-                byOutcome, inputTokens.sumThenReset(), outputTokens.sumThenReset(), good.sumThenReset(),
-                microCredits.sumThenReset(), tokenMismatch.sumThenReset(), retryAfterCount.sumThenReset(),
-                retryAfterSumMillis.sumThenReset(), retryAfterMaxMillis.getThenReset(), 0);
+        return new PhaseCounts(
+                scheduled.sumThenReset(),
+                sent.sumThenReset(),
+                completed.sumThenReset(),
+                byOutcome,
+                inputTokens.sumThenReset(),
+                outputTokens.sumThenReset(),
+                good.sumThenReset(),
+                microCredits.sumThenReset(),
+                tokenMismatch.sumThenReset(),
+                retryAfterCount.sumThenReset(),
+                retryAfterSumMillis.sumThenReset(),
+                retryAfterMaxMillis.getThenReset(),
+                0);
     }
 }

@@ -1,8 +1,5 @@
 package io.tokenbench.reports.record;
 
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
-
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -11,13 +8,15 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Appends intervals to {@code metrics.hlog} (HdrHistogram log format 1.3, tagged, base time = run start,
- * with {@code #[StartTime:]} and {@code #[BaseTime:]} comments so readers get absolute times) and to
- * {@code outcomes.jsonl}. Each interval is buffered and flushed in one write per file, so a process killed
- * with SIGKILL leaves every earlier interval complete on disk. Used by {@link RunRecorder} (reporter thread)
- * and by {@code merge}; not thread-safe.
+ * Appends intervals to {@code metrics.hlog} (HdrHistogram log format 1.3, tagged, base time = run
+ * start, with {@code #[StartTime:]} and {@code #[BaseTime:]} comments so readers get absolute
+ * times) and to {@code outcomes.jsonl}. Each interval is buffered and flushed in one write per
+ * file, so a process killed with SIGKILL leaves every earlier interval complete on disk. Used by
+ * {@link RunRecorder} (reporter thread) and by {@code merge}; not thread-safe.
  */
 public final class IntervalLogWriter implements AutoCloseable {
 
@@ -30,7 +29,10 @@ public final class IntervalLogWriter implements AutoCloseable {
     private final PrintStream outcomes;
     private final long baseEpochMillis;
 
-    /** Creates (truncates) both logs in {@code runDir} with base and start time {@code baseEpochMillis}. */
+    /**
+     * Creates (truncates) both logs in {@code runDir} with base and start time {@code
+     * baseEpochMillis}.
+     */
     public IntervalLogWriter(Path runDir, long baseEpochMillis) {
         this.baseEpochMillis = baseEpochMillis;
         try {
@@ -41,7 +43,8 @@ public final class IntervalLogWriter implements AutoCloseable {
         }
         hlog = new HistogramLogWriter(hlogStream);
         hlog.outputLogFormatVersion();
-        hlog.outputComment("[tokenbench metrics: values in the stored unit of each tag, see reports/README.md]");
+        hlog.outputComment(
+                "[tokenbench metrics: values in the stored unit of each tag, see reports/README.md]");
         hlog.setBaseTime(baseEpochMillis);
         hlog.outputStartTime(baseEpochMillis);
         hlog.outputBaseTime(baseEpochMillis);
@@ -50,17 +53,22 @@ public final class IntervalLogWriter implements AutoCloseable {
     }
 
     private static PrintStream open(Path file) throws IOException {
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(file.toFile(), false), BUFFER_BYTES);
+        OutputStream out =
+                new BufferedOutputStream(new FileOutputStream(file.toFile(), false), BUFFER_BYTES);
         return new PrintStream(out, false, StandardCharsets.UTF_8);
     }
 
     /** Buffers one tagged interval histogram (not yet flushed). */
-    public void histogram(String tag, long startEpochMillis, long endEpochMillis, Histogram h, ValueUnit unit) {
+    public void histogram(
+            String tag, long startEpochMillis, long endEpochMillis, Histogram h, ValueUnit unit) {
         h.setTag(tag);
         h.setStartTimeStamp(startEpochMillis);
         h.setEndTimeStamp(endEpochMillis);
-        hlog.outputIntervalHistogram((startEpochMillis - baseEpochMillis) / 1000.0,
-                (endEpochMillis - baseEpochMillis) / 1000.0, h, unit.storedPerReported());
+        hlog.outputIntervalHistogram(
+                (startEpochMillis - baseEpochMillis) / 1000.0,
+                (endEpochMillis - baseEpochMillis) / 1000.0,
+                h,
+                unit.storedPerReported());
     }
 
     /** Buffers one outcomes line (not yet flushed). */
@@ -74,7 +82,8 @@ public final class IntervalLogWriter implements AutoCloseable {
         hlogStream.flush();
         outcomes.flush();
         if (hlogStream.checkError() || outcomes.checkError()) {
-            throw new UncheckedIOException(new IOException("writing " + HLOG_FILE + " or " + OUTCOMES_FILE + " failed"));
+            throw new UncheckedIOException(
+                    new IOException("writing " + HLOG_FILE + " or " + OUTCOMES_FILE + " failed"));
         }
     }
 

@@ -7,13 +7,17 @@ import static io.tokenbench.reports.record.RequestTimeline.present;
  * (printed as {@link Metric#formula()}).
  *
  * <p>Rules where {@code metrics.md} is silent:
+ *
  * <ul>
- *   <li>{@code dispatch_lag} is derived for every request that was sent, whatever its outcome; every other
- *       latency only for successful requests ({@link Outcome#isSuccess()}), so fast errors do not flatter
- *       the latency distributions. Failed requests are still counted by outcome.</li>
- *   <li>Differences that come out negative (clock granularity of ms-based drivers) are recorded as 0.</li>
- *   <li>Non-streamed responses have no t_last: e2e uses t_done.</li>
+ *   <li>{@code dispatch_lag} is derived for every request that was sent, whatever its outcome;
+ *       every other latency only for successful requests ({@link Outcome#isSuccess()}), so fast
+ *       errors do not flatter the latency distributions. Failed requests are still counted by
+ *       outcome.
+ *   <li>Differences that come out negative (clock granularity of ms-based drivers) are recorded as
+ *       0.
+ *   <li>Non-streamed responses have no t_last: e2e uses t_done.
  * </ul>
+ *
  * Stateless and thread-safe.
  */
 public final class MetricDerivation {
@@ -21,8 +25,7 @@ public final class MetricDerivation {
     /** Returned by the single-metric helpers when a metric does not apply to a request. */
     public static final long NOT_APPLICABLE = -1;
 
-    private MetricDerivation() {
-    }
+    private MetricDerivation() {}
 
     /** Sends every applicable sample of {@code t} to {@code sink}. */
     public static void derive(RequestTimeline t, MetricSink sink) {
@@ -49,11 +52,13 @@ public final class MetricDerivation {
             case TRANSCRIPTION -> {
                 long e2e = e2eNanos(t);
                 if (e2e > 0 && t.audioNanos() > 0) {
-                    sink.accept(Metric.TRANSCRIPTION_RTF, Math.round(1000.0 * t.audioNanos() / e2e));
+                    sink.accept(
+                            Metric.TRANSCRIPTION_RTF, Math.round(1000.0 * t.audioNanos() / e2e));
                 }
             }
             case EMBEDDINGS, VIDEO -> {
-                // e2e, e2e_sched and ttfb only (video jobs are JobTimelines; see derive(JobTimeline, ...))
+                // e2e, e2e_sched and ttfb only (video jobs are JobTimelines; see
+                // derive(JobTimeline, ...))
             }
         }
     }
@@ -106,12 +111,17 @@ public final class MetricDerivation {
         return Math.round((double) span / (outputTokens - 1));
     }
 
-    /** e2e = t_last - t_send (t_done - t_send without output events), or {@link #NOT_APPLICABLE}. */
+    /**
+     * e2e = t_last - t_send (t_done - t_send without output events), or {@link #NOT_APPLICABLE}.
+     */
     public static long e2eNanos(RequestTimeline t) {
         return diff(endOf(t), t.tSendNanos());
     }
 
-    /** e2e_sched = t_last - t_sched (t_done - t_sched without output events), or {@link #NOT_APPLICABLE}. */
+    /**
+     * e2e_sched = t_last - t_sched (t_done - t_sched without output events), or {@link
+     * #NOT_APPLICABLE}.
+     */
     public static long e2eSchedNanos(RequestTimeline t) {
         return diff(endOf(t), t.tSchedNanos());
     }

@@ -4,8 +4,9 @@ package io.tokenbench.reports.record;
 @FunctionalInterface
 public interface MetricSink {
     /**
-     * @param metric      the metric
-     * @param storedValue the value in the metric's stored unit ({@link Metric#unit()}), never negative
+     * @param metric the metric
+     * @param storedValue the value in the metric's stored unit ({@link Metric#unit()}), never
+     *     negative
      */
     void accept(Metric metric, long storedValue);
 }

@@ -3,8 +3,8 @@ package io.tokenbench.reports.record;
 import java.util.Optional;
 
 /**
- * How a request ended: exactly the outcomes of {@code metrics.md}, never one error counter.
- * {@link #USAGE_MISSING} is a success whose token count came from counting the joined text.
+ * How a request ended: exactly the outcomes of {@code metrics.md}, never one error counter. {@link
+ * #USAGE_MISSING} is a success whose token count came from counting the joined text.
  */
 public enum Outcome {
     OK("ok"),

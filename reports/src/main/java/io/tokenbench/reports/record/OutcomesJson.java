@@ -4,28 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The {@code outcomes.jsonl} line format, written by {@link RunRecorder} and read back by the report. One
- * JSON object per line:
- * <pre>{"start_ms":1764359000000,"end_ms":1764359001000,"phases":{"measure":{"scheduled":10,"sent":10,
+ * The {@code outcomes.jsonl} line format, written by {@link RunRecorder} and read back by the
+ * report. One JSON object per line:
+ *
+ * <pre>
+ * {"start_ms":1764359000000,"end_ms":1764359001000,"phases":{"measure":{"scheduled":10,"sent":10,
  * "completed":9,"outcomes":{"ok":8,"http_429":1},"input_tokens":900,"output_tokens":1200,"good":7,
  * "micro_credits":5400,"token_mismatch":0,"retry_after":{"count":1,"sum_ms":2000,"max_ms":2000},
  * "unfinished":0}}}</pre>
- * Only non-empty phases and non-zero outcomes are written. A run recorded per endpoint class adds, inside each
- * phase, {@code "classes":{"images":{...same fields...},...}} (absent otherwise, so older lines read the same);
- * a phase whose own counts are empty is still written (with zeros) when one of its classes is not.
- * Reading is strict: unknown phases, classes or outcomes and missing or negative numbers are errors.
+ *
+ * Only non-empty phases and non-zero outcomes are written. A run recorded per endpoint class adds,
+ * inside each phase, {@code "classes":{"images":{...same fields...},...}} (absent otherwise, so
+ * older lines read the same); a phase whose own counts are empty is still written (with zeros) when
+ * one of its classes is not. Reading is strict: unknown phases, classes or outcomes and missing or
+ * negative numbers are errors.
  */
 public final class OutcomesJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private OutcomesJson() {
-    }
+    private OutcomesJson() {}
 
     public static String toJson(OutcomesLine line) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -33,8 +35,10 @@ public final class OutcomesJson {
         root.put("end_ms", line.endEpochMillis());
         ObjectNode phases = root.putObject("phases");
         for (Phase phase : Phase.values()) {
-            // A phase is written when its own counts or a class's are non-empty: a request's class counts and
-            // its phase counts may land in adjacent intervals, so an interval can hold one without the other.
+            // A phase is written when its own counts or a class's are non-empty: a request's class
+            // counts and
+            // its phase counts may land in adjacent intervals, so an interval can hold one without
+            // the other.
             Map<EndpointClass, PhaseCounts> byClass = line.classes().getOrDefault(phase, Map.of());
             if (!line.phases().containsKey(phase) && byClass.isEmpty()) {
                 continue;
@@ -43,7 +47,9 @@ public final class OutcomesJson {
             write(n, line.phase(phase));
             if (!byClass.isEmpty()) {
                 ObjectNode classes = n.putObject("classes");
-                byClass.forEach((endpoint, counts) -> write(classes.putObject(endpoint.wireName()), counts));
+                byClass.forEach(
+                        (endpoint, counts) ->
+                                write(classes.putObject(endpoint.wireName()), counts));
             }
         }
         return root.toString();
@@ -88,8 +94,12 @@ public final class OutcomesJson {
         Map<Phase, PhaseCounts> phases = new EnumMap<>(Phase.class);
         Map<Phase, Map<EndpointClass, PhaseCounts>> classes = new EnumMap<>(Phase.class);
         for (Map.Entry<String, JsonNode> e : phasesNode.properties()) {
-            Phase phase = Phase.fromWireName(e.getKey())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown phase '" + e.getKey() + "'"));
+            Phase phase =
+                    Phase.fromWireName(e.getKey())
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "unknown phase '" + e.getKey() + "'"));
             phases.put(phase, read(e.getValue()));
             JsonNode classesNode = e.getValue().get("classes");
             if (classesNode != null) {
@@ -98,8 +108,14 @@ public final class OutcomesJson {
                 }
                 Map<EndpointClass, PhaseCounts> byClass = new EnumMap<>(EndpointClass.class);
                 for (Map.Entry<String, JsonNode> c : classesNode.properties()) {
-                    EndpointClass endpoint = EndpointClass.fromWireName(c.getKey())
-                            .orElseThrow(() -> new IllegalArgumentException("unknown endpoint class '" + c.getKey() + "'"));
+                    EndpointClass endpoint =
+                            EndpointClass.fromWireName(c.getKey())
+                                    .orElseThrow(
+                                            () ->
+                                                    new IllegalArgumentException(
+                                                            "unknown endpoint class '"
+                                                                    + c.getKey()
+                                                                    + "'"));
                     byClass.put(endpoint, read(c.getValue()));
                 }
                 classes.put(phase, byClass);
@@ -114,15 +130,29 @@ public final class OutcomesJson {
         }
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         for (Map.Entry<String, JsonNode> e : object(n, "outcomes").properties()) {
-            Outcome o = Outcome.fromWireName(e.getKey())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown outcome '" + e.getKey() + "'"));
+            Outcome o =
+                    Outcome.fromWireName(e.getKey())
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "unknown outcome '" + e.getKey() + "'"));
             outcomes.put(o, nonNegative(e.getValue(), e.getKey()));
         }
         JsonNode retry = object(n, "retry_after");
-        return new PhaseCounts(number(n, "scheduled"), number(n, "sent"), number(n, "completed"), outcomes,
-                number(n, "input_tokens"), number(n, "output_tokens"), number(n, "good"),
-                number(n, "micro_credits"), number(n, "token_mismatch"), number(retry, "count"),
-                number(retry, "sum_ms"), number(retry, "max_ms"), number(n, "unfinished"));
+        return new PhaseCounts(
+                number(n, "scheduled"),
+                number(n, "sent"),
+                number(n, "completed"),
+                outcomes,
+                number(n, "input_tokens"),
+                number(n, "output_tokens"),
+                number(n, "good"),
+                number(n, "micro_credits"),
+                number(n, "token_mismatch"),
+                number(retry, "count"),
+                number(retry, "sum_ms"),
+                number(retry, "max_ms"),
+                number(n, "unfinished"));
     }
 
     private static JsonNode object(JsonNode parent, String field) {
@@ -143,7 +173,8 @@ public final class OutcomesJson {
 
     private static long nonNegative(JsonNode n, String field) {
         if (!n.isIntegralNumber() || n.asLong() < 0) {
-            throw new IllegalArgumentException("'" + field + "' must be a non-negative integer, got " + n);
+            throw new IllegalArgumentException(
+                    "'" + field + "' must be a non-negative integer, got " + n);
         }
         return n.asLong();
     }

@@ -4,8 +4,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The recorders of one phase: one HdrHistogram {@link Recorder} per {@link Metric} (3 significant digits,
- * auto-resizing, wait-free {@code recordValue}) and the phase's {@link IntervalCounters}.
+ * The recorders of one phase: one HdrHistogram {@link Recorder} per {@link Metric} (3 significant
+ * digits, auto-resizing, wait-free {@code recordValue}) and the phase's {@link IntervalCounters}.
  */
 final class PhaseRecorders implements MetricSink {
 
@@ -31,8 +31,8 @@ final class PhaseRecorders implements MetricSink {
     }
 
     /**
-     * Swaps out the interval histogram of {@code metric}. Reporter thread only; the returned histogram is
-     * reused by the next call for the same metric, so use it before then.
+     * Swaps out the interval histogram of {@code metric}. Reporter thread only; the returned
+     * histogram is reused by the next call for the same metric, so use it before then.
      */
     Histogram takeInterval(Metric metric) {
         int i = metric.ordinal();

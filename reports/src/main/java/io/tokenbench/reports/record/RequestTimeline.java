@@ -3,31 +3,33 @@ package io.tokenbench.reports.record;
 import java.util.Objects;
 
 /**
- * Everything measured about one request: timestamps in monotonic nanoseconds ({@code System.nanoTime()}),
- * token counts, outcome and cost. Symbols follow {@code metrics.md}. A timestamp that did not happen
- * (no first token, connection refused) is {@link #ABSENT}; a count that is unknown is {@link #UNKNOWN}.
+ * Everything measured about one request: timestamps in monotonic nanoseconds ({@code
+ * System.nanoTime()}), token counts, outcome and cost. Symbols follow {@code metrics.md}. A
+ * timestamp that did not happen (no first token, connection refused) is {@link #ABSENT}; a count
+ * that is unknown is {@link #UNKNOWN}.
  *
- * <p>Ownership: the record keeps {@code outputEventNanos} without copying (it is built once per request on
- * the driver thread, then read by {@link MetricDerivation}); callers must not modify the array afterwards.
+ * <p>Ownership: the record keeps {@code outputEventNanos} without copying (it is built once per
+ * request on the driver thread, then read by {@link MetricDerivation}); callers must not modify the
+ * array afterwards.
  *
- * @param endpoint            which endpoint kind was measured; selects the metrics that apply
- * @param tSchedNanos         intended start (open model); closed model: equal to {@code tSendNanos}
- * @param tSendNanos          first byte of the request written
- * @param tHdrNanos           status line and headers received
- * @param tFirstNanos         first output-bearing event (speech: first audio chunk)
- * @param tFirstContentNanos  first event with non-reasoning content
- * @param outputEventNanos    arrival of every output-bearing event t_1..t_n (may be empty when the driver
- *                            does not keep them; then no itl samples are derived)
- * @param tLastNanos          last output-bearing event
- * @param tDoneNanos          {@code data: [DONE]} or end of body
- * @param promptTokens        {@code usage.prompt_tokens} from the server, or {@link #UNKNOWN}
- * @param completionTokens    {@code usage.completion_tokens} from the server, or {@link #UNKNOWN}
+ * @param endpoint which endpoint kind was measured; selects the metrics that apply
+ * @param tSchedNanos intended start (open model); closed model: equal to {@code tSendNanos}
+ * @param tSendNanos first byte of the request written
+ * @param tHdrNanos status line and headers received
+ * @param tFirstNanos first output-bearing event (speech: first audio chunk)
+ * @param tFirstContentNanos first event with non-reasoning content
+ * @param outputEventNanos arrival of every output-bearing event t_1..t_n (may be empty when the
+ *     driver does not keep them; then no itl samples are derived)
+ * @param tLastNanos last output-bearing event
+ * @param tDoneNanos {@code data: [DONE]} or end of body
+ * @param promptTokens {@code usage.prompt_tokens} from the server, or {@link #UNKNOWN}
+ * @param completionTokens {@code usage.completion_tokens} from the server, or {@link #UNKNOWN}
  * @param clientCountedTokens tokens counted by the client on the joined text, or {@link #UNKNOWN}
- * @param outcome             how the request ended
- * @param retryAfterMillis    the Retry-After of a 429 in milliseconds, or {@link #UNKNOWN}
- * @param microCredits        Credits spent in millionths (usage x catalog price), 0 when unpriced
- * @param images              images in the response (images endpoint), else 0
- * @param audioNanos          duration of the input audio (transcription), else 0
+ * @param outcome how the request ended
+ * @param retryAfterMillis the Retry-After of a 429 in milliseconds, or {@link #UNKNOWN}
+ * @param microCredits Credits spent in millionths (usage x catalog price), 0 when unpriced
+ * @param images images in the response (images endpoint), else 0
+ * @param audioNanos duration of the input audio (transcription), else 0
  */
 public record RequestTimeline(
         EndpointClass endpoint,
@@ -48,8 +50,12 @@ public record RequestTimeline(
         int images,
         long audioNanos) {
 
-    /** Marks a timestamp that did not happen. {@code nanoTime} can be negative, so 0 or -1 would not do. */
+    /**
+     * Marks a timestamp that did not happen. {@code nanoTime} can be negative, so 0 or -1 would not
+     * do.
+     */
     public static final long ABSENT = Long.MIN_VALUE;
+
     /** Marks an unknown count. */
     public static final long UNKNOWN = -1;
 
@@ -66,14 +72,21 @@ public record RequestTimeline(
         }
     }
 
-    /** N_out: server usage when present, else the client's count (flagged usage_missing), else UNKNOWN. */
+    /**
+     * N_out: server usage when present, else the client's count (flagged usage_missing), else
+     * UNKNOWN.
+     */
     public long outputTokens() {
         return completionTokens >= 0 ? completionTokens : clientCountedTokens;
     }
 
-    /** Client and server both counted tokens and disagree ({@code token_mismatch} in metrics.md). */
+    /**
+     * Client and server both counted tokens and disagree ({@code token_mismatch} in metrics.md).
+     */
     public boolean tokenMismatch() {
-        return completionTokens >= 0 && clientCountedTokens >= 0 && completionTokens != clientCountedTokens;
+        return completionTokens >= 0
+                && clientCountedTokens >= 0
+                && completionTokens != clientCountedTokens;
     }
 
     public static boolean present(long timestampNanos) {
@@ -108,24 +121,80 @@ public record RequestTimeline(
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         }
 
-        public Builder sched(long nanos) { tSched = nanos; return this; }
-        public Builder send(long nanos) { tSend = nanos; return this; }
-        public Builder headers(long nanos) { tHdr = nanos; return this; }
-        public Builder first(long nanos) { tFirst = nanos; return this; }
-        public Builder firstContent(long nanos) { tFirstContent = nanos; return this; }
-        public Builder last(long nanos) { tLast = nanos; return this; }
-        public Builder done(long nanos) { tDone = nanos; return this; }
-        public Builder usage(long prompt, long completion) { promptTokens = prompt; completionTokens = completion; return this; }
-        public Builder clientCountedTokens(long tokens) { clientCountedTokens = tokens; return this; }
-        public Builder outcome(Outcome value) { outcome = Objects.requireNonNull(value); return this; }
-        public Builder retryAfterMillis(long millis) { retryAfterMillis = millis; return this; }
-        public Builder microCredits(long value) { microCredits = value; return this; }
-        public Builder images(int count) { images = count; return this; }
-        public Builder audioNanos(long nanos) { audioNanos = nanos; return this; }
+        public Builder sched(long nanos) {
+            tSched = nanos;
+            return this;
+        }
+
+        public Builder send(long nanos) {
+            tSend = nanos;
+            return this;
+        }
+
+        public Builder headers(long nanos) {
+            tHdr = nanos;
+            return this;
+        }
+
+        public Builder first(long nanos) {
+            tFirst = nanos;
+            return this;
+        }
+
+        public Builder firstContent(long nanos) {
+            tFirstContent = nanos;
+            return this;
+        }
+
+        public Builder last(long nanos) {
+            tLast = nanos;
+            return this;
+        }
+
+        public Builder done(long nanos) {
+            tDone = nanos;
+            return this;
+        }
+
+        public Builder usage(long prompt, long completion) {
+            promptTokens = prompt;
+            completionTokens = completion;
+            return this;
+        }
+
+        public Builder clientCountedTokens(long tokens) {
+            clientCountedTokens = tokens;
+            return this;
+        }
+
+        public Builder outcome(Outcome value) {
+            outcome = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder retryAfterMillis(long millis) {
+            retryAfterMillis = millis;
+            return this;
+        }
+
+        public Builder microCredits(long value) {
+            microCredits = value;
+            return this;
+        }
+
+        public Builder images(int count) {
+            images = count;
+            return this;
+        }
+
+        public Builder audioNanos(long nanos) {
+            audioNanos = nanos;
+            return this;
+        }
 
         /**
-         * Sets every output-bearing event time t_1..t_n; also sets t_first and t_last from the first and
-         * last element unless they were set explicitly. The array is kept, not copied.
+         * Sets every output-bearing event time t_1..t_n; also sets t_first and t_last from the
+         * first and last element unless they were set explicitly. The array is kept, not copied.
          */
         public Builder outputEvents(long... eventNanos) {
             events = Objects.requireNonNull(eventNanos);
@@ -143,9 +212,24 @@ public record RequestTimeline(
         /** Closed model: t_sched = t_send when no schedule was given. */
         public RequestTimeline build() {
             long sched = tSched == ABSENT ? tSend : tSched;
-            return new RequestTimeline(endpoint, sched, tSend, tHdr, tFirst, tFirstContent, events, tLast, tDone,
-                    promptTokens, completionTokens, clientCountedTokens, outcome, retryAfterMillis, microCredits,
-                    images, audioNanos);
+            return new RequestTimeline(
+                    endpoint,
+                    sched,
+                    tSend,
+                    tHdr,
+                    tFirst,
+                    tFirstContent,
+                    events,
+                    tLast,
+                    tDone,
+                    promptTokens,
+                    completionTokens,
+                    clientCountedTokens,
+                    outcome,
+                    retryAfterMillis,
+                    microCredits,
+                    images,
+                    audioNanos);
         }
     }
 }

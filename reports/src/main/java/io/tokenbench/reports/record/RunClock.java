@@ -1,19 +1,20 @@
 package io.tokenbench.reports.record;
 
 /**
- * The run's one wall-clock anchor (metrics.md "Timestamps"): the epoch milliseconds and the
- * {@code System.nanoTime()} taken together at run start. Request timestamps stay monotonic; interval
- * boundaries and {@code .hlog} start times are converted to absolute time through this anchor, so logs of
- * several injectors merge on absolute time.
+ * The run's one wall-clock anchor (metrics.md "Timestamps"): the epoch milliseconds and the {@code
+ * System.nanoTime()} taken together at run start. Request timestamps stay monotonic; interval
+ * boundaries and {@code .hlog} start times are converted to absolute time through this anchor, so
+ * logs of several injectors merge on absolute time.
  *
  * @param startEpochMillis wall clock at run start
- * @param startNanoTime    {@code System.nanoTime()} at the same instant
+ * @param startNanoTime {@code System.nanoTime()} at the same instant
  */
 public record RunClock(long startEpochMillis, long startNanoTime) {
 
     public RunClock {
         if (startEpochMillis <= 0) {
-            throw new IllegalArgumentException("startEpochMillis must be positive: " + startEpochMillis);
+            throw new IllegalArgumentException(
+                    "startEpochMillis must be positive: " + startEpochMillis);
         }
     }
 

@@ -1,8 +1,5 @@
 package io.tokenbench.reports.record;
 
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.WriterReaderPhaser;
-
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,25 +8,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.WriterReaderPhaser;
 
 /**
  * Records a run into {@code metrics.hlog} and {@code outcomes.jsonl} in a run folder.
  *
- * <p>Threads: {@link #markScheduled}, {@link #record(RequestTimeline)} and {@link #record(JobTimeline)} are
- * called from any number of driver threads and never take a lock (HdrHistogram {@code Recorder}s and
- * {@code LongAdder}s). One reporter thread ({@link #start}) swaps every recorder at each interval boundary
- * and appends the interval to the logs, flushed, so a SIGKILL loses at most the interval in progress.
- * {@link #close()} stops the reporter, writes the last partial interval, counts scheduled-but-unfinished
- * requests as {@code timeout_idle} and closes the files: nothing recorded before close is lost.
+ * <p>Threads: {@link #markScheduled}, {@link #record(RequestTimeline)} and {@link
+ * #record(JobTimeline)} are called from any number of driver threads and never take a lock
+ * (HdrHistogram {@code Recorder}s and {@code LongAdder}s). One reporter thread ({@link #start})
+ * swaps every recorder at each interval boundary and appends the interval to the logs, flushed, so
+ * a SIGKILL loses at most the interval in progress. {@link #close()} stops the reporter, writes the
+ * last partial interval, counts scheduled-but-unfinished requests as {@code timeout_idle} and
+ * closes the files: nothing recorded before close is lost.
  *
- * <p>Windows: each request goes to the {@link Phase} of its t_sched ({@link Window#phaseOf}); the measured
- * phase uses the plain metric name as {@code .hlog} tag, warm-up and cool-down are prefixed
- * ({@code warmup.ttft}). Intervals are cut by recording time, phases by t_sched.
+ * <p>Windows: each request goes to the {@link Phase} of its t_sched ({@link Window#phaseOf}); the
+ * measured phase uses the plain metric name as {@code .hlog} tag, warm-up and cool-down are
+ * prefixed ({@code warmup.ttft}). Intervals are cut by recording time, phases by t_sched.
  *
- * <p>Endpoint classes: when the config has per-class SLOs ({@link RecorderConfig#byClass()}), every request
- * is also recorded into the series and counts of its {@link EndpointClass} (tags {@code images.e2e},
- * {@code warmup.images.e2e}; {@code "classes"} sections in {@code outcomes.jsonl}) and judged good by its
- * class's SLO. The plain series and counts stay the blend of all classes.
+ * <p>Endpoint classes: when the config has per-class SLOs ({@link RecorderConfig#byClass()}), every
+ * request is also recorded into the series and counts of its {@link EndpointClass} (tags {@code
+ * images.e2e}, {@code warmup.images.e2e}; {@code "classes"} sections in {@code outcomes.jsonl}) and
+ * judged good by its class's SLO. The plain series and counts stay the blend of all classes.
  */
 public final class RunRecorder implements AutoCloseable {
 
@@ -39,17 +39,24 @@ public final class RunRecorder implements AutoCloseable {
     private final Map<Phase, PhaseRecorders> phases = new EnumMap<>(Phase.class);
     private final PhaseRecorders[] byOrdinal = new PhaseRecorders[Phase.values().length];
     private final Map<Phase, PhaseCounts> totals = new EnumMap<>(Phase.class);
+
     /** [class ordinal][phase ordinal], null unless recording per class. */
     private final PhaseRecorders[][] byClass;
+
     private final PhaseCounts[][] classTotals;
     private final IntervalLogWriter writer;
     private final LongAdder droppedAfterClose = new LongAdder();
     private final Object rollLock = new Object();
+
     /** Lets close() wait for record calls already past the closed check (wait-free for writers). */
     private final WriterReaderPhaser closePhaser = new WriterReaderPhaser();
+
     private volatile boolean closed;
     private long intervalStartEpochMillis;
-    /** Cuts the intervals of a started recorder: one daemon thread, a task per interval boundary. */
+
+    /**
+     * Cuts the intervals of a started recorder: one daemon thread, a task per interval boundary.
+     */
     private ScheduledExecutorService reporter;
 
     private RunRecorder(Path runDir, RunClock clock, RecorderConfig config) {
@@ -80,21 +87,26 @@ public final class RunRecorder implements AutoCloseable {
         this.writer = new IntervalLogWriter(runDir, clock.startEpochMillis());
     }
 
-    /** Opens the logs in {@code runDir} and starts the reporter thread (a daemon named tokenbench-reporter). */
+    /**
+     * Opens the logs in {@code runDir} and starts the reporter thread (a daemon named
+     * tokenbench-reporter).
+     */
     public static RunRecorder start(Path runDir, RunClock clock, RecorderConfig config) {
         RunRecorder r = new RunRecorder(runDir, clock, config);
-        r.reporter = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread t = new Thread(task, "tokenbench-reporter");
-            t.setDaemon(true);
-            return t;
-        });
+        r.reporter =
+                Executors.newSingleThreadScheduledExecutor(
+                        task -> {
+                            Thread t = new Thread(task, "tokenbench-reporter");
+                            t.setDaemon(true);
+                            return t;
+                        });
         r.scheduleBoundary(r.nextBoundary(clock.startEpochMillis()));
         return r;
     }
 
     /**
-     * Opens the logs without a reporter thread: the caller cuts intervals with {@link #rollInterval(long)}.
-     * For tests, synthetic runs and drivers with their own scheduler.
+     * Opens the logs without a reporter thread: the caller cuts intervals with {@link
+     * #rollInterval(long)}. For tests, synthetic runs and drivers with their own scheduler.
      */
     public static RunRecorder manual(Path runDir, RunClock clock, RecorderConfig config) {
         return new RunRecorder(runDir, clock, config);
@@ -108,14 +120,17 @@ public final class RunRecorder implements AutoCloseable {
         return config;
     }
 
-    /** Counts one arrival of the load profile (offered load); call when the request is due. Lock-free. */
+    /**
+     * Counts one arrival of the load profile (offered load); call when the request is due.
+     * Lock-free.
+     */
     public void markScheduled(long tSchedNanos) {
         markScheduled(tSchedNanos, null);
     }
 
     /**
-     * Counts one arrival of {@code endpoint} (null: no class; a per-class run then counts it in the blend
-     * only). Lock-free.
+     * Counts one arrival of {@code endpoint} (null: no class; a per-class run then counts it in the
+     * blend only). Lock-free.
      */
     public void markScheduled(long tSchedNanos, EndpointClass endpoint) {
         long token = closePhaser.writerCriticalSectionEnter();
@@ -149,10 +164,12 @@ public final class RunRecorder implements AutoCloseable {
                 MetricDerivation.derive(t, p);
             } else {
                 PhaseRecorders c = byClass[t.endpoint().ordinal()][phase];
-                MetricDerivation.derive(t, (metric, value) -> {
-                    p.accept(metric, value);
-                    c.accept(metric, value);
-                });
+                MetricDerivation.derive(
+                        t,
+                        (metric, value) -> {
+                            p.accept(metric, value);
+                            c.accept(metric, value);
+                        });
                 c.counters().add(t, good);
             }
             p.counters().add(t, good);
@@ -176,10 +193,12 @@ public final class RunRecorder implements AutoCloseable {
                 MetricDerivation.derive(j, p);
             } else {
                 PhaseRecorders c = byClass[EndpointClass.VIDEO.ordinal()][phase];
-                MetricDerivation.derive(j, (metric, value) -> {
-                    p.accept(metric, value);
-                    c.accept(metric, value);
-                });
+                MetricDerivation.derive(
+                        j,
+                        (metric, value) -> {
+                            p.accept(metric, value);
+                            c.accept(metric, value);
+                        });
                 c.counters().add(j, good);
             }
             p.counters().add(j, good);
@@ -194,15 +213,18 @@ public final class RunRecorder implements AutoCloseable {
     }
 
     private int phaseIndex(long tSchedNanos) {
-        // a request that never got a schedule or send time (refused before sending) belongs to "now"
-        long since = clock.sinceStartNanos(RequestTimeline.present(tSchedNanos) ? tSchedNanos : System.nanoTime());
+        // a request that never got a schedule or send time (refused before sending) belongs to
+        // "now"
+        long since =
+                clock.sinceStartNanos(
+                        RequestTimeline.present(tSchedNanos) ? tSchedNanos : System.nanoTime());
         return config.window().phaseOf(since).ordinal();
     }
 
     /**
-     * Ends the current interval at {@code endEpochMillis}, appends it to both logs and flushes them. Empty
-     * histograms are not written; an outcomes line is written for every interval. Only for
-     * {@link #manual} recorders: a started recorder's reporter thread owns the intervals.
+     * Ends the current interval at {@code endEpochMillis}, appends it to both logs and flushes
+     * them. Empty histograms are not written; an outcomes line is written for every interval. Only
+     * for {@link #manual} recorders: a started recorder's reporter thread owns the intervals.
      */
     public void rollInterval(long endEpochMillis) {
         if (reporter != null) {
@@ -245,7 +267,8 @@ public final class RunRecorder implements AutoCloseable {
     }
 
     /** Writes the per-class histograms of one phase and returns its per-class counts. */
-    private Map<EndpointClass, PhaseCounts> writeClasses(Phase phase, long start, long end, boolean last) {
+    private Map<EndpointClass, PhaseCounts> writeClasses(
+            Phase phase, long start, long end, boolean last) {
         Map<EndpointClass, PhaseCounts> out = new EnumMap<>(EndpointClass.class);
         for (EndpointClass endpoint : EndpointClass.values()) {
             PhaseRecorders r = byClass[endpoint.ordinal()][phase.ordinal()];
@@ -276,9 +299,20 @@ public final class RunRecorder implements AutoCloseable {
         EnumMap<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         outcomes.putAll(c.outcomes());
         outcomes.merge(Outcome.TIMEOUT_IDLE, unfinished, Long::sum);
-        return new PhaseCounts(c.scheduled(), c.sent(), c.completed(), outcomes, c.inputTokens(),
-                c.outputTokens(), c.good(), c.microCredits(), c.tokenMismatch(), c.retryAfterCount(),
-                c.retryAfterSumMillis(), c.retryAfterMaxMillis(), unfinished);
+        return new PhaseCounts(
+                c.scheduled(),
+                c.sent(),
+                c.completed(),
+                outcomes,
+                c.inputTokens(),
+                c.outputTokens(),
+                c.good(),
+                c.microCredits(),
+                c.tokenMismatch(),
+                c.retryAfterCount(),
+                c.retryAfterSumMillis(),
+                c.retryAfterMaxMillis(),
+                unfinished);
     }
 
     /** Runs {@link #cutAt} when the run clock reaches {@code boundaryEpochMillis}. */
@@ -290,7 +324,10 @@ public final class RunRecorder implements AutoCloseable {
         reporter.schedule(() -> cutAt(boundaryEpochMillis), delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** On the reporter thread: writes the interval ending at the boundary, then schedules the next one. */
+    /**
+     * On the reporter thread: writes the interval ending at the boundary, then schedules the next
+     * one.
+     */
     private void cutAt(long boundaryEpochMillis) {
         if (clock.nowEpochMillis() < boundaryEpochMillis) {
             scheduleBoundary(boundaryEpochMillis); // woke early against the run clock
@@ -309,21 +346,26 @@ public final class RunRecorder implements AutoCloseable {
         scheduleBoundary(nextBoundary(boundaryEpochMillis));
     }
 
-    /** The first interval boundary after {@code epochMillis}, aligned to a multiple of the interval. */
+    /**
+     * The first interval boundary after {@code epochMillis}, aligned to a multiple of the interval.
+     */
     long nextBoundary(long epochMillis) {
         return Math.floorDiv(epochMillis, intervalMillis) * intervalMillis + intervalMillis;
     }
 
     /**
-     * Stops the reporter, writes the last (partial) interval ending now, and closes the logs. Idempotent.
-     * Requests recorded after this are counted in {@link #droppedAfterClose()}.
+     * Stops the reporter, writes the last (partial) interval ending now, and closes the logs.
+     * Idempotent. Requests recorded after this are counted in {@link #droppedAfterClose()}.
      */
     @Override
     public void close() {
         closeAt(-1);
     }
 
-    /** Like {@link #close()}, with the last interval ending at {@code endEpochMillis} (manual recorders). */
+    /**
+     * Like {@link #close()}, with the last interval ending at {@code endEpochMillis} (manual
+     * recorders).
+     */
     public void closeAt(long endEpochMillis) {
         synchronized (rollLock) {
             if (closed) {
@@ -333,7 +375,8 @@ public final class RunRecorder implements AutoCloseable {
         }
         closePhaser.readerLock();
         try {
-            closePhaser.flipPhase(); // returns once every record call that missed the flag has finished
+            closePhaser.flipPhase(); // returns once every record call that missed the flag has
+            // finished
         } finally {
             closePhaser.readerUnlock();
         }

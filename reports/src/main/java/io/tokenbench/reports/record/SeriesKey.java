@@ -3,12 +3,13 @@ package io.tokenbench.reports.record;
 import java.util.Optional;
 
 /**
- * The name of a recorded series: a plain metric ({@code e2e}, all endpoint classes together) or a metric of
- * one endpoint class ({@code images.e2e}). Used as the {@code .hlog} tag after the phase prefix, as the
- * series name in memory and in gate rules. Old run folders only have plain names; both read the same way.
+ * The name of a recorded series: a plain metric ({@code e2e}, all endpoint classes together) or a
+ * metric of one endpoint class ({@code images.e2e}). Used as the {@code .hlog} tag after the phase
+ * prefix, as the series name in memory and in gate rules. Old run folders only have plain names;
+ * both read the same way.
  *
  * @param endpoint the class, empty for the blended (all-classes) series
- * @param metric   the metric
+ * @param metric the metric
  */
 public record SeriesKey(Optional<EndpointClass> endpoint, Metric metric) {
 
@@ -37,6 +38,8 @@ public record SeriesKey(Optional<EndpointClass> endpoint, Metric metric) {
         }
         Optional<EndpointClass> c = EndpointClass.fromWireName(name.substring(0, dot));
         Optional<Metric> m = Metric.fromWireName(name.substring(dot + 1));
-        return c.isPresent() && m.isPresent() ? Optional.of(of(c.get(), m.get())) : Optional.empty();
+        return c.isPresent() && m.isPresent()
+                ? Optional.of(of(c.get(), m.get()))
+                : Optional.empty();
     }
 }

@@ -3,17 +3,18 @@ package io.tokenbench.reports.record;
 import java.time.Duration;
 
 /**
- * Per-request service-level objectives for goodput (metrics.md "Run-level metrics"): a request is good when
- * it succeeded and met every bound that applies to it. {@link #UNBOUNDED} means "no bound". A bound on a
- * metric the request does not have (tpot of a one-token answer) is met.
+ * Per-request service-level objectives for goodput (metrics.md "Run-level metrics"): a request is
+ * good when it succeeded and met every bound that applies to it. {@link #UNBOUNDED} means "no
+ * bound". A bound on a metric the request does not have (tpot of a one-token answer) is met.
  *
  * @param ttftSchedMaxNanos upper bound on ttft_sched
- * @param tpotMaxNanos      upper bound on tpot
- * @param e2eSchedMaxNanos  upper bound on e2e_sched (video jobs: submit-scheduled to completed)
+ * @param tpotMaxNanos upper bound on tpot
+ * @param e2eSchedMaxNanos upper bound on e2e_sched (video jobs: submit-scheduled to completed)
  */
 public record Slo(long ttftSchedMaxNanos, long tpotMaxNanos, long e2eSchedMaxNanos) {
 
     public static final long UNBOUNDED = Long.MAX_VALUE;
+
     /** No bounds: every successful request is good. */
     public static final Slo NONE = new Slo(UNBOUNDED, UNBOUNDED, UNBOUNDED);
 
@@ -39,7 +40,8 @@ public record Slo(long ttftSchedMaxNanos, long tpotMaxNanos, long e2eSchedMaxNan
         if (!j.outcome().isSuccess()) {
             return false;
         }
-        if (!RequestTimeline.present(j.tCompletedNanos()) || !RequestTimeline.present(j.tSchedNanos())) {
+        if (!RequestTimeline.present(j.tCompletedNanos())
+                || !RequestTimeline.present(j.tSchedNanos())) {
             return e2eSchedMaxNanos == UNBOUNDED;
         }
         return j.tCompletedNanos() - j.tSchedNanos() <= e2eSchedMaxNanos;

@@ -6,18 +6,22 @@ package io.tokenbench.reports.record;
  * <p>HdrHistogram records non-negative {@code long}s, so fractional quantities are stored scaled:
  * {@code reported value = stored value / storedPerReported}.
  *
- * @param stored            unit of the stored long, e.g. {@code "ns"} or {@code "milli-tokens/s"}
- * @param reported          unit printed in reports and {@code summary.json}, e.g. {@code "ms"}
+ * @param stored unit of the stored long, e.g. {@code "ns"} or {@code "milli-tokens/s"}
+ * @param reported unit printed in reports and {@code summary.json}, e.g. {@code "ms"}
  * @param storedPerReported how many stored units make one reported unit (1e6 for ns to ms)
  */
 public record ValueUnit(String stored, String reported, double storedPerReported) {
 
     /** Latencies: stored in nanoseconds, reported in milliseconds. */
     public static final ValueUnit NANOS_AS_MILLIS = new ValueUnit("ns", "ms", 1_000_000.0);
+
     /** Rates per stream: stored in milli-tokens per second, reported in tokens per second. */
-    public static final ValueUnit MILLI_TOKENS_PER_SECOND = new ValueUnit("milli-tokens/s", "tokens/s", 1_000.0);
+    public static final ValueUnit MILLI_TOKENS_PER_SECOND =
+            new ValueUnit("milli-tokens/s", "tokens/s", 1_000.0);
+
     /** Dimensionless ratios (real-time factor): stored in thousandths, reported as a ratio. */
     public static final ValueUnit MILLI_RATIO = new ValueUnit("milli", "ratio", 1_000.0);
+
     /** Plain counts (polls per job): stored and reported as counts. */
     public static final ValueUnit COUNT = new ValueUnit("count", "count", 1.0);
 
@@ -26,7 +30,8 @@ public record ValueUnit(String stored, String reported, double storedPerReported
             throw new IllegalArgumentException("units must be named");
         }
         if (!(storedPerReported > 0) || Double.isInfinite(storedPerReported)) {
-            throw new IllegalArgumentException("storedPerReported must be positive: " + storedPerReported);
+            throw new IllegalArgumentException(
+                    "storedPerReported must be positive: " + storedPerReported);
         }
     }
 

@@ -5,18 +5,19 @@ import java.util.Objects;
 
 /**
  * The measurement window of a run, on t_sched relative to the run start: {@code [warmup, warmup +
- * measurement)} is measured; earlier is warm-up, later is cool-down. Grace is how long the driver waits for
- * requests scheduled in the window before closing the recorder; requests still unfinished at close count as
- * timeouts.
+ * measurement)} is measured; earlier is warm-up, later is cool-down. Grace is how long the driver
+ * waits for requests scheduled in the window before closing the recorder; requests still unfinished
+ * at close count as timeouts.
  *
- * @param warmup      excluded start of the run, >= 0
+ * @param warmup excluded start of the run, >= 0
  * @param measurement length of the measured window, > 0 ({@link #UNBOUNDED} for "until the end")
- * @param grace       wait for in-flight requests after the window, >= 0
+ * @param grace wait for in-flight requests after the window, >= 0
  */
 public record Window(Duration warmup, Duration measurement, Duration grace) {
 
     /** A measurement window that never ends (closed-model benchmarks that stop on their own). */
     public static final Duration UNBOUNDED = Duration.ofDays(365L * 100);
+
     /** Everything measured, no warm-up, no grace. */
     public static final Window ALL = new Window(Duration.ZERO, UNBOUNDED, Duration.ZERO);
 
@@ -25,7 +26,8 @@ public record Window(Duration warmup, Duration measurement, Duration grace) {
         Objects.requireNonNull(measurement, "measurement");
         Objects.requireNonNull(grace, "grace");
         if (warmup.isNegative() || grace.isNegative()) {
-            throw new IllegalArgumentException("warmup and grace must be >= 0: " + warmup + ", " + grace);
+            throw new IllegalArgumentException(
+                    "warmup and grace must be >= 0: " + warmup + ", " + grace);
         }
         if (measurement.isZero() || measurement.isNegative()) {
             throw new IllegalArgumentException("measurement must be > 0: " + measurement);

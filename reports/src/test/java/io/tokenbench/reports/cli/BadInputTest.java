@@ -1,20 +1,18 @@
 package io.tokenbench.reports.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tokenbench.reports.model.RunFolder;
 import io.tokenbench.reports.testing.GoldenRun;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Corrupt, truncated, empty and unknown input: a clear message, exit 2, nothing overwritten. */
 class BadInputTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     /** A reported run folder whose report files hold a marker we can check survives. */
     private Path reported() throws Exception {
@@ -26,7 +24,8 @@ class BadInputTest {
     }
 
     private static void assertUntouched(Path dir) throws Exception {
-        assertThat(Files.readString(dir.resolve(RunFolder.SUMMARY_JSON))).isEqualTo("{\"marker\": true}");
+        assertThat(Files.readString(dir.resolve(RunFolder.SUMMARY_JSON)))
+                .isEqualTo("{\"marker\": true}");
         assertThat(Files.readString(dir.resolve(RunFolder.REPORT_HTML))).isEqualTo("<p>marker</p>");
     }
 
@@ -35,7 +34,8 @@ class BadInputTest {
         Path dir = reported();
         Path hlog = dir.resolve(RunFolder.METRICS_HLOG);
         String text = Files.readString(hlog);
-        Files.writeString(hlog, text.substring(0, text.length() - 40)); // cut inside the last histogram
+        Files.writeString(
+                hlog, text.substring(0, text.length() - 40)); // cut inside the last histogram
         CliResult r = CliResult.run("report", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("metrics.hlog line", "truncated or corrupt");
@@ -46,7 +46,8 @@ class BadInputTest {
     void corruptHlogLine() throws Exception {
         Path dir = reported();
         Path hlog = dir.resolve(RunFolder.METRICS_HLOG);
-        Files.writeString(hlog, Files.readString(hlog).replaceFirst("Tag=ttft,0.000,", "Tag=ttft,zero,"));
+        Files.writeString(
+                hlog, Files.readString(hlog).replaceFirst("Tag=ttft,0.000,", "Tag=ttft,zero,"));
         CliResult r = CliResult.run("report", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("start is not a number: 'zero'");
@@ -56,7 +57,9 @@ class BadInputTest {
     @Test
     void corruptOutcomesLine() throws Exception {
         Path dir = reported();
-        Files.writeString(dir.resolve(RunFolder.OUTCOMES_JSONL), "{\"start_ms\":1,\"end_ms\":2,\"phases\":{\"measure\":{\"outcomes\":{\"teapot\":1}}}}\n");
+        Files.writeString(
+                dir.resolve(RunFolder.OUTCOMES_JSONL),
+                "{\"start_ms\":1,\"end_ms\":2,\"phases\":{\"measure\":{\"outcomes\":{\"teapot\":1}}}}\n");
         CliResult r = CliResult.run("report", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("outcomes.jsonl line 1", "unknown outcome 'teapot'");
@@ -67,7 +70,8 @@ class BadInputTest {
     void emptyRun() throws Exception {
         Path dir = reported();
         Files.writeString(dir.resolve(RunFolder.OUTCOMES_JSONL), "");
-        Files.writeString(dir.resolve(RunFolder.METRICS_HLOG), "#[Histogram log format version 1.3]\n");
+        Files.writeString(
+                dir.resolve(RunFolder.METRICS_HLOG), "#[Histogram log format version 1.3]\n");
         CliResult r = CliResult.run("report", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("empty run");
@@ -78,7 +82,10 @@ class BadInputTest {
     void unknownSchemaVersions() throws Exception {
         Path dir = reported();
         Path runJson = dir.resolve(RunFolder.RUN_JSON);
-        Files.writeString(runJson, Files.readString(runJson).replace("\"schema_version\" : 1", "\"schema_version\" : 7"));
+        Files.writeString(
+                runJson,
+                Files.readString(runJson)
+                        .replace("\"schema_version\" : 1", "\"schema_version\" : 7"));
         CliResult r = CliResult.run("report", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("schema_version 7");

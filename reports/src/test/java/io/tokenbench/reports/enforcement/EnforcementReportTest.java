@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 public class EnforcementReportTest {
 
     /** A hand-written file in the schema of simulations/KEYS-VERIFY.md (two of its nine checks). */
-    public static final String SAMPLE = """
+    public static final String SAMPLE =
+            """
             {"schema_version":1,"tool":"tokenbench keys verify","result":"fail","exit_code":1,
              "target":{"kind":"mock","host":"127.0.0.1:9"},
              "checks":[
@@ -32,10 +33,15 @@ public class EnforcementReportTest {
         Files.writeString(run.resolve("enforcement.json"), SAMPLE);
         EnforcementResult result = EnforcementReader.read(run).orElseThrow();
         assertThat(result.result()).isEqualTo("fail");
-        assertThat(result.checks()).extracting(EnforcementResult.Check::name).containsExactly("overshoot", "expiry");
-        assertThat(result.checks()).extracting(EnforcementResult.Check::verdict)
-                .containsExactly(EnforcementResult.Verdict.QUANTIFIED, EnforcementResult.Verdict.FAIL);
-        assertThat(result.checks().get(1).evidence().path("expected_last_valid_second").asLong()).isEqualTo(604800);
+        assertThat(result.checks())
+                .extracting(EnforcementResult.Check::name)
+                .containsExactly("overshoot", "expiry");
+        assertThat(result.checks())
+                .extracting(EnforcementResult.Check::verdict)
+                .containsExactly(
+                        EnforcementResult.Verdict.QUANTIFIED, EnforcementResult.Verdict.FAIL);
+        assertThat(result.checks().get(1).evidence().path("expected_last_valid_second").asLong())
+                .isEqualTo(604800);
     }
 
     @Test
@@ -48,22 +54,35 @@ public class EnforcementReportTest {
         Files.writeString(run.resolve("enforcement.json"), SAMPLE);
         EnforcementReport.writeHtml(run);
         String html = Files.readString(run.resolve("report.html"));
-        assertThat(html).contains("id=\"enforcement\"", "data-check=\"overshoot\"", "data-check=\"expiry\"",
-                ">quantified<", ">fail<", "data-result=\"fail\"");
-        assertThat(html).contains("<td class=\"n\">64</td><td class=\"n\">2100</td><td class=\"n\">0.42</td>");
-        assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html)
+                .contains(
+                        "id=\"enforcement\"",
+                        "data-check=\"overshoot\"",
+                        "data-check=\"expiry\"",
+                        ">quantified<",
+                        ">fail<",
+                        "data-result=\"fail\"");
+        assertThat(html)
+                .contains(
+                        "<td class=\"n\">64</td><td class=\"n\">2100</td><td class=\"n\">0.42</td>");
+        assertThat(html)
+                .doesNotContain("<script>alert(1)</script>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
     @Test
     void unusableFilesAreBadInputAndNothingIsWritten(@TempDir Path run) throws Exception {
-        for (String bad : new String[] {
-            SAMPLE.replace("\"schema_version\":1", "\"schema_version\":2"),
-            SAMPLE.replace("\"verdict\":\"fail\"", "\"verdict\":\"maybe\""),
-            "{\"schema_version\":1,\"result\":\"pass\",\"checks\":{}}",
-            "{\"schema_version\":1, \"checks\": [",
-        }) {
+        for (String bad :
+                new String[] {
+                    SAMPLE.replace("\"schema_version\":1", "\"schema_version\":2"),
+                    SAMPLE.replace("\"verdict\":\"fail\"", "\"verdict\":\"maybe\""),
+                    "{\"schema_version\":1,\"result\":\"pass\",\"checks\":{}}",
+                    "{\"schema_version\":1, \"checks\": [",
+                }) {
             Files.writeString(run.resolve("enforcement.json"), bad);
-            assertThatThrownBy(() -> EnforcementReport.writeHtml(run)).as(bad).isInstanceOf(BadInputException.class)
+            assertThatThrownBy(() -> EnforcementReport.writeHtml(run))
+                    .as(bad)
+                    .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("enforcement.json");
             assertThat(run.resolve("report.html")).doesNotExist();
         }

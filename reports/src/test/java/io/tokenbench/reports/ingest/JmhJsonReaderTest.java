@@ -1,22 +1,24 @@
 package io.tokenbench.reports.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tokenbench.reports.cli.ReportsMainAccess;
 import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.SummaryBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class JmhJsonReaderTest {
 
-    /** The shape JMH 1.37 writes with -rf json (trimmed to the fields we read, plus a few we ignore). */
+    /**
+     * The shape JMH 1.37 writes with -rf json (trimmed to the fields we read, plus a few we
+     * ignore).
+     */
     static String jmhJson(double sampleScale) {
         return """
                 [ {
@@ -30,11 +32,11 @@ class JmhJsonReaderTest {
                   "threads" : 1, "forks" : 2,
                   "primaryMetric" : { "score" : 100.0, "scoreUnit" : "ops/s", "rawData" : [ [ 100.0, 110.0 ], [ 90.0 ] ] }
                 } ]
-                """.formatted(1.5 * sampleScale, 2.0 * sampleScale);
+                """
+                .formatted(1.5 * sampleScale, 2.0 * sampleScale);
     }
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void sampleModeRawHistogramsBecomeLatencyDistributions() throws Exception {
@@ -69,13 +71,24 @@ class JmhJsonReaderTest {
         Files.writeString(base, jmhJson(1.0));
         Files.writeString(slow, jmhJson(2.0));
         Path rules = tmp.resolve("rules.txt");
-        Files.writeString(rules, "SseBench.stream[tokens=10].p50 <= 4ms\nSseBench.stream[tokens=10].max <= baseline + 10%\n");
-        ReportsMainAccess.Result r = ReportsMainAccess.run("gate", "--rules", rules.toString(), "--baseline",
-                base.toString(), "--current", slow.toString());
+        Files.writeString(
+                rules,
+                "SseBench.stream[tokens=10].p50 <= 4ms\nSseBench.stream[tokens=10].max <= baseline + 10%\n");
+        ReportsMainAccess.Result r =
+                ReportsMainAccess.run(
+                        "gate",
+                        "--rules",
+                        rules.toString(),
+                        "--baseline",
+                        base.toString(),
+                        "--current",
+                        slow.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("PASS\\s+SseBench.stream\\[tokens=10\\].p50 <= 4ms")
+        assertThat(r.out())
+                .containsPattern("PASS\\s+SseBench.stream\\[tokens=10\\].p50 <= 4ms")
                 .containsPattern("FAIL\\s+SseBench.stream\\[tokens=10\\].max <= baseline \\+ 10%");
-        ReportsMainAccess.Result c = ReportsMainAccess.run("compare", base.toString(), slow.toString());
+        ReportsMainAccess.Result c =
+                ReportsMainAccess.run("compare", base.toString(), slow.toString());
         assertThat(c.exit()).isZero();
         assertThat(c.out()).contains("SseBench.stream[tokens=10].p50", "+100.0%");
     }
@@ -84,11 +97,13 @@ class JmhJsonReaderTest {
     void badJmhFilesAreRejectedWithTheReason() throws Exception {
         Path notArray = tmp.resolve("a.json");
         Files.writeString(notArray, "{\"benchmark\": 1}");
-        assertThatThrownBy(() -> JmhJsonReader.read(notArray)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> JmhJsonReader.read(notArray))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("JSON array");
         Path noRaw = tmp.resolve("b.json");
         Files.writeString(noRaw, jmhJson(1.0).replace("rawDataHistogram", "rawDataHistogramX"));
-        assertThatThrownBy(() -> JmhJsonReader.read(noRaw)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> JmhJsonReader.read(noRaw))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("benchmark #1", "rawDataHistogram");
     }
 }

@@ -1,9 +1,7 @@
 package io.tokenbench.reports.ingest;
 
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
-import org.HdrHistogram.IntCountsHistogram;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -12,9 +10,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.HdrHistogram.IntCountsHistogram;
+import org.junit.jupiter.api.Test;
 
 class SparseHistogramTest {
 
@@ -32,8 +31,12 @@ class SparseHistogramTest {
     private static List<long[]> buckets(org.HdrHistogram.AbstractHistogram h) {
         List<long[]> out = new ArrayList<>();
         for (HistogramIterationValue v : h.recordedValues()) {
-            out.add(new long[] {h.lowestEquivalentValue(v.getValueIteratedTo()),
-                    h.highestEquivalentValue(v.getValueIteratedTo()), v.getCountAtValueIteratedTo()});
+            out.add(
+                    new long[] {
+                        h.lowestEquivalentValue(v.getValueIteratedTo()),
+                        h.highestEquivalentValue(v.getValueIteratedTo()),
+                        v.getCountAtValueIteratedTo()
+                    });
         }
         return out;
     }
@@ -88,7 +91,8 @@ class SparseHistogramTest {
         int n = h.encodeIntoCompressedByteBuffer(buf, Deflater.BEST_COMPRESSION);
         for (int cut : new int[] {3, 8, 20, n / 2, n - 1}) {
             byte[] truncated = Arrays.copyOf(buf.array(), cut);
-            assertThatThrownBy(() -> SparseHistogram.decode(truncated)).as("cut at %d of %d", cut, n)
+            assertThatThrownBy(() -> SparseHistogram.decode(truncated))
+                    .as("cut at %d of %d", cut, n)
                     .isInstanceOf(DataFormatException.class);
         }
     }

@@ -6,7 +6,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The outcomes.jsonl line format round-trips per-class counts, also when the phase's own counts are empty. */
+/**
+ * The outcomes.jsonl line format round-trips per-class counts, also when the phase's own counts are
+ * empty.
+ */
 class OutcomesJsonTest {
 
     private static PhaseCounts sentAndOk(long n) {
@@ -17,10 +20,15 @@ class OutcomesJsonTest {
 
     @Test
     void classCountsSurviveAnIntervalWhosePhaseCountsLandedInTheNextOne() {
-        // A chat request's class counters were drained into this interval, its phase counters into the
+        // A chat request's class counters were drained into this interval, its phase counters into
+        // the
         // previous one: the line holds measure/chat = 1 and an empty measure phase.
-        OutcomesLine line = new OutcomesLine(1_000, 2_000, Map.of(Phase.MEASURE, PhaseCounts.ZERO),
-                Map.of(Phase.MEASURE, Map.of(EndpointClass.CHAT, sentAndOk(1))));
+        OutcomesLine line =
+                new OutcomesLine(
+                        1_000,
+                        2_000,
+                        Map.of(Phase.MEASURE, PhaseCounts.ZERO),
+                        Map.of(Phase.MEASURE, Map.of(EndpointClass.CHAT, sentAndOk(1))));
 
         OutcomesLine back = OutcomesJson.parse(OutcomesJson.toJson(line));
 
@@ -31,7 +39,8 @@ class OutcomesJsonTest {
 
     @Test
     void phasesWithNeitherOwnNorClassCountsAreLeftOut() {
-        OutcomesLine line = new OutcomesLine(1_000, 2_000, Map.of(Phase.WARMUP, sentAndOk(2)), Map.of());
+        OutcomesLine line =
+                new OutcomesLine(1_000, 2_000, Map.of(Phase.WARMUP, sentAndOk(2)), Map.of());
 
         String json = OutcomesJson.toJson(line);
 

@@ -1,9 +1,6 @@
 package io.tokenbench.reports.record;
 
-import org.HdrHistogram.EncodableHistogram;
-import org.HdrHistogram.HistogramLogReader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -14,15 +11,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunRecorderTest {
 
     private static final long START_MS = 1_764_000_000_300L; // .300 s past a whole second
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** Per-tag total counts and the interval start times, read with HdrHistogram's own reader. */
     static Map<String, Long> countsByTag(Path hlog, List<Long> startTimesMs) throws Exception {
@@ -52,35 +50,44 @@ class RunRecorderTest {
 
     private static RequestTimeline chat(long tSched, int outcomeIndex) {
         long t = tSched;
-        return RequestTimeline.builder(EndpointClass.CHAT).sched(t).send(t + 10).headers(t + 20)
-                .outputEvents(t + 1_000, t + 1_500, t + 2_100).done(t + 2_200).usage(5, 3)
+        return RequestTimeline.builder(EndpointClass.CHAT)
+                .sched(t)
+                .send(t + 10)
+                .headers(t + 20)
+                .outputEvents(t + 1_000, t + 1_500, t + 2_100)
+                .done(t + 2_200)
+                .usage(5, 3)
                 .outcome(outcomeIndex % 10 == 0 ? Outcome.HTTP_429 : Outcome.OK)
                 .retryAfterMillis(outcomeIndex % 10 == 0 ? 2_000 : RequestTimeline.UNKNOWN)
-                .microCredits(7).build();
+                .microCredits(7)
+                .build();
     }
 
     @Test
     void concurrentWritersLoseNothingAcrossManyIntervals() throws Exception {
         RunClock clock = RunClock.now();
-        RunRecorder recorder = RunRecorder.start(dir, clock,
-                RecorderConfig.DEFAULTS.withInterval(Duration.ofMillis(20)));
+        RunRecorder recorder =
+                RunRecorder.start(
+                        dir, clock, RecorderConfig.DEFAULTS.withInterval(Duration.ofMillis(20)));
         int threads = 4;
         int perThread = 25_000;
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
-            Thread th = new Thread(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < perThread; i++) {
-                    long now = System.nanoTime();
-                    recorder.markScheduled(now);
-                    recorder.record(chat(now, i));
-                }
-            });
+            Thread th =
+                    new Thread(
+                            () -> {
+                                try {
+                                    go.await();
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                                for (int i = 0; i < perThread; i++) {
+                                    long now = System.nanoTime();
+                                    recorder.markScheduled(now);
+                                    recorder.record(chat(now, i));
+                                }
+                            });
             th.start();
             writers.add(th);
         }
@@ -95,9 +102,9 @@ class RunRecorderTest {
         long ok = requests - rateLimited;
         List<Long> starts = new ArrayList<>();
         Map<String, Long> counts = countsByTag(dir.resolve("metrics.hlog"), starts);
-        assertThat(counts.get("dispatch_lag")).isEqualTo(requests);   // every request
-        assertThat(counts.get("ttft")).isEqualTo(ok);                 // successes only
-        assertThat(counts.get("itl")).isEqualTo(2 * ok);              // two gaps each
+        assertThat(counts.get("dispatch_lag")).isEqualTo(requests); // every request
+        assertThat(counts.get("ttft")).isEqualTo(ok); // successes only
+        assertThat(counts.get("itl")).isEqualTo(2 * ok); // two gaps each
         assertThat(counts.get("tpot")).isEqualTo(ok);
         assertThat(starts).allMatch(s -> s >= clock.startEpochMillis());
 
@@ -116,7 +123,8 @@ class RunRecorderTest {
         assertThat(measured.unfinished()).isZero();
         // consecutive lines tile time without gaps
         for (int i = 1; i < lines.size(); i++) {
-            assertThat(lines.get(i).startEpochMillis()).isEqualTo(lines.get(i - 1).endEpochMillis());
+            assertThat(lines.get(i).startEpochMillis())
+                    .isEqualTo(lines.get(i - 1).endEpochMillis());
         }
     }
 
@@ -124,20 +132,24 @@ class RunRecorderTest {
     void phasesFollowTSchedAndTagsCarryThem() throws Exception {
         long startNanos = 5_000_000_000L;
         RunClock clock = new RunClock(START_MS, startNanos);
-        Window window = new Window(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(2));
-        RunRecorder recorder = RunRecorder.manual(dir, clock, RecorderConfig.DEFAULTS.withWindow(window));
+        Window window =
+                new Window(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(2));
+        RunRecorder recorder =
+                RunRecorder.manual(dir, clock, RecorderConfig.DEFAULTS.withWindow(window));
         long s = 1_000_000_000L;
-        recorder.record(chat(startNanos + 5 * s, 1));   // warm-up
-        recorder.record(chat(startNanos + 15 * s, 1));  // measured
-        recorder.record(chat(startNanos + 15 * s, 2));  // measured
-        recorder.record(chat(startNanos + 25 * s, 1));  // cool-down
+        recorder.record(chat(startNanos + 5 * s, 1)); // warm-up
+        recorder.record(chat(startNanos + 15 * s, 1)); // measured
+        recorder.record(chat(startNanos + 15 * s, 2)); // measured
+        recorder.record(chat(startNanos + 25 * s, 1)); // cool-down
         recorder.closeAt(START_MS + 700);
 
         List<Long> starts = new ArrayList<>();
         Map<String, Long> counts = countsByTag(dir.resolve("metrics.hlog"), starts);
-        assertThat(counts).containsEntry("warmup.ttft", 1L).containsEntry("ttft", 2L)
+        assertThat(counts)
+                .containsEntry("warmup.ttft", 1L)
+                .containsEntry("ttft", 2L)
                 .containsEntry("cooldown.ttft", 1L);
-        assertThat(starts).containsOnly(START_MS);   // absolute start time survives the log
+        assertThat(starts).containsOnly(START_MS); // absolute start time survives the log
         List<OutcomesLine> lines = outcomes(dir.resolve("outcomes.jsonl"));
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0).phase(Phase.WARMUP).completed()).isEqualTo(1);
@@ -147,7 +159,8 @@ class RunRecorderTest {
 
     @Test
     void intervalsAlignToWholeIntervalsOnTheEpochClock() throws Exception {
-        RunRecorder recorder = RunRecorder.manual(dir, new RunClock(START_MS, 0), RecorderConfig.DEFAULTS);
+        RunRecorder recorder =
+                RunRecorder.manual(dir, new RunClock(START_MS, 0), RecorderConfig.DEFAULTS);
         assertThat(recorder.nextBoundary(START_MS)).isEqualTo(1_764_000_001_000L);
         assertThat(recorder.nextBoundary(1_764_000_001_000L)).isEqualTo(1_764_000_002_000L);
         recorder.record(chat(0, 1));
@@ -155,14 +168,18 @@ class RunRecorderTest {
         recorder.record(chat(0, 1));
         recorder.closeAt(1_764_000_001_400L);
         List<OutcomesLine> lines = outcomes(dir.resolve("outcomes.jsonl"));
-        assertThat(lines).extracting(OutcomesLine::startEpochMillis).containsExactly(START_MS, 1_764_000_001_000L);
-        assertThat(lines).extracting(OutcomesLine::endEpochMillis)
+        assertThat(lines)
+                .extracting(OutcomesLine::startEpochMillis)
+                .containsExactly(START_MS, 1_764_000_001_000L);
+        assertThat(lines)
+                .extracting(OutcomesLine::endEpochMillis)
                 .containsExactly(1_764_000_001_000L, 1_764_000_001_400L);
     }
 
     @Test
     void scheduledButUnfinishedAtCloseCountAsTimeouts() throws Exception {
-        RunRecorder recorder = RunRecorder.manual(dir, new RunClock(START_MS, 0), RecorderConfig.DEFAULTS);
+        RunRecorder recorder =
+                RunRecorder.manual(dir, new RunClock(START_MS, 0), RecorderConfig.DEFAULTS);
         recorder.markScheduled(0);
         recorder.markScheduled(1);
         recorder.markScheduled(2);
@@ -170,8 +187,8 @@ class RunRecorderTest {
         recorder.rollInterval(START_MS + 700);
         recorder.record(chat(1, 1));
         recorder.closeAt(START_MS + 900);
-        recorder.record(chat(2, 1));                 // too late
-        recorder.close();                            // idempotent
+        recorder.record(chat(2, 1)); // too late
+        recorder.close(); // idempotent
 
         PhaseCounts measured = total(outcomes(dir.resolve("outcomes.jsonl")), Phase.MEASURE);
         assertThat(measured.scheduled()).isEqualTo(3);
@@ -184,7 +201,8 @@ class RunRecorderTest {
 
     @Test
     void theLogIsTaggedHdrHistogramFormatWithStartAndBaseTime() throws Exception {
-        RunRecorder recorder = RunRecorder.manual(dir, new RunClock(START_MS, 0), RecorderConfig.DEFAULTS);
+        RunRecorder recorder =
+                RunRecorder.manual(dir, new RunClock(START_MS, 0), RecorderConfig.DEFAULTS);
         recorder.record(chat(0, 1));
         recorder.closeAt(START_MS + 700);
         List<String> lines = Files.readAllLines(dir.resolve("metrics.hlog"));

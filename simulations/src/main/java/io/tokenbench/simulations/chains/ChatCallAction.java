@@ -33,152 +33,228 @@ import scala.Option;
  * every SSE event with its {@code System.nanoTime()} arrival, resets and stalls. Unlike Gatling's
  * {@code sse(...)} DSL it sees non-200 statuses and never re-sends a request whose stream broke.
  *
- * <p>Open model: the user waits on its event loop until the {@link io.tokenbench.simulations.load.Pacer}'s
- * t_sched, then sends. Timeouts run on the same event loop. Each request is logged to Gatling's stats
- * as {@code chat} (send to end) and, when a token arrived, {@code ttft} (send to first token), so
- * Gatling's report and {@code details("ttft")} assertions see it. The user continues with a failed
- * session unless the outcome is a success.
+ * <p>Open model: the user waits on its event loop until the {@link
+ * io.tokenbench.simulations.load.Pacer}'s t_sched, then sends. Timeouts run on the same event loop.
+ * Each request is logged to Gatling's stats as {@code chat} (send to end) and, when a token
+ * arrived, {@code ttft} (send to first token), so Gatling's report and {@code details("ttft")}
+ * assertions see it. The user continues with a failed session unless the outcome is a success.
  *
  * <p>Threads: everything after {@link #execute} runs on the session's event loop.
  */
 final class ChatCallAction extends NamedAction {
-  private final ChatCallSettings settings;
-  private final Action next;
-  private final StatsEngine statsEngine;
-  private final Clock clock;
-  private final HttpEngine engine;
-  private final InetAddressNameResolver resolver;
-  private final Option<SslContexts> sslContexts;
-  private final Uri uri;
-  private final String ttftName;
+    private final ChatCallSettings settings;
+    private final Action next;
+    private final StatsEngine statsEngine;
+    private final Clock clock;
+    private final HttpEngine engine;
+    private final InetAddressNameResolver resolver;
+    private final Option<SslContexts> sslContexts;
+    private final Uri uri;
+    private final String ttftName;
 
-  ChatCallAction(ChatCallSettings settings, Action next, StatsEngine statsEngine, Clock clock, HttpEngine engine,
-      InetAddressNameResolver resolver, Option<SslContexts> sslContexts) {
-    super(settings.requestName());
-    this.settings = settings;
-    this.next = next;
-    this.statsEngine = statsEngine;
-    this.clock = clock;
-    this.engine = engine;
-    this.resolver = resolver;
-    this.sslContexts = sslContexts;
-    this.uri = Uri.create(settings.chatUrl().toString());
-    this.ttftName = settings.requestName().equals("chat") ? "ttft" : settings.requestName() + " ttft";
-  }
+    ChatCallAction(
+            ChatCallSettings settings,
+            Action next,
+            StatsEngine statsEngine,
+            Clock clock,
+            HttpEngine engine,
+            InetAddressNameResolver resolver,
+            Option<SslContexts> sslContexts) {
+        super(settings.requestName());
+        this.settings = settings;
+        this.next = next;
+        this.statsEngine = statsEngine;
+        this.clock = clock;
+        this.engine = engine;
+        this.resolver = resolver;
+        this.sslContexts = sslContexts;
+        this.uri = Uri.create(settings.chatUrl().toString());
+        this.ttftName =
+                settings.requestName().equals("chat") ? "ttft" : settings.requestName() + " ttft";
+    }
 
-  @Override
-  public void execute(Session session) {
-    EventLoop loop = session.eventLoop();
-    settings.sink().begin();
-    if (settings.pacer().isEmpty()) {
-      send(session, -1, RequestTimeline.ABSENT); // closed model: t_sched = t_send
-      return;
+    @Override
+    public void execute(Session session) {
+        EventLoop loop = session.eventLoop();
+        settings.sink().begin();
+        if (settings.pacer().isEmpty()) {
+            send(session, -1, RequestTimeline.ABSENT); // closed model: t_sched = t_send
+            return;
+        }
+        Pacer.Slot slot = settings.pacer().get().next();
+        long tSched = slot.tSchedNanos();
+        long waitNanos = tSched - System.nanoTime();
+        if (waitNanos > 0) {
+            loop.schedule(
+                    () -> send(session, slot.index(), tSched), waitNanos, TimeUnit.NANOSECONDS);
+        } else {
+            send(session, slot.index(), tSched);
+        }
     }
-    Pacer.Slot slot = settings.pacer().get().next();
-    long tSched = slot.tSchedNanos();
-    long waitNanos = tSched - System.nanoTime();
-    if (waitNanos > 0) {
-      loop.schedule(() -> send(session, slot.index(), tSched), waitNanos, TimeUnit.NANOSECONDS);
-    } else {
-      send(session, slot.index(), tSched);
-    }
-  }
 
-  /** Sends request {@code index} (-1: closed model, next body in sequence). */
-  private void send(Session session, long index, long tSched) {
-    if (tSched != RequestTimeline.ABSENT) {
-      settings.sink().scheduled(tSched, EndpointClass.CHAT); // the arrival is due now (offered load)
+    /** Sends request {@code index} (-1: closed model, next body in sequence). */
+    private void send(Session session, long index, long tSched) {
+        if (tSched != RequestTimeline.ABSENT) {
+            settings.sink()
+                    .scheduled(tSched, EndpointClass.CHAT); // the arrival is due now (offered load)
+        }
+        boolean stream = settings.bodies().stream();
+        ExchangeTrace trace = new ExchangeTrace(stream);
+        String body = index < 0 ? settings.bodies().next() : settings.bodies().body(index);
+        Request request =
+                new RequestBuilder(settings.requestName(), HttpMethod.POST, uri, resolver)
+                        .setHeaders(headers(stream))
+                        .setBodyBuilder(new StringRequestBodyBuilder(body))
+                        // A backstop only: our own total timeout below fires first and classifies
+                        // the exchange.
+                        .setRequestTimeout(settings.timeouts().total().toMillis() + 5_000)
+                        .build();
+        ExchangeListener listener =
+                new ExchangeListener(
+                        trace, reason -> finish(session, index, tSched, trace, reason));
+        trace.sent(System.nanoTime());
+        try {
+            engine.executeRequest(
+                    request,
+                    session.userId(),
+                    settings.pooled(),
+                    session.eventLoop(),
+                    listener,
+                    sslContexts);
+        } catch (RuntimeException e) {
+            listener.onThrowable(
+                    e); // e.g. the engine is already closed: the request ends, the user continues
+            return;
+        }
+        scheduleTimeoutCheck(
+                session,
+                trace,
+                listener,
+                Math.min(
+                        settings.timeouts().firstToken().toNanos(),
+                        settings.timeouts().idle().toNanos()));
     }
-    boolean stream = settings.bodies().stream();
-    ExchangeTrace trace = new ExchangeTrace(stream);
-    String body = index < 0 ? settings.bodies().next() : settings.bodies().body(index);
-    Request request = new RequestBuilder(settings.requestName(), HttpMethod.POST, uri, resolver)
-        .setHeaders(headers(stream))
-        .setBodyBuilder(new StringRequestBodyBuilder(body))
-        // A backstop only: our own total timeout below fires first and classifies the exchange.
-        .setRequestTimeout(settings.timeouts().total().toMillis() + 5_000)
-        .build();
-    ExchangeListener listener = new ExchangeListener(trace, reason -> finish(session, index, tSched, trace, reason));
-    trace.sent(System.nanoTime());
-    try {
-      engine.executeRequest(request, session.userId(), settings.pooled(), session.eventLoop(), listener, sslContexts);
-    } catch (RuntimeException e) {
-      listener.onThrowable(e); // e.g. the engine is already closed: the request ends, the user continues
-      return;
-    }
-    scheduleTimeoutCheck(session, trace, listener,
-        Math.min(settings.timeouts().firstToken().toNanos(), settings.timeouts().idle().toNanos()));
-  }
 
-  private HttpHeaders headers(boolean stream) {
-    HttpHeaders h = new DefaultHttpHeaders()
-        .add(HttpHeaderNames.AUTHORIZATION, settings.apiKey().bearerHeader())
-        .add(HttpHeaderNames.CONTENT_TYPE, "application/json")
-        .add(HttpHeaderNames.ACCEPT, stream ? "text/event-stream" : "application/json");
-    settings.extraHeaders().forEach(h::add);
-    return h;
-  }
-
-  /**
-   * One timer per exchange, re-armed to the nearest deadline (first token, idle or total) but never
-   * further than one idle period away, so a stall right after the first token is caught within the
-   * idle timeout even while the first-token deadline is still far.
-   */
-  private void scheduleTimeoutCheck(Session session, ExchangeTrace trace, ExchangeListener listener, long delayNanos) {
-    session.eventLoop().schedule(() -> {
-      if (trace.ended()) {
-        return;
-      }
-      long now = System.nanoTime();
-      long start = trace.sendNanos();
-      long totalDeadline = start + settings.timeouts().total().toNanos();
-      boolean waitingForFirst = settings.bodies().stream() ? !trace.hasOutput() : trace.status() == 0;
-      long phaseDeadline = waitingForFirst
-          ? start + settings.timeouts().firstToken().toNanos()
-          : trace.lastActivityNanos() + settings.timeouts().idle().toNanos();
-      if (now >= totalDeadline) {
-        listener.abort(EndReason.TIMEOUT_TOTAL);
-      } else if (now >= phaseDeadline) {
-        listener.abort(waitingForFirst ? EndReason.TIMEOUT_FIRST_TOKEN : EndReason.TIMEOUT_IDLE);
-      } else {
-        long idleNanos = settings.timeouts().idle().toNanos();
-        scheduleTimeoutCheck(session, trace, listener, Math.min(Math.min(totalDeadline, phaseDeadline) - now, idleNanos));
-      }
-    }, Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
-  }
-
-  private void finish(Session session, long index, long tSched, ExchangeTrace trace, EndReason reason) {
-    EventLoop loop = session.eventLoop();
-    if (!loop.inEventLoop()) {
-      loop.execute(() -> finish(session, index, tSched, trace, reason));
-      return;
+    private HttpHeaders headers(boolean stream) {
+        HttpHeaders h =
+                new DefaultHttpHeaders()
+                        .add(HttpHeaderNames.AUTHORIZATION, settings.apiKey().bearerHeader())
+                        .add(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                        .add(
+                                HttpHeaderNames.ACCEPT,
+                                stream ? "text/event-stream" : "application/json");
+        settings.extraHeaders().forEach(h::add);
+        return h;
     }
-    RequestTimeline timeline = trace.timeline(tSched,
-        settings.price().microCredits(trace.promptTokens(), trace.completionTokens()));
-    try {
-      settings.sink().finished(index, timeline, trace.sampleText());
-      logToGatling(session, timeline, trace);
-    } finally {
-      // whatever recording did, the virtual user goes on (a stuck user would hold the run to its max duration)
-      next.$bang(timeline.outcome().isSuccess() ? session : session.markAsFailed());
-    }
-  }
 
-  private void logToGatling(Session session, RequestTimeline t, ExchangeTrace trace) {
-    long nowNanos = System.nanoTime();
-    long nowMillis = clock.nowMillis();
-    long sendMillis = nowMillis - (nowNanos - t.tSendNanos()) / 1_000_000;
-    boolean ok = t.outcome().isSuccess();
-    Status status = ok ? OK$.MODULE$ : KO$.MODULE$;
-    Option<String> code = trace.status() == 0 ? Option.empty() : Option.apply(Integer.toString(trace.status()));
-    Option<String> message = ok ? Option.empty()
-        : Option.apply(t.outcome().wireName() + (trace.detail().isEmpty() ? "" : ": " + trace.detail()));
-    long endNanos = RequestTimeline.present(t.tDoneNanos()) ? Math.max(t.tDoneNanos(), t.tLastNanos()) : nowNanos;
-    statsEngine.logResponse(session.scenario(), session.groups(), settings.requestName(), sendMillis,
-        sendMillis + (endNanos - t.tSendNanos()) / 1_000_000, status, code, message);
-    if (ok && RequestTimeline.present(t.tFirstNanos())) {
-      statsEngine.logResponse(session.scenario(), session.groups(), ttftName, sendMillis,
-          sendMillis + (t.tFirstNanos() - t.tSendNanos()) / 1_000_000, OK$.MODULE$, code, Option.empty());
+    /**
+     * One timer per exchange, re-armed to the nearest deadline (first token, idle or total) but
+     * never further than one idle period away, so a stall right after the first token is caught
+     * within the idle timeout even while the first-token deadline is still far.
+     */
+    private void scheduleTimeoutCheck(
+            Session session, ExchangeTrace trace, ExchangeListener listener, long delayNanos) {
+        session.eventLoop()
+                .schedule(
+                        () -> {
+                            if (trace.ended()) {
+                                return;
+                            }
+                            long now = System.nanoTime();
+                            long start = trace.sendNanos();
+                            long totalDeadline = start + settings.timeouts().total().toNanos();
+                            boolean waitingForFirst =
+                                    settings.bodies().stream()
+                                            ? !trace.hasOutput()
+                                            : trace.status() == 0;
+                            long phaseDeadline =
+                                    waitingForFirst
+                                            ? start + settings.timeouts().firstToken().toNanos()
+                                            : trace.lastActivityNanos()
+                                                    + settings.timeouts().idle().toNanos();
+                            if (now >= totalDeadline) {
+                                listener.abort(EndReason.TIMEOUT_TOTAL);
+                            } else if (now >= phaseDeadline) {
+                                listener.abort(
+                                        waitingForFirst
+                                                ? EndReason.TIMEOUT_FIRST_TOKEN
+                                                : EndReason.TIMEOUT_IDLE);
+                            } else {
+                                long idleNanos = settings.timeouts().idle().toNanos();
+                                scheduleTimeoutCheck(
+                                        session,
+                                        trace,
+                                        listener,
+                                        Math.min(
+                                                Math.min(totalDeadline, phaseDeadline) - now,
+                                                idleNanos));
+                            }
+                        },
+                        Math.max(1, delayNanos),
+                        TimeUnit.NANOSECONDS);
     }
-  }
+
+    private void finish(
+            Session session, long index, long tSched, ExchangeTrace trace, EndReason reason) {
+        EventLoop loop = session.eventLoop();
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> finish(session, index, tSched, trace, reason));
+            return;
+        }
+        RequestTimeline timeline =
+                trace.timeline(
+                        tSched,
+                        settings.price()
+                                .microCredits(trace.promptTokens(), trace.completionTokens()));
+        try {
+            settings.sink().finished(index, timeline, trace.sampleText());
+            logToGatling(session, timeline, trace);
+        } finally {
+            // whatever recording did, the virtual user goes on (a stuck user would hold the run to
+            // its max duration)
+            next.$bang(timeline.outcome().isSuccess() ? session : session.markAsFailed());
+        }
+    }
+
+    private void logToGatling(Session session, RequestTimeline t, ExchangeTrace trace) {
+        long nowNanos = System.nanoTime();
+        long nowMillis = clock.nowMillis();
+        long sendMillis = nowMillis - (nowNanos - t.tSendNanos()) / 1_000_000;
+        boolean ok = t.outcome().isSuccess();
+        Status status = ok ? OK$.MODULE$ : KO$.MODULE$;
+        Option<String> code =
+                trace.status() == 0
+                        ? Option.empty()
+                        : Option.apply(Integer.toString(trace.status()));
+        Option<String> message =
+                ok
+                        ? Option.empty()
+                        : Option.apply(
+                                t.outcome().wireName()
+                                        + (trace.detail().isEmpty() ? "" : ": " + trace.detail()));
+        long endNanos =
+                RequestTimeline.present(t.tDoneNanos())
+                        ? Math.max(t.tDoneNanos(), t.tLastNanos())
+                        : nowNanos;
+        statsEngine.logResponse(
+                session.scenario(),
+                session.groups(),
+                settings.requestName(),
+                sendMillis,
+                sendMillis + (endNanos - t.tSendNanos()) / 1_000_000,
+                status,
+                code,
+                message);
+        if (ok && RequestTimeline.present(t.tFirstNanos())) {
+            statsEngine.logResponse(
+                    session.scenario(),
+                    session.groups(),
+                    ttftName,
+                    sendMillis,
+                    sendMillis + (t.tFirstNanos() - t.tSendNanos()) / 1_000_000,
+                    OK$.MODULE$,
+                    code,
+                    Option.empty());
+        }
+    }
 }

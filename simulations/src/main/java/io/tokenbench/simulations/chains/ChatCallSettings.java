@@ -13,20 +13,29 @@ import java.util.Optional;
 /**
  * What one chat-call action needs.
  *
- * @param requestName  the name in Gatling's report ({@code chat}); ttft is logged as {@code ttft}
- * @param chatUrl      full URL of {@code /v1/chat/completions}
- * @param apiKey       sent as {@code Authorization: Bearer}
- * @param bodies       request bodies (stream or not)
- * @param timeouts     first token, idle, total
- * @param pacer        the open model's schedule; empty for closed models (t_sched = t_send)
- * @param sink         where timelines go
+ * @param requestName the name in Gatling's report ({@code chat}); ttft is logged as {@code ttft}
+ * @param chatUrl full URL of {@code /v1/chat/completions}
+ * @param apiKey sent as {@code Authorization: Bearer}
+ * @param bodies request bodies (stream or not)
+ * @param timeouts first token, idle, total
+ * @param pacer the open model's schedule; empty for closed models (t_sched = t_send)
+ * @param sink where timelines go
  * @param extraHeaders sent with every request (tests use the mock's {@code x-mock-*} overrides)
- * @param pooled       share keep-alive connections between users; false: a new connection per request
- * @param price        the model's Credit price ({@link Price#NONE} when unknown)
+ * @param pooled share keep-alive connections between users; false: a new connection per request
+ * @param price the model's Credit price ({@link Price#NONE} when unknown)
  */
-public record ChatCallSettings(String requestName, URI chatUrl, ApiKey apiKey, ChatBodies bodies, Timeouts timeouts,
-    Optional<Pacer> pacer, TimelineSink sink, Map<String, String> extraHeaders, boolean pooled, Price price) {
-  public ChatCallSettings {
-    extraHeaders = Map.copyOf(extraHeaders);
-  }
+public record ChatCallSettings(
+        String requestName,
+        URI chatUrl,
+        ApiKey apiKey,
+        ChatBodies bodies,
+        Timeouts timeouts,
+        Optional<Pacer> pacer,
+        TimelineSink sink,
+        Map<String, String> extraHeaders,
+        boolean pooled,
+        Price price) {
+    public ChatCallSettings {
+        extraHeaders = Map.copyOf(extraHeaders);
+    }
 }

@@ -15,80 +15,84 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
- * Feeds Gatling's HTTP client callbacks into an {@link ExchangeObserver} (the chat trace or a media step), stamping each with
- * {@code System.nanoTime()}, and reports the end exactly once. Buffers belong to the client (it
- * releases them after the callback); we copy the readable bytes.
+ * Feeds Gatling's HTTP client callbacks into an {@link ExchangeObserver} (the chat trace or a media
+ * step), stamping each with {@code System.nanoTime()}, and reports the end exactly once. Buffers
+ * belong to the client (it releases them after the callback); we copy the readable bytes.
  *
  * <p>Threads: all callbacks and {@link #abort} run on the exchange's event loop.
  */
 final class ExchangeListener implements HttpListener {
-  private final ExchangeObserver trace;
-  private final Consumer<EndReason> onEnd;
-  private Channel channel;
-  private boolean written;
+    private final ExchangeObserver trace;
+    private final Consumer<EndReason> onEnd;
+    private Channel channel;
+    private boolean written;
 
-  ExchangeListener(ExchangeObserver trace, Consumer<EndReason> onEnd) {
-    this.trace = trace;
-    this.onEnd = onEnd;
-  }
-
-  @Override
-  public void onFinalClientRequest(Request request) {
-    // nothing: the request is fully described by the settings
-  }
-
-  @Override
-  public void onWrite(Channel ch) {
-    channel = ch;
-    written = true;
-  }
-
-  @Override
-  public void onHttpResponse(HttpResponseStatus status, HttpHeaders headers) {
-    if (trace.ended()) {
-      return;
+    ExchangeListener(ExchangeObserver trace, Consumer<EndReason> onEnd) {
+        this.trace = trace;
+        this.onEnd = onEnd;
     }
-    trace.response(System.nanoTime(), status.code(), headers::get);
-  }
 
-  @Override
-  public void onHttpResponseBodyChunk(ByteBuf chunk, boolean last) {
-    if (trace.ended()) {
-      return;
+    @Override
+    public void onFinalClientRequest(Request request) {
+        // nothing: the request is fully described by the settings
     }
-    long now = System.nanoTime();
-    if (chunk.isReadable()) {
-      byte[] bytes = ByteBufUtil.getBytes(chunk);
-      trace.body(now, bytes, 0, bytes.length);
-    }
-    if (last) {
-      end(now, EndReason.COMPLETE);
-    }
-  }
 
-  @Override
-  public void onThrowable(Throwable t) {
-    if (trace.ended()) {
-      return;
+    @Override
+    public void onWrite(Channel ch) {
+        channel = ch;
+        written = true;
     }
-    boolean noConnection = !written && (t instanceof ConnectException || t instanceof UnresolvedAddressException
-        || t instanceof SSLException || t.getCause() instanceof ConnectException);
-    end(System.nanoTime(), noConnection ? EndReason.CONNECT_ERROR : EndReason.RESET);
-  }
 
-  /** Ends the exchange for {@code reason} (a timeout or cancel) and closes its connection. */
-  void abort(EndReason reason) {
-    if (trace.ended()) {
-      return;
+    @Override
+    public void onHttpResponse(HttpResponseStatus status, HttpHeaders headers) {
+        if (trace.ended()) {
+            return;
+        }
+        trace.response(System.nanoTime(), status.code(), headers::get);
     }
-    end(System.nanoTime(), reason);
-    if (channel != null) {
-      channel.close(); // a half-read response must not go back to the pool
-    }
-  }
 
-  private void end(long nanos, EndReason reason) {
-    trace.end(nanos, reason);
-    onEnd.accept(reason);
-  }
+    @Override
+    public void onHttpResponseBodyChunk(ByteBuf chunk, boolean last) {
+        if (trace.ended()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (chunk.isReadable()) {
+            byte[] bytes = ByteBufUtil.getBytes(chunk);
+            trace.body(now, bytes, 0, bytes.length);
+        }
+        if (last) {
+            end(now, EndReason.COMPLETE);
+        }
+    }
+
+    @Override
+    public void onThrowable(Throwable t) {
+        if (trace.ended()) {
+            return;
+        }
+        boolean noConnection =
+                !written
+                        && (t instanceof ConnectException
+                                || t instanceof UnresolvedAddressException
+                                || t instanceof SSLException
+                                || t.getCause() instanceof ConnectException);
+        end(System.nanoTime(), noConnection ? EndReason.CONNECT_ERROR : EndReason.RESET);
+    }
+
+    /** Ends the exchange for {@code reason} (a timeout or cancel) and closes its connection. */
+    void abort(EndReason reason) {
+        if (trace.ended()) {
+            return;
+        }
+        end(System.nanoTime(), reason);
+        if (channel != null) {
+            channel.close(); // a half-read response must not go back to the pool
+        }
+    }
+
+    private void end(long nanos, EndReason reason) {
+        trace.end(nanos, reason);
+        onEnd.accept(reason);
+    }
 }

@@ -11,38 +11,45 @@ import java.net.URI;
 import scala.Option;
 
 /**
- * A step for Gatling's Java DSL ({@code exec(step)}) that builds one of our actions on the HTTP engine (and
- * so the connection pool) of the scenario's HTTP protocol: {@link ChatCall} and {@link MediaCall} are two.
+ * A step for Gatling's Java DSL ({@code exec(step)}) that builds one of our actions on the HTTP
+ * engine (and so the connection pool) of the scenario's HTTP protocol: {@link ChatCall} and {@link
+ * MediaCall} are two.
  */
 public final class HttpStep implements io.gatling.javaapi.core.ActionBuilder {
 
-  /** Builds the action once Gatling hands over the scenario, the next action and the protocol's engine. */
-  @FunctionalInterface
-  interface ActionFactory {
-    Action build(ScenarioContext ctx, Action next, HttpEngine engine);
-  }
+    /**
+     * Builds the action once Gatling hands over the scenario, the next action and the protocol's
+     * engine.
+     */
+    @FunctionalInterface
+    interface ActionFactory {
+        Action build(ScenarioContext ctx, Action next, HttpEngine engine);
+    }
 
-  private final ActionFactory factory;
+    private final ActionFactory factory;
 
-  HttpStep(ActionFactory factory) {
-    this.factory = factory;
-  }
+    HttpStep(ActionFactory factory) {
+        this.factory = factory;
+    }
 
-  @Override
-  public ActionBuilder asScala() {
-    return new ActionBuilder() {
-      @Override
-      public Action build(ScenarioContext ctx, Action next) {
-        HttpComponents http = (HttpComponents) ctx.protocolComponentsRegistry()
-            .components(HttpProtocol$.MODULE$.HttpProtocolKey());
-        return factory.build(ctx, next, http.httpEngine());
-      }
-    };
-  }
+    @Override
+    public ActionBuilder asScala() {
+        return new ActionBuilder() {
+            @Override
+            public Action build(ScenarioContext ctx, Action next) {
+                HttpComponents http =
+                        (HttpComponents)
+                                ctx.protocolComponentsRegistry()
+                                        .components(HttpProtocol$.MODULE$.HttpProtocolKey());
+                return factory.build(ctx, next, http.httpEngine());
+            }
+        };
+    }
 
-  /** Fresh SSL contexts when {@code target} is https, else none. */
-  static Option<SslContexts> sslFor(HttpEngine engine, URI target) {
-    return target.getScheme().equals("https") ? Option.apply(engine.newSslContexts(false, Option.empty()))
-        : Option.empty();
-  }
+    /** Fresh SSL contexts when {@code target} is https, else none. */
+    static Option<SslContexts> sslFor(HttpEngine engine, URI target) {
+        return target.getScheme().equals("https")
+                ? Option.apply(engine.newSslContexts(false, Option.empty()))
+                : Option.empty();
+    }
 }

@@ -22,74 +22,93 @@ import java.util.stream.Stream;
  * ({@code ReportWriter.writeAll}), then a console summary per lane.
  */
 final class PlanExecution {
-  /** One finished lane: its run folder and the reports module's summary of it. */
-  record LaneResult(String lane, Path runDir, RunSummary summary) {}
+    /** One finished lane: its run folder and the reports module's summary of it. */
+    record LaneResult(String lane, Path runDir, RunSummary summary) {}
 
-  private PlanExecution() {}
+    private PlanExecution() {}
 
-  static List<LaneResult> execute(RunPlan plan, Path outDir, boolean gatlingReport, boolean printSummary,
-      PrintStream out) {
-    Path gatlingTmp = outDir.resolve(".gatling-" + ProcessHandle.current().pid());
-    Thread hook = new Thread(() -> closeAndReport(plan), "tokenbench-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    Duration total = plan.maxDuration();
-    int gatlingStatus;
-    try (ProgressPrinter progress = new ProgressPrinter(plan, total, Duration.ofSeconds(5), out)) {
-      gatlingStatus = GatlingRunner.run(plan, gatlingTmp, gatlingReport);
-    } finally {
-      plan.close();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is already running; it closes the plan too (idempotent)
-      }
-    }
-    List<RunSink> sinks = plan.openSinks();
-    if (sinks.isEmpty()) {
-      throw new IllegalStateException("Gatling ended before injecting (status " + gatlingStatus + ")");
-    }
-    moveGatlingReport(gatlingTmp, sinks.get(0).folder().dir());
-    List<LaneResult> results = new ArrayList<>();
-    for (int i = 0; i < sinks.size(); i++) {
-      Path dir = sinks.get(i).folder().dir();
-      RunSummary summary = ReportWriter.writeAll(dir).summary(); // summary.json, report.html, summary.md, junit.xml
-      results.add(new LaneResult(plan.lanes().get(i).name(), dir, summary));
-      if (printSummary) {
-        ConsoleSummary.print(plan.lanes().get(i).name() + " -> " + summary.header().targetHost(), summary, out);
-      }
-    }
-    return results;
-  }
-
-  /** Ctrl-C / SIGTERM: close the recorders (last interval, unfinished as timeouts) and write the reports. */
-  private static void closeAndReport(RunPlan plan) {
-    plan.close();
-    for (RunSink sink : plan.openSinks()) {
-      try {
-        ReportWriter.writeAll(sink.folder().dir());
-        System.err.println("tokenbench: interrupted; run folder " + sink.folder().dir());
-      } catch (RuntimeException e) {
-        System.err.println("tokenbench: interrupted; logs kept in " + sink.folder().dir() + " (" + e.getMessage() + ")");
-      }
-    }
-  }
-
-  private static void moveGatlingReport(Path gatlingTmp, Path runDir) {
-    if (!Files.isDirectory(gatlingTmp)) {
-      return;
-    }
-    try (Stream<Path> runs = Files.list(gatlingTmp)) {
-      for (Path p : runs.toList()) {
-        Files.move(p, runDir.resolve("gatling"));
-        break;
-      }
-      try (Stream<Path> rest = Files.list(gatlingTmp)) {
-        if (rest.findAny().isEmpty()) {
-          Files.delete(gatlingTmp);
+    static List<LaneResult> execute(
+            RunPlan plan,
+            Path outDir,
+            boolean gatlingReport,
+            boolean printSummary,
+            PrintStream out) {
+        Path gatlingTmp = outDir.resolve(".gatling-" + ProcessHandle.current().pid());
+        Thread hook = new Thread(() -> closeAndReport(plan), "tokenbench-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Duration total = plan.maxDuration();
+        int gatlingStatus;
+        try (ProgressPrinter progress =
+                new ProgressPrinter(plan, total, Duration.ofSeconds(5), out)) {
+            gatlingStatus = GatlingRunner.run(plan, gatlingTmp, gatlingReport);
+        } finally {
+            plan.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running; it closes the plan too (idempotent)
+            }
         }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot move Gatling's report into " + runDir, e);
+        List<RunSink> sinks = plan.openSinks();
+        if (sinks.isEmpty()) {
+            throw new IllegalStateException(
+                    "Gatling ended before injecting (status " + gatlingStatus + ")");
+        }
+        moveGatlingReport(gatlingTmp, sinks.get(0).folder().dir());
+        List<LaneResult> results = new ArrayList<>();
+        for (int i = 0; i < sinks.size(); i++) {
+            Path dir = sinks.get(i).folder().dir();
+            RunSummary summary =
+                    ReportWriter.writeAll(dir)
+                            .summary(); // summary.json, report.html, summary.md, junit.xml
+            results.add(new LaneResult(plan.lanes().get(i).name(), dir, summary));
+            if (printSummary) {
+                ConsoleSummary.print(
+                        plan.lanes().get(i).name() + " -> " + summary.header().targetHost(),
+                        summary,
+                        out);
+            }
+        }
+        return results;
     }
-  }
+
+    /**
+     * Ctrl-C / SIGTERM: close the recorders (last interval, unfinished as timeouts) and write the
+     * reports.
+     */
+    private static void closeAndReport(RunPlan plan) {
+        plan.close();
+        for (RunSink sink : plan.openSinks()) {
+            try {
+                ReportWriter.writeAll(sink.folder().dir());
+                System.err.println("tokenbench: interrupted; run folder " + sink.folder().dir());
+            } catch (RuntimeException e) {
+                System.err.println(
+                        "tokenbench: interrupted; logs kept in "
+                                + sink.folder().dir()
+                                + " ("
+                                + e.getMessage()
+                                + ")");
+            }
+        }
+    }
+
+    private static void moveGatlingReport(Path gatlingTmp, Path runDir) {
+        if (!Files.isDirectory(gatlingTmp)) {
+            return;
+        }
+        try (Stream<Path> runs = Files.list(gatlingTmp)) {
+            for (Path p : runs.toList()) {
+                Files.move(p, runDir.resolve("gatling"));
+                break;
+            }
+            try (Stream<Path> rest = Files.list(gatlingTmp)) {
+                if (rest.findAny().isEmpty()) {
+                    Files.delete(gatlingTmp);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move Gatling's report into " + runDir, e);
+        }
+    }
 }

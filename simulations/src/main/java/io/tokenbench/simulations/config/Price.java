@@ -6,17 +6,22 @@ package io.tokenbench.simulations.config;
  * micro-Credit per token, so a request costs {@code prompt * in + completion * out} micro-Credits.
  */
 public record Price(double inputPerMillion, double outputPerMillion) {
-  /** Unpriced: Credits are not reported. */
-  public static final Price NONE = new Price(0, 0);
+    /** Unpriced: Credits are not reported. */
+    public static final Price NONE = new Price(0, 0);
 
-  public Price {
-    if (inputPerMillion < 0 || outputPerMillion < 0 || Double.isNaN(inputPerMillion) || Double.isNaN(outputPerMillion)) {
-      throw new IllegalArgumentException("prices must be >= 0");
+    public Price {
+        if (inputPerMillion < 0
+                || outputPerMillion < 0
+                || Double.isNaN(inputPerMillion)
+                || Double.isNaN(outputPerMillion)) {
+            throw new IllegalArgumentException("prices must be >= 0");
+        }
     }
-  }
 
-  /** Micro-Credits of one request; unknown token counts (negative) cost nothing. */
-  public long microCredits(long promptTokens, long completionTokens) {
-    return Math.round(Math.max(0, promptTokens) * inputPerMillion + Math.max(0, completionTokens) * outputPerMillion);
-  }
+    /** Micro-Credits of one request; unknown token counts (negative) cost nothing. */
+    public long microCredits(long promptTokens, long completionTokens) {
+        return Math.round(
+                Math.max(0, promptTokens) * inputPerMillion
+                        + Math.max(0, completionTokens) * outputPerMillion);
+    }
 }

@@ -5,33 +5,42 @@ import java.util.stream.Collectors;
 
 /** The scenario recipes a run can name with {@code --scenario}. */
 public enum ScenarioKind {
-  STREAMING("streaming"),
-  NON_STREAMING("non-streaming"),
-  SOAK("soak"),
-  SPIKE("spike"),
-  SWEEP("sweep"),
-  GATEWAY_OVERHEAD("gateway-overhead"),
-  MODEL_COMPARE("model-compare"),
-  /** Chat, embeddings, images, speech, transcription and video jobs in one open-model schedule. */
-  MIXED("mixed");
+    STREAMING("streaming"),
+    NON_STREAMING("non-streaming"),
+    SOAK("soak"),
+    SPIKE("spike"),
+    SWEEP("sweep"),
+    GATEWAY_OVERHEAD("gateway-overhead"),
+    MODEL_COMPARE("model-compare"),
+    /**
+     * Chat, embeddings, images, speech, transcription and video jobs in one open-model schedule.
+     */
+    MIXED("mixed");
 
-  private final String key;
+    private final String key;
 
-  ScenarioKind(String key) {
-    this.key = key;
-  }
-
-  public String key() {
-    return key;
-  }
-
-  static ScenarioKind parse(String parameter, String text) {
-    for (ScenarioKind k : values()) {
-      if (k.key.equals(text)) {
-        return k;
-      }
+    ScenarioKind(String key) {
+        this.key = key;
     }
-    throw new ParameterException(parameter, "unknown scenario '" + text + "' (one of "
-        + Arrays.stream(values()).map(ScenarioKind::key).collect(Collectors.joining(", ")) + ")");
-  }
+
+    public String key() {
+        return key;
+    }
+
+    static ScenarioKind parse(String parameter, String text) {
+        for (ScenarioKind k : values()) {
+            if (k.key.equals(text)) {
+                return k;
+            }
+        }
+        throw new ParameterException(
+                parameter,
+                "unknown scenario '"
+                        + text
+                        + "' (one of "
+                        + Arrays.stream(values())
+                                .map(ScenarioKind::key)
+                                .collect(Collectors.joining(", "))
+                        + ")");
+    }
 }

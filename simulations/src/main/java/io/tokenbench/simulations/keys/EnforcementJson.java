@@ -6,51 +6,54 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code enforcement.json}: the schema is documented in simulations/KEYS-VERIFY.md (schema_version 1). */
+/**
+ * {@code enforcement.json}: the schema is documented in simulations/KEYS-VERIFY.md (schema_version
+ * 1).
+ */
 public final class EnforcementJson {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private EnforcementJson() {
-  }
+    private EnforcementJson() {}
 
-  public static ObjectNode toTree(EnforcementReport r) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("schema_version", EnforcementReport.SCHEMA_VERSION);
-    root.put("tool", "tokenbench keys verify");
-    ObjectNode target = root.putObject("target");
-    target.put("kind", r.targetKind());
-    target.put("host", r.targetHost());
-    root.put("started_at", r.startedAt().toString());
-    root.put("finished_at", r.finishedAt().toString());
-    root.put("result", r.failed() ? "fail" : "pass");
-    root.put("exit_code", r.exitCode());
-    ObjectNode counts = root.putObject("counts");
-    for (Verdict v : Verdict.values()) {
-      counts.put(v.wireName(), r.checks().stream().filter(c -> c.verdict() == v).count());
+    public static ObjectNode toTree(EnforcementReport r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema_version", EnforcementReport.SCHEMA_VERSION);
+        root.put("tool", "tokenbench keys verify");
+        ObjectNode target = root.putObject("target");
+        target.put("kind", r.targetKind());
+        target.put("host", r.targetHost());
+        root.put("started_at", r.startedAt().toString());
+        root.put("finished_at", r.finishedAt().toString());
+        root.put("result", r.failed() ? "fail" : "pass");
+        root.put("exit_code", r.exitCode());
+        ObjectNode counts = root.putObject("counts");
+        for (Verdict v : Verdict.values()) {
+            counts.put(v.wireName(), r.checks().stream().filter(c -> c.verdict() == v).count());
+        }
+        root.set("settings", r.settings());
+        root.set("mock_profile", r.mockProfile());
+        ArrayNode checks = root.putArray("checks");
+        ArrayNode notChecked = root.putArray("not_checked");
+        for (CheckResult c : r.checks()) {
+            ObjectNode o = checks.addObject();
+            o.put("name", c.name().wireName());
+            o.put("measures", c.name().measures());
+            o.put("verdict", c.verdict().wireName());
+            o.put("summary", c.summary());
+            o.set("evidence", c.evidence());
+            if (c.verdict() == Verdict.NOT_CHECKED) {
+                notChecked.addObject().put("name", c.name().wireName()).put("reason", c.summary());
+            }
+        }
+        return root;
     }
-    root.set("settings", r.settings());
-    root.set("mock_profile", r.mockProfile());
-    ArrayNode checks = root.putArray("checks");
-    ArrayNode notChecked = root.putArray("not_checked");
-    for (CheckResult c : r.checks()) {
-      ObjectNode o = checks.addObject();
-      o.put("name", c.name().wireName());
-      o.put("measures", c.name().measures());
-      o.put("verdict", c.verdict().wireName());
-      o.put("summary", c.summary());
-      o.set("evidence", c.evidence());
-      if (c.verdict() == Verdict.NOT_CHECKED) {
-        notChecked.addObject().put("name", c.name().wireName()).put("reason", c.summary());
-      }
-    }
-    return root;
-  }
 
-  public static String toJson(EnforcementReport r) {
-    try {
-      return JSON.writeValueAsString(toTree(r)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    public static String toJson(EnforcementReport r) {
+        try {
+            return JSON.writeValueAsString(toTree(r)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 }

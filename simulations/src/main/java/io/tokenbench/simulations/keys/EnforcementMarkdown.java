@@ -3,42 +3,59 @@ package io.tokenbench.simulations.keys;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * {@code enforcement.md}: the verdict table, then per check its summary and the overshoot figures per
- * concurrency; the full evidence is in {@code enforcement.json}.
+ * {@code enforcement.md}: the verdict table, then per check its summary and the overshoot figures
+ * per concurrency; the full evidence is in {@code enforcement.json}.
  */
 public final class EnforcementMarkdown {
-  private EnforcementMarkdown() {
-  }
+    private EnforcementMarkdown() {}
 
-  public static String render(EnforcementReport r) {
-    StringBuilder md = new StringBuilder();
-    md.append("# Key-limit enforcement: ").append(r.failed() ? "FAIL" : "PASS").append("\n\n");
-    md.append("Target: ").append(r.targetKind()).append(" `").append(r.targetHost()).append("`, ")
-        .append(r.startedAt()).append(" to ").append(r.finishedAt()).append(". Exit code ").append(r.exitCode())
-        .append(".\n\n");
-    md.append("| check | verdict | summary |\n|---|---|---|\n");
-    for (CheckResult c : r.checks()) {
-      md.append("| ").append(c.name().wireName()).append(" | **").append(c.verdict().wireName()).append("** | ")
-          .append(escape(c.summary())).append(" |\n");
+    public static String render(EnforcementReport r) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Key-limit enforcement: ").append(r.failed() ? "FAIL" : "PASS").append("\n\n");
+        md.append("Target: ")
+                .append(r.targetKind())
+                .append(" `")
+                .append(r.targetHost())
+                .append("`, ")
+                .append(r.startedAt())
+                .append(" to ")
+                .append(r.finishedAt())
+                .append(". Exit code ")
+                .append(r.exitCode())
+                .append(".\n\n");
+        md.append("| check | verdict | summary |\n|---|---|---|\n");
+        for (CheckResult c : r.checks()) {
+            md.append("| ")
+                    .append(c.name().wireName())
+                    .append(" | **")
+                    .append(c.verdict().wireName())
+                    .append("** | ")
+                    .append(escape(c.summary()))
+                    .append(" |\n");
+        }
+        JsonNode byConcurrency = r.check(CheckName.OVERSHOOT).evidence().path("by_concurrency");
+        if (byConcurrency.size() > 0) {
+            md.append(
+                    "\n## Overshoot per concurrency (worst cell)\n\n| concurrency | overshoot (micro-Credits) | share of limit |\n|---|---|---|\n");
+            for (JsonNode row : byConcurrency) {
+                md.append("| ")
+                        .append(row.path("concurrency").asInt())
+                        .append(" | ")
+                        .append(row.path("max_overshoot_micro_credits").asLong())
+                        .append(" | ")
+                        .append(row.path("max_overshoot_share_of_limit").asText("-"))
+                        .append(" |\n");
+            }
+        }
+        md.append("\n## What each check measures\n\n");
+        for (CheckName n : CheckName.values()) {
+            md.append("- `").append(n.wireName()).append("`: ").append(n.measures()).append("\n");
+        }
+        md.append("\nEvidence per check: `enforcement.json`.\n");
+        return md.toString();
     }
-    JsonNode byConcurrency = r.check(CheckName.OVERSHOOT).evidence().path("by_concurrency");
-    if (byConcurrency.size() > 0) {
-      md.append("\n## Overshoot per concurrency (worst cell)\n\n| concurrency | overshoot (micro-Credits) | share of limit |\n|---|---|---|\n");
-      for (JsonNode row : byConcurrency) {
-        md.append("| ").append(row.path("concurrency").asInt()).append(" | ")
-            .append(row.path("max_overshoot_micro_credits").asLong()).append(" | ")
-            .append(row.path("max_overshoot_share_of_limit").asText("-")).append(" |\n");
-      }
-    }
-    md.append("\n## What each check measures\n\n");
-    for (CheckName n : CheckName.values()) {
-      md.append("- `").append(n.wireName()).append("`: ").append(n.measures()).append("\n");
-    }
-    md.append("\nEvidence per check: `enforcement.json`.\n");
-    return md.toString();
-  }
 
-  private static String escape(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
-  }
+    private static String escape(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
 }

@@ -11,119 +11,134 @@ import java.util.SplittableRandom;
  * candidates at the peak rate, each kept with probability rate(t) / peak.
  */
 public final class ArrivalSchedule {
-  private final long[] offsetsNanos;
+    private final long[] offsetsNanos;
 
-  private ArrivalSchedule(long[] offsetsNanos) {
-    this.offsetsNanos = offsetsNanos;
-  }
-
-  /** Arrivals of {@code model} over {@code length}; {@code model} must be open. */
-  public static ArrivalSchedule of(LoadModel model, Duration length, long seed) {
-    if (!model.open()) {
-      throw new IllegalArgumentException("a closed model has no arrival schedule: " + model.describe());
+    private ArrivalSchedule(long[] offsetsNanos) {
+        this.offsetsNanos = offsetsNanos;
     }
-    long lengthNanos = length.toNanos();
-    SplittableRandom random = new SplittableRandom(seed);
-    double peak = model.peakRatePerSec();
-    long[] out = new long[(int) Math.min(Integer.MAX_VALUE - 8, Math.ceil(peak * length.toSeconds() * 1.2) + 16)];
-    int n = 0;
-    if (model instanceof LoadModel.ConstantRate c && !c.poisson()) {
-      double gapNanos = 1e9 / c.ratePerSec();
-      for (double t = 0; t < lengthNanos; t += gapNanos) {
-        if (n == out.length) {
-          out = Arrays.copyOf(out, n * 2);
+
+    /** Arrivals of {@code model} over {@code length}; {@code model} must be open. */
+    public static ArrivalSchedule of(LoadModel model, Duration length, long seed) {
+        if (!model.open()) {
+            throw new IllegalArgumentException(
+                    "a closed model has no arrival schedule: " + model.describe());
         }
-        out[n++] = Math.round(t);
-      }
-      return new ArrivalSchedule(Arrays.copyOf(out, n));
-    }
-    double t = 0;
-    while (true) {
-      t += -Math.log(1.0 - random.nextDouble()) * 1e9 / peak;
-      if (t >= lengthNanos) {
-        break;
-      }
-      if (random.nextDouble() * peak <= rateAt(model, (long) t, lengthNanos)) {
-        if (n == out.length) {
-          out = Arrays.copyOf(out, n * 2);
+        long lengthNanos = length.toNanos();
+        SplittableRandom random = new SplittableRandom(seed);
+        double peak = model.peakRatePerSec();
+        long[] out =
+                new long
+                        [(int)
+                                Math.min(
+                                        Integer.MAX_VALUE - 8,
+                                        Math.ceil(peak * length.toSeconds() * 1.2) + 16)];
+        int n = 0;
+        if (model instanceof LoadModel.ConstantRate c && !c.poisson()) {
+            double gapNanos = 1e9 / c.ratePerSec();
+            for (double t = 0; t < lengthNanos; t += gapNanos) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = Math.round(t);
+            }
+            return new ArrivalSchedule(Arrays.copyOf(out, n));
         }
-        out[n++] = (long) t;
-      }
+        double t = 0;
+        while (true) {
+            t += -Math.log(1.0 - random.nextDouble()) * 1e9 / peak;
+            if (t >= lengthNanos) {
+                break;
+            }
+            if (random.nextDouble() * peak <= rateAt(model, (long) t, lengthNanos)) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = (long) t;
+            }
+        }
+        return new ArrivalSchedule(Arrays.copyOf(out, n));
     }
-    return new ArrivalSchedule(Arrays.copyOf(out, n));
-  }
 
-  /**
-   * Injector {@code index}'s share of this schedule split across {@code count} injectors: arrivals
-   * {@code index, index + count, index + 2 count, ...}, at their original offsets. The shares of all
-   * indexes are disjoint and together are exactly this schedule.
-   */
-  public ArrivalSchedule share(int index, int count) {
-    if (count < 1 || index < 0 || index >= count) {
-      throw new IllegalArgumentException("share " + index + " of " + count);
+    /**
+     * Injector {@code index}'s share of this schedule split across {@code count} injectors:
+     * arrivals {@code index, index + count, index + 2 count, ...}, at their original offsets. The
+     * shares of all indexes are disjoint and together are exactly this schedule.
+     */
+    public ArrivalSchedule share(int index, int count) {
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("share " + index + " of " + count);
+        }
+        int n =
+                offsetsNanos.length <= index
+                        ? 0
+                        : (offsetsNanos.length - index + count - 1) / count;
+        long[] mine = new long[n];
+        for (int k = 0; k < n; k++) {
+            mine[k] = offsetsNanos[index + k * count];
+        }
+        return new ArrivalSchedule(mine);
     }
-    int n = offsetsNanos.length <= index ? 0 : (offsetsNanos.length - index + count - 1) / count;
-    long[] mine = new long[n];
-    for (int k = 0; k < n; k++) {
-      mine[k] = offsetsNanos[index + k * count];
-    }
-    return new ArrivalSchedule(mine);
-  }
 
-  /** The arrivals {@code i} of this schedule for which {@code keep.test(i)}, at their original offsets. */
-  public ArrivalSchedule select(java.util.function.IntPredicate keep) {
-    long[] out = new long[offsetsNanos.length];
-    int n = 0;
-    for (int i = 0; i < offsetsNanos.length; i++) {
-      if (keep.test(i)) {
-        out[n++] = offsetsNanos[i];
-      }
+    /**
+     * The arrivals {@code i} of this schedule for which {@code keep.test(i)}, at their original
+     * offsets.
+     */
+    public ArrivalSchedule select(java.util.function.IntPredicate keep) {
+        long[] out = new long[offsetsNanos.length];
+        int n = 0;
+        for (int i = 0; i < offsetsNanos.length; i++) {
+            if (keep.test(i)) {
+                out[n++] = offsetsNanos[i];
+            }
+        }
+        return new ArrivalSchedule(Arrays.copyOf(out, n));
     }
-    return new ArrivalSchedule(Arrays.copyOf(out, n));
-  }
 
-  /** The arrival rate in requests per second at {@code tNanos} into a run of {@code lengthNanos}. */
-  static double rateAt(LoadModel model, long tNanos, long lengthNanos) {
-    if (model instanceof LoadModel.ConstantRate c) {
-      return c.ratePerSec();
+    /**
+     * The arrival rate in requests per second at {@code tNanos} into a run of {@code lengthNanos}.
+     */
+    static double rateAt(LoadModel model, long tNanos, long lengthNanos) {
+        if (model instanceof LoadModel.ConstantRate c) {
+            return c.ratePerSec();
+        }
+        if (model instanceof LoadModel.Ramp r) {
+            return r.fromRatePerSec()
+                    + (r.toRatePerSec() - r.fromRatePerSec()) * tNanos / (double) lengthNanos;
+        }
+        if (model instanceof LoadModel.Steps s) {
+            int level = (int) Math.min(s.count() - 1, tNanos / s.stepDuration().toNanos());
+            return s.rateOfLevel(level);
+        }
+        if (model instanceof LoadModel.Spike s) {
+            long at = s.at().toNanos();
+            boolean inSpike = tNanos >= at && tNanos < at + s.length().toNanos();
+            return inSpike ? s.spikeRatePerSec() : s.baseRatePerSec();
+        }
+        throw new IllegalArgumentException("not an open model: " + model.describe());
     }
-    if (model instanceof LoadModel.Ramp r) {
-      return r.fromRatePerSec() + (r.toRatePerSec() - r.fromRatePerSec()) * tNanos / (double) lengthNanos;
-    }
-    if (model instanceof LoadModel.Steps s) {
-      int level = (int) Math.min(s.count() - 1, tNanos / s.stepDuration().toNanos());
-      return s.rateOfLevel(level);
-    }
-    if (model instanceof LoadModel.Spike s) {
-      long at = s.at().toNanos();
-      boolean inSpike = tNanos >= at && tNanos < at + s.length().toNanos();
-      return inSpike ? s.spikeRatePerSec() : s.baseRatePerSec();
-    }
-    throw new IllegalArgumentException("not an open model: " + model.describe());
-  }
 
-  public int size() {
-    return offsetsNanos.length;
-  }
-
-  /** Offset of arrival {@code i} (0-based), in nanoseconds from the anchor; increasing. */
-  public long offsetNanos(int i) {
-    return offsetsNanos[i];
-  }
-
-  /** How many arrivals fall in {@code [fromNanos, toNanos)}. */
-  public int countBetween(long fromNanos, long toNanos) {
-    return lowerBound(toNanos) - lowerBound(fromNanos);
-  }
-
-  private int lowerBound(long nanos) {
-    int i = Arrays.binarySearch(offsetsNanos, nanos);
-    if (i < 0) {
-      return -i - 1;
+    public int size() {
+        return offsetsNanos.length;
     }
-    while (i > 0 && offsetsNanos[i - 1] == nanos) {
-      i--;
+
+    /** Offset of arrival {@code i} (0-based), in nanoseconds from the anchor; increasing. */
+    public long offsetNanos(int i) {
+        return offsetsNanos[i];
     }
-    return i;
-  }
+
+    /** How many arrivals fall in {@code [fromNanos, toNanos)}. */
+    public int countBetween(long fromNanos, long toNanos) {
+        return lowerBound(toNanos) - lowerBound(fromNanos);
+    }
+
+    private int lowerBound(long nanos) {
+        int i = Arrays.binarySearch(offsetsNanos, nanos);
+        if (i < 0) {
+            return -i - 1;
+        }
+        while (i > 0 && offsetsNanos[i - 1] == nanos) {
+            i--;
+        }
+        return i;
+    }
 }

@@ -7,216 +7,260 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How load is offered: open (arrival rate; the harness measures from each request's scheduled start)
- * or closed (a fixed number of concurrent users, each sending its next request when the previous one
- * ends; subject to coordinated omission and labelled so). Printed in every report header.
+ * How load is offered: open (arrival rate; the harness measures from each request's scheduled
+ * start) or closed (a fixed number of concurrent users, each sending its next request when the
+ * previous one ends; subject to coordinated omission and labelled so). Printed in every report
+ * header.
  *
- * <p>Text forms, parsed by {@link #parse}: {@code poisson(10/s)}, {@code constant(10/s)},
- * {@code ramp(1/s..20/s)}, {@code steps(5/s,+5/s,x6,20s)}, {@code spike(5/s,50/s,at=20s,for=10s)},
- * {@code concurrency(8)}.
+ * <p>Text forms, parsed by {@link #parse}: {@code poisson(10/s)}, {@code constant(10/s)}, {@code
+ * ramp(1/s..20/s)}, {@code steps(5/s,+5/s,x6,20s)}, {@code spike(5/s,50/s,at=20s,for=10s)}, {@code
+ * concurrency(8)}.
  */
 public sealed interface LoadModel {
 
-  /** True for arrival-rate models, false for the closed concurrency model. */
-  boolean open();
+    /** True for arrival-rate models, false for the closed concurrency model. */
+    boolean open();
 
-  /** The load model as {@link #parse} reads it. */
-  String describe();
+    /** The load model as {@link #parse} reads it. */
+    String describe();
 
-  /** The peak arrival rate in requests per second (for closed models: NaN). */
-  double peakRatePerSec();
+    /** The peak arrival rate in requests per second (for closed models: NaN). */
+    double peakRatePerSec();
 
-  /** The mean arrival rate over a run of {@code length}, in requests per second (closed models: NaN). */
-  default double meanRatePerSec(Duration length) {
-    if (!open()) {
-      return Double.NaN;
-    }
-    long steps = 1000;
-    long lengthNanos = length.toNanos();
-    double sum = 0;
-    for (long i = 0; i < steps; i++) {
-      sum += ArrivalSchedule.rateAt(this, (2 * i + 1) * lengthNanos / (2 * steps), lengthNanos);
-    }
-    return sum / steps;
-  }
-
-  /** Constant rate; {@code poisson} draws exponential gaps, otherwise the gaps are equal. */
-  record ConstantRate(double ratePerSec, boolean poisson) implements LoadModel {
-    public ConstantRate {
-      requirePositive(ratePerSec);
-    }
-
-    @Override
-    public boolean open() {
-      return true;
+    /**
+     * The mean arrival rate over a run of {@code length}, in requests per second (closed models:
+     * NaN).
+     */
+    default double meanRatePerSec(Duration length) {
+        if (!open()) {
+            return Double.NaN;
+        }
+        long steps = 1000;
+        long lengthNanos = length.toNanos();
+        double sum = 0;
+        for (long i = 0; i < steps; i++) {
+            sum +=
+                    ArrivalSchedule.rateAt(
+                            this, (2 * i + 1) * lengthNanos / (2 * steps), lengthNanos);
+        }
+        return sum / steps;
     }
 
-    @Override
-    public String describe() {
-      return (poisson ? "poisson(" : "constant(") + fmt(ratePerSec) + "/s)";
+    /** Constant rate; {@code poisson} draws exponential gaps, otherwise the gaps are equal. */
+    record ConstantRate(double ratePerSec, boolean poisson) implements LoadModel {
+        public ConstantRate {
+            requirePositive(ratePerSec);
+        }
+
+        @Override
+        public boolean open() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return (poisson ? "poisson(" : "constant(") + fmt(ratePerSec) + "/s)";
+        }
+
+        @Override
+        public double peakRatePerSec() {
+            return ratePerSec;
+        }
     }
 
-    @Override
-    public double peakRatePerSec() {
-      return ratePerSec;
-    }
-  }
+    /** Linear ramp from one rate to another over the whole run (Poisson arrivals). */
+    record Ramp(double fromRatePerSec, double toRatePerSec) implements LoadModel {
+        public Ramp {
+            if (fromRatePerSec < 0 || toRatePerSec <= 0) {
+                throw new IllegalArgumentException("rates must be >= 0 (from) and > 0 (to)");
+            }
+        }
 
-  /** Linear ramp from one rate to another over the whole run (Poisson arrivals). */
-  record Ramp(double fromRatePerSec, double toRatePerSec) implements LoadModel {
-    public Ramp {
-      if (fromRatePerSec < 0 || toRatePerSec <= 0) {
-        throw new IllegalArgumentException("rates must be >= 0 (from) and > 0 (to)");
-      }
-    }
+        @Override
+        public boolean open() {
+            return true;
+        }
 
-    @Override
-    public boolean open() {
-      return true;
-    }
+        @Override
+        public String describe() {
+            return "ramp(" + fmt(fromRatePerSec) + "/s.." + fmt(toRatePerSec) + "/s)";
+        }
 
-    @Override
-    public String describe() {
-      return "ramp(" + fmt(fromRatePerSec) + "/s.." + fmt(toRatePerSec) + "/s)";
-    }
-
-    @Override
-    public double peakRatePerSec() {
-      return Math.max(fromRatePerSec, toRatePerSec);
-    }
-  }
-
-  /** Rate steps: start, start+increment, ... for {@code count} levels of {@code stepDuration} each. */
-  record Steps(double startRatePerSec, double incrementPerSec, int count, Duration stepDuration)
-      implements LoadModel {
-    public Steps {
-      requirePositive(startRatePerSec);
-      if (incrementPerSec < 0 || count < 1 || stepDuration.isNegative() || stepDuration.isZero()) {
-        throw new IllegalArgumentException("need increment >= 0, count >= 1, step duration > 0");
-      }
+        @Override
+        public double peakRatePerSec() {
+            return Math.max(fromRatePerSec, toRatePerSec);
+        }
     }
 
-    /** Rate of level {@code index} (0-based). */
-    public double rateOfLevel(int index) {
-      return startRatePerSec + index * incrementPerSec;
+    /**
+     * Rate steps: start, start+increment, ... for {@code count} levels of {@code stepDuration}
+     * each.
+     */
+    record Steps(double startRatePerSec, double incrementPerSec, int count, Duration stepDuration)
+            implements LoadModel {
+        public Steps {
+            requirePositive(startRatePerSec);
+            if (incrementPerSec < 0
+                    || count < 1
+                    || stepDuration.isNegative()
+                    || stepDuration.isZero()) {
+                throw new IllegalArgumentException(
+                        "need increment >= 0, count >= 1, step duration > 0");
+            }
+        }
+
+        /** Rate of level {@code index} (0-based). */
+        public double rateOfLevel(int index) {
+            return startRatePerSec + index * incrementPerSec;
+        }
+
+        @Override
+        public boolean open() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "steps("
+                    + fmt(startRatePerSec)
+                    + "/s,+"
+                    + fmt(incrementPerSec)
+                    + "/s,x"
+                    + count
+                    + ","
+                    + Durations.format(stepDuration)
+                    + ")";
+        }
+
+        @Override
+        public double peakRatePerSec() {
+            return rateOfLevel(count - 1);
+        }
     }
 
-    @Override
-    public boolean open() {
-      return true;
+    /**
+     * A base Poisson rate with one burst at {@code peakRatePerSec} from {@code at} for {@code
+     * length}.
+     */
+    record Spike(double baseRatePerSec, double spikeRatePerSec, Duration at, Duration length)
+            implements LoadModel {
+        public Spike {
+            requirePositive(baseRatePerSec);
+            requirePositive(spikeRatePerSec);
+            if (at.isNegative() || length.isNegative() || length.isZero()) {
+                throw new IllegalArgumentException("need at >= 0 and for > 0");
+            }
+        }
+
+        @Override
+        public boolean open() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "spike("
+                    + fmt(baseRatePerSec)
+                    + "/s,"
+                    + fmt(spikeRatePerSec)
+                    + "/s,at="
+                    + Durations.format(at)
+                    + ",for="
+                    + Durations.format(length)
+                    + ")";
+        }
+
+        @Override
+        public double peakRatePerSec() {
+            return Math.max(baseRatePerSec, spikeRatePerSec);
+        }
     }
 
-    @Override
-    public String describe() {
-      return "steps(" + fmt(startRatePerSec) + "/s,+" + fmt(incrementPerSec) + "/s,x" + count + ","
-          + Durations.format(stepDuration) + ")";
+    /** Closed model: this many users loop request after request. */
+    record Concurrency(int users) implements LoadModel {
+        public Concurrency {
+            if (users < 1) {
+                throw new IllegalArgumentException("users must be >= 1, got " + users);
+            }
+        }
+
+        @Override
+        public boolean open() {
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            return "concurrency(" + users + ")";
+        }
+
+        @Override
+        public double peakRatePerSec() {
+            return Double.NaN;
+        }
     }
 
-    @Override
-    public double peakRatePerSec() {
-      return rateOfLevel(count - 1);
+    String RATE = "(\\d+(?:\\.\\d+)?)/s";
+    Pattern CONSTANT = Pattern.compile("(poisson|constant)\\(" + RATE + "\\)");
+    Pattern RAMP = Pattern.compile("ramp\\(" + RATE + "\\.\\." + RATE + "\\)");
+    Pattern STEPS = Pattern.compile("steps\\(" + RATE + ",\\+" + RATE + ",x(\\d+),([^,)]+)\\)");
+    Pattern SPIKE =
+            Pattern.compile("spike\\(" + RATE + "," + RATE + ",at=([^,)]+),for=([^,)]+)\\)");
+    Pattern CONCURRENCY = Pattern.compile("concurrency\\((\\d+)\\)");
+
+    /**
+     * Parses the text forms of the class comment; anything else throws naming {@code parameter}.
+     */
+    static LoadModel parse(String parameter, String text) {
+        String t = text.replace(" ", "");
+        try {
+            Matcher m;
+            if ((m = CONSTANT.matcher(t)).matches()) {
+                return new ConstantRate(
+                        Double.parseDouble(m.group(2)), m.group(1).equals("poisson"));
+            }
+            if ((m = RAMP.matcher(t)).matches()) {
+                return new Ramp(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
+            }
+            if ((m = STEPS.matcher(t)).matches()) {
+                return new Steps(
+                        Double.parseDouble(m.group(1)),
+                        Double.parseDouble(m.group(2)),
+                        Integer.parseInt(m.group(3)),
+                        Durations.parse(parameter, m.group(4)));
+            }
+            if ((m = SPIKE.matcher(t)).matches()) {
+                return new Spike(
+                        Double.parseDouble(m.group(1)),
+                        Double.parseDouble(m.group(2)),
+                        Durations.parse(parameter, m.group(3)),
+                        Durations.parse(parameter, m.group(4)));
+            }
+            if ((m = CONCURRENCY.matcher(t)).matches()) {
+                return new Concurrency(Integer.parseInt(m.group(1)));
+            }
+        } catch (IllegalArgumentException e) {
+            if (e instanceof ParameterException pe) {
+                throw pe;
+            }
+            throw new ParameterException(parameter, "'" + text + "': " + e.getMessage());
+        }
+        throw new ParameterException(
+                parameter,
+                "unknown load model '"
+                        + text
+                        + "' (use poisson(10/s), "
+                        + "constant(10/s), ramp(1/s..20/s), steps(5/s,+5/s,x6,20s), spike(5/s,50/s,at=20s,for=10s) "
+                        + "or concurrency(8))");
     }
-  }
 
-  /** A base Poisson rate with one burst at {@code peakRatePerSec} from {@code at} for {@code length}. */
-  record Spike(double baseRatePerSec, double spikeRatePerSec, Duration at, Duration length)
-      implements LoadModel {
-    public Spike {
-      requirePositive(baseRatePerSec);
-      requirePositive(spikeRatePerSec);
-      if (at.isNegative() || length.isNegative() || length.isZero()) {
-        throw new IllegalArgumentException("need at >= 0 and for > 0");
-      }
+    private static void requirePositive(double ratePerSec) {
+        if (!(ratePerSec > 0) || Double.isInfinite(ratePerSec)) {
+            throw new IllegalArgumentException("rate must be > 0, got " + ratePerSec);
+        }
     }
 
-    @Override
-    public boolean open() {
-      return true;
+    private static String fmt(double rate) {
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
     }
-
-    @Override
-    public String describe() {
-      return "spike(" + fmt(baseRatePerSec) + "/s," + fmt(spikeRatePerSec) + "/s,at="
-          + Durations.format(at) + ",for=" + Durations.format(length) + ")";
-    }
-
-    @Override
-    public double peakRatePerSec() {
-      return Math.max(baseRatePerSec, spikeRatePerSec);
-    }
-  }
-
-  /** Closed model: this many users loop request after request. */
-  record Concurrency(int users) implements LoadModel {
-    public Concurrency {
-      if (users < 1) {
-        throw new IllegalArgumentException("users must be >= 1, got " + users);
-      }
-    }
-
-    @Override
-    public boolean open() {
-      return false;
-    }
-
-    @Override
-    public String describe() {
-      return "concurrency(" + users + ")";
-    }
-
-    @Override
-    public double peakRatePerSec() {
-      return Double.NaN;
-    }
-  }
-
-  String RATE = "(\\d+(?:\\.\\d+)?)/s";
-  Pattern CONSTANT = Pattern.compile("(poisson|constant)\\(" + RATE + "\\)");
-  Pattern RAMP = Pattern.compile("ramp\\(" + RATE + "\\.\\." + RATE + "\\)");
-  Pattern STEPS = Pattern.compile("steps\\(" + RATE + ",\\+" + RATE + ",x(\\d+),([^,)]+)\\)");
-  Pattern SPIKE = Pattern.compile("spike\\(" + RATE + "," + RATE + ",at=([^,)]+),for=([^,)]+)\\)");
-  Pattern CONCURRENCY = Pattern.compile("concurrency\\((\\d+)\\)");
-
-  /** Parses the text forms of the class comment; anything else throws naming {@code parameter}. */
-  static LoadModel parse(String parameter, String text) {
-    String t = text.replace(" ", "");
-    try {
-      Matcher m;
-      if ((m = CONSTANT.matcher(t)).matches()) {
-        return new ConstantRate(Double.parseDouble(m.group(2)), m.group(1).equals("poisson"));
-      }
-      if ((m = RAMP.matcher(t)).matches()) {
-        return new Ramp(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
-      }
-      if ((m = STEPS.matcher(t)).matches()) {
-        return new Steps(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-            Integer.parseInt(m.group(3)), Durations.parse(parameter, m.group(4)));
-      }
-      if ((m = SPIKE.matcher(t)).matches()) {
-        return new Spike(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-            Durations.parse(parameter, m.group(3)), Durations.parse(parameter, m.group(4)));
-      }
-      if ((m = CONCURRENCY.matcher(t)).matches()) {
-        return new Concurrency(Integer.parseInt(m.group(1)));
-      }
-    } catch (IllegalArgumentException e) {
-      if (e instanceof ParameterException pe) {
-        throw pe;
-      }
-      throw new ParameterException(parameter, "'" + text + "': " + e.getMessage());
-    }
-    throw new ParameterException(parameter, "unknown load model '" + text + "' (use poisson(10/s), "
-        + "constant(10/s), ramp(1/s..20/s), steps(5/s,+5/s,x6,20s), spike(5/s,50/s,at=20s,for=10s) "
-        + "or concurrency(8))");
-  }
-
-  private static void requirePositive(double ratePerSec) {
-    if (!(ratePerSec > 0) || Double.isInfinite(ratePerSec)) {
-      throw new IllegalArgumentException("rate must be > 0, got " + ratePerSec);
-    }
-  }
-
-  private static String fmt(double rate) {
-    return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
-  }
 }

@@ -22,102 +22,109 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One target's recording: the reports module's {@link RunFolder} and {@link RunRecorder} (every
- * metric is derived there), the {@link LiveStats} of the progress line, and up to
- * {@value #MAX_SAMPLES} sample outputs written to {@code samples.jsonl} at close.
+ * metric is derived there), the {@link LiveStats} of the progress line, and up to {@value
+ * #MAX_SAMPLES} sample outputs written to {@code samples.jsonl} at close.
  *
  * <p>Thread-safe: {@link #finished} and {@link #scheduled} are lock-free; {@link #close} once.
  */
 public final class RunSink implements TimelineSink, AutoCloseable {
-  static final int MAX_SAMPLES = 5;
-  public static final String SAMPLES_JSONL = "samples.jsonl";
+    static final int MAX_SAMPLES = 5;
+    public static final String SAMPLES_JSONL = "samples.jsonl";
 
-  private final RunFolder folder;
-  private final RunRecorder recorder;
-  private final LiveStats live = new LiveStats();
-  private final AtomicInteger sampleCount = new AtomicInteger();
-  private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
-  private volatile boolean closed;
+    private final RunFolder folder;
+    private final RunRecorder recorder;
+    private final LiveStats live = new LiveStats();
+    private final AtomicInteger sampleCount = new AtomicInteger();
+    private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
 
-  private RunSink(RunFolder folder, RunRecorder recorder) {
-    this.folder = folder;
-    this.recorder = recorder;
-  }
-
-  /** Creates the run folder ({@code run.json}) under {@code runsRoot} and starts its recorder. */
-  public static RunSink open(java.nio.file.Path runsRoot, RunInfo info, RunClock clock) {
-    RunFolder folder = RunFolder.create(runsRoot, info);
-    return new RunSink(folder, folder.startRecorder(info, clock));
-  }
-
-  public RunFolder folder() {
-    return folder;
-  }
-
-  public RunClock clock() {
-    return recorder.clock();
-  }
-
-  public LiveStats live() {
-    return live;
-  }
-
-  @Override
-  public void scheduled(long tSchedNanos) {
-    recorder.markScheduled(tSchedNanos);
-    live.scheduled();
-  }
-
-  @Override
-  public void scheduled(long tSchedNanos, EndpointClass endpoint) {
-    recorder.markScheduled(tSchedNanos, endpoint);
-    live.scheduled();
-  }
-
-  @Override
-  public void finishedJob(JobTimeline job) {
-    recorder.record(job);
-    live.finished(job);
-  }
-
-  @Override
-  public void finished(long index, RequestTimeline timeline, String sampleText) {
-    recorder.record(timeline);
-    live.finished(timeline);
-    if (!sampleText.isEmpty() && sampleCount.get() < MAX_SAMPLES && sampleCount.incrementAndGet() <= MAX_SAMPLES) {
-      samples.add(sampleText);
+    private RunSink(RunFolder folder, RunRecorder recorder) {
+        this.folder = folder;
+        this.recorder = recorder;
     }
-  }
 
-  /** Closes the recorder (last interval, unfinished requests as timeouts) and writes the samples. */
-  @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+    /** Creates the run folder ({@code run.json}) under {@code runsRoot} and starts its recorder. */
+    public static RunSink open(java.nio.file.Path runsRoot, RunInfo info, RunClock clock) {
+        RunFolder folder = RunFolder.create(runsRoot, info);
+        return new RunSink(folder, folder.startRecorder(info, clock));
     }
-    closed = true;
-    recorder.close();
-    List<String> lines = new ArrayList<>();
-    ObjectMapper json = new ObjectMapper();
-    for (String s : samples) {
-      Map<String, String> line = new LinkedHashMap<>();
-      line.put("output", s);
-      try {
-        lines.add(json.writeValueAsString(line));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    try {
-      Files.write(folder.file(SAMPLES_JSONL), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + folder.file(SAMPLES_JSONL), e);
-    }
-  }
 
-  /** True for timelines never recorded because they finished after close. */
-  public long droppedAfterClose() {
-    return recorder.droppedAfterClose();
-  }
+    public RunFolder folder() {
+        return folder;
+    }
 
+    public RunClock clock() {
+        return recorder.clock();
+    }
+
+    public LiveStats live() {
+        return live;
+    }
+
+    @Override
+    public void scheduled(long tSchedNanos) {
+        recorder.markScheduled(tSchedNanos);
+        live.scheduled();
+    }
+
+    @Override
+    public void scheduled(long tSchedNanos, EndpointClass endpoint) {
+        recorder.markScheduled(tSchedNanos, endpoint);
+        live.scheduled();
+    }
+
+    @Override
+    public void finishedJob(JobTimeline job) {
+        recorder.record(job);
+        live.finished(job);
+    }
+
+    @Override
+    public void finished(long index, RequestTimeline timeline, String sampleText) {
+        recorder.record(timeline);
+        live.finished(timeline);
+        if (!sampleText.isEmpty()
+                && sampleCount.get() < MAX_SAMPLES
+                && sampleCount.incrementAndGet() <= MAX_SAMPLES) {
+            samples.add(sampleText);
+        }
+    }
+
+    /**
+     * Closes the recorder (last interval, unfinished requests as timeouts) and writes the samples.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        recorder.close();
+        List<String> lines = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String s : samples) {
+            Map<String, String> line = new LinkedHashMap<>();
+            line.put("output", s);
+            try {
+                lines.add(json.writeValueAsString(line));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            Files.write(
+                    folder.file(SAMPLES_JSONL),
+                    lines,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + folder.file(SAMPLES_JSONL), e);
+        }
+    }
+
+    /** True for timelines never recorded because they finished after close. */
+    public long droppedAfterClose() {
+        return recorder.droppedAfterClose();
+    }
 }

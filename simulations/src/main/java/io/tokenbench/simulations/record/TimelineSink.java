@@ -4,30 +4,30 @@ import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.JobTimeline;
 import io.tokenbench.reports.record.RequestTimeline;
 
-/**
- * Where chat calls report. Called from Gatling's event loops; implementations must not block.
- */
+/** Where chat calls report. Called from Gatling's event loops; implementations must not block. */
 public interface TimelineSink {
 
-  /** The first request of the run is about to be scheduled: a lazily opened sink opens now. */
-  default void begin() {}
+    /** The first request of the run is about to be scheduled: a lazily opened sink opens now. */
+    default void begin() {}
 
-  /** An arrival became due (offered load), at {@code tSchedNanos}. */
-  void scheduled(long tSchedNanos);
+    /** An arrival became due (offered load), at {@code tSchedNanos}. */
+    void scheduled(long tSchedNanos);
 
-  /** An arrival of {@code endpoint} became due; sinks that record per class count it there too. */
-  default void scheduled(long tSchedNanos, EndpointClass endpoint) {
-    scheduled(tSchedNanos);
-  }
+    /**
+     * An arrival of {@code endpoint} became due; sinks that record per class count it there too.
+     */
+    default void scheduled(long tSchedNanos, EndpointClass endpoint) {
+        scheduled(tSchedNanos);
+    }
 
-  /** A video job ended (completed, failed or abandoned). */
-  default void finishedJob(JobTimeline job) {
-    throw new UnsupportedOperationException("this sink does not record video jobs");
-  }
+    /** A video job ended (completed, failed or abandoned). */
+    default void finishedJob(JobTimeline job) {
+        throw new UnsupportedOperationException("this sink does not record video jobs");
+    }
 
-  /**
-   * Request {@code index} (its slot in the arrival schedule; -1 in closed models) finished;
-   * {@code sampleText} is the start of its output (may be empty).
-   */
-  void finished(long index, RequestTimeline timeline, String sampleText);
+    /**
+     * Request {@code index} (its slot in the arrival schedule; -1 in closed models) finished;
+     * {@code sampleText} is the start of its output (may be empty).
+     */
+    void finished(long index, RequestTimeline timeline, String sampleText);
 }

@@ -6,117 +6,130 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Parses chat-completions payloads into {@link Chunk}s. Accepts the raw {@code data:} payload and,
- * so that Gatling's SSE messages can be fed too, the message JSON of Gatling 3.15
- * ({@code {"data":{...}}}, {@code {"data":[DONE]}}, which is not valid JSON) and of 3.14 and earlier
+ * so that Gatling's SSE messages can be fed too, the message JSON of Gatling 3.15 ({@code
+ * {"data":{...}}}, {@code {"data":[DONE]}}, which is not valid JSON) and of 3.14 and earlier
  * ({@code {"data":"{\"id\":...}"}}). {@code [DONE]} is tested before any JSON parsing.
  *
  * <p>Thread-safe (Jackson's {@link ObjectMapper} is, once configured).
  */
 public final class ChunkParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Chunk.Done DONE = new Chunk.Done();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Chunk.Done DONE = new Chunk.Done();
 
-  private ChunkParser() {}
+    private ChunkParser() {}
 
-  /** Parses one streamed event. */
-  public static Chunk parseEvent(String payload) {
-    String p = payload.strip();
-    if (p.equals("[DONE]") || p.equals("{\"data\":[DONE]}") || p.equals("{\"data\":\"[DONE]\"}")) {
-      return DONE;
+    /** Parses one streamed event. */
+    public static Chunk parseEvent(String payload) {
+        String p = payload.strip();
+        if (p.equals("[DONE]")
+                || p.equals("{\"data\":[DONE]}")
+                || p.equals("{\"data\":\"[DONE]\"}")) {
+            return DONE;
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(p);
+        } catch (JsonProcessingException e) {
+            return new Chunk.Malformed("not JSON: " + abbreviate(p));
+        }
+        if (node == null || !node.isObject()) {
+            return new Chunk.Malformed("not a JSON object: " + abbreviate(p));
+        }
+        JsonNode wrapped = node.get("data");
+        if (wrapped != null && node.get("choices") == null && node.get("error") == null) {
+            // Gatling's SseInboundMessage.message(): 3.15 inlines the object, 3.14 quotes it.
+            return wrapped.isTextual() ? parseEvent(wrapped.asText()) : parseObject(wrapped);
+        }
+        return parseObject(node);
     }
-    JsonNode node;
-    try {
-      node = JSON.readTree(p);
-    } catch (JsonProcessingException e) {
-      return new Chunk.Malformed("not JSON: " + abbreviate(p));
-    }
-    if (node == null || !node.isObject()) {
-      return new Chunk.Malformed("not a JSON object: " + abbreviate(p));
-    }
-    JsonNode wrapped = node.get("data");
-    if (wrapped != null && node.get("choices") == null && node.get("error") == null) {
-      // Gatling's SseInboundMessage.message(): 3.15 inlines the object, 3.14 quotes it.
-      return wrapped.isTextual() ? parseEvent(wrapped.asText()) : parseObject(wrapped);
-    }
-    return parseObject(node);
-  }
 
-  /** Parses a whole non-streamed {@code chat.completion} body into one Delta (or error/malformed). */
-  public static Chunk parseBody(String body) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      return new Chunk.Malformed("body is not JSON: " + abbreviate(body));
+    /**
+     * Parses a whole non-streamed {@code chat.completion} body into one Delta (or error/malformed).
+     */
+    public static Chunk parseBody(String body) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return new Chunk.Malformed("body is not JSON: " + abbreviate(body));
+        }
+        if (node == null || !node.isObject()) {
+            return new Chunk.Malformed("body is not a JSON object");
+        }
+        if (node.hasNonNull("error")) {
+            return new Chunk.ErrorEvent(node.path("error").path("message").asText(""));
+        }
+        JsonNode choices = node.get("choices");
+        if (choices == null || !choices.isArray() || choices.isEmpty()) {
+            return new Chunk.Malformed("body has no choices");
+        }
+        JsonNode choice = choices.get(0);
+        JsonNode message = choice.path("message");
+        return new Chunk.Delta(
+                text(message.get("content")),
+                text(message.get("reasoning_content")),
+                message.path("tool_calls").size(),
+                finishReason(choice),
+                usage(node, "prompt_tokens"),
+                usage(node, "completion_tokens"));
     }
-    if (node == null || !node.isObject()) {
-      return new Chunk.Malformed("body is not a JSON object");
-    }
-    if (node.hasNonNull("error")) {
-      return new Chunk.ErrorEvent(node.path("error").path("message").asText(""));
-    }
-    JsonNode choices = node.get("choices");
-    if (choices == null || !choices.isArray() || choices.isEmpty()) {
-      return new Chunk.Malformed("body has no choices");
-    }
-    JsonNode choice = choices.get(0);
-    JsonNode message = choice.path("message");
-    return new Chunk.Delta(text(message.get("content")), text(message.get("reasoning_content")),
-        message.path("tool_calls").size(), finishReason(choice), usage(node, "prompt_tokens"),
-        usage(node, "completion_tokens"));
-  }
 
-  private static Chunk parseObject(JsonNode node) {
-    if (!node.isObject()) {
-      return new Chunk.Malformed("data is not a JSON object");
+    private static Chunk parseObject(JsonNode node) {
+        if (!node.isObject()) {
+            return new Chunk.Malformed("data is not a JSON object");
+        }
+        if (node.has("error")) {
+            return new Chunk.ErrorEvent(node.path("error").path("message").asText(""));
+        }
+        JsonNode choices = node.get("choices");
+        if (choices == null || !choices.isArray()) {
+            return new Chunk.Malformed("chunk has no choices array");
+        }
+        StringBuilder content = new StringBuilder();
+        StringBuilder reasoning = new StringBuilder();
+        int toolPieces = 0;
+        String finish = null;
+        for (JsonNode choice : choices) {
+            JsonNode delta = choice.path("delta");
+            content.append(text(delta.get("content")));
+            reasoning.append(text(delta.get("reasoning_content")));
+            toolPieces += delta.path("tool_calls").size();
+            if (delta.has("audio")) {
+                toolPieces += delta.path("audio").size() > 0 ? 1 : 0;
+            }
+            String f = finishReason(choice);
+            if (f != null) {
+                finish = f;
+            }
+        }
+        return new Chunk.Delta(
+                content.toString(),
+                reasoning.toString(),
+                toolPieces,
+                finish,
+                usage(node, "prompt_tokens"),
+                usage(node, "completion_tokens"));
     }
-    if (node.has("error")) {
-      return new Chunk.ErrorEvent(node.path("error").path("message").asText(""));
-    }
-    JsonNode choices = node.get("choices");
-    if (choices == null || !choices.isArray()) {
-      return new Chunk.Malformed("chunk has no choices array");
-    }
-    StringBuilder content = new StringBuilder();
-    StringBuilder reasoning = new StringBuilder();
-    int toolPieces = 0;
-    String finish = null;
-    for (JsonNode choice : choices) {
-      JsonNode delta = choice.path("delta");
-      content.append(text(delta.get("content")));
-      reasoning.append(text(delta.get("reasoning_content")));
-      toolPieces += delta.path("tool_calls").size();
-      if (delta.has("audio")) {
-        toolPieces += delta.path("audio").size() > 0 ? 1 : 0;
-      }
-      String f = finishReason(choice);
-      if (f != null) {
-        finish = f;
-      }
-    }
-    return new Chunk.Delta(content.toString(), reasoning.toString(), toolPieces, finish,
-        usage(node, "prompt_tokens"), usage(node, "completion_tokens"));
-  }
 
-  private static String text(JsonNode n) {
-    return n == null || n.isNull() ? "" : n.asText("");
-  }
-
-  private static String finishReason(JsonNode choice) {
-    JsonNode f = choice.get("finish_reason");
-    return f == null || f.isNull() ? null : f.asText();
-  }
-
-  private static long usage(JsonNode root, String field) {
-    JsonNode u = root.get("usage");
-    if (u == null || u.isNull()) {
-      return -1;
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? "" : n.asText("");
     }
-    JsonNode v = u.get(field);
-    return v != null && v.canConvertToLong() ? v.asLong() : -1;
-  }
 
-  private static String abbreviate(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
-  }
+    private static String finishReason(JsonNode choice) {
+        JsonNode f = choice.get("finish_reason");
+        return f == null || f.isNull() ? null : f.asText();
+    }
+
+    private static long usage(JsonNode root, String field) {
+        JsonNode u = root.get("usage");
+        if (u == null || u.isNull()) {
+            return -1;
+        }
+        JsonNode v = u.get(field);
+        return v != null && v.canConvertToLong() ? v.asLong() : -1;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
 }

@@ -12,241 +12,275 @@ import java.util.Arrays;
  * SSE event stamped with the {@code System.nanoTime()} of the read that completed it), end. Then
  * {@link #facts()} for classification and {@link #timeline} for the reports recorder.
  *
- * <p>Not thread-safe: one per request, fed from the connection's event loop. Events decoded from one
- * TCP read share one timestamp (an ITL of 0 there is real: the bytes arrived together).
+ * <p>Not thread-safe: one per request, fed from the connection's event loop. Events decoded from
+ * one TCP read share one timestamp (an ITL of 0 there is real: the bytes arrived together).
  */
 public final class ExchangeTrace implements ExchangeObserver {
-  /** Non-streamed bodies above this size are cut (and then fail to parse: protocol_error). */
-  static final int MAX_BODY_BYTES = 8 << 20;
-  /** How much output text is kept for sample outputs. */
-  static final int MAX_SAMPLE_CHARS = 2000;
+    /** Non-streamed bodies above this size are cut (and then fail to parse: protocol_error). */
+    static final int MAX_BODY_BYTES = 8 << 20;
 
-  private final boolean streamed;
-  private final SseDecoder decoder;
-  private final ByteArrayOutputStream body;
-  private final StringBuilder sample = new StringBuilder();
+    /** How much output text is kept for sample outputs. */
+    static final int MAX_SAMPLE_CHARS = 2000;
 
-  private long tSend = RequestTimeline.ABSENT;
-  private long tHdr = RequestTimeline.ABSENT;
-  private long tFirstContent = RequestTimeline.ABSENT;
-  private long tDone = RequestTimeline.ABSENT;
-  private long tLastByte = RequestTimeline.ABSENT;
-  private long[] outputNanos = new long[64];
-  private int outputCount;
-  private long readNanos;
+    private final boolean streamed;
+    private final SseDecoder decoder;
+    private final ByteArrayOutputStream body;
+    private final StringBuilder sample = new StringBuilder();
 
-  private int status;
-  private boolean eventStream;
-  private long retryAfterMillis = RequestTimeline.UNKNOWN;
-  private EndReason end;
-  private boolean sawDone;
-  private boolean sawFinish;
-  private boolean sawErrorEvent;
-  private boolean malformed;
-  private long promptTokens = RequestTimeline.UNKNOWN;
-  private long completionTokens = RequestTimeline.UNKNOWN;
-  private long words;
-  private boolean midWord;
-  private String detail = "";
+    private long tSend = RequestTimeline.ABSENT;
+    private long tHdr = RequestTimeline.ABSENT;
+    private long tFirstContent = RequestTimeline.ABSENT;
+    private long tDone = RequestTimeline.ABSENT;
+    private long tLastByte = RequestTimeline.ABSENT;
+    private long[] outputNanos = new long[64];
+    private int outputCount;
+    private long readNanos;
 
-  public ExchangeTrace(boolean streamed) {
-    this.streamed = streamed;
-    this.decoder = streamed ? new SseDecoder(this::onEvent) : null;
-    this.body = streamed ? null : new ByteArrayOutputStream();
-  }
+    private int status;
+    private boolean eventStream;
+    private long retryAfterMillis = RequestTimeline.UNKNOWN;
+    private EndReason end;
+    private boolean sawDone;
+    private boolean sawFinish;
+    private boolean sawErrorEvent;
+    private boolean malformed;
+    private long promptTokens = RequestTimeline.UNKNOWN;
+    private long completionTokens = RequestTimeline.UNKNOWN;
+    private long words;
+    private boolean midWord;
+    private String detail = "";
 
-  public void sent(long nanos) {
-    if (tSend == RequestTimeline.ABSENT) {
-      tSend = nanos;
+    public ExchangeTrace(boolean streamed) {
+        this.streamed = streamed;
+        this.decoder = streamed ? new SseDecoder(this::onEvent) : null;
+        this.body = streamed ? null : new ByteArrayOutputStream();
     }
-  }
 
-  /**
-   * Status line and headers arrived. {@code retryAfterMs} and {@code retryAfter} are the raw header
-   * values (either may be null); the first that parses wins.
-   */
-  public void headers(long nanos, int statusCode, String contentType, String retryAfterMs, String retryAfter) {
-    tHdr = nanos;
-    status = statusCode;
-    eventStream = contentType != null && contentType.toLowerCase().startsWith("text/event-stream");
-    retryAfterMillis = RetryAfter.millis(retryAfterMs, retryAfter);
-  }
-
-  @Override
-  public void response(long nanos, int statusCode, java.util.function.Function<String, String> header) {
-    headers(nanos, statusCode, header.apply("content-type"), header.apply("retry-after-ms"), header.apply("retry-after"));
-  }
-
-  /** Body bytes of one read, received at {@code nanos}. */
-  @Override
-  public void body(long nanos, byte[] bytes, int offset, int length) {
-    tLastByte = nanos;
-    if (streamed && status == 200 && eventStream) {
-      readNanos = nanos;
-      decoder.feed(bytes, offset, length);
-    } else if (body != null && body.size() + length <= MAX_BODY_BYTES) {
-      body.write(bytes, offset, length);
+    public void sent(long nanos) {
+        if (tSend == RequestTimeline.ABSENT) {
+            tSend = nanos;
+        }
     }
-  }
 
-  /** The exchange ended at {@code nanos} for {@code reason}; later calls are ignored. */
-  @Override
-  public void end(long nanos, EndReason reason) {
-    if (end != null) {
-      return;
+    /**
+     * Status line and headers arrived. {@code retryAfterMs} and {@code retryAfter} are the raw
+     * header values (either may be null); the first that parses wins.
+     */
+    public void headers(
+            long nanos,
+            int statusCode,
+            String contentType,
+            String retryAfterMs,
+            String retryAfter) {
+        tHdr = nanos;
+        status = statusCode;
+        eventStream =
+                contentType != null && contentType.toLowerCase().startsWith("text/event-stream");
+        retryAfterMillis = RetryAfter.millis(retryAfterMs, retryAfter);
     }
-    end = reason;
-    if (reason == EndReason.COMPLETE && tDone == RequestTimeline.ABSENT) {
-      tDone = nanos;
+
+    @Override
+    public void response(
+            long nanos, int statusCode, java.util.function.Function<String, String> header) {
+        headers(
+                nanos,
+                statusCode,
+                header.apply("content-type"),
+                header.apply("retry-after-ms"),
+                header.apply("retry-after"));
     }
-    if (streamed && reason == EndReason.COMPLETE && decoder != null && decoder.hasPartialEvent()) {
-      malformed = true;
-      detail = "body ended inside an event";
+
+    /** Body bytes of one read, received at {@code nanos}. */
+    @Override
+    public void body(long nanos, byte[] bytes, int offset, int length) {
+        tLastByte = nanos;
+        if (streamed && status == 200 && eventStream) {
+            readNanos = nanos;
+            decoder.feed(bytes, offset, length);
+        } else if (body != null && body.size() + length <= MAX_BODY_BYTES) {
+            body.write(bytes, offset, length);
+        }
     }
-    if (!streamed && reason == EndReason.COMPLETE && status == 200) {
-      onBody(nanos);
+
+    /** The exchange ended at {@code nanos} for {@code reason}; later calls are ignored. */
+    @Override
+    public void end(long nanos, EndReason reason) {
+        if (end != null) {
+            return;
+        }
+        end = reason;
+        if (reason == EndReason.COMPLETE && tDone == RequestTimeline.ABSENT) {
+            tDone = nanos;
+        }
+        if (streamed
+                && reason == EndReason.COMPLETE
+                && decoder != null
+                && decoder.hasPartialEvent()) {
+            malformed = true;
+            detail = "body ended inside an event";
+        }
+        if (!streamed && reason == EndReason.COMPLETE && status == 200) {
+            onBody(nanos);
+        }
     }
-  }
 
-  @Override
-  public boolean ended() {
-    return end != null;
-  }
-
-  /** True once the first output-bearing event arrived. */
-  public boolean hasOutput() {
-    return outputCount > 0;
-  }
-
-  /** Nanos of the last byte received (or of send when none yet): the idle timer's reference. */
-  @Override
-  public long lastActivityNanos() {
-    return tLastByte != RequestTimeline.ABSENT ? tLastByte : tSend;
-  }
-
-  public long sendNanos() {
-    return tSend;
-  }
-
-  /** Server-reported prompt tokens, or {@link RequestTimeline#UNKNOWN}. */
-  public long promptTokens() {
-    return promptTokens;
-  }
-
-  /** Server-reported completion tokens, or {@link RequestTimeline#UNKNOWN}. */
-  public long completionTokens() {
-    return completionTokens;
-  }
-
-  public int status() {
-    return status;
-  }
-
-  /** Output text seen so far (first {@value #MAX_SAMPLE_CHARS} characters), for sample outputs. */
-  public String sampleText() {
-    return sample.toString();
-  }
-
-  /** A short reason for a failure (parser message, error event message), else empty. */
-  public String detail() {
-    return detail;
-  }
-
-  public ExchangeFacts facts() {
-    return new ExchangeFacts(streamed, status, eventStream, end == null ? EndReason.CANCELLED : end,
-        outputCount, sawDone, sawFinish, sawErrorEvent, malformed, completionTokens >= 0);
-  }
-
-  public Outcome outcome() {
-    return OutcomeClassifier.classify(facts());
-  }
-
-  /** The per-request timeline; {@code tSchedNanos} ABSENT means closed model (t_sched = t_send). */
-  public RequestTimeline timeline(long tSchedNanos) {
-    return timeline(tSchedNanos, 0);
-  }
-
-  /** As above, with the request's cost from the server's usage in micro-Credits. */
-  public RequestTimeline timeline(long tSchedNanos, long microCredits) {
-    long[] events = Arrays.copyOf(outputNanos, outputCount);
-    RequestTimeline.Builder b = RequestTimeline.builder(EndpointClass.CHAT)
-        .sched(tSchedNanos)
-        .send(tSend)
-        .headers(tHdr)
-        .done(tDone)
-        .usage(promptTokens, completionTokens)
-        .clientCountedTokens(outputCount > 0 || words > 0 ? words : RequestTimeline.UNKNOWN)
-        .outcome(outcome())
-        .retryAfterMillis(retryAfterMillis)
-        .microCredits(microCredits);
-    if (streamed) {
-      // Non-streamed bodies have no per-token times: no ttft/itl/tpot, only ttfb and e2e.
-      b.firstContent(tFirstContent).outputEvents(events);
+    @Override
+    public boolean ended() {
+        return end != null;
     }
-    return b.build();
-  }
 
-  private void onEvent(String payload) {
-    Chunk chunk = ChunkParser.parseEvent(payload);
-    if (chunk instanceof Chunk.Done) {
-      sawDone = true;
-      tDone = readNanos;
-    } else if (chunk instanceof Chunk.ErrorEvent e) {
-      sawErrorEvent = true;
-      detail = e.message();
-    } else if (chunk instanceof Chunk.Malformed m) {
-      malformed = true;
-      detail = m.reason();
-    } else if (chunk instanceof Chunk.Delta d) {
-      onDelta(readNanos, d);
+    /** True once the first output-bearing event arrived. */
+    public boolean hasOutput() {
+        return outputCount > 0;
     }
-  }
 
-  private void onDelta(long nanos, Chunk.Delta d) {
-    if (d.bearsOutput()) {
-      if (outputCount == outputNanos.length) {
-        outputNanos = Arrays.copyOf(outputNanos, outputCount * 2);
-      }
-      outputNanos[outputCount++] = nanos;
-      if (d.bearsContent() && tFirstContent == RequestTimeline.ABSENT) {
-        tFirstContent = nanos;
-      }
-      countWords(d.contentText());
-      countWords(d.reasoningText());
-      if (sample.length() < MAX_SAMPLE_CHARS) {
-        sample.append(d.contentText(), 0, Math.min(d.contentText().length(), MAX_SAMPLE_CHARS - sample.length()));
-      }
+    /** Nanos of the last byte received (or of send when none yet): the idle timer's reference. */
+    @Override
+    public long lastActivityNanos() {
+        return tLastByte != RequestTimeline.ABSENT ? tLastByte : tSend;
     }
-    if (d.finishReason() != null) {
-      sawFinish = true;
-    }
-    if (d.hasUsage()) {
-      promptTokens = d.promptTokens();
-      completionTokens = d.completionTokens();
-    }
-  }
 
-  private void onBody(long nanos) {
-    Chunk chunk = ChunkParser.parseBody(body.toString(StandardCharsets.UTF_8));
-    if (chunk instanceof Chunk.Malformed m) {
-      malformed = true;
-      detail = m.reason();
-    } else if (chunk instanceof Chunk.ErrorEvent e) {
-      sawErrorEvent = true;
-      detail = e.message();
-    } else if (chunk instanceof Chunk.Delta d) {
-      onDelta(nanos, d);
+    public long sendNanos() {
+        return tSend;
     }
-  }
 
-  /** Client-side token estimate: whitespace-separated words (the mock's tokens are words). */
-  private void countWords(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      boolean space = Character.isWhitespace(text.charAt(i));
-      if (!space && !midWord) {
-        words++;
-      }
-      midWord = !space;
+    /** Server-reported prompt tokens, or {@link RequestTimeline#UNKNOWN}. */
+    public long promptTokens() {
+        return promptTokens;
     }
-  }
+
+    /** Server-reported completion tokens, or {@link RequestTimeline#UNKNOWN}. */
+    public long completionTokens() {
+        return completionTokens;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /**
+     * Output text seen so far (first {@value #MAX_SAMPLE_CHARS} characters), for sample outputs.
+     */
+    public String sampleText() {
+        return sample.toString();
+    }
+
+    /** A short reason for a failure (parser message, error event message), else empty. */
+    public String detail() {
+        return detail;
+    }
+
+    public ExchangeFacts facts() {
+        return new ExchangeFacts(
+                streamed,
+                status,
+                eventStream,
+                end == null ? EndReason.CANCELLED : end,
+                outputCount,
+                sawDone,
+                sawFinish,
+                sawErrorEvent,
+                malformed,
+                completionTokens >= 0);
+    }
+
+    public Outcome outcome() {
+        return OutcomeClassifier.classify(facts());
+    }
+
+    /**
+     * The per-request timeline; {@code tSchedNanos} ABSENT means closed model (t_sched = t_send).
+     */
+    public RequestTimeline timeline(long tSchedNanos) {
+        return timeline(tSchedNanos, 0);
+    }
+
+    /** As above, with the request's cost from the server's usage in micro-Credits. */
+    public RequestTimeline timeline(long tSchedNanos, long microCredits) {
+        long[] events = Arrays.copyOf(outputNanos, outputCount);
+        RequestTimeline.Builder b =
+                RequestTimeline.builder(EndpointClass.CHAT)
+                        .sched(tSchedNanos)
+                        .send(tSend)
+                        .headers(tHdr)
+                        .done(tDone)
+                        .usage(promptTokens, completionTokens)
+                        .clientCountedTokens(
+                                outputCount > 0 || words > 0 ? words : RequestTimeline.UNKNOWN)
+                        .outcome(outcome())
+                        .retryAfterMillis(retryAfterMillis)
+                        .microCredits(microCredits);
+        if (streamed) {
+            // Non-streamed bodies have no per-token times: no ttft/itl/tpot, only ttfb and e2e.
+            b.firstContent(tFirstContent).outputEvents(events);
+        }
+        return b.build();
+    }
+
+    private void onEvent(String payload) {
+        Chunk chunk = ChunkParser.parseEvent(payload);
+        if (chunk instanceof Chunk.Done) {
+            sawDone = true;
+            tDone = readNanos;
+        } else if (chunk instanceof Chunk.ErrorEvent e) {
+            sawErrorEvent = true;
+            detail = e.message();
+        } else if (chunk instanceof Chunk.Malformed m) {
+            malformed = true;
+            detail = m.reason();
+        } else if (chunk instanceof Chunk.Delta d) {
+            onDelta(readNanos, d);
+        }
+    }
+
+    private void onDelta(long nanos, Chunk.Delta d) {
+        if (d.bearsOutput()) {
+            if (outputCount == outputNanos.length) {
+                outputNanos = Arrays.copyOf(outputNanos, outputCount * 2);
+            }
+            outputNanos[outputCount++] = nanos;
+            if (d.bearsContent() && tFirstContent == RequestTimeline.ABSENT) {
+                tFirstContent = nanos;
+            }
+            countWords(d.contentText());
+            countWords(d.reasoningText());
+            if (sample.length() < MAX_SAMPLE_CHARS) {
+                sample.append(
+                        d.contentText(),
+                        0,
+                        Math.min(d.contentText().length(), MAX_SAMPLE_CHARS - sample.length()));
+            }
+        }
+        if (d.finishReason() != null) {
+            sawFinish = true;
+        }
+        if (d.hasUsage()) {
+            promptTokens = d.promptTokens();
+            completionTokens = d.completionTokens();
+        }
+    }
+
+    private void onBody(long nanos) {
+        Chunk chunk = ChunkParser.parseBody(body.toString(StandardCharsets.UTF_8));
+        if (chunk instanceof Chunk.Malformed m) {
+            malformed = true;
+            detail = m.reason();
+        } else if (chunk instanceof Chunk.ErrorEvent e) {
+            sawErrorEvent = true;
+            detail = e.message();
+        } else if (chunk instanceof Chunk.Delta d) {
+            onDelta(nanos, d);
+        }
+    }
+
+    /** Client-side token estimate: whitespace-separated words (the mock's tokens are words). */
+    private void countWords(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !midWord) {
+                words++;
+            }
+            midWord = !space;
+        }
+    }
 }

@@ -14,68 +14,71 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: one per response, fed from the connection's event loop.
  */
 public final class SseDecoder {
-  private final Consumer<String> onData;
-  private byte[] line = new byte[256];
-  private int lineLength;
-  private StringBuilder data;
-  private long bytesSeen;
+    private final Consumer<String> onData;
+    private byte[] line = new byte[256];
+    private int lineLength;
+    private StringBuilder data;
+    private long bytesSeen;
 
-  public SseDecoder(Consumer<String> onData) {
-    this.onData = onData;
-  }
+    public SseDecoder(Consumer<String> onData) {
+        this.onData = onData;
+    }
 
-  /** Feeds {@code length} bytes from {@code bytes} starting at {@code offset}. */
-  public void feed(byte[] bytes, int offset, int length) {
-    bytesSeen += length;
-    for (int i = offset; i < offset + length; i++) {
-      byte b = bytes[i];
-      if (b == '\n') {
-        int end = lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
-        onLine(new String(line, 0, end, StandardCharsets.UTF_8));
-        lineLength = 0;
-      } else {
-        if (lineLength == line.length) {
-          line = Arrays.copyOf(line, line.length * 2);
+    /** Feeds {@code length} bytes from {@code bytes} starting at {@code offset}. */
+    public void feed(byte[] bytes, int offset, int length) {
+        bytesSeen += length;
+        for (int i = offset; i < offset + length; i++) {
+            byte b = bytes[i];
+            if (b == '\n') {
+                int end =
+                        lineLength > 0 && line[lineLength - 1] == '\r'
+                                ? lineLength - 1
+                                : lineLength;
+                onLine(new String(line, 0, end, StandardCharsets.UTF_8));
+                lineLength = 0;
+            } else {
+                if (lineLength == line.length) {
+                    line = Arrays.copyOf(line, line.length * 2);
+                }
+                line[lineLength++] = b;
+            }
         }
-        line[lineLength++] = b;
-      }
     }
-  }
 
-  /** True when bytes of an unfinished line or event are pending (the body ended mid-event). */
-  public boolean hasPartialEvent() {
-    return lineLength > 0 || data != null;
-  }
+    /** True when bytes of an unfinished line or event are pending (the body ended mid-event). */
+    public boolean hasPartialEvent() {
+        return lineLength > 0 || data != null;
+    }
 
-  public long bytesSeen() {
-    return bytesSeen;
-  }
+    public long bytesSeen() {
+        return bytesSeen;
+    }
 
-  private void onLine(String text) {
-    if (text.isEmpty()) {
-      if (data != null) {
-        String payload = data.toString();
-        data = null;
-        onData.accept(payload);
-      }
-      return;
+    private void onLine(String text) {
+        if (text.isEmpty()) {
+            if (data != null) {
+                String payload = data.toString();
+                data = null;
+                onData.accept(payload);
+            }
+            return;
+        }
+        if (text.charAt(0) == ':') {
+            return; // comment / keep-alive
+        }
+        int colon = text.indexOf(':');
+        String field = colon < 0 ? text : text.substring(0, colon);
+        if (!field.equals("data")) {
+            return;
+        }
+        String value = colon < 0 ? "" : text.substring(colon + 1);
+        if (value.startsWith(" ")) {
+            value = value.substring(1);
+        }
+        if (data == null) {
+            data = new StringBuilder(value);
+        } else {
+            data.append('\n').append(value);
+        }
     }
-    if (text.charAt(0) == ':') {
-      return; // comment / keep-alive
-    }
-    int colon = text.indexOf(':');
-    String field = colon < 0 ? text : text.substring(0, colon);
-    if (!field.equals("data")) {
-      return;
-    }
-    String value = colon < 0 ? "" : text.substring(colon + 1);
-    if (value.startsWith(" ")) {
-      value = value.substring(1);
-    }
-    if (data == null) {
-      data = new StringBuilder(value);
-    } else {
-      data.append('\n').append(value);
-    }
-  }
 }

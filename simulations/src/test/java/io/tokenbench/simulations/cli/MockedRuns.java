@@ -14,17 +14,22 @@ import java.util.Map;
 
 /** Test helpers: an in-process mock with a given timing, and parameters pointing at it. */
 final class MockedRuns {
-  private MockedRuns() {}
+    private MockedRuns() {}
 
-  static MockUpstream mock(String ttft, String itl, int outputTokens) {
-    Behavior b = Behavior.DEFAULT.withTtft(DistParser.durations(ttft)).withItl(DistParser.durations(itl))
-        .withOutputTokens(DistParser.counts(Integer.toString(outputTokens)));
-    return MockUpstream.start(MockConfig.defaults().withPort(0).withIoThreads(1).withBehavior(b));
-  }
+    static MockUpstream mock(String ttft, String itl, int outputTokens) {
+        Behavior b =
+                Behavior.DEFAULT
+                        .withTtft(DistParser.durations(ttft))
+                        .withItl(DistParser.durations(itl))
+                        .withOutputTokens(DistParser.counts(Integer.toString(outputTokens)));
+        return MockUpstream.start(
+                MockConfig.defaults().withPort(0).withIoThreads(1).withBehavior(b));
+    }
 
-  static RunParameters params(MockUpstream mock, Path out, String... options) {
-    List<String> all = new ArrayList<>(List.of("--base-url", mock.baseUrl(), "--out", out.toString()));
-    all.addAll(Arrays.asList(options));
-    return RunParameters.from(ParameterSource.of(all, Map.of()));
-  }
+    static RunParameters params(MockUpstream mock, Path out, String... options) {
+        List<String> all =
+                new ArrayList<>(List.of("--base-url", mock.baseUrl(), "--out", out.toString()));
+        all.addAll(Arrays.asList(options));
+        return RunParameters.from(ParameterSource.of(all, Map.of()));
+    }
 }

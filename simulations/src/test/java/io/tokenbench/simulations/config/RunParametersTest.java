@@ -11,98 +11,121 @@ import org.junit.jupiter.api.Test;
 
 class RunParametersTest {
 
-  private static RunParameters parse(Map<String, String> props, String... options) {
-    return RunParameters.from(ParameterSource.of(List.of(options), props));
-  }
+    private static RunParameters parse(Map<String, String> props, String... options) {
+        return RunParameters.from(ParameterSource.of(List.of(options), props));
+    }
 
-  private static RunParameters parse(String... options) {
-    return parse(Map.of(), options);
-  }
+    private static RunParameters parse(String... options) {
+        return parse(Map.of(), options);
+    }
 
-  @Test
-  void defaultsAreASixtySecondPoissonStreamingRunAgainstTheEmbeddedMock() {
-    RunParameters p = parse();
-    assertThat(p.scenario()).isEqualTo(ScenarioKind.STREAMING);
-    assertThat(p.baseUrl()).isEmpty();
-    assertThat(p.stream()).isTrue();
-    assertThat(p.load()).isEqualTo(new LoadModel.ConstantRate(10, true));
-    assertThat(p.duration()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(p.apiKeyEnv()).isEqualTo("POWERTOKENS_API_KEY");
-    assertThat(p.prompts()).isInstanceOf(PromptSpec.Bundled.class);
-  }
+    @Test
+    void defaultsAreASixtySecondPoissonStreamingRunAgainstTheEmbeddedMock() {
+        RunParameters p = parse();
+        assertThat(p.scenario()).isEqualTo(ScenarioKind.STREAMING);
+        assertThat(p.baseUrl()).isEmpty();
+        assertThat(p.stream()).isTrue();
+        assertThat(p.load()).isEqualTo(new LoadModel.ConstantRate(10, true));
+        assertThat(p.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(p.apiKeyEnv()).isEqualTo("POWERTOKENS_API_KEY");
+        assertThat(p.prompts()).isInstanceOf(PromptSpec.Bundled.class);
+    }
 
-  @Test
-  void systemPropertyWithWordForRateFailsNamingTheParameter() {
-    assertThatThrownBy(() -> parse(Map.of("rate", "ten")))
-        .isInstanceOf(ParameterException.class)
-        .hasMessageStartingWith("rate: ")
-        .satisfies(e -> assertThat(((ParameterException) e).parameter()).isEqualTo("rate"));
-  }
+    @Test
+    void systemPropertyWithWordForRateFailsNamingTheParameter() {
+        assertThatThrownBy(() -> parse(Map.of("rate", "ten")))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageStartingWith("rate: ")
+                .satisfies(e -> assertThat(((ParameterException) e).parameter()).isEqualTo("rate"));
+    }
 
-  @Test
-  void negativeDurationFailsNamingDuration() {
-    assertThatThrownBy(() -> parse("--duration", "-5s")).hasMessageStartingWith("duration: ");
-    assertThatThrownBy(() -> parse("--duration", "0s")).hasMessageStartingWith("duration: ");
-  }
+    @Test
+    void negativeDurationFailsNamingDuration() {
+        assertThatThrownBy(() -> parse("--duration", "-5s")).hasMessageStartingWith("duration: ");
+        assertThatThrownBy(() -> parse("--duration", "0s")).hasMessageStartingWith("duration: ");
+    }
 
-  @Test
-  void unknownLoadModelSyntaxFailsNamingLoad() {
-    assertThatThrownBy(() -> parse("--load", "burst(10)"))
-        .hasMessageStartingWith("load: unknown load model 'burst(10)'");
-    assertThatThrownBy(() -> parse("--load", "poisson(0/s)")).hasMessageStartingWith("load: ");
-  }
+    @Test
+    void unknownLoadModelSyntaxFailsNamingLoad() {
+        assertThatThrownBy(() -> parse("--load", "burst(10)"))
+                .hasMessageStartingWith("load: unknown load model 'burst(10)'");
+        assertThatThrownBy(() -> parse("--load", "poisson(0/s)")).hasMessageStartingWith("load: ");
+    }
 
-  @Test
-  void commandLineWinsOverSystemProperties() {
-    RunParameters p = parse(Map.of("duration", "30s"), "--duration=2m");
-    assertThat(p.duration()).isEqualTo(Duration.ofMinutes(2));
-  }
+    @Test
+    void commandLineWinsOverSystemProperties() {
+        RunParameters p = parse(Map.of("duration", "30s"), "--duration=2m");
+        assertThat(p.duration()).isEqualTo(Duration.ofMinutes(2));
+    }
 
-  @Test
-  void rateAndConcurrencyShortcutsAndTheirConflict() {
-    assertThat(parse("--rate", "2.5").load()).isEqualTo(new LoadModel.ConstantRate(2.5, true));
-    assertThat(parse("--concurrency", "4").load().open()).isFalse();
-    assertThatThrownBy(() -> parse("--rate", "2", "--concurrency", "4")).hasMessageStartingWith("load: ");
-  }
+    @Test
+    void rateAndConcurrencyShortcutsAndTheirConflict() {
+        assertThat(parse("--rate", "2.5").load()).isEqualTo(new LoadModel.ConstantRate(2.5, true));
+        assertThat(parse("--concurrency", "4").load().open()).isFalse();
+        assertThatThrownBy(() -> parse("--rate", "2", "--concurrency", "4"))
+                .hasMessageStartingWith("load: ");
+    }
 
-  @Test
-  void profilesChangeOnlyTheLoadShapeAndDuration() {
-    assertThat(parse("--scenario", "spike").load()).isInstanceOf(LoadModel.Spike.class);
-    assertThat(parse("--scenario", "soak").duration()).isEqualTo(Duration.ofMinutes(30));
-    RunParameters sweep = parse("--scenario", "sweep");
-    assertThat(sweep.load()).isInstanceOf(LoadModel.Steps.class);
-    assertThat(sweep.injectionLength()).isEqualTo(Duration.ofSeconds(8 * 15));
-    assertThatThrownBy(() -> parse("--scenario", "sweep", "--rate", "5")).hasMessageStartingWith("load: ");
-  }
+    @Test
+    void profilesChangeOnlyTheLoadShapeAndDuration() {
+        assertThat(parse("--scenario", "spike").load()).isInstanceOf(LoadModel.Spike.class);
+        assertThat(parse("--scenario", "soak").duration()).isEqualTo(Duration.ofMinutes(30));
+        RunParameters sweep = parse("--scenario", "sweep");
+        assertThat(sweep.load()).isInstanceOf(LoadModel.Steps.class);
+        assertThat(sweep.injectionLength()).isEqualTo(Duration.ofSeconds(8 * 15));
+        assertThatThrownBy(() -> parse("--scenario", "sweep", "--rate", "5"))
+                .hasMessageStartingWith("load: ");
+    }
 
-  @Test
-  void unknownOptionsScenariosAndBadUrlsAreNamed() {
-    assertThatThrownBy(() -> parse("--api-key", "sk-x")).hasMessageStartingWith("api-key: unknown option");
-    assertThatThrownBy(() -> parse("--scenario", "chaos")).hasMessageStartingWith("scenario: ");
-    assertThatThrownBy(() -> parse("--base-url", "ftp://x")).hasMessageStartingWith("base-url: ");
-    assertThatThrownBy(() -> parse("--base-url", "http://user:pw@host")).hasMessageStartingWith("base-url: ");
-    assertThatThrownBy(() -> parse("--max-tokens")).hasMessageStartingWith("max-tokens: missing value");
-    assertThatThrownBy(() -> parse("--max-tokens", "0")).hasMessageStartingWith("max-tokens: ");
-    assertThatThrownBy(() -> parse("--stream", "maybe")).hasMessageStartingWith("stream: ");
-    assertThatThrownBy(() -> parse("--timeout-idle", "0ms")).hasMessageStartingWith("timeout-idle: ");
-    assertThatThrownBy(() -> parse("--api-key-env", "MY KEY")).hasMessageStartingWith("api-key-env: ");
-  }
+    @Test
+    void unknownOptionsScenariosAndBadUrlsAreNamed() {
+        assertThatThrownBy(() -> parse("--api-key", "sk-x"))
+                .hasMessageStartingWith("api-key: unknown option");
+        assertThatThrownBy(() -> parse("--scenario", "chaos")).hasMessageStartingWith("scenario: ");
+        assertThatThrownBy(() -> parse("--base-url", "ftp://x"))
+                .hasMessageStartingWith("base-url: ");
+        assertThatThrownBy(() -> parse("--base-url", "http://user:pw@host"))
+                .hasMessageStartingWith("base-url: ");
+        assertThatThrownBy(() -> parse("--max-tokens"))
+                .hasMessageStartingWith("max-tokens: missing value");
+        assertThatThrownBy(() -> parse("--max-tokens", "0")).hasMessageStartingWith("max-tokens: ");
+        assertThatThrownBy(() -> parse("--stream", "maybe")).hasMessageStartingWith("stream: ");
+        assertThatThrownBy(() -> parse("--timeout-idle", "0ms"))
+                .hasMessageStartingWith("timeout-idle: ");
+        assertThatThrownBy(() -> parse("--api-key-env", "MY KEY"))
+                .hasMessageStartingWith("api-key-env: ");
+    }
 
-  @Test
-  void scenarioSpecificParametersAreRequired() {
-    assertThatThrownBy(() -> parse("--scenario", "gateway-overhead", "--base-url", "http://127.0.0.1:1"))
-        .hasMessageStartingWith("upstream-url: ");
-    assertThatThrownBy(() -> parse("--scenario", "model-compare")).hasMessageStartingWith("compare: ");
-    RunParameters p = parse("--scenario", "model-compare", "--compare", "a;b,temperature=0.2,max_tokens=9");
-    assertThat(p.variants()).hasSize(2);
-    assertThat(p.variants().get(1).label()).isEqualTo("b t=0.2 max=9");
-  }
+    @Test
+    void scenarioSpecificParametersAreRequired() {
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "--scenario",
+                                        "gateway-overhead",
+                                        "--base-url",
+                                        "http://127.0.0.1:1"))
+                .hasMessageStartingWith("upstream-url: ");
+        assertThatThrownBy(() -> parse("--scenario", "model-compare"))
+                .hasMessageStartingWith("compare: ");
+        RunParameters p =
+                parse(
+                        "--scenario",
+                        "model-compare",
+                        "--compare",
+                        "a;b,temperature=0.2,max_tokens=9");
+        assertThat(p.variants()).hasSize(2);
+        assertThat(p.variants().get(1).label()).isEqualTo("b t=0.2 max=9");
+    }
 
-  @Test
-  void syntheticPromptsCarryTheirLengthDistribution() {
-    RunParameters p = parse("--prompts", "synthetic", "--input-tokens", "uniform(10,20)");
-    assertThat(p.prompts()).isEqualTo(new PromptSpec.Synthetic(new IntDistribution.Uniform(10, 20)));
-    assertThatThrownBy(() -> parse("--input-tokens", "uniform(20,10)")).hasMessageStartingWith("input-tokens: ");
-    assertThatThrownBy(() -> parse("--prompts", "file:/nonexistent/p.txt")).hasMessageStartingWith("prompts: ");
-  }
+    @Test
+    void syntheticPromptsCarryTheirLengthDistribution() {
+        RunParameters p = parse("--prompts", "synthetic", "--input-tokens", "uniform(10,20)");
+        assertThat(p.prompts())
+                .isEqualTo(new PromptSpec.Synthetic(new IntDistribution.Uniform(10, 20)));
+        assertThatThrownBy(() -> parse("--input-tokens", "uniform(20,10)"))
+                .hasMessageStartingWith("input-tokens: ");
+        assertThatThrownBy(() -> parse("--prompts", "file:/nonexistent/p.txt"))
+                .hasMessageStartingWith("prompts: ");
+    }
 }

@@ -8,43 +8,56 @@ import org.junit.jupiter.api.Test;
 
 class LoadModelTest {
 
-  @Test
-  void everyFormParsesAndDescribesItselfInTheSameSyntax() {
-    for (String text : new String[] {"poisson(10/s)", "constant(2.5/s)", "ramp(1/s..20/s)",
-        "steps(5/s,+5/s,x6,20s)", "spike(5/s,50/s,at=20s,for=10s)", "concurrency(8)"}) {
-      assertThat(LoadModel.parse("load", text).describe()).isEqualTo(text);
+    @Test
+    void everyFormParsesAndDescribesItselfInTheSameSyntax() {
+        for (String text :
+                new String[] {
+                    "poisson(10/s)",
+                    "constant(2.5/s)",
+                    "ramp(1/s..20/s)",
+                    "steps(5/s,+5/s,x6,20s)",
+                    "spike(5/s,50/s,at=20s,for=10s)",
+                    "concurrency(8)"
+                }) {
+            assertThat(LoadModel.parse("load", text).describe()).isEqualTo(text);
+        }
     }
-  }
 
-  @Test
-  void stepsKnowTheirLevelRatesAndPeak() {
-    LoadModel.Steps s = (LoadModel.Steps) LoadModel.parse("load", "steps(5/s,+5/s,x6,20s)");
-    assertThat(s.rateOfLevel(0)).isEqualTo(5);
-    assertThat(s.rateOfLevel(5)).isEqualTo(30);
-    assertThat(s.peakRatePerSec()).isEqualTo(30);
-    assertThat(s.stepDuration()).isEqualTo(Duration.ofSeconds(20));
-  }
+    @Test
+    void stepsKnowTheirLevelRatesAndPeak() {
+        LoadModel.Steps s = (LoadModel.Steps) LoadModel.parse("load", "steps(5/s,+5/s,x6,20s)");
+        assertThat(s.rateOfLevel(0)).isEqualTo(5);
+        assertThat(s.rateOfLevel(5)).isEqualTo(30);
+        assertThat(s.peakRatePerSec()).isEqualTo(30);
+        assertThat(s.stepDuration()).isEqualTo(Duration.ofSeconds(20));
+    }
 
-  @Test
-  void meanRatesFollowTheShape() {
-    Duration minute = Duration.ofSeconds(60);
-    assertThat(LoadModel.parse("load", "poisson(10/s)").meanRatePerSec(minute)).isEqualTo(10.0);
-    assertThat(LoadModel.parse("load", "ramp(0/s..20/s)").meanRatePerSec(minute)).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(LoadModel.parse("load", "spike(5/s,25/s,at=20s,for=15s)").meanRatePerSec(minute)).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(LoadModel.parse("load", "concurrency(2)").meanRatePerSec(minute)).isNaN();
-  }
+    @Test
+    void meanRatesFollowTheShape() {
+        Duration minute = Duration.ofSeconds(60);
+        assertThat(LoadModel.parse("load", "poisson(10/s)").meanRatePerSec(minute)).isEqualTo(10.0);
+        assertThat(LoadModel.parse("load", "ramp(0/s..20/s)").meanRatePerSec(minute))
+                .isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(LoadModel.parse("load", "spike(5/s,25/s,at=20s,for=15s)").meanRatePerSec(minute))
+                .isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(LoadModel.parse("load", "concurrency(2)").meanRatePerSec(minute)).isNaN();
+    }
 
-  @Test
-  void closedModelIsNotOpen() {
-    assertThat(LoadModel.parse("load", "concurrency(3)").open()).isFalse();
-    assertThat(LoadModel.parse("load", "poisson(3/s)").open()).isTrue();
-  }
+    @Test
+    void closedModelIsNotOpen() {
+        assertThat(LoadModel.parse("load", "concurrency(3)").open()).isFalse();
+        assertThat(LoadModel.parse("load", "poisson(3/s)").open()).isTrue();
+    }
 
-  @Test
-  void badValuesNameTheParameter() {
-    assertThatThrownBy(() -> LoadModel.parse("load", "concurrency(0)")).hasMessageStartingWith("load: ");
-    assertThatThrownBy(() -> LoadModel.parse("load", "steps(5/s,+5/s,x0,20s)")).hasMessageStartingWith("load: ");
-    assertThatThrownBy(() -> LoadModel.parse("load", "steps(5/s,+5/s,x2,soon)")).hasMessageStartingWith("load: ");
-    assertThatThrownBy(() -> LoadModel.parse("load", "poisson(ten/s)")).hasMessageStartingWith("load: unknown");
-  }
+    @Test
+    void badValuesNameTheParameter() {
+        assertThatThrownBy(() -> LoadModel.parse("load", "concurrency(0)"))
+                .hasMessageStartingWith("load: ");
+        assertThatThrownBy(() -> LoadModel.parse("load", "steps(5/s,+5/s,x0,20s)"))
+                .hasMessageStartingWith("load: ");
+        assertThatThrownBy(() -> LoadModel.parse("load", "steps(5/s,+5/s,x2,soon)"))
+                .hasMessageStartingWith("load: ");
+        assertThatThrownBy(() -> LoadModel.parse("load", "poisson(ten/s)"))
+                .hasMessageStartingWith("load: unknown");
+    }
 }

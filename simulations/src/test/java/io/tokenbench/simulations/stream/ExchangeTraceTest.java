@@ -9,127 +9,158 @@ import org.junit.jupiter.api.Test;
 
 /** Scripted exchanges, one per fault the mock injects, each classified as metrics.md names it. */
 class ExchangeTraceTest {
-  private static final String ROLE = "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n";
-  private static final String FINISH = "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n";
-  private static final String USAGE = "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":3}}\n\n";
-  private static final String DONE = "data: [DONE]\n\n";
+    private static final String ROLE =
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n";
+    private static final String FINISH =
+            "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n";
+    private static final String USAGE =
+            "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":3}}\n\n";
+    private static final String DONE = "data: [DONE]\n\n";
 
-  private static String token(String word) {
-    return "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + word + "\"}}]}\n\n";
-  }
-
-  /** A stream: send at 0, headers at 1 ms, then each read at 10 ms + i ms. */
-  private static ExchangeTrace stream(int status, String contentType, String... reads) {
-    ExchangeTrace t = new ExchangeTrace(true);
-    t.sent(0);
-    t.headers(1_000_000, status, contentType, null, null);
-    for (int i = 0; i < reads.length; i++) {
-      byte[] b = reads[i].getBytes(StandardCharsets.UTF_8);
-      t.body(10_000_000L + i * 1_000_000L, b, 0, b.length);
+    private static String token(String word) {
+        return "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + word + "\"}}]}\n\n";
     }
-    return t;
-  }
 
-  private static ExchangeTrace okStream(String... reads) {
-    return stream(200, "text/event-stream; charset=utf-8", reads);
-  }
+    /** A stream: send at 0, headers at 1 ms, then each read at 10 ms + i ms. */
+    private static ExchangeTrace stream(int status, String contentType, String... reads) {
+        ExchangeTrace t = new ExchangeTrace(true);
+        t.sent(0);
+        t.headers(1_000_000, status, contentType, null, null);
+        for (int i = 0; i < reads.length; i++) {
+            byte[] b = reads[i].getBytes(StandardCharsets.UTF_8);
+            t.body(10_000_000L + i * 1_000_000L, b, 0, b.length);
+        }
+        return t;
+    }
 
-  @Test
-  void completeStreamIsOkWithEveryTimestamp() {
-    ExchangeTrace t = okStream(ROLE, token("a"), token(" b"), token(" c"), FINISH, USAGE, DONE);
-    t.end(20_000_000, EndReason.COMPLETE);
-    RequestTimeline tl = t.timeline(-5_000_000);
-    assertThat(tl.outcome()).isEqualTo(Outcome.OK);
-    assertThat(tl.tSchedNanos()).isEqualTo(-5_000_000);
-    assertThat(tl.tHdrNanos()).isEqualTo(1_000_000);
-    assertThat(tl.outputEventNanos()).containsExactly(11_000_000L, 12_000_000L, 13_000_000L);
-    assertThat(tl.tFirstNanos()).isEqualTo(11_000_000);
-    assertThat(tl.tFirstContentNanos()).isEqualTo(11_000_000);
-    assertThat(tl.tLastNanos()).isEqualTo(13_000_000);
-    assertThat(tl.tDoneNanos()).isEqualTo(16_000_000);
-    assertThat(tl.completionTokens()).isEqualTo(3);
-    assertThat(tl.clientCountedTokens()).isEqualTo(3);
-    assertThat(tl.tokenMismatch()).isFalse();
-    assertThat(t.sampleText()).isEqualTo("a b c");
-  }
+    private static ExchangeTrace okStream(String... reads) {
+        return stream(200, "text/event-stream; charset=utf-8", reads);
+    }
 
-  @Test
-  void http429KeepsItsRetryAfter() {
-    ExchangeTrace t = new ExchangeTrace(true);
-    t.sent(0);
-    t.headers(1, 429, "application/json", "1500", "2");
-    t.end(2, EndReason.COMPLETE);
-    assertThat(t.outcome()).isEqualTo(Outcome.HTTP_429);
-    assertThat(t.timeline(RequestTimeline.ABSENT).retryAfterMillis()).isEqualTo(1500);
-    ExchangeTrace seconds = new ExchangeTrace(true);
-    seconds.headers(1, 429, "application/json", null, "2");
-    assertThat(seconds.timeline(RequestTimeline.ABSENT).retryAfterMillis()).isEqualTo(2000);
-  }
+    @Test
+    void completeStreamIsOkWithEveryTimestamp() {
+        ExchangeTrace t = okStream(ROLE, token("a"), token(" b"), token(" c"), FINISH, USAGE, DONE);
+        t.end(20_000_000, EndReason.COMPLETE);
+        RequestTimeline tl = t.timeline(-5_000_000);
+        assertThat(tl.outcome()).isEqualTo(Outcome.OK);
+        assertThat(tl.tSchedNanos()).isEqualTo(-5_000_000);
+        assertThat(tl.tHdrNanos()).isEqualTo(1_000_000);
+        assertThat(tl.outputEventNanos()).containsExactly(11_000_000L, 12_000_000L, 13_000_000L);
+        assertThat(tl.tFirstNanos()).isEqualTo(11_000_000);
+        assertThat(tl.tFirstContentNanos()).isEqualTo(11_000_000);
+        assertThat(tl.tLastNanos()).isEqualTo(13_000_000);
+        assertThat(tl.tDoneNanos()).isEqualTo(16_000_000);
+        assertThat(tl.completionTokens()).isEqualTo(3);
+        assertThat(tl.clientCountedTokens()).isEqualTo(3);
+        assertThat(tl.tokenMismatch()).isFalse();
+        assertThat(t.sampleText()).isEqualTo("a b c");
+    }
 
-  @Test
-  void otherStatusesAndConnectFailures() {
-    assertThat(ended(stream(401, "application/json"), EndReason.COMPLETE)).isEqualTo(Outcome.HTTP_4XX);
-    assertThat(ended(stream(503, "application/json"), EndReason.COMPLETE)).isEqualTo(Outcome.HTTP_5XX);
-    ExchangeTrace reset = new ExchangeTrace(true);
-    reset.sent(0);
-    assertThat(ended(reset, EndReason.RESET)).isEqualTo(Outcome.CONNECT_FAILED);
-    ExchangeTrace refused = new ExchangeTrace(true);
-    assertThat(ended(refused, EndReason.CONNECT_ERROR)).isEqualTo(Outcome.CONNECT_FAILED);
-    assertThat(ended(stream(200, "application/json"), EndReason.COMPLETE)).isEqualTo(Outcome.PROTOCOL_ERROR);
-  }
+    @Test
+    void http429KeepsItsRetryAfter() {
+        ExchangeTrace t = new ExchangeTrace(true);
+        t.sent(0);
+        t.headers(1, 429, "application/json", "1500", "2");
+        t.end(2, EndReason.COMPLETE);
+        assertThat(t.outcome()).isEqualTo(Outcome.HTTP_429);
+        assertThat(t.timeline(RequestTimeline.ABSENT).retryAfterMillis()).isEqualTo(1500);
+        ExchangeTrace seconds = new ExchangeTrace(true);
+        seconds.headers(1, 429, "application/json", null, "2");
+        assertThat(seconds.timeline(RequestTimeline.ABSENT).retryAfterMillis()).isEqualTo(2000);
+    }
 
-  @Test
-  void resetMidStreamAndMissingDoneAreTruncated() {
-    assertThat(ended(okStream(ROLE, token("a"), token(" b")), EndReason.RESET)).isEqualTo(Outcome.STREAM_TRUNCATED);
-    assertThat(ended(okStream(ROLE, token("a"), FINISH, USAGE), EndReason.COMPLETE)).isEqualTo(Outcome.STREAM_TRUNCATED);
-  }
+    @Test
+    void otherStatusesAndConnectFailures() {
+        assertThat(ended(stream(401, "application/json"), EndReason.COMPLETE))
+                .isEqualTo(Outcome.HTTP_4XX);
+        assertThat(ended(stream(503, "application/json"), EndReason.COMPLETE))
+                .isEqualTo(Outcome.HTTP_5XX);
+        ExchangeTrace reset = new ExchangeTrace(true);
+        reset.sent(0);
+        assertThat(ended(reset, EndReason.RESET)).isEqualTo(Outcome.CONNECT_FAILED);
+        ExchangeTrace refused = new ExchangeTrace(true);
+        assertThat(ended(refused, EndReason.CONNECT_ERROR)).isEqualTo(Outcome.CONNECT_FAILED);
+        assertThat(ended(stream(200, "application/json"), EndReason.COMPLETE))
+                .isEqualTo(Outcome.PROTOCOL_ERROR);
+    }
 
-  @Test
-  void stallsAreTimeoutsByPhase() {
-    assertThat(ended(okStream(ROLE), EndReason.TIMEOUT_FIRST_TOKEN)).isEqualTo(Outcome.TIMEOUT_FIRST_TOKEN);
-    assertThat(ended(okStream(ROLE, token("a")), EndReason.TIMEOUT_IDLE)).isEqualTo(Outcome.TIMEOUT_IDLE);
-    assertThat(ended(okStream(ROLE), EndReason.TIMEOUT_TOTAL)).isEqualTo(Outcome.TIMEOUT_FIRST_TOKEN);
-    assertThat(ended(okStream(ROLE, token("a")), EndReason.TIMEOUT_TOTAL)).isEqualTo(Outcome.TIMEOUT_IDLE);
-  }
+    @Test
+    void resetMidStreamAndMissingDoneAreTruncated() {
+        assertThat(ended(okStream(ROLE, token("a"), token(" b")), EndReason.RESET))
+                .isEqualTo(Outcome.STREAM_TRUNCATED);
+        assertThat(ended(okStream(ROLE, token("a"), FINISH, USAGE), EndReason.COMPLETE))
+                .isEqualTo(Outcome.STREAM_TRUNCATED);
+    }
 
-  @Test
-  void inBandErrorMalformedEventAndMissingUsage() {
-    assertThat(ended(okStream(ROLE, token("a"), "data: {\"error\":{\"message\":\"boom\"}}\n\n"), EndReason.COMPLETE))
-        .isEqualTo(Outcome.STREAM_ERROR_EVENT);
-    assertThat(ended(okStream(ROLE, token("a"), "data: {\"choices\":[{\"del\n\n", FINISH, DONE), EndReason.COMPLETE))
-        .isEqualTo(Outcome.PROTOCOL_ERROR);
-    assertThat(ended(okStream(ROLE, token("a"), "data: {\"cho"), EndReason.COMPLETE))
-        .isEqualTo(Outcome.PROTOCOL_ERROR);
-    assertThat(ended(okStream(ROLE, token("a"), FINISH, DONE), EndReason.COMPLETE)).isEqualTo(Outcome.USAGE_MISSING);
-    assertThat(ended(okStream(ROLE, token("a")), EndReason.CANCELLED)).isEqualTo(Outcome.CANCELLED);
-  }
+    @Test
+    void stallsAreTimeoutsByPhase() {
+        assertThat(ended(okStream(ROLE), EndReason.TIMEOUT_FIRST_TOKEN))
+                .isEqualTo(Outcome.TIMEOUT_FIRST_TOKEN);
+        assertThat(ended(okStream(ROLE, token("a")), EndReason.TIMEOUT_IDLE))
+                .isEqualTo(Outcome.TIMEOUT_IDLE);
+        assertThat(ended(okStream(ROLE), EndReason.TIMEOUT_TOTAL))
+                .isEqualTo(Outcome.TIMEOUT_FIRST_TOKEN);
+        assertThat(ended(okStream(ROLE, token("a")), EndReason.TIMEOUT_TOTAL))
+                .isEqualTo(Outcome.TIMEOUT_IDLE);
+    }
 
-  @Test
-  void usageDisagreeingWithTheTextIsAMismatch() {
-    ExchangeTrace t = okStream(ROLE, token("a"), token(" b"), FINISH, USAGE, DONE);
-    t.end(30_000_000, EndReason.COMPLETE);
-    assertThat(t.timeline(RequestTimeline.ABSENT).tokenMismatch()).isTrue(); // server says 3, text has 2
-  }
+    @Test
+    void inBandErrorMalformedEventAndMissingUsage() {
+        assertThat(
+                        ended(
+                                okStream(
+                                        ROLE,
+                                        token("a"),
+                                        "data: {\"error\":{\"message\":\"boom\"}}\n\n"),
+                                EndReason.COMPLETE))
+                .isEqualTo(Outcome.STREAM_ERROR_EVENT);
+        assertThat(
+                        ended(
+                                okStream(
+                                        ROLE,
+                                        token("a"),
+                                        "data: {\"choices\":[{\"del\n\n",
+                                        FINISH,
+                                        DONE),
+                                EndReason.COMPLETE))
+                .isEqualTo(Outcome.PROTOCOL_ERROR);
+        assertThat(ended(okStream(ROLE, token("a"), "data: {\"cho"), EndReason.COMPLETE))
+                .isEqualTo(Outcome.PROTOCOL_ERROR);
+        assertThat(ended(okStream(ROLE, token("a"), FINISH, DONE), EndReason.COMPLETE))
+                .isEqualTo(Outcome.USAGE_MISSING);
+        assertThat(ended(okStream(ROLE, token("a")), EndReason.CANCELLED))
+                .isEqualTo(Outcome.CANCELLED);
+    }
 
-  @Test
-  void nonStreamedBodyHasHeadersAndDoneButNoTokenTimes() {
-    ExchangeTrace t = new ExchangeTrace(false);
-    t.sent(0);
-    t.headers(4_000_000, 200, "application/json", null, null);
-    byte[] b = ("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"x y\"},\"finish_reason\":\"stop\"}],"
-        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}").getBytes(StandardCharsets.UTF_8);
-    t.body(5_000_000, b, 0, 10);
-    t.body(6_000_000, b, 10, b.length - 10);
-    t.end(7_000_000, EndReason.COMPLETE);
-    RequestTimeline tl = t.timeline(RequestTimeline.ABSENT);
-    assertThat(tl.outcome()).isEqualTo(Outcome.OK);
-    assertThat(tl.tDoneNanos()).isEqualTo(7_000_000);
-    assertThat(tl.tFirstNanos()).isEqualTo(RequestTimeline.ABSENT);
-    assertThat(tl.completionTokens()).isEqualTo(2);
-  }
+    @Test
+    void usageDisagreeingWithTheTextIsAMismatch() {
+        ExchangeTrace t = okStream(ROLE, token("a"), token(" b"), FINISH, USAGE, DONE);
+        t.end(30_000_000, EndReason.COMPLETE);
+        assertThat(t.timeline(RequestTimeline.ABSENT).tokenMismatch())
+                .isTrue(); // server says 3, text has 2
+    }
 
-  private static Outcome ended(ExchangeTrace t, EndReason reason) {
-    t.end(99_000_000, reason);
-    return t.outcome();
-  }
+    @Test
+    void nonStreamedBodyHasHeadersAndDoneButNoTokenTimes() {
+        ExchangeTrace t = new ExchangeTrace(false);
+        t.sent(0);
+        t.headers(4_000_000, 200, "application/json", null, null);
+        byte[] b =
+                ("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"x y\"},\"finish_reason\":\"stop\"}],"
+                                + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}")
+                        .getBytes(StandardCharsets.UTF_8);
+        t.body(5_000_000, b, 0, 10);
+        t.body(6_000_000, b, 10, b.length - 10);
+        t.end(7_000_000, EndReason.COMPLETE);
+        RequestTimeline tl = t.timeline(RequestTimeline.ABSENT);
+        assertThat(tl.outcome()).isEqualTo(Outcome.OK);
+        assertThat(tl.tDoneNanos()).isEqualTo(7_000_000);
+        assertThat(tl.tFirstNanos()).isEqualTo(RequestTimeline.ABSENT);
+        assertThat(tl.completionTokens()).isEqualTo(2);
+    }
+
+    private static Outcome ended(ExchangeTrace t, EndReason reason) {
+        t.end(99_000_000, reason);
+        return t.outcome();
+    }
 }

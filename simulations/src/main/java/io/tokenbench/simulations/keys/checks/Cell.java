@@ -7,14 +7,19 @@ package io.tokenbench.simulations.keys.checks;
  */
 public record Cell(int concurrency, boolean stream, Integer maxTokens) {
 
-  public Cell {
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be >= 1");
+    public Cell {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1");
+        }
     }
-  }
 
-  /** {@code c16-stream-max200}, {@code c1-json-nomax}. */
-  public String id() {
-    return "c" + concurrency + "-" + (stream ? "stream" : "json") + "-" + (maxTokens == null ? "nomax" : "max" + maxTokens);
-  }
+    /** {@code c16-stream-max200}, {@code c1-json-nomax}. */
+    public String id() {
+        return "c"
+                + concurrency
+                + "-"
+                + (stream ? "stream" : "json")
+                + "-"
+                + (maxTokens == null ? "nomax" : "max" + maxTokens);
+    }
 }

@@ -7,40 +7,53 @@ import java.util.List;
 /**
  * A cell after its drive, the ledger settled and the leak probes.
  *
- * @param limitMicroCredits            the key's limit
- * @param baselineUsedMicroCredits     the key's period usage before the drive (0 for the mock's fresh keys)
- * @param chargedMicroCredits          the settled ledger's period usage: what the platform charged
- * @param settled                      the ledger agreed within the settle timeout
- * @param estimateMicroCredits         new-api's pre-consume estimate of this request shape
- * @param leakProbesSent               probes sent after the settled ledger showed remaining <= 0 (0 when it did not)
- * @param leakProbesAdmitted           of those, admitted
- * @param timeToFirstRejectionNanos    from the ledger read showing remaining <= 0 to the first refused probe
- *                                     (or, at concurrency 1, the refusal in the drive), null when none
- * @param probeCalls                   the leak probes
+ * @param limitMicroCredits the key's limit
+ * @param baselineUsedMicroCredits the key's period usage before the drive (0 for the mock's fresh
+ *     keys)
+ * @param chargedMicroCredits the settled ledger's period usage: what the platform charged
+ * @param settled the ledger agreed within the settle timeout
+ * @param estimateMicroCredits new-api's pre-consume estimate of this request shape
+ * @param leakProbesSent probes sent after the settled ledger showed remaining <= 0 (0 when it did
+ *     not)
+ * @param leakProbesAdmitted of those, admitted
+ * @param timeToFirstRejectionNanos from the ledger read showing remaining <= 0 to the first refused
+ *     probe (or, at concurrency 1, the refusal in the drive), null when none
+ * @param probeCalls the leak probes
  */
-public record CellOutcome(Cell cell, KeyHandle key, long limitMicroCredits, DriveResult drive,
-                          long baselineUsedMicroCredits,
-                          long chargedMicroCredits, boolean settled, long estimateMicroCredits,
-                          int leakProbesSent, int leakProbesAdmitted, Long timeToFirstRejectionNanos,
-                          List<CallResult> probeCalls) {
+public record CellOutcome(
+        Cell cell,
+        KeyHandle key,
+        long limitMicroCredits,
+        DriveResult drive,
+        long baselineUsedMicroCredits,
+        long chargedMicroCredits,
+        boolean settled,
+        long estimateMicroCredits,
+        int leakProbesSent,
+        int leakProbesAdmitted,
+        Long timeToFirstRejectionNanos,
+        List<CallResult> probeCalls) {
 
-  public CellOutcome {
-    probeCalls = List.copyOf(probeCalls);
-  }
+    public CellOutcome {
+        probeCalls = List.copyOf(probeCalls);
+    }
 
-  /** The drive's calls, then the leak probes. */
-  public List<CallResult> allCalls() {
-    List<CallResult> all = new ArrayList<>(drive.calls());
-    all.addAll(probeCalls);
-    return all;
-  }
+    /** The drive's calls, then the leak probes. */
+    public List<CallResult> allCalls() {
+        List<CallResult> all = new ArrayList<>(drive.calls());
+        all.addAll(probeCalls);
+        return all;
+    }
 
-  public long overshootMicroCredits() {
-    return Math.max(0, chargedMicroCredits - limitMicroCredits);
-  }
+    public long overshootMicroCredits() {
+        return Math.max(0, chargedMicroCredits - limitMicroCredits);
+    }
 
-  /** Leaks: admitted after the ledger showed remaining <= 0, during the drive (concurrency 1) and as probes. */
-  public int leaks() {
-    return drive.leaksDuringDrive() + leakProbesAdmitted;
-  }
+    /**
+     * Leaks: admitted after the ledger showed remaining <= 0, during the drive (concurrency 1) and
+     * as probes.
+     */
+    public int leaks() {
+        return drive.leaksDuringDrive() + leakProbesAdmitted;
+    }
 }

@@ -9,98 +9,121 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The limit matrix: every concurrency x {json, stream} x {max_tokens, none}, one fresh key per cell (the
- * mock) or one of the user's keys per cell in that order (live; cells without a key are not run). All
- * drives first, then one settle wait, then per cell the settled ledger and, where it shows remaining
- * <= 0, the leak probes.
+ * The limit matrix: every concurrency x {json, stream} x {max_tokens, none}, one fresh key per cell
+ * (the mock) or one of the user's keys per cell in that order (live; cells without a key are not
+ * run). All drives first, then one settle wait, then per cell the settled ledger and, where it
+ * shows remaining <= 0, the leak probes.
  */
 public final class LimitMatrix {
 
-  /** The outcomes and the cells that could not be run (live gateway without enough keys). */
-  public record Result(List<CellOutcome> outcomes, List<Cell> notRun, Calibration calibration) {
-  }
+    /** The outcomes and the cells that could not be run (live gateway without enough keys). */
+    public record Result(List<CellOutcome> outcomes, List<Cell> notRun, Calibration calibration) {}
 
-  private final VerifyContext ctx;
+    private final VerifyContext ctx;
 
-  public LimitMatrix(VerifyContext ctx) {
-    this.ctx = ctx;
-  }
-
-  /**
-   * Per concurrency level: JSON with max_tokens, stream without, JSON without, stream with. Against a live
-   * gateway with few keys the first cells therefore mix streaming and max_tokens.
-   */
-  public static List<Cell> cells(VerifySettings s) {
-    List<Cell> cells = new ArrayList<>();
-    for (int c : s.concurrencies()) {
-      cells.add(new Cell(c, false, s.maxTokens()));
-      cells.add(new Cell(c, true, null));
-      cells.add(new Cell(c, false, null));
-      cells.add(new Cell(c, true, s.maxTokens()));
+    public LimitMatrix(VerifyContext ctx) {
+        this.ctx = ctx;
     }
-    return cells;
-  }
 
-  public Result run() {
-    Calibration calibration = ctx.mock() ? Calibration.measure(ctx) : null;
-    Map<Cell, KeyHandle> keys = new LinkedHashMap<>();
-    List<Cell> notRun = new ArrayList<>();
-    Iterator<KeyHandle> live = ctx.liveKeys().iterator();
-    for (Cell cell : cells(ctx.settings())) {
-      if (ctx.mock()) {
-        keys.put(cell, ctx.createKey(cell.id(), calibration.limitMicroCredits(), "none", "none"));
-      } else if (live.hasNext()) {
-        keys.put(cell, live.next());
-      } else {
-        notRun.add(cell);
-      }
-    }
-    Map<Cell, Long> baseline = new LinkedHashMap<>();
-    keys.forEach((cell, key) -> baseline.put(cell, ctx.ledger(key).usedInPeriodMicroCredits()));
-    Map<Cell, DriveResult> drives = new LinkedHashMap<>();
-    LimitDrive drive = new LimitDrive(ctx);
-    keys.forEach((cell, key) -> drives.put(cell, drive.run(key, cell.concurrency(), probe(cell))));
-    Map<String, java.util.Set<String>> ids = new LinkedHashMap<>();
-    keys.forEach((cell, key) -> ids.put(key.label(), LedgerSettle.loggedIds(drives.get(cell).calls())));
-    Map<String, Long> lag = LedgerSettle.await(ctx, keys.values(), ids);
-    List<CellOutcome> outcomes = new ArrayList<>();
-    for (Map.Entry<Cell, KeyHandle> e : keys.entrySet()) {
-      outcomes.add(outcome(e.getKey(), e.getValue(), drives.get(e.getKey()), baseline.get(e.getKey()),
-          lag.get(e.getValue().label()) >= 0));
-    }
-    return new Result(outcomes, notRun, calibration);
-  }
-
-  private ChatProbe probe(Cell cell) {
-    return ctx.probe().withStream(cell.stream()).withMaxTokens(cell.maxTokens());
-  }
-
-  private CellOutcome outcome(Cell cell, KeyHandle key, DriveResult d, long baselineMicroCredits, boolean settled) {
-    VerifyContext.LedgerView ledger = ctx.ledger(key);
-    long limit = key.limitMicroCredits() == null ? 0 : key.limitMicroCredits();
-    long prompt = d.promptTokens();
-    long estimate = prompt < 0 ? -1 : ctx.price().estimateMicroCredits(prompt, cell.maxTokens());
-    List<CallResult> probes = new ArrayList<>();
-    int sent = 0;
-    int admitted = 0;
-    Long ttfr = null;
-    if (d.ledgerExhaustedAtNanos() != null && d.firstRejection() != null) {
-      ttfr = d.firstRejection().doneNanos() - d.ledgerExhaustedAtNanos();
-    }
-    if (ledger.exhausted()) {
-      for (int i = 0; i < ctx.settings().leakProbes(); i++) {
-        CallResult r = ctx.gateway().call(ctx.probe().withMaxTokens(cell.maxTokens()), key.secret());
-        sent++;
-        probes.add(r);
-        if (r.admitted()) {
-          admitted++;
-        } else if (r.rejected() && ttfr == null) {
-          ttfr = r.doneNanos() - ledger.readAtNanos();
+    /**
+     * Per concurrency level: JSON with max_tokens, stream without, JSON without, stream with.
+     * Against a live gateway with few keys the first cells therefore mix streaming and max_tokens.
+     */
+    public static List<Cell> cells(VerifySettings s) {
+        List<Cell> cells = new ArrayList<>();
+        for (int c : s.concurrencies()) {
+            cells.add(new Cell(c, false, s.maxTokens()));
+            cells.add(new Cell(c, true, null));
+            cells.add(new Cell(c, false, null));
+            cells.add(new Cell(c, true, s.maxTokens()));
         }
-      }
+        return cells;
     }
-    return new CellOutcome(cell, key, limit, d, baselineMicroCredits, ledger.usedInPeriodMicroCredits(), settled,
-        estimate, sent,
-        admitted, ttfr, probes);
-  }
+
+    public Result run() {
+        Calibration calibration = ctx.mock() ? Calibration.measure(ctx) : null;
+        Map<Cell, KeyHandle> keys = new LinkedHashMap<>();
+        List<Cell> notRun = new ArrayList<>();
+        Iterator<KeyHandle> live = ctx.liveKeys().iterator();
+        for (Cell cell : cells(ctx.settings())) {
+            if (ctx.mock()) {
+                keys.put(
+                        cell,
+                        ctx.createKey(cell.id(), calibration.limitMicroCredits(), "none", "none"));
+            } else if (live.hasNext()) {
+                keys.put(cell, live.next());
+            } else {
+                notRun.add(cell);
+            }
+        }
+        Map<Cell, Long> baseline = new LinkedHashMap<>();
+        keys.forEach((cell, key) -> baseline.put(cell, ctx.ledger(key).usedInPeriodMicroCredits()));
+        Map<Cell, DriveResult> drives = new LinkedHashMap<>();
+        LimitDrive drive = new LimitDrive(ctx);
+        keys.forEach(
+                (cell, key) -> drives.put(cell, drive.run(key, cell.concurrency(), probe(cell))));
+        Map<String, java.util.Set<String>> ids = new LinkedHashMap<>();
+        keys.forEach(
+                (cell, key) ->
+                        ids.put(key.label(), LedgerSettle.loggedIds(drives.get(cell).calls())));
+        Map<String, Long> lag = LedgerSettle.await(ctx, keys.values(), ids);
+        List<CellOutcome> outcomes = new ArrayList<>();
+        for (Map.Entry<Cell, KeyHandle> e : keys.entrySet()) {
+            outcomes.add(
+                    outcome(
+                            e.getKey(),
+                            e.getValue(),
+                            drives.get(e.getKey()),
+                            baseline.get(e.getKey()),
+                            lag.get(e.getValue().label()) >= 0));
+        }
+        return new Result(outcomes, notRun, calibration);
+    }
+
+    private ChatProbe probe(Cell cell) {
+        return ctx.probe().withStream(cell.stream()).withMaxTokens(cell.maxTokens());
+    }
+
+    private CellOutcome outcome(
+            Cell cell, KeyHandle key, DriveResult d, long baselineMicroCredits, boolean settled) {
+        VerifyContext.LedgerView ledger = ctx.ledger(key);
+        long limit = key.limitMicroCredits() == null ? 0 : key.limitMicroCredits();
+        long prompt = d.promptTokens();
+        long estimate =
+                prompt < 0 ? -1 : ctx.price().estimateMicroCredits(prompt, cell.maxTokens());
+        List<CallResult> probes = new ArrayList<>();
+        int sent = 0;
+        int admitted = 0;
+        Long ttfr = null;
+        if (d.ledgerExhaustedAtNanos() != null && d.firstRejection() != null) {
+            ttfr = d.firstRejection().doneNanos() - d.ledgerExhaustedAtNanos();
+        }
+        if (ledger.exhausted()) {
+            for (int i = 0; i < ctx.settings().leakProbes(); i++) {
+                CallResult r =
+                        ctx.gateway()
+                                .call(ctx.probe().withMaxTokens(cell.maxTokens()), key.secret());
+                sent++;
+                probes.add(r);
+                if (r.admitted()) {
+                    admitted++;
+                } else if (r.rejected() && ttfr == null) {
+                    ttfr = r.doneNanos() - ledger.readAtNanos();
+                }
+            }
+        }
+        return new CellOutcome(
+                cell,
+                key,
+                limit,
+                d,
+                baselineMicroCredits,
+                ledger.usedInPeriodMicroCredits(),
+                settled,
+                estimate,
+                sent,
+                admitted,
+                ttfr,
+                probes);
+    }
 }

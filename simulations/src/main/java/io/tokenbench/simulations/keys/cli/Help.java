@@ -2,10 +2,10 @@ package io.tokenbench.simulations.keys.cli;
 
 /** The text of {@code keys verify --help}. */
 final class Help {
-  private Help() {
-  }
+    private Help() {}
 
-  static final String TEXT = """
+    static final String TEXT =
+            """
       usage: ./tokenbench keys verify [options]
 
       Verifies PowerTokens key-limit enforcement: overshoot per concurrency, leaks, false rejections,

@@ -37,170 +37,268 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code keys verify} run: reads keys from the environment, builds the target (starting the mock
- * in-process when no URL is given), applies {@code --mock-option}s, runs every check and writes
- * {@code runs/<UTC>-keys-verify/} with {@code run.json}, {@code enforcement.json}, {@code enforcement.md} and
- * {@code report.html}.
+ * One {@code keys verify} run: reads keys from the environment, builds the target (starting the
+ * mock in-process when no URL is given), applies {@code --mock-option}s, runs every check and
+ * writes {@code runs/<UTC>-keys-verify/} with {@code run.json}, {@code enforcement.json}, {@code
+ * enforcement.md} and {@code report.html}.
  */
 public final class KeysVerifyRun {
-  public static final String MOCK_MODEL = "MiniMax-M3";
-  static final int MOCK_MAX_TOKENS = 200;
-  static final int LIVE_MAX_TOKENS = 16;
-  /** About what the one-word prompt counts, for choosing the cheapest model. */
-  static final int SHORT_PROMPT_TOKENS = 12;
-  private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String MOCK_MODEL = "MiniMax-M3";
+    static final int MOCK_MAX_TOKENS = 200;
+    static final int LIVE_MAX_TOKENS = 16;
 
-  /** The report and where it was written. */
-  public record Outcome(EnforcementReport report, Path runDir) {
-  }
+    /** About what the one-word prompt counts, for choosing the cheapest model. */
+    static final int SHORT_PROMPT_TOKENS = 12;
 
-  private KeysVerifyRun() {
-  }
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * @throws OptionException when an environment variable named by an option is missing (exit 2)
-   * @throws UncheckedIOException or IllegalStateException when the target cannot be verified (exit 2)
-   */
-  public static Outcome execute(KeysVerifyOptions o, Map<String, String> env) throws IOException {
-    if (o.targetKind() == KeysVerifyOptions.TargetKind.MOCK_IN_PROCESS) {
-      try (InProcessMock mock = InProcessMock.start()) {
-        return verify(o, mock.baseUrl(), Secret.of(mock.adminToken()), List.of(), null);
-      }
-    }
-    if (o.targetKind() == KeysVerifyOptions.TargetKind.MOCK) {
-      return verify(o, o.url(), secretFromEnv("--admin-token-env", o.adminTokenEnv(), env), List.of(), null);
-    }
-    List<KeyHandle> keys = new ArrayList<>();
-    long limit = Credits.micro(o.limitCredits());
-    for (String name : o.keyEnvs()) {
-      keys.add(new KeyHandle("env:" + name, secretFromEnv("--key-env", name, env), null, limit));
-    }
-    KeyHandle unlimited = o.unlimitedKeyEnv() == null ? null
-        : new KeyHandle("env:" + o.unlimitedKeyEnv(), secretFromEnv("--unlimited-key-env", o.unlimitedKeyEnv(), env), null, null);
-    return verify(o, o.url(), null, keys, unlimited);
-  }
+    /** The report and where it was written. */
+    public record Outcome(EnforcementReport report, Path runDir) {}
 
-  private static Outcome verify(KeysVerifyOptions o, URI base, Secret adminToken, List<KeyHandle> liveKeys,
-                                KeyHandle unlimited) throws IOException {
-    Instant started = Instant.now();
-    boolean mock = adminToken != null;
-    MockAdmin admin = mock ? new MockAdmin(base, adminToken) : null;
-    JsonNode profile = null;
-    if (mock) {
-      if (!o.mockOptions().isEmpty()) {
-        try {
-          admin.putEnforcement(enforcementJson(o.mockOptions()));
-        } catch (UncheckedIOException e) {
-          throw new OptionException("--mock-option", "the mock refused " + o.mockOptions() + ": " + e.getMessage());
+    private KeysVerifyRun() {}
+
+    /**
+     * @throws OptionException when an environment variable named by an option is missing (exit 2)
+     * @throws UncheckedIOException or IllegalStateException when the target cannot be verified
+     *     (exit 2)
+     */
+    public static Outcome execute(KeysVerifyOptions o, Map<String, String> env) throws IOException {
+        if (o.targetKind() == KeysVerifyOptions.TargetKind.MOCK_IN_PROCESS) {
+            try (InProcessMock mock = InProcessMock.start()) {
+                return verify(o, mock.baseUrl(), Secret.of(mock.adminToken()), List.of(), null);
+            }
         }
-      }
-      profile = admin.enforcement();
+        if (o.targetKind() == KeysVerifyOptions.TargetKind.MOCK) {
+            return verify(
+                    o,
+                    o.url(),
+                    secretFromEnv("--admin-token-env", o.adminTokenEnv(), env),
+                    List.of(),
+                    null);
+        }
+        List<KeyHandle> keys = new ArrayList<>();
+        long limit = Credits.micro(o.limitCredits());
+        for (String name : o.keyEnvs()) {
+            keys.add(
+                    new KeyHandle(
+                            "env:" + name, secretFromEnv("--key-env", name, env), null, limit));
+        }
+        KeyHandle unlimited =
+                o.unlimitedKeyEnv() == null
+                        ? null
+                        : new KeyHandle(
+                                "env:" + o.unlimitedKeyEnv(),
+                                secretFromEnv("--unlimited-key-env", o.unlimitedKeyEnv(), env),
+                                null,
+                                null);
+        return verify(o, o.url(), null, keys, unlimited);
     }
-    int maxTokens = o.maxTokens() != null ? o.maxTokens() : mock ? MOCK_MAX_TOKENS : LIVE_MAX_TOKENS;
-    String model = o.model() != null ? o.model() : mock ? MOCK_MODEL : cheapest(base, liveKeys.get(0).secret(), maxTokens);
-    CreditPrice price = price(o, base, model, mock ? admin.createKey("verify-price", null, "none", "none").secret()
-        : liveKeys.get(0).secret());
-    Map<String, String> headers = mock ? Map.of("x-mock-output-tokens", Integer.toString(o.outputTokens()),
-        "x-mock-ttft-ms", "0", "x-mock-itl-ms", "0") : Map.of();
-    VerifySettings settings = new VerifySettings(o.concurrencies(), maxTokens, o.limitRequests(), o.leakProbes(),
-        o.settleTimeout(), o.errorStyle(), o.cancelBilling(), o.waitForReset());
-    VerifyContext ctx = new VerifyContext(new GatewayClient(base, o.requestTimeout()), new UsageProbe(base), admin, price,
-        new ChatProbe(model, o.prompt(), false, null, 0, headers), settings, liveKeys);
-    List<CheckResult> checks = new KeysVerifier(ctx).run(unlimited, o.reset());
-    String kind = switch (o.targetKind()) {
-      case MOCK_IN_PROCESS -> "mock-in-process";
-      case MOCK -> "mock";
-      case LIVE -> "live";
-    };
-    EnforcementReport report = new EnforcementReport(kind, base.getHost() + ":" + base.getPort(), started,
-        Instant.now(), settingsJson(o, model, price, maxTokens), profile, checks);
-    return new Outcome(report, write(o, base, report));
-  }
 
-  /** Live without --model: the cheapest chat model whose short request is billed at all. */
-  private static String cheapest(URI base, Secret key, int maxTokens) {
-    return PriceFetch.cheapestBilledChat(base, key, SHORT_PROMPT_TOKENS, maxTokens)
-        .orElseThrow(() -> new OptionException("--model", "the target lists no priced chat model at /v1/models; give --model"))
-        .model();
-  }
-
-  private static CreditPrice price(KeysVerifyOptions o, URI base, String model, Secret key) {
-    if (o.priceIn() != null) {
-      return new CreditPrice(o.priceIn(), o.priceOut());
+    private static Outcome verify(
+            KeysVerifyOptions o,
+            URI base,
+            Secret adminToken,
+            List<KeyHandle> liveKeys,
+            KeyHandle unlimited)
+            throws IOException {
+        Instant started = Instant.now();
+        boolean mock = adminToken != null;
+        MockAdmin admin = mock ? new MockAdmin(base, adminToken) : null;
+        JsonNode profile = null;
+        if (mock) {
+            if (!o.mockOptions().isEmpty()) {
+                try {
+                    admin.putEnforcement(enforcementJson(o.mockOptions()));
+                } catch (UncheckedIOException e) {
+                    throw new OptionException(
+                            "--mock-option",
+                            "the mock refused " + o.mockOptions() + ": " + e.getMessage());
+                }
+            }
+            profile = admin.enforcement();
+        }
+        int maxTokens =
+                o.maxTokens() != null ? o.maxTokens() : mock ? MOCK_MAX_TOKENS : LIVE_MAX_TOKENS;
+        String model =
+                o.model() != null
+                        ? o.model()
+                        : mock ? MOCK_MODEL : cheapest(base, liveKeys.get(0).secret(), maxTokens);
+        CreditPrice price =
+                price(
+                        o,
+                        base,
+                        model,
+                        mock
+                                ? admin.createKey("verify-price", null, "none", "none").secret()
+                                : liveKeys.get(0).secret());
+        Map<String, String> headers =
+                mock
+                        ? Map.of(
+                                "x-mock-output-tokens",
+                                Integer.toString(o.outputTokens()),
+                                "x-mock-ttft-ms",
+                                "0",
+                                "x-mock-itl-ms",
+                                "0")
+                        : Map.of();
+        VerifySettings settings =
+                new VerifySettings(
+                        o.concurrencies(),
+                        maxTokens,
+                        o.limitRequests(),
+                        o.leakProbes(),
+                        o.settleTimeout(),
+                        o.errorStyle(),
+                        o.cancelBilling(),
+                        o.waitForReset());
+        VerifyContext ctx =
+                new VerifyContext(
+                        new GatewayClient(base, o.requestTimeout()),
+                        new UsageProbe(base),
+                        admin,
+                        price,
+                        new ChatProbe(model, o.prompt(), false, null, 0, headers),
+                        settings,
+                        liveKeys);
+        List<CheckResult> checks = new KeysVerifier(ctx).run(unlimited, o.reset());
+        String kind =
+                switch (o.targetKind()) {
+                    case MOCK_IN_PROCESS -> "mock-in-process";
+                    case MOCK -> "mock";
+                    case LIVE -> "live";
+                };
+        EnforcementReport report =
+                new EnforcementReport(
+                        kind,
+                        base.getHost() + ":" + base.getPort(),
+                        started,
+                        Instant.now(),
+                        settingsJson(o, model, price, maxTokens),
+                        profile,
+                        checks);
+        return new Outcome(report, write(o, base, report));
     }
-    PriceFetch.Prices p = PriceFetch.of(base, model, key).orElseThrow(() -> new OptionException("--price-in",
-        "the target publishes no price for " + model + " at /v1/models/" + model + "; give --price-in and --price-out"));
-    return new CreditPrice(p.inputPerMillion(), p.outputPerMillion());
-  }
 
-  private static Secret secretFromEnv(String option, String name, Map<String, String> env) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) {
-      throw new OptionException(option, "environment variable " + name + " is not set");
+    /** Live without --model: the cheapest chat model whose short request is billed at all. */
+    private static String cheapest(URI base, Secret key, int maxTokens) {
+        return PriceFetch.cheapestBilledChat(base, key, SHORT_PROMPT_TOKENS, maxTokens)
+                .orElseThrow(
+                        () ->
+                                new OptionException(
+                                        "--model",
+                                        "the target lists no priced chat model at /v1/models; give --model"))
+                .model();
     }
-    try {
-      return Secret.of(v);
-    } catch (IllegalArgumentException e) {
-      throw new OptionException(option, "environment variable " + name + ": " + e.getMessage());
+
+    private static CreditPrice price(KeysVerifyOptions o, URI base, String model, Secret key) {
+        if (o.priceIn() != null) {
+            return new CreditPrice(o.priceIn(), o.priceOut());
+        }
+        PriceFetch.Prices p =
+                PriceFetch.of(base, model, key)
+                        .orElseThrow(
+                                () ->
+                                        new OptionException(
+                                                "--price-in",
+                                                "the target publishes no price for "
+                                                        + model
+                                                        + " at /v1/models/"
+                                                        + model
+                                                        + "; give --price-in and --price-out"));
+        return new CreditPrice(p.inputPerMillion(), p.outputPerMillion());
     }
-  }
 
-  /** {@code --mock-option} values as JSON: booleans, numbers and null/off as such, the rest as strings. */
-  static String enforcementJson(Map<String, String> options) {
-    ObjectNode body = JSON.createObjectNode();
-    options.forEach((k, v) -> {
-      if (v.equals("true") || v.equals("false")) {
-        body.put(k, Boolean.parseBoolean(v));
-      } else if (v.equals("null") || v.equals("off")) {
-        body.putNull(k);
-      } else if (v.matches("-?\\d+(\\.\\d+)?")) {
-        body.put(k, new java.math.BigDecimal(v));
-      } else {
-        body.put(k, v);
-      }
-    });
-    return body.toString();
-  }
-
-  private static ObjectNode settingsJson(KeysVerifyOptions o, String model, CreditPrice price, int maxTokens) {
-    ObjectNode s = JSON.createObjectNode();
-    s.put("model", model);
-    s.put("price_input_per_million", price.inputPerMillion());
-    s.put("price_output_per_million", price.outputPerMillion());
-    ArrayNode c = s.putArray("concurrency");
-    o.concurrencies().forEach(c::add);
-    s.put("max_tokens", maxTokens);
-    s.put("prompt", o.prompt());
-    if (o.targetKind() != KeysVerifyOptions.TargetKind.LIVE) {
-      s.put("mock_output_tokens", o.outputTokens());
-      s.put("limit_requests", o.limitRequests());
-    } else {
-      s.put("limit_credits", o.limitCredits());
-      s.put("reset", o.reset());
-      ArrayNode envs = s.putArray("key_envs");
-      o.keyEnvs().forEach(envs::add);
+    private static Secret secretFromEnv(String option, String name, Map<String, String> env) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            throw new OptionException(option, "environment variable " + name + " is not set");
+        }
+        try {
+            return Secret.of(v);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(
+                    option, "environment variable " + name + ": " + e.getMessage());
+        }
     }
-    s.put("leak_probes", o.leakProbes());
-    s.put("settle_timeout_ms", o.settleTimeout().toMillis());
-    s.put("expected_error_style", o.errorStyle());
-    s.put("expected_cancel_billing", o.cancelBilling());
-    s.put("wait_for_reset", o.waitForReset());
-    return s;
-  }
 
-  private static Path write(KeysVerifyOptions o, URI base, EnforcementReport report) throws IOException {
-    Map<String, String> params = new LinkedHashMap<>();
-    report.settings().fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().isTextual()
-        ? f.getValue().asText() : f.getValue().toString()));
-    params.put("target_kind", report.targetKind());
-    int maxConcurrency = Collections.max(o.concurrencies());
-    RunInfo info = RunInfo.create("keys-verify", "keys-verify", report.startedAt().toEpochMilli(), base.toString(),
-        new LoadModel.Closed(maxConcurrency), RecorderConfig.DEFAULTS, params, Map.of("tokenbench", "0.1.0-SNAPSHOT"));
-    RunFolder folder = RunFolder.create(o.runsDir(), info);
-    Files.writeString(folder.file("enforcement.json"), EnforcementJson.toJson(report));
-    Files.writeString(folder.file("enforcement.md"), EnforcementMarkdown.render(report));
-    // report.html: the reports module's page, with the enforcement section drawn from enforcement.json
-    io.tokenbench.reports.format.EnforcementReport.writeHtml(folder.dir());
-    return folder.dir();
-  }
+    /**
+     * {@code --mock-option} values as JSON: booleans, numbers and null/off as such, the rest as
+     * strings.
+     */
+    static String enforcementJson(Map<String, String> options) {
+        ObjectNode body = JSON.createObjectNode();
+        options.forEach(
+                (k, v) -> {
+                    if (v.equals("true") || v.equals("false")) {
+                        body.put(k, Boolean.parseBoolean(v));
+                    } else if (v.equals("null") || v.equals("off")) {
+                        body.putNull(k);
+                    } else if (v.matches("-?\\d+(\\.\\d+)?")) {
+                        body.put(k, new java.math.BigDecimal(v));
+                    } else {
+                        body.put(k, v);
+                    }
+                });
+        return body.toString();
+    }
+
+    private static ObjectNode settingsJson(
+            KeysVerifyOptions o, String model, CreditPrice price, int maxTokens) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("model", model);
+        s.put("price_input_per_million", price.inputPerMillion());
+        s.put("price_output_per_million", price.outputPerMillion());
+        ArrayNode c = s.putArray("concurrency");
+        o.concurrencies().forEach(c::add);
+        s.put("max_tokens", maxTokens);
+        s.put("prompt", o.prompt());
+        if (o.targetKind() != KeysVerifyOptions.TargetKind.LIVE) {
+            s.put("mock_output_tokens", o.outputTokens());
+            s.put("limit_requests", o.limitRequests());
+        } else {
+            s.put("limit_credits", o.limitCredits());
+            s.put("reset", o.reset());
+            ArrayNode envs = s.putArray("key_envs");
+            o.keyEnvs().forEach(envs::add);
+        }
+        s.put("leak_probes", o.leakProbes());
+        s.put("settle_timeout_ms", o.settleTimeout().toMillis());
+        s.put("expected_error_style", o.errorStyle());
+        s.put("expected_cancel_billing", o.cancelBilling());
+        s.put("wait_for_reset", o.waitForReset());
+        return s;
+    }
+
+    private static Path write(KeysVerifyOptions o, URI base, EnforcementReport report)
+            throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        report.settings()
+                .fields()
+                .forEachRemaining(
+                        f ->
+                                params.put(
+                                        f.getKey(),
+                                        f.getValue().isTextual()
+                                                ? f.getValue().asText()
+                                                : f.getValue().toString()));
+        params.put("target_kind", report.targetKind());
+        int maxConcurrency = Collections.max(o.concurrencies());
+        RunInfo info =
+                RunInfo.create(
+                        "keys-verify",
+                        "keys-verify",
+                        report.startedAt().toEpochMilli(),
+                        base.toString(),
+                        new LoadModel.Closed(maxConcurrency),
+                        RecorderConfig.DEFAULTS,
+                        params,
+                        Map.of("tokenbench", "0.1.0-SNAPSHOT"));
+        RunFolder folder = RunFolder.create(o.runsDir(), info);
+        Files.writeString(folder.file("enforcement.json"), EnforcementJson.toJson(report));
+        Files.writeString(folder.file("enforcement.md"), EnforcementMarkdown.render(report));
+        // report.html: the reports module's page, with the enforcement section drawn from
+        // enforcement.json
+        io.tokenbench.reports.format.EnforcementReport.writeHtml(folder.dir());
+        return folder.dir();
+    }
 }

@@ -11,49 +11,67 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The new-api usage probe {@code GET /api/usage/token/} with the key itself as Bearer: the ledger as
- * a gateway's user can see it (period used, available, granted, expiry).
+ * The new-api usage probe {@code GET /api/usage/token/} with the key itself as Bearer: the ledger
+ * as a gateway's user can see it (period used, available, granted, expiry).
  */
 public final class UsageProbe {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * @param usedMicroCredits      {@code total_used}: Credits used in the current period
-   * @param availableMicroCredits {@code total_available}: the remaining Credits (0 for unlimited keys)
-   * @param unlimited             {@code unlimited_quota}
-   * @param expiresAtEpochSeconds {@code expires_at}, 0 = never
-   */
-  public record TokenUsage(long usedMicroCredits, long availableMicroCredits, boolean unlimited,
-                           long expiresAtEpochSeconds) {
-  }
+    /**
+     * @param usedMicroCredits {@code total_used}: Credits used in the current period
+     * @param availableMicroCredits {@code total_available}: the remaining Credits (0 for unlimited
+     *     keys)
+     * @param unlimited {@code unlimited_quota}
+     * @param expiresAtEpochSeconds {@code expires_at}, 0 = never
+     */
+    public record TokenUsage(
+            long usedMicroCredits,
+            long availableMicroCredits,
+            boolean unlimited,
+            long expiresAtEpochSeconds) {}
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
-  private final URI uri;
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+    private final URI uri;
 
-  public UsageProbe(URI baseUrl) {
-    this.uri = Endpoints.resolve(baseUrl, "/api/usage/token/");
-  }
-
-  /** @throws UncheckedIOException when the endpoint is missing or answers anything but the documented shape */
-  public TokenUsage read(Secret key) {
-    try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-          .header("Authorization", key.bearer()).GET().build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        throw new IOException("GET /api/usage/token/ answered " + r.statusCode());
-      }
-      JsonNode data = JSON.readTree(r.body()).path("data");
-      if (!data.path("total_used").isNumber()) {
-        throw new IOException("GET /api/usage/token/ has no data.total_used");
-      }
-      return new TokenUsage(Credits.micro(data.get("total_used")), Credits.micro(data.path("total_available")),
-          data.path("unlimited_quota").asBoolean(false), data.path("expires_at").asLong(0));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new IOException("interrupted"));
+    public UsageProbe(URI baseUrl) {
+        this.uri = Endpoints.resolve(baseUrl, "/api/usage/token/");
     }
-  }
+
+    /**
+     * @throws UncheckedIOException when the endpoint is missing or answers anything but the
+     *     documented shape
+     */
+    public TokenUsage read(Secret key) {
+        try {
+            HttpResponse<String> r =
+                    http.send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Authorization", key.bearer())
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException("GET /api/usage/token/ answered " + r.statusCode());
+            }
+            JsonNode data = JSON.readTree(r.body()).path("data");
+            if (!data.path("total_used").isNumber()) {
+                throw new IOException("GET /api/usage/token/ has no data.total_used");
+            }
+            return new TokenUsage(
+                    Credits.micro(data.get("total_used")),
+                    Credits.micro(data.path("total_available")),
+                    data.path("unlimited_quota").asBoolean(false),
+                    data.path("expires_at").asLong(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted"));
+        }
+    }
 }

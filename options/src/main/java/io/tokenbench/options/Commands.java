@@ -1,0 +1,83 @@
+package io.tokenbench.options;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The one picocli setup of every tokenbench command. Strict by default: an unknown option, a
+ * repeated single-value option, or an option name where a value belongs ({@code --model --duration
+ * 1s}) is an error that names the option and exits {@link ExitCode#COULD_NOT_RUN}; usage lines say
+ * {@code ./tokenbench <command>}; durations use {@link DurationGrammar}.
+ */
+public final class Commands {
+    /** The launcher every usage line names. */
+    public static final String LAUNCHER = "./tokenbench";
+
+    private Commands() {}
+
+    /**
+     * A command line for {@code command} (an {@code @Command}-annotated object) whose usage line
+     * reads {@code ./tokenbench <launcherCommand>}, for instance {@code create(new RunCommand(),
+     * "run")} or {@code create(new VerifyCommand(), "keys verify")}.
+     */
+    public static CommandLine create(Object command, String launcherCommand) {
+        CommandLine line = new CommandLine(command);
+        line.setCommandName(LAUNCHER + " " + launcherCommand);
+        line.registerConverter(Duration.class, new DurationConverter());
+        line.setOverwrittenOptionsAllowed(false);
+        line.setUnmatchedArgumentsAllowed(false);
+        line.setAllowOptionsAsOptionParameters(false);
+        line.setAllowSubcommandsAsOptionParameters(false);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setUsageHelpWidth(100);
+        line.setUsageHelpAutoWidth(false);
+        line.getCommandSpec().exitCodeOnInvalidInput(ExitCode.COULD_NOT_RUN);
+        line.getCommandSpec().exitCodeOnExecutionException(ExitCode.COULD_NOT_RUN);
+        line.setParameterExceptionHandler(Commands::onBadOption);
+        return line;
+    }
+
+    /** Parses {@code args} into {@code command}, runs it, and returns its exit code. */
+    public static int execute(Object command, String launcherCommand, String... args) {
+        return create(command, launcherCommand).execute(args);
+    }
+
+    /**
+     * Rejects options that do not apply: when {@code applies} is false and any of {@code
+     * optionNames} was given, throws a {@link ParameterException} (exit 2) naming the option and
+     * {@code why}, such as {@code "--compare applies only to --scenario model-compare"}.
+     */
+    public static void rejectUnless(
+            CommandSpec spec, boolean applies, String why, String... optionNames) {
+        if (applies) {
+            return;
+        }
+        List<String> given =
+                Arrays.stream(optionNames)
+                        .filter(name -> spec.commandLine().getParseResult().hasMatchedOption(name))
+                        .collect(Collectors.toList());
+        if (!given.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join(", ", given) + " " + why);
+        }
+    }
+
+    /** Whether the user gave {@code optionName} on the command line (as opposed to its default). */
+    public static boolean given(CommandSpec spec, String optionName) {
+        return spec.commandLine().getParseResult().hasMatchedOption(optionName);
+    }
+
+    private static int onBadOption(ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println(line.getCommandName() + ": " + e.getMessage());
+        err.println("Run '" + line.getCommandName() + " --help' for the options.");
+        err.flush();
+        return ExitCode.COULD_NOT_RUN;
+    }
+}
