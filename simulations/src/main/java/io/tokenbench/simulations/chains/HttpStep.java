@@ -38,9 +38,8 @@ public final class HttpStep implements io.gatling.javaapi.core.ActionBuilder {
             @Override
             public Action build(ScenarioContext ctx, Action next) {
                 HttpComponents http =
-                        (HttpComponents)
-                                ctx.protocolComponentsRegistry()
-                                        .components(HttpProtocol$.MODULE$.HttpProtocolKey());
+                        ctx.protocolComponentsRegistry()
+                                .components(HttpProtocol$.MODULE$.HttpProtocolKey());
                 return factory.build(ctx, next, http.httpEngine());
             }
         };

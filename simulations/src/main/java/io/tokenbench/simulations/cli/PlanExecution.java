@@ -27,6 +27,8 @@ final class PlanExecution {
 
     private PlanExecution() {}
 
+    // the progress printer prints while the block runs; nothing in the block reads it
+    @SuppressWarnings("try")
     static List<LaneResult> execute(
             RunPlan plan,
             Path outDir,

@@ -273,8 +273,8 @@ public final class KeysVerifyRun {
             throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         report.settings()
-                .fields()
-                .forEachRemaining(
+                .properties()
+                .forEach(
                         f ->
                                 params.put(
                                         f.getKey(),
