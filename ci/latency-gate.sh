@@ -47,7 +47,7 @@ if [[ $stale == 0 ]] && [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{simulations,repor
 fi
 mkdir -p "$OUT"
 if [[ $stale == 1 ]]; then
-  mvn -q -B -ntp -f "$ROOT/pom.xml" -pl simulations,reports,mock-upstream -am -DskipTests package >"$OUT/build.log" 2>&1 \
+  "$ROOT/mvnw" -q -B -ntp -f "$ROOT/pom.xml" -pl simulations,reports,mock-upstream -am -DskipTests package >"$OUT/build.log" 2>&1 \
     || { tail -n 30 "$OUT/build.log" >&2; die "build failed (log: $OUT/build.log)"; }
 fi
 

@@ -18,7 +18,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! mvn -q -B -ntp -f "$ROOT/pom.xml" -pl simulations,reports,mock-upstream -am -DskipTests package >"$WORK/build.log" 2>&1; then
+if ! "$ROOT/mvnw" -q -B -ntp -f "$ROOT/pom.xml" -pl simulations,reports,mock-upstream -am -DskipTests package >"$WORK/build.log" 2>&1; then
   tail -n 30 "$WORK/build.log" >&2; echo "multi-injector-check: build failed" >&2; exit 2
 fi
 

@@ -38,7 +38,7 @@ fi
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 JAR="$ROOT/mock-upstream/target/mock-upstream.jar"
 # Always (re)build, quietly: measuring a stale jar would report the wrong code.
-(cd "$ROOT" && mvn -q -B -ntp -pl mock-upstream package -DskipTests)
+(cd "$ROOT" && ./mvnw -q -B -ntp -pl mock-upstream package -DskipTests)
 
 WORK="$(mktemp -d)"
 MOCK_PID=""

@@ -37,7 +37,7 @@ for tool in wrk nginx taskset curl java; do
   command -v "$tool" >/dev/null || { echo "mock-vs-nginx: $tool is not installed" >&2; exit 1; }
 done
 # Always (re)build, quietly: measuring a stale jar would report the wrong code.
-(cd "$ROOT" && mvn -q -B -ntp -pl mock-upstream package -DskipTests)
+(cd "$ROOT" && ./mvnw -q -B -ntp -pl mock-upstream package -DskipTests)
 
 WORK="$(mktemp -d)"
 MOCK_PID="" NGINX_PID="" FLOOR_PID=""

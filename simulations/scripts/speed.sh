@@ -17,7 +17,7 @@ OUT="$(mktemp -d "${TMPDIR:-/tmp}/tokenbench-speed.XXXXXX")"
 KEY=sk-tokenbench-local   # the mock's public default key
 
 if [[ ! -f simulations/target/classpath.txt || ! -f mock-upstream/target/mock-upstream.jar ]]; then
-  mvn -q -B -ntp -pl simulations -am -DskipTests package
+  ./mvnw -q -B -ntp -pl simulations -am -DskipTests package
 fi
 CP="simulations/target/simulations.jar:$(cat simulations/target/classpath.txt)"
 # the JVM flags Gatling's own launcher uses
