@@ -56,6 +56,37 @@ class OptionLayerTest {
     }
 
     @Test
+    void gateTakesSeveralRunsAfterOneOptionOrRepeated() throws Exception {
+        Path rules = runs.resolve("multi.rules");
+        Files.writeString(rules, "ttft.p50 <= 10s\n");
+        String missing = runs.resolve("missing").toString();
+        // the second value is read as a current run in both spellings: it is not a run folder
+        for (String[] currents :
+                new String[][] {
+                    {"--current", run.toString(), missing},
+                    {"--current", run.toString(), "--current", missing}
+                }) {
+            String[] args = new String[3 + currents.length];
+            args[0] = "gate";
+            args[1] = "--rules";
+            args[2] = rules.toString();
+            System.arraycopy(currents, 0, args, 3, currents.length);
+            CliResult r = CliResult.run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).contains(missing);
+        }
+        CliResult pooled =
+                CliResult.run(
+                        "gate",
+                        "--rules",
+                        rules.toString(),
+                        "--current",
+                        run.toString(),
+                        run.toString());
+        assertThat(pooled.exit()).as(pooled.err()).isZero();
+    }
+
+    @Test
     void aFormatTheCommandCannotPrintIsRefused() {
         CliResult html =
                 CliResult.run("compare", run.toString(), run.toString(), "--format", "html");
