@@ -1,36 +1,58 @@
 #!/usr/bin/env bash
 # Latency gate: builds (quietly, only what is stale), runs a short fixed load against the embedded mock
 # (a separate process), compares it with the committed baseline using the reports gate and
-# ci/latency-gate.rules, writes summary.md and junit.xml, and exits with the gate's code:
-# 0 pass (inconclusive rules pass and are reported), 1 regression, 2 could not evaluate / setup failed.
-#
-#   ci/latency-gate.sh [--quick] [--runs N] [--out DIR] [--baseline DIR] [--rules FILE]
-#                      [--inconclusive pass|fail] [--refresh-baseline]
-#
-# --quick             one run of 12 s after 3 s warm-up (about 30-40 s in all): the test-command form
-# (default)           three runs of 30 s after 5 s warm-up, pooled by the gate (run-to-run noise counts)
-# --runs N            number of current runs (default 1 quick, 3 full)
-# --out DIR           where runs, summary.md and junit.xml go (default target/latency-gate)
-# --baseline DIR      baseline run folder(s) (default ci/baselines/<quick|full>/*)
-# --refresh-baseline  run, then replace the committed baseline of the preset with these runs (no gate)
+# ci/latency-gate.rules, writes summary.md and junit.xml, and exits with the gate's code.
+# Options and exit codes: usage() below (./tokenbench latency-gate --help).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 PRESET=full RUNS="" OUT="$ROOT/target/latency-gate" BASELINE="" RULES="$ROOT/ci/latency-gate.rules"
 INCONCLUSIVE=pass REFRESH=0
 die() { echo "latency-gate: $*" >&2; exit 2; }
+usage() {
+  cat <<'EOF'
+Usage: ./tokenbench latency-gate [--quick] [--runs N] [--out DIR] [--baseline DIR] [--rules FILE]
+                                 [--inconclusive pass|fail] [--refresh-baseline]
+       (or ci/latency-gate.sh with the same options)
+Runs a fixed streaming load (rate 8/s, seed 1) against the embedded mock and gates it against the
+committed baseline with the reports gate (./tokenbench gate): summary.md and junit.xml in --out.
+
+      --quick              one run of 12s after 3s of warm-up (about 30-40 s in all): the form
+                             ./tokenbench test runs (default: the full preset, three runs of 30s
+                             after 5s of warm-up, pooled by the gate so run-to-run noise counts)
+      --runs N             number of current runs (default: 1 with --quick, 3 without)
+      --out DIR            where the runs, summary.md, junit.xml and the logs go
+                             (default: target/latency-gate)
+      --baseline DIR       the directory holding the baseline run folders
+                             (default: ci/baselines/quick with --quick, ci/baselines/full without)
+      --rules FILE         gate rules (default: ci/latency-gate.rules)
+      --inconclusive pass|fail
+                           whether an inconclusive relative rule fails the gate (default: pass)
+      --refresh-baseline   run, then replace the baseline of the preset with these runs (no gate);
+                             review and commit the result
+  -h, --help               Show this help message and exit.
+
+Exit codes: 0 pass (inconclusive rules pass unless --inconclusive fail, and are reported),
+1 regression, 2 could not evaluate (bad option, build or run failed, no baseline, bad rules).
+EOF
+}
+bad_option() {
+  echo "latency-gate: $1" >&2
+  echo "Run './tokenbench latency-gate --help' for the options." >&2
+  exit 2
+}
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) PRESET=quick ;;
-    --runs) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || die "--runs: '${2:-}' is not a whole number >= 1"; RUNS="$2"; shift ;;
-    --out) [[ -n "${2:-}" ]] || die "--out: missing value"; OUT="$2"; shift ;;
-    --baseline) [[ -d "${2:-}" ]] || die "--baseline: '${2:-}' is not a directory"; BASELINE="$2"; shift ;;
-    --rules) [[ -f "${2:-}" ]] || die "--rules: '${2:-}' is not a file"; RULES="$2"; shift ;;
-    --inconclusive) [[ "${2:-}" == pass || "${2:-}" == fail ]] || die "--inconclusive: '${2:-}' is not pass or fail"
+    --runs) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || bad_option "--runs: '${2:-}' is not a whole number >= 1"; RUNS="$2"; shift ;;
+    --out) [[ -n "${2:-}" && "${2:-}" != -* ]] || bad_option "--out: missing value"; OUT="$2"; shift ;;
+    --baseline) [[ -d "${2:-}" ]] || bad_option "--baseline: '${2:-}' is not a directory"; BASELINE="$2"; shift ;;
+    --rules) [[ -f "${2:-}" ]] || bad_option "--rules: '${2:-}' is not a file"; RULES="$2"; shift ;;
+    --inconclusive) [[ "${2:-}" == pass || "${2:-}" == fail ]] || bad_option "--inconclusive: '${2:-}' is not pass or fail"
       INCONCLUSIVE="$2"; shift ;;
     --refresh-baseline) REFRESH=1 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) die "$1: unknown option (see --help)" ;;
+    -h|--help) usage; exit 0 ;;
+    *) bad_option "unknown option '$1'" ;;
   esac
   shift
 done

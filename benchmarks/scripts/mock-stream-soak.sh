@@ -7,24 +7,28 @@
 # The mock cannot do better than that line; the difference is what its sockets and work add.
 #
 # The mock runs as its own JVM pinned to --mock-cpus with --io-threads event loops; the soak client
-# (io.tokenbench.benchmarks.mockload.StreamSoak, one Netty event loop) is pinned to --client-cpus.
+# (io.tokenbench.benchmarks.mockload.StreamSoak from benchmarks.jar, one Netty event loop; its own
+# options: java -cp benchmarks/target/benchmarks.jar io.tokenbench.benchmarks.mockload.StreamSoak --help)
+# is pinned to --client-cpus. --warmup and --duration are whole seconds here.
 #
 # Usage: benchmarks/scripts/mock-stream-soak.sh [--streams 5000] [--itl-ms 10] [--warmup 10] [--duration 30]
 #        [--io-threads 1] [--mock-cpus 1] [--client-cpus 0]
 set -euo pipefail
 
 STREAMS=5000 ITL_MS=10 WARMUP=10 DURATION=30 IO_THREADS=1 MOCK_CPUS=1 CLIENT_CPUS=0
+# Whole numbers >= 1: the counts, and the seconds TimerJitter takes as well.
+whole() { [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "mock-stream-soak: $1: '${2:-}' is not a whole number >= 1" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --streams) STREAMS="$2"; shift 2 ;;
-    --itl-ms) ITL_MS="$2"; shift 2 ;;
-    --warmup) WARMUP="$2"; shift 2 ;;
-    --duration) DURATION="$2"; shift 2 ;;
-    --io-threads) IO_THREADS="$2"; shift 2 ;;
-    --mock-cpus) MOCK_CPUS="$2"; shift 2 ;;
-    --client-cpus) CLIENT_CPUS="$2"; shift 2 ;;
-    --help|-h) sed -n '2,15p' "$0"; exit 0 ;;
-    *) echo "mock-stream-soak: unknown option $1 (see --help)" >&2; exit 2 ;;
+    --streams) whole "$1" "${2:-}"; STREAMS="$2"; shift 2 ;;
+    --itl-ms) whole "$1" "${2:-}"; ITL_MS="$2"; shift 2 ;;
+    --warmup) whole "$1" "${2:-}"; WARMUP="$2"; shift 2 ;;
+    --duration) whole "$1" "${2:-}"; DURATION="$2"; shift 2 ;;
+    --io-threads) whole "$1" "${2:-}"; IO_THREADS="$2"; shift 2 ;;
+    --mock-cpus) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --mock-cpus: missing value" >&2; exit 2; }; MOCK_CPUS="$2"; shift 2 ;;
+    --client-cpus) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --client-cpus: missing value" >&2; exit 2; }; CLIENT_CPUS="$2"; shift 2 ;;
+    --help|-h) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "mock-stream-soak: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 
@@ -37,8 +41,10 @@ fi
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 JAR="$ROOT/mock-upstream/target/mock-upstream.jar"
-# Always (re)build, quietly: measuring a stale jar would report the wrong code.
-(cd "$ROOT" && ./mvnw -q -B -ntp -pl mock-upstream package -DskipTests)
+BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+# Always (re)build, quietly: measuring a stale jar would report the wrong code. benchmarks.jar holds
+# the soak client with what it needs (Netty, picocli, the option layer).
+(cd "$ROOT" && ./mvnw -q -B -ntp -pl mock-upstream,benchmarks -am package -DskipTests)
 
 WORK="$(mktemp -d)"
 MOCK_PID=""
@@ -48,9 +54,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-# The client needs only Netty, which the mock's jar carries.
-javac -d "$WORK/classes" -cp "$JAR" "$ROOT"/benchmarks/src/main/java/io/tokenbench/benchmarks/mockload/*.java
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 export MOCK_ADMIN_TOKEN="adm-soak-$RANDOM$RANDOM$RANDOM"
@@ -62,14 +65,14 @@ MOCK_PID=$!
 for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
 grep -q '^listening on' "$WORK/mock.out" || { echo "mock-stream-soak: the mock did not start" >&2; cat "$WORK/mock.err" >&2; exit 1; }
 
-taskset -c "$MOCK_CPUS" java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$JAR:$WORK/classes" \
+taskset -c "$MOCK_CPUS" java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$BENCH_JAR" \
   io.tokenbench.benchmarks.mockload.TimerJitter "$STREAMS" "$ITL_MS" "$WARMUP" "$DURATION"
 
 echo "== $STREAMS streams, ${ITL_MS} ms between tokens; mock: $IO_THREADS event loop(s) on CPU(s) $MOCK_CPUS;" \
   "client on CPU(s) $CLIENT_CPUS; warm-up ${WARMUP}s, window ${DURATION}s" >&2
-taskset -c "$CLIENT_CPUS" java -Xms512m -Xmx512m -cp "$JAR:$WORK/classes" io.tokenbench.benchmarks.mockload.StreamSoak \
-  --base-url "http://127.0.0.1:$PORT" --streams "$STREAMS" --itl-ms "$ITL_MS" --warmup "$WARMUP" \
-  --duration "$DURATION" | tee "$WORK/soak.txt"
+taskset -c "$CLIENT_CPUS" java -Xms512m -Xmx512m -cp "$BENCH_JAR" io.tokenbench.benchmarks.mockload.StreamSoak \
+  --base-url "http://127.0.0.1:$PORT" --streams "$STREAMS" --itl-ms "$ITL_MS" --warmup "${WARMUP}s" \
+  --duration "${DURATION}s" | tee "$WORK/soak.txt"
 
 python3 - "$WORK/soak.txt" <<'PY'
 import json, sys

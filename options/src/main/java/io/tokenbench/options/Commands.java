@@ -74,9 +74,12 @@ public final class Commands {
 
     private static int onBadOption(ParameterException e, String[] args) {
         CommandLine line = e.getCommandLine();
+        // qualified: a subcommand's own name is only "report"; its usage line says "./tokenbench
+        // report"
+        String name = line.getCommandSpec().qualifiedName();
         PrintWriter err = line.getErr();
-        err.println(line.getCommandName() + ": " + e.getMessage());
-        err.println("Run '" + line.getCommandName() + " --help' for the options.");
+        err.println(name + ": " + e.getMessage());
+        err.println("Run '" + name + " --help' for the options.");
         err.flush();
         return ExitCode.COULD_NOT_RUN;
     }

@@ -1,33 +1,14 @@
 package io.tokenbench.benchmarks.cli;
 
-import io.tokenbench.benchmarks.target.LiveTarget;
-import io.tokenbench.benchmarks.target.TargetKind;
-import io.tokenbench.reports.format.OutputFormat;
-import io.tokenbench.reports.format.ReportInput;
-import io.tokenbench.reports.ingest.BadInputException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.NoBenchmarksException;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.CharBuffer;
+import picocli.CommandLine;
 
 /**
  * {@code ./tokenbench bench}: {@code java -cp benchmarks/target/benchmarks.jar
- * io.tokenbench.benchmarks.cli.BenchMain ARGS}. Parses, runs JMH's {@link Runner} with the preset
- * and {@code -foe true}, imports the JSON into the run folder through the reports model, prints the
- * summary and the SDK overhead table, and the next step. Exit 0 done, 1 a benchmark failed, 2 bad
- * usage or unusable input.
+ * io.tokenbench.benchmarks.cli.BenchMain ARGS}. Runs {@link BenchCommand} and exits with its code.
  */
 public final class BenchMain {
 
@@ -37,139 +18,36 @@ public final class BenchMain {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** Runs {@code bench}; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        BenchOptions options;
-        try {
-            Optional<BenchOptions> parsed = BenchArgs.parse(args);
-            if (parsed.isEmpty()) {
-                out.print(BenchArgs.HELP);
-                return 0;
-            }
-            options = parsed.get();
-        } catch (UsageError e) {
-            err.println("bench: " + e.getMessage());
-            return 2;
-        }
-        try {
-            if (options.importFile().isPresent()) {
-                if (!Files.isRegularFile(options.importFile().get())) {
-                    throw new BadInputException(
-                            "--import " + options.importFile().get() + ": no such file");
-                }
-                Path dir = JmhRunImport.createRunFolder(options.runsRoot(), Instant.now());
-                JmhRunImport.copyIn(options.importFile().get(), dir);
-                return printImport(JmhRunImport.importJmh(dir), out, err);
-            }
-            return runJmh(options, out, err);
-        } catch (BadInputException e) {
-            err.println("bench: " + e.getMessage());
-            return 2;
-        }
+        CommandLine line = BenchCommand.commandLine();
+        line.setOut(writer(out));
+        line.setErr(writer(err));
+        int exit = line.execute(args);
+        line.getOut().flush();
+        line.getErr().flush();
+        return exit;
     }
 
-    private static int runJmh(BenchOptions options, PrintStream out, PrintStream err) {
-        if (options.list()) {
-            try {
-                new Runner(jmhOptions(options, Path.of("jmh.json")).build()).list();
-                return 0;
-            } catch (RuntimeException e) {
-                err.println("bench: " + e.getMessage());
-                return 2;
-            }
-        }
-        Path dir = JmhRunImport.createRunFolder(options.runsRoot(), Instant.now());
-        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        try {
-            new Runner(jmhOptions(options, dir.resolve(JmhRunImport.JMH_JSON)).build()).run();
-        } catch (NoBenchmarksException e) {
-            deleteEmpty(dir);
-            err.println(
-                    "bench: no benchmark matches PATTERN " + options.patterns() + " (see --list)");
-            return 2;
-        } catch (RunnerException e) {
-            err.println("bench: a benchmark failed (JMH runs with -foe true): " + e.getMessage());
-            err.println("bench: partial results, if any, are in " + dir);
-            return 1;
-        }
-        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        err.printf(
-                Locale.ROOT,
-                "bench: preset %s; 1-minute load average %.2f before, %.2f after, %d cores%n",
-                options.preset(),
-                loadBefore,
-                loadAfter,
-                Runtime.getRuntime().availableProcessors());
-        return printImport(JmhRunImport.importJmh(dir), out, err);
-    }
+    /** A writer onto {@code stream} that keeps the stream's own encoding. */
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(
+                new Writer() {
+                    @Override
+                    public void write(char[] chars, int offset, int length) {
+                        stream.append(CharBuffer.wrap(chars, offset, length));
+                    }
 
-    /**
-     * The JMH options: preset, patterns, params, live target properties, JSON result, fail on
-     * error.
-     */
-    static ChainedOptionsBuilder jmhOptions(BenchOptions options, Path result) {
-        ChainedOptionsBuilder builder =
-                options.preset()
-                        .apply(new OptionsBuilder())
-                        .shouldFailOnError(true)
-                        .resultFormat(ResultFormatType.JSON)
-                        .result(result.toString());
-        options.patterns().forEach(builder::include);
-        options.params()
-                .forEach((name, values) -> builder.param(name, values.toArray(String[]::new)));
-        if (options.preset() == BenchPreset.QUICK
-                && options.baseUrl().isEmpty()
-                && !options.params().containsKey("target")) {
-            builder.param(
-                    "target",
-                    TargetKind.MOCK_ZERO
-                            .name()); // the client's cost; realistic streams take seconds each
-        }
-        List<String> properties = new ArrayList<>();
-        options.model().ifPresent(m -> properties.add("-D" + LiveTarget.MODEL_PROPERTY + "=" + m));
-        options.baseUrl()
-                .ifPresent(
-                        url -> {
-                            builder.param("target", "LIVE");
-                            properties.add("-D" + LiveTarget.BASE_URL_PROPERTY + "=" + url);
-                            properties.add(
-                                    "-D"
-                                            + LiveTarget.API_KEY_ENV_PROPERTY
-                                            + "="
-                                            + options.apiKeyEnv());
-                        });
-        if (!properties.isEmpty()) {
-            // prepend: the benchmarks' own @Fork(jvmArgsAppend) heap settings stay in force
-            builder.jvmArgsPrepend(properties.toArray(String[]::new));
-        }
-        return builder;
-    }
+                    @Override
+                    public void flush() {
+                        stream.flush();
+                    }
 
-    /** Removes a run folder that holds nothing but JMH's empty result file. */
-    private static void deleteEmpty(Path dir) {
-        try {
-            Files.deleteIfExists(dir.resolve(JmhRunImport.JMH_JSON));
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // not empty or not deletable: leave it, it does no harm
-        }
-    }
-
-    private static int printImport(
-            JmhRunImport.Imported imported, PrintStream out, PrintStream err) {
-        out.print(
-                OutputFormat.TEXT
-                        .renderer()
-                        .report(
-                                new ReportInput(
-                                        imported.summary(),
-                                        imported.data(),
-                                        Optional.empty(),
-                                        Optional.empty())));
-        OverheadTable.render(imported.summary()).ifPresent(table -> out.print("\n" + table));
-        Path json = imported.runDir().resolve(JmhRunImport.JMH_JSON);
-        err.println(
-                "bench: wrote " + json + " and summary.json, summary.md, report.html next to it");
-        err.println("bench: next: ./tokenbench compare benchmarks/baselines/quick.json " + json);
-        return 0;
+                    @Override
+                    public void close() {
+                        stream.flush();
+                    }
+                },
+                true);
     }
 }

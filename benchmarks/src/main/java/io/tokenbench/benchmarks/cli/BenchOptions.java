@@ -1,13 +1,17 @@
 package io.tokenbench.benchmarks.cli;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * A parsed {@code bench} command line.
+ * A parsed {@code bench} command line. The constructor validates; its {@link
+ * IllegalArgumentException} names the option and {@link BenchCommand} turns it into exit 2.
  *
  * @param patterns JMH include regexps (empty: every benchmark)
  * @param preset quick or rigorous
@@ -30,6 +34,8 @@ record BenchOptions(
         Optional<Path> importFile,
         boolean list) {
 
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     BenchOptions {
         patterns = List.copyOf(patterns);
         Objects.requireNonNull(preset, "preset");
@@ -39,8 +45,30 @@ record BenchOptions(
         Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(importFile, "importFile");
+        baseUrl.ifPresent(BenchOptions::requireHttpUrl);
+        if (!NAME.matcher(apiKeyEnv).matches()) {
+            throw new IllegalArgumentException(
+                    "--api-key-env must be an environment variable name, got '" + apiKeyEnv + "'");
+        }
+        if (model.filter(String::isBlank).isPresent()) {
+            throw new IllegalArgumentException("--model must not be blank");
+        }
         if (baseUrl.isPresent() && params.containsKey("target")) {
-            throw new UsageError("--base-url selects target=LIVE; do not also pass -p target=...");
+            throw new IllegalArgumentException(
+                    "--base-url selects target=LIVE; do not also pass -p target=...");
+        }
+    }
+
+    private static void requireHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException(
+                        "--base-url must be an http(s) URL with a host, got '" + value + "'");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--base-url is not a URL: " + e.getMessage(), e);
         }
     }
 }

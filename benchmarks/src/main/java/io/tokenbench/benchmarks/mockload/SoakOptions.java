@@ -2,14 +2,15 @@ package io.tokenbench.benchmarks.mockload;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Options of the streaming soak, parsed strictly ({@code --name value}); a bad value throws {@link
- * IllegalArgumentException} naming the option.
+ * Options of the streaming soak ({@link SoakCommand} parses them). The constructor validates; its
+ * {@link IllegalArgumentException} names the option.
  *
  * @param baseUrl the mock, without {@code /v1}
  * @param adminToken the mock's admin token (read from {@code --admin-token-env}, never the command
- *     line)
+ *     line; {@link #toString()} leaves it out)
  * @param streams concurrent streams (one connection each, kept open across requests)
  * @param itlMillis inter-token delay asked for with {@code x-mock-itl-ms}
  * @param tokens output tokens per stream before the connection starts its next stream
@@ -27,54 +28,52 @@ record SoakOptions(
         Duration warmup,
         Duration duration) {
 
-    static SoakOptions parse(String[] args, java.util.function.Function<String, String> env) {
-        URI baseUrl = null;
-        String tokenEnv = "MOCK_ADMIN_TOKEN";
-        int streams = 5000;
-        int itlMillis = 10;
-        int tokens = 2000;
-        int connectPerSec = 1000;
-        Duration warmup = Duration.ofSeconds(10);
-        Duration duration = Duration.ofSeconds(30);
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + ": needs a value");
-            }
-            String value = args[i + 1];
-            try {
-                switch (name) {
-                    case "--base-url" -> baseUrl = URI.create(value);
-                    case "--admin-token-env" -> tokenEnv = value;
-                    case "--streams" -> streams = positive(value);
-                    case "--itl-ms" -> itlMillis = positive(value);
-                    case "--tokens" -> tokens = positive(value);
-                    case "--connect-per-sec" -> connectPerSec = positive(value);
-                    case "--warmup" -> warmup = Duration.ofSeconds(positive(value));
-                    case "--duration" -> duration = Duration.ofSeconds(positive(value));
-                    default -> throw new IllegalArgumentException("unknown option");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-            }
-        }
-        if (baseUrl == null) {
-            throw new IllegalArgumentException("--base-url: required");
-        }
-        String token = env.apply(tokenEnv);
-        if (token == null || token.isBlank()) {
+    SoakOptions {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (!"http".equals(baseUrl.getScheme()) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException(
-                    "--admin-token-env: environment variable " + tokenEnv + " is not set");
+                    "--base-url must be an http URL with a host, got '" + baseUrl + "'");
         }
-        return new SoakOptions(
-                baseUrl, token, streams, itlMillis, tokens, connectPerSec, warmup, duration);
+        if (adminToken == null || adminToken.isBlank()) {
+            throw new IllegalArgumentException("--admin-token-env: the admin token is empty");
+        }
+        atLeastOne("--streams", streams);
+        atLeastOne("--itl-ms", itlMillis);
+        atLeastOne("--tokens", tokens);
+        atLeastOne("--connect-per-sec", connectPerSec);
+        positive("--warmup", warmup);
+        positive("--duration", duration);
     }
 
-    private static int positive(String value) {
-        int parsed = Integer.parseInt(value);
-        if (parsed < 1) {
-            throw new IllegalArgumentException("must be >= 1, got " + value);
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be >= 1, got " + value);
         }
-        return parsed;
+    }
+
+    private static void positive(String option, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(option + " must be positive, got " + value);
+        }
+    }
+
+    /** Everything but the admin token. */
+    @Override
+    public String toString() {
+        return "SoakOptions[baseUrl="
+                + baseUrl
+                + ", streams="
+                + streams
+                + ", itlMillis="
+                + itlMillis
+                + ", tokens="
+                + tokens
+                + ", connectPerSec="
+                + connectPerSec
+                + ", warmup="
+                + warmup
+                + ", duration="
+                + duration
+                + "]";
     }
 }

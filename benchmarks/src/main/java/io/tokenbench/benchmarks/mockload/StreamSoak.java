@@ -12,7 +12,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.tokenbench.options.ExitCode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,15 +36,12 @@ public final class StreamSoak {
 
     private StreamSoak() {}
 
-    public static void main(String[] args) throws Exception {
-        SoakOptions options;
-        try {
-            options = SoakOptions.parse(args, System::getenv);
-        } catch (IllegalArgumentException e) {
-            System.err.println("stream-soak: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+    public static void main(String[] args) {
+        System.exit(SoakCommand.commandLine(new SoakCommand()).execute(args));
+    }
+
+    /** Runs the soak; returns the exit code. */
+    static int run(SoakOptions options, PrintWriter out, PrintWriter err) throws Exception {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group =
                 new MultiThreadIoEventLoopGroup(
@@ -86,7 +85,7 @@ public final class StreamSoak {
                     TimeUnit.NANOSECONDS);
         }
         rampDone.await();
-        System.err.printf(
+        err.printf(
                 "stream-soak: ramp done: %d connected, %d failed%n", connected.get(), failed.get());
         // The window's two ends run on a timer thread (blocking admin calls stay off the client's
         // event loop);
@@ -110,7 +109,7 @@ public final class StreamSoak {
         String atReset = window.statsAtReset();
         double seconds = (System.nanoTime() - window.startNanos()) / 1e9;
         long events = counters.events().sum() - window.events();
-        System.out.printf(
+        out.printf(
                 "client: %d streams requested, %d connected, %d failed, %d errors; since start %d streams"
                         + " completed, %d of them short%n",
                 options.streams(),
@@ -119,13 +118,14 @@ public final class StreamSoak {
                 counters.errors().sum(),
                 counters.streamsCompleted().sum(),
                 counters.shortStreams().sum());
-        System.out.printf(
+        out.printf(
                 "client: %.0f events/s over %.1f s (expected about %.0f/s)%n",
                 events / seconds, seconds, options.streams() * 1000.0 / options.itlMillis());
-        System.out.println("mock /admin/stats at reset: " + atReset);
-        System.out.println("mock /admin/stats: " + stats);
+        out.println("mock /admin/stats at reset: " + atReset);
+        out.println("mock /admin/stats: " + stats);
+        out.flush();
         group.shutdownGracefully();
-        System.exit(0);
+        return ExitCode.PASS;
     }
 
     /**

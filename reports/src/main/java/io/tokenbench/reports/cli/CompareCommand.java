@@ -1,43 +1,56 @@
 package io.tokenbench.reports.cli;
 
+import io.tokenbench.options.ExitCode;
 import io.tokenbench.reports.compare.Comparer;
 import io.tokenbench.reports.format.OutputFormat;
 import io.tokenbench.reports.ingest.RunSource;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code compare BASELINE CURRENT [--format text|markdown|json]}. */
-final class CompareCommand {
+/** {@code compare BASELINE CURRENT}: per-metric deltas between two runs. */
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Per-metric p50/p90/p99/p99.9/max, throughput, goodput and outcomes with deltas.",
+            "Deltas are current - baseline, absolute and relative; error rates by outcome too."
+                    + " BASELINE and CURRENT are run folders, JMH -rf json files or summary.json"
+                    + " files.",
+            ""
+        },
+        footer = {"", "Exit codes: 0 compared, 2 bad usage or unusable input."})
+final class CompareCommand implements Callable<Integer> {
 
-    static final String HELP =
-            """
-            usage: reports compare BASELINE CURRENT [--format text|markdown|json]
+    @Spec CommandSpec spec;
 
-            Per metric p50, p90, p99, p99.9 and max, throughput, goodput, error rate and error rate by outcome,
-            with absolute and relative deltas (current - baseline). BASELINE and CURRENT are run folders,
-            JMH -rf json files or summary.json files.
-            exit 0 compared, 2 bad usage or unusable input
-            """;
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "the baseline run")
+    Path baseline;
 
-    private CompareCommand() {}
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "the current run")
+    Path current;
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Args a = Args.parse(args, Set.of("--format"), Set.of());
-        if (a.help) {
-            out.print(HELP);
-            return 0;
-        }
-        if (a.positional.size() != 2) {
-            throw new UsageException(
-                    "expected BASELINE and CURRENT, got " + a.positional.size() + " arguments");
-        }
-        OutputFormat format =
-                ReportsMain.format(
-                        a, "text", OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.JSON);
-        var baseline = RunSource.summary(Path.of(a.positional.get(0)));
-        var current = RunSource.summary(Path.of(a.positional.get(1)));
-        out.print(format.renderer().comparison(Comparer.compare(baseline, current)));
-        return 0;
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            converter = Formats.Summary.class,
+            completionCandidates = Formats.Summary.class,
+            description = "what to print: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        var base = RunSource.summary(baseline);
+        var now = RunSource.summary(current);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.renderer().comparison(Comparer.compare(base, now)));
+        out.flush();
+        return ExitCode.PASS;
     }
 }

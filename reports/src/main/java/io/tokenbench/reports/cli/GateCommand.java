@@ -11,91 +11,130 @@ import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.SummaryBuilder;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code gate --rules FILE [--baseline DIR...] --current DIR...}. */
-final class GateCommand {
+/** {@code gate --rules FILE [--baseline DIR...] --current DIR...}: the CI gate. */
+@Command(
+        name = "gate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluate gate rules on the current runs, against baseline runs for relative rules.",
+            "Every rule of FILE (syntax: reports/README.md) is evaluated on the current run folders"
+                    + " (pooled) and, for relative rules, against the baseline run folders (pooled;"
+                    + " block bootstrap over intervals and runs). Every rule is printed with"
+                    + " metric, required, actual, baseline, delta and a hint.",
+            ""
+        },
+        footer = {
+            "",
+            "Exit codes: 0 pass, 1 regression, 2 could not evaluate (bad rules, missing metric,"
+                    + " empty histogram, unknown schema, no baseline for a relative rule, bad"
+                    + " usage)."
+        })
+final class GateCommand implements Callable<Integer> {
 
-    static final String HELP =
-            """
-            usage: reports gate --rules FILE [--baseline DIR...] --current DIR... [--format text|markdown|json|junit]
-                                [--junit FILE] [--markdown FILE] [--inconclusive pass|fail]
+    /** Whether an inconclusive relative rule fails the gate. */
+    enum Inconclusive {
+        PASS,
+        FAIL
+    }
 
-            Evaluates every rule of FILE (syntax: reports/README.md) on the current run folders (pooled) and, for
-            relative rules, against the baseline run folders (pooled; block bootstrap over intervals and runs).
-            Prints every rule with metric, required, actual, baseline, delta and a hint.
-              --junit FILE      also write JUnit XML (one test case per rule)
-              --markdown FILE   also write Markdown (e.g. $GITHUB_STEP_SUMMARY)
-              --inconclusive    whether an inconclusive relative rule fails the gate (default pass)
-            exit 0 pass, 1 regression, 2 could not evaluate (bad rules, missing metric, empty histogram,
-            unknown schema, no baseline for a relative rule)
-            """;
+    @Spec CommandSpec spec;
 
-    private GateCommand() {}
+    @Option(names = "--rules", paramLabel = "FILE", required = true, description = "gate rules")
+    Path rules;
 
+    @Option(
+            names = "--baseline",
+            paramLabel = "DIR",
+            arity = "1..*",
+            description =
+                    "baseline run folders or JMH json files, pooled (needed by relative rules)")
+    List<Path> baselines = new ArrayList<>();
+
+    @Option(
+            names = "--current",
+            paramLabel = "DIR",
+            arity = "1..*",
+            required = true,
+            description = "current run folders or JMH json files, pooled")
+    List<Path> currents = new ArrayList<>();
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            converter = Formats.Gate.class,
+            completionCandidates = Formats.Gate.class,
+            description = "what to print: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Option(
+            names = "--junit",
+            paramLabel = "FILE",
+            description = "also write JUnit XML (one test case per rule)")
+    Path junit;
+
+    @Option(
+            names = "--markdown",
+            paramLabel = "FILE",
+            description = "also write Markdown (e.g. $GITHUB_STEP_SUMMARY)")
+    Path markdown;
+
+    @Option(
+            names = "--inconclusive",
+            paramLabel = "pass|fail",
+            defaultValue = "pass",
+            description =
+                    "whether an inconclusive relative rule fails the gate (default:"
+                            + " ${DEFAULT-VALUE})")
+    Inconclusive inconclusive;
+
+    /** A parsed {@code gate} command line. */
     record Options(
             Path rules,
             List<Path> baselines,
             List<Path> currents,
             OutputFormat format,
-            Path junit,
-            Path markdown,
-            boolean inconclusiveFails) {}
-
-    static Options parse(String[] args) {
-        Args a =
-                Args.parse(
-                        args,
-                        Set.of("--rules", "--format", "--junit", "--markdown", "--inconclusive"),
-                        Set.of("--baseline", "--current"));
-        if (a.help) {
-            return null;
+            Optional<Path> junit,
+            Optional<Path> markdown,
+            boolean inconclusiveFails) {
+        Options {
+            Objects.requireNonNull(rules, "rules");
+            baselines = List.copyOf(baselines);
+            currents = List.copyOf(currents);
+            Objects.requireNonNull(format, "format");
+            if (currents.isEmpty()) {
+                throw new IllegalArgumentException("--current needs at least one run");
+            }
         }
-        if (!a.positional.isEmpty()) {
-            throw new UsageException(
-                    "unexpected argument '"
-                            + a.positional.get(0)
-                            + "' (run folders go after --current)");
-        }
-        String rules = a.one("--rules", null);
-        if (rules == null) {
-            throw new UsageException("option --rules is required");
-        }
-        if (a.many("--current").isEmpty()) {
-            throw new UsageException("option --current is required");
-        }
-        String inconclusive = a.one("--inconclusive", "pass");
-        if (!inconclusive.equals("pass") && !inconclusive.equals("fail")) {
-            throw new UsageException(
-                    "--inconclusive must be pass or fail, got '" + inconclusive + "'");
-        }
-        return new Options(
-                Path.of(rules),
-                a.many("--baseline").stream().map(Path::of).toList(),
-                a.many("--current").stream().map(Path::of).toList(),
-                ReportsMain.format(
-                        a,
-                        "text",
-                        OutputFormat.TEXT,
-                        OutputFormat.MARKDOWN,
-                        OutputFormat.JSON,
-                        OutputFormat.JUNIT),
-                a.one("--junit", null) == null ? null : Path.of(a.one("--junit", null)),
-                a.one("--markdown", null) == null ? null : Path.of(a.one("--markdown", null)),
-                inconclusive.equals("fail"));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = parse(args);
-        if (o == null) {
-            out.print(HELP);
-            return 0;
-        }
+    Options options() {
+        return new Options(
+                rules,
+                baselines,
+                currents,
+                format,
+                Optional.ofNullable(junit),
+                Optional.ofNullable(markdown),
+                inconclusive == Inconclusive.FAIL);
+    }
+
+    @Override
+    public Integer call() {
+        Options o = options();
         List<String> lines;
         try {
             lines = Files.readAllLines(o.rules());
@@ -103,22 +142,24 @@ final class GateCommand {
             throw new BadInputException(
                     "cannot read --rules " + o.rules() + ": " + e.getMessage(), e);
         }
-        List<RunData> baselines = load(o.baselines());
-        List<RunData> currents = load(o.currents());
+        List<RunData> baselineRuns = load(o.baselines());
+        List<RunData> currentRuns = load(o.currents());
         List<RunSummary> known = new ArrayList<>();
-        baselines.forEach(r -> known.add(SummaryBuilder.build(r)));
-        currents.forEach(r -> known.add(SummaryBuilder.build(r)));
-        List<Rule> rules;
+        baselineRuns.forEach(r -> known.add(SummaryBuilder.build(r)));
+        currentRuns.forEach(r -> known.add(SummaryBuilder.build(r)));
+        List<Rule> parsed;
         try {
-            rules = RuleParser.parse(lines, known);
+            parsed = RuleParser.parse(lines, known);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("bad rules in " + o.rules() + ":\n" + e.getMessage());
         }
         GateReport report =
-                GateEvaluator.evaluate(rules, baselines, currents, o.inconclusiveFails());
+                GateEvaluator.evaluate(parsed, baselineRuns, currentRuns, o.inconclusiveFails());
+        PrintWriter out = spec.commandLine().getOut();
         out.print(o.format().renderer().gate(report));
-        write(o.junit(), OutputFormat.JUNIT.renderer().gate(report));
-        write(o.markdown(), OutputFormat.MARKDOWN.renderer().gate(report));
+        out.flush();
+        o.junit().ifPresent(file -> write(file, OutputFormat.JUNIT.renderer().gate(report)));
+        o.markdown().ifPresent(file -> write(file, OutputFormat.MARKDOWN.renderer().gate(report)));
         return report.exitCode();
     }
 
@@ -131,9 +172,6 @@ final class GateCommand {
     }
 
     private static void write(Path file, String content) {
-        if (file == null) {
-            return;
-        }
         try {
             Files.writeString(file, content);
         } catch (IOException e) {

@@ -1,51 +1,61 @@
 package io.tokenbench.reports.cli;
 
+import io.tokenbench.options.ExitCode;
 import io.tokenbench.reports.format.ReportWriter;
 import io.tokenbench.reports.merge.RunMerger;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code merge OUT_DIR RUN_DIR...}. */
-final class MergeCommand {
+/** {@code merge OUT_DIR RUN_DIR RUN_DIR...}: adds injectors' run folders into a new one. */
+@Command(
+        name = "merge",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Add several injectors' run folders interval by interval into a new run folder"
+                    + " OUT_DIR.",
+            "Histograms are added interval by interval, aligned on absolute time (clocks must be"
+                    + " NTP-synced), outcome counts summed; then the report is written there. The"
+                    + " runs must share interval, window and SLOs.",
+            ""
+        },
+        footer = {"", "Exit codes: 0 merged, 2 bad usage or unusable input."})
+final class MergeCommand implements Callable<Integer> {
 
-    static final String HELP =
-            """
-            usage: reports merge OUT_DIR RUN_DIR RUN_DIR...
+    @Spec CommandSpec spec;
 
-            Adds the run folders of several injectors into a new run folder OUT_DIR: histograms interval by
-            interval, aligned on absolute time (clocks must be NTP-synced), outcome counts summed; then writes
-            the report there. OUT_DIR must not exist or be empty. The runs must share interval, window and SLOs.
-            exit 0 merged, 2 bad usage or unusable input
-            """;
+    @Parameters(
+            index = "0",
+            paramLabel = "OUT_DIR",
+            description = "the merged run folder; must not exist or be empty")
+    Path outDir;
 
-    private MergeCommand() {}
+    @Parameters(
+            index = "1..*",
+            arity = "2..*",
+            paramLabel = "RUN_DIR",
+            description = "the injectors' run folders (at least two)")
+    List<Path> runDirs;
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Args a = Args.parse(args, Set.of(), Set.of());
-        if (a.help) {
-            out.print(HELP);
-            return 0;
-        }
-        if (a.positional.size() < 3) {
-            throw new UsageException(
-                    "expected OUT_DIR and at least two RUN_DIRs, got "
-                            + a.positional.size()
-                            + " arguments");
-        }
-        Path outDir = Path.of(a.positional.get(0));
-        var inputs = a.positional.subList(1, a.positional.size()).stream().map(Path::of).toList();
-        RunMerger.merge(outDir, inputs);
+    @Override
+    public Integer call() {
+        RunMerger.merge(outDir, runDirs);
         ReportWriter.Written w = ReportWriter.writeAll(outDir);
-        out.println(
-                "merge: "
-                        + inputs.size()
-                        + " runs into "
-                        + outDir
-                        + " ("
-                        + w.summary().requests().attempted()
-                        + " requests); open "
-                        + outDir.resolve("report.html"));
-        return 0;
+        spec.commandLine()
+                .getOut()
+                .println(
+                        "merge: "
+                                + runDirs.size()
+                                + " runs into "
+                                + outDir
+                                + " ("
+                                + w.summary().requests().attempted()
+                                + " requests); open "
+                                + outDir.resolve("report.html"));
+        return ExitCode.PASS;
     }
 }

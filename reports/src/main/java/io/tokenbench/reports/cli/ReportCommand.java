@@ -1,73 +1,120 @@
 package io.tokenbench.reports.cli;
 
+import io.tokenbench.options.ExitCode;
 import io.tokenbench.reports.format.OutputFormat;
 import io.tokenbench.reports.format.ReportInput;
 import io.tokenbench.reports.format.ReportWriter;
-import java.io.PrintStream;
+import io.tokenbench.reports.model.SummaryBuilder;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code report RUN_DIR [--baseline DIR] [--rules FILE] [--format text|markdown|json]}. */
-final class ReportCommand {
+/** {@code report RUN_DIR}: writes a run folder's report files and prints its summary. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write summary.json, report.html, summary.md and junit.xml into RUN_DIR and print the"
+                    + " summary.",
+            "Reads RUN_DIR/run.json, metrics.hlog and outcomes.jsonl; everything is rendered before"
+                    + " the first file is replaced, so nothing is written when the input is bad.",
+            ""
+        },
+        footer = {"", "Exit codes: 0 written, 2 bad usage or unusable input."})
+final class ReportCommand implements Callable<Integer> {
 
-    static final String HELP =
-            """
-            usage: reports report RUN_DIR [--baseline DIR] [--rules FILE] [--format text|markdown|json]
-                                  [--co-interval DURATION]
+    @Spec CommandSpec spec;
 
-            Reads RUN_DIR/run.json, metrics.hlog and outcomes.jsonl and writes summary.json, report.html,
-            summary.md and junit.xml into RUN_DIR (nothing is written when the input is bad), then prints the
-            summary (default: text).
-              --baseline DIR   add a comparison view against another run folder (or JMH json)
-              --rules FILE     gate rules for junit.xml (default: dispatch_lag.p99 <= 50ms)
-              --format F       what to print: text, markdown or json
-              --co-interval D  closed-model runs only: also show ttft, ttfb and e2e corrected for coordinated
-                               omission with expected interval D (e.g. 100ms), as <metric>_co_corrected
-            exit 0 written, 2 bad usage or unusable input
-            """;
+    @Parameters(paramLabel = "RUN_DIR", description = "the run folder")
+    Path runDir;
 
-    private ReportCommand() {}
+    @Option(
+            names = "--baseline",
+            paramLabel = "DIR",
+            description = "add a comparison view against another run folder (or JMH json file)")
+    Path baseline;
 
+    @Option(
+            names = "--rules",
+            paramLabel = "FILE",
+            description = {
+                "gate rules for junit.xml (syntax: reports/README.md). Default: one validity rule,"
+                        + " dispatch_lag.p99 <= the run's dispatch-lag budget: run.json parameter "
+                        + SummaryBuilder.DISPATCH_BUDGET_PARAMETER
+                        + " (./tokenbench run writes its --lag-budget there, 5ms unless given), "
+                        + SummaryBuilder.DEFAULT_DISPATCH_BUDGET_MILLIS
+                        + "ms for runs without it (JMH results); no rule when the run has no"
+                        + " dispatch_lag samples"
+            })
+    Path rules;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            converter = Formats.Summary.class,
+            completionCandidates = Formats.Summary.class,
+            description = "what to print: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Option(
+            names = "--co-interval",
+            paramLabel = "DURATION",
+            description =
+                    "closed-model runs only: also show ttft, ttfb and e2e corrected for"
+                            + " coordinated omission with this expected interval (e.g. 100ms), as"
+                            + " <metric>_co_corrected; refused for open-model runs")
+    Duration coInterval;
+
+    /**
+     * A parsed {@code report} command line.
+     *
+     * @param coInterval the expected interval of a closed-loop caller, positive when present
+     */
     record Options(
             Path runDir,
             Optional<Path> baseline,
             Optional<Path> rules,
             OutputFormat format,
-            Optional<Duration> coInterval) {}
-
-    static Options parse(String[] args) {
-        Args a =
-                Args.parse(
-                        args,
-                        Set.of("--baseline", "--rules", "--format", "--co-interval"),
-                        Set.of());
-        if (a.help) {
-            return null;
+            Optional<Duration> coInterval) {
+        Options {
+            Objects.requireNonNull(runDir, "runDir");
+            Objects.requireNonNull(format, "format");
+            if (coInterval.filter(i -> i.isZero() || i.isNegative()).isPresent()) {
+                throw new IllegalArgumentException(
+                        "--co-interval must be positive, got " + coInterval.get());
+            }
         }
-        if (a.positional.size() != 1) {
-            throw new UsageException(
-                    "expected exactly one RUN_DIR, got " + a.positional.size() + " arguments");
-        }
-        return new Options(
-                Path.of(a.positional.get(0)),
-                Optional.ofNullable(a.one("--baseline", null)).map(Path::of),
-                Optional.ofNullable(a.one("--rules", null)).map(Path::of),
-                ReportsMain.format(
-                        a, "text", OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.JSON),
-                Optional.ofNullable(a.one("--co-interval", null))
-                        .map(v -> Durations.parse("--co-interval", v)));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = parse(args);
-        if (o == null) {
-            out.print(HELP);
-            return 0;
+    Options options() {
+        try {
+            return new Options(
+                    runDir,
+                    Optional.ofNullable(baseline),
+                    Optional.ofNullable(rules),
+                    format,
+                    Optional.ofNullable(coInterval));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    @Override
+    public Integer call() {
+        Options o = options();
         ReportWriter.Written w =
                 ReportWriter.writeAll(o.runDir(), o.baseline(), o.rules(), o.coInterval());
+        PrintWriter out = spec.commandLine().getOut();
         out.print(
                 o.format()
                         .renderer()
@@ -77,13 +124,16 @@ final class ReportCommand {
                                         w.data(),
                                         Optional.empty(),
                                         Optional.empty())));
-        err.println(
-                "report: wrote "
-                        + w.files().stream().map(p -> p.getFileName().toString()).toList()
-                        + " in "
-                        + o.runDir()
-                        + "; open "
-                        + o.runDir().resolve("report.html"));
-        return 0;
+        out.flush();
+        spec.commandLine()
+                .getErr()
+                .println(
+                        "report: wrote "
+                                + w.files().stream().map(p -> p.getFileName().toString()).toList()
+                                + " in "
+                                + o.runDir()
+                                + "; open "
+                                + o.runDir().resolve("report.html"));
+        return ExitCode.PASS;
     }
 }

@@ -84,6 +84,6 @@ class CoordinatedOmissionTest {
         CliResult bad =
                 CliResult.run("report", closedRunWithStall().toString(), "--co-interval", "ten");
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).contains("--co-interval must be a duration");
+        assertThat(bad.err()).contains("--co-interval", "'ten' is not a duration");
     }
 }

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.options.Options;
 
-class BenchArgsTest {
+class BenchCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
     void defaultsAreRigorousOnEveryBenchmark() {
-        BenchOptions o = BenchArgs.parse().orElseThrow();
+        BenchOptions o = parse();
 
         assertThat(o.preset()).isEqualTo(BenchPreset.RIGOROUS);
         assertThat(o.patterns()).isEmpty();
@@ -29,15 +29,8 @@ class BenchArgsTest {
     @Test
     void quickPatternsAndParamsReachJmhWithFailOnError() {
         BenchOptions o =
-                BenchArgs.parse(
-                                "ChatBench",
-                                "--quick",
-                                "-p",
-                                "client=SDK,JDK",
-                                "--model",
-                                "deepseek-v3")
-                        .orElseThrow();
-        Options jmh = BenchMain.jmhOptions(o, Path.of("x.json")).build();
+                parse("ChatBench", "--quick", "-p", "client=SDK,JDK", "--model", "deepseek-v3");
+        Options jmh = BenchRun.jmhOptions(o, Path.of("x.json")).build();
 
         assertThat(jmh.getIncludes()).containsExactly("ChatBench");
         assertThat(jmh.getForkCount().get()).isEqualTo(1);
@@ -54,13 +47,10 @@ class BenchArgsTest {
     @Test
     void quickKeepsAnExplicitTargetAndRigorousRunsEveryTarget() {
         Options quick =
-                BenchMain.jmhOptions(
-                                BenchArgs.parse("--quick", "-p", "target=MOCK_REALISTIC")
-                                        .orElseThrow(),
-                                Path.of("x.json"))
+                BenchRun.jmhOptions(
+                                parse("--quick", "-p", "target=MOCK_REALISTIC"), Path.of("x.json"))
                         .build();
-        Options rigorous =
-                BenchMain.jmhOptions(BenchArgs.parse().orElseThrow(), Path.of("x.json")).build();
+        Options rigorous = BenchRun.jmhOptions(parse(), Path.of("x.json")).build();
 
         assertThat(quick.getParameter("target").get()).containsExactly("MOCK_REALISTIC");
         assertThat(rigorous.getParameter("target").hasValue()).isFalse();
@@ -69,13 +59,8 @@ class BenchArgsTest {
     @Test
     void baseUrlSelectsTheLiveTargetAndPassesOnlyTheVariableName() {
         BenchOptions o =
-                BenchArgs.parse(
-                                "--base-url",
-                                "https://api.example.test/v1",
-                                "--api-key-env",
-                                "MY_KEY")
-                        .orElseThrow();
-        Options jmh = BenchMain.jmhOptions(o, Path.of("x.json")).build();
+                parse("--base-url", "https://api.example.test/v1", "--api-key-env", "MY_KEY");
+        Options jmh = BenchRun.jmhOptions(o, Path.of("x.json")).build();
 
         assertThat(jmh.getParameter("target").get()).containsExactly("LIVE");
         assertThat(jmh.getJvmArgsPrepend().get())
@@ -97,6 +82,28 @@ class BenchArgsTest {
                 List.of("--base-url", "http://127.0.0.1:1/v1", "-p", "target=MOCK_ZERO"),
                 "--base-url");
         assertUsage(List.of("(unclosed"), "PATTERN");
+    }
+
+    @Test
+    void optionsThatDoNotApplyRepeatedOptionsAndOptionNamesAsValuesExit2() {
+        assertUsage(List.of("--import", "a.json", "--quick"), "--quick does not apply to --import");
+        assertUsage(List.of("--import", "a.json", "--model", "m"), "--model");
+        assertUsage(
+                List.of("--api-key-env", "MY_KEY"), "--api-key-env applies only with --base-url");
+        assertUsage(List.of("--out", "a", "--out", "b"), "--out");
+        assertUsage(List.of("--model", "--quick"), "--model");
+        assertUsage(List.of("--model", " "), "--model must not be blank");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Run './tokenbench bench --help' for the options.");
+    }
+
+    @Test
+    void helpNamesTheLauncherCommandAndTheDefaults() {
+        assertThat(BenchMain.run(new String[] {"--help"}, print(out), print(err))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("Usage: ./tokenbench bench")
+                .contains("runs root (default: runs)")
+                .containsPattern("\\(default:\\s+POWERTOKENS_API_KEY\\)");
     }
 
     @Test
@@ -143,6 +150,13 @@ class BenchArgsTest {
         int code = BenchMain.run(args.toArray(String[]::new), print(out), print(err));
         assertThat(code).as("exit code of %s", args).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).as("message for %s", args).contains(named);
+    }
+
+    /** The options {@code bench args} parses into. */
+    private static BenchOptions parse(String... args) {
+        BenchCommand command = new BenchCommand();
+        BenchCommand.commandLine(command).parseArgs(args);
+        return command.options();
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {
