@@ -1,6 +1,9 @@
 package io.tokenbench.options;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.CharBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +43,21 @@ public final class Commands {
         line.getCommandSpec().exitCodeOnInvalidInput(ExitCode.COULD_NOT_RUN);
         line.getCommandSpec().exitCodeOnExecutionException(ExitCode.COULD_NOT_RUN);
         line.setParameterExceptionHandler(Commands::onBadOption);
+        line.getCommandSpec().versionProvider(new TokenbenchVersion());
         return line;
+    }
+
+    /**
+     * Runs {@code line} with {@code args}, printing to {@code out} and {@code err} in those
+     * streams' own encoding, and returns the exit code: what every {@code main} does.
+     */
+    public static int run(CommandLine line, String[] args, PrintStream out, PrintStream err) {
+        line.setOut(writer(out));
+        line.setErr(writer(err));
+        int exit = line.execute(args);
+        line.getOut().flush();
+        line.getErr().flush();
+        return exit;
     }
 
     /** Parses {@code args} into {@code command}, runs it, and returns its exit code. */
@@ -82,5 +99,27 @@ public final class Commands {
         err.println("Run '" + name + " --help' for the options.");
         err.flush();
         return ExitCode.COULD_NOT_RUN;
+    }
+
+    /** A writer onto {@code stream} that keeps the stream's own encoding. */
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(
+                new Writer() {
+                    @Override
+                    public void write(char[] chars, int offset, int length) {
+                        stream.append(CharBuffer.wrap(chars, offset, length));
+                    }
+
+                    @Override
+                    public void flush() {
+                        stream.flush();
+                    }
+
+                    @Override
+                    public void close() {
+                        stream.flush();
+                    }
+                },
+                true);
     }
 }

@@ -94,4 +94,17 @@ class CommandsTest {
                 Commands.create(new Demo(), "demo").getUsageMessage(CommandLine.Help.Ansi.OFF);
         assertThat(usage).startsWith("Usage: ./tokenbench demo").contains("(default: 60s)");
     }
+
+    @Test
+    void versionNamesTheProjectVersion() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int exit =
+                Commands.run(
+                        Commands.create(new Demo(), "demo"),
+                        new String[] {"--version"},
+                        new java.io.PrintStream(out, true),
+                        System.err);
+        assertThat(exit).isZero();
+        assertThat(out.toString()).matches("tokenbench \\d+\\.\\d+\\.\\d+\\S*\\R");
+    }
 }
