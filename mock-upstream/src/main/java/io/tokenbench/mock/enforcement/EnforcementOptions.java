@@ -17,10 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Strict parsing of {@link EnforcementProfile} settings at the edge: from a JSON object (the admin
- * API, snake_case names) and from command-line pairs {@code --name value} (dash-case names,
- * underscores also accepted). Unknown names, wrong JSON types and bad values fail with a {@link
- * ProfileOptionException} naming the option; nothing falls back to a default silently.
+ * Strict parsing of {@link EnforcementProfile} settings from a JSON object ({@code PUT
+ * /admin/enforcement}, snake_case names) and the profile's JSON view. Unknown names, wrong JSON
+ * types and bad values fail with a {@link ProfileOptionException} naming the setting; nothing falls
+ * back to a default silently. The command line's options of the same names are in the mock's {@code
+ * cli} package.
  */
 public final class EnforcementOptions {
 
@@ -62,124 +63,9 @@ public final class EnforcementOptions {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /**
-     * One line of the mock's {@code --help}: option, value placeholder, description with the
-     * default.
-     */
-    public record OptionDoc(String option, String value, String description) {}
-
-    /** Help text for every enforcement option, in {@link #optionNames()} order. */
-    public static List<OptionDoc> docs() {
-        return List.of(
-                new OptionDoc(
-                        "--concurrency",
-                        "MODE",
-                        "check_then_act (racy, as new-api) or atomic (hard cap) (default check_then_act)"),
-                new OptionDoc(
-                        "--error-style",
-                        "STYLE",
-                        "rejections as newapi, openai, openrouter or litellm (default newapi)"),
-                new OptionDoc(
-                        "--cancel-billing",
-                        "MODE",
-                        "client disconnect billed: tokens_emitted, zero, input_only, full (default tokens_emitted)"),
-                new OptionDoc(
-                        "--rounding",
-                        "MODE",
-                        "per-request cost rounding: half_away_from_zero, ceil, none (default half_away_from_zero)"),
-                new OptionDoc(
-                        "--reset-zone",
-                        "ZONE",
-                        "zone of reset boundaries, e.g. Asia/Shanghai (default UTC)"),
-                new OptionDoc(
-                        "--reset-weekday",
-                        "DAY",
-                        "first day of weekly periods, monday..sunday (default monday)"),
-                new OptionDoc(
-                        "--reset-lag-ms", "MS", "fault: resets applied this late (default 0)"),
-                new OptionDoc(
-                        "--expiry-off-by-one",
-                        "SECONDS",
-                        "fault: shift the expiry check, -1 rejects the exact expiry second (default 0)"),
-                new OptionDoc(
-                        "--period-attribution",
-                        "WHICH",
-                        "a request crossing a reset is charged to its settlement or admission period (default settlement)"),
-                new OptionDoc(
-                        "--cutoff",
-                        "BOOL",
-                        "end streams with finish_reason length when the key's Credits run out (default false)"),
-                new OptionDoc(
-                        "--stale-cache-ms",
-                        "MS",
-                        "fault: check_then_act admission reads a key snapshot up to this old (default 0)"),
-                new OptionDoc(
-                        "--batch-write-ms",
-                        "MS",
-                        "fault: settlements reach the ledger this late (default 0)"),
-                new OptionDoc(
-                        "--drop-settlement",
-                        "P",
-                        "fault: probability a settlement is never applied (default 0)"),
-                new OptionDoc(
-                        "--double-settle",
-                        "P",
-                        "fault: probability a settlement is applied twice (default 0)"),
-                new OptionDoc(
-                        "--no-refund-on-error",
-                        "BOOL",
-                        "fault: keep the reservation after an upstream error before the first byte (default false)"),
-                new OptionDoc(
-                        "--trust-bypass",
-                        "CREDITS",
-                        "fault: keys with more remaining than this reserve nothing; off disables (default off)"),
-                new OptionDoc(
-                        "--fail-open",
-                        "BOOL",
-                        "fault: do not enforce status, expiry or limits (default false)"));
-    }
-
     /** The JSON names, for example {@code error_style}. */
     public static List<String> settingNames() {
         return List.copyOf(SETTINGS.keySet());
-    }
-
-    /** The command-line names, for example {@code --error-style}. */
-    public static List<String> optionNames() {
-        return SETTINGS.keySet().stream().map(n -> "--" + n.replace('_', '-')).toList();
-    }
-
-    /** True when {@code option} (with leading dashes) is an enforcement option. */
-    public static boolean isOption(String option) {
-        return option.startsWith("--")
-                && SETTINGS.containsKey(option.substring(2).replace('-', '_'));
-    }
-
-    /** Parses {@code --name value} pairs, every one of which must be an enforcement option. */
-    public static EnforcementProfile fromArgs(EnforcementProfile base, List<String> args) {
-        EnforcementProfile p = base;
-        for (int i = 0; i < args.size(); i += 2) {
-            String option = args.get(i);
-            if (!isOption(option)) {
-                throw new ProfileOptionException(
-                        option, "unknown option; known: " + String.join(", ", optionNames()));
-            }
-            if (i + 1 >= args.size()) {
-                throw new ProfileOptionException(option, "needs a value");
-            }
-            p = withOption(p, option, args.get(i + 1));
-        }
-        return p;
-    }
-
-    /** Applies one command-line option ({@code --error-style openai}). */
-    public static EnforcementProfile withOption(
-            EnforcementProfile base, String option, String value) {
-        if (!isOption(option)) {
-            throw new ProfileOptionException(
-                    option, "unknown option; known: " + String.join(", ", optionNames()));
-        }
-        return with(base, option.substring(2).replace('-', '_'), option, value);
     }
 
     /**
@@ -198,7 +84,7 @@ public final class EnforcementOptions {
                 throw new ProfileOptionException(
                         name, "unknown setting; known: " + String.join(", ", SETTINGS.keySet()));
             }
-            p = with(p, name, name, jsonText(name, kind, field.getValue()));
+            p = with(p, name, jsonText(name, kind, field.getValue()));
         }
         return p;
     }
@@ -223,8 +109,7 @@ public final class EnforcementOptions {
         return v.isNull() ? "off" : v.isNumber() ? v.decimalValue().toPlainString() : v.asText();
     }
 
-    private static EnforcementProfile with(
-            EnforcementProfile p, String name, String shownAs, String value) {
+    private static EnforcementProfile with(EnforcementProfile p, String name, String value) {
         try {
             ProfileBuilder b = new ProfileBuilder(p);
             switch (name) {
@@ -245,13 +130,13 @@ public final class EnforcementOptions {
                 case "no_refund_on_error" -> b.noRefundOnError = bool(value);
                 case "trust_bypass" -> b.trustBypassAboveMicroCredits = creditsOrOff(value);
                 case "fail_open" -> b.failOpen = bool(value);
-                default -> throw new ProfileOptionException(shownAs, "unknown setting");
+                default -> throw new ProfileOptionException(name, "unknown setting");
             }
             return b.build();
         } catch (ProfileOptionException e) {
             throw e;
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
-            throw new ProfileOptionException(shownAs, strip(e.getMessage(), name));
+            throw new ProfileOptionException(name, strip(e.getMessage(), name));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.tokenbench.mock.enforcement;
 
-/** A bad enforcement setting; the message starts with the option's name. */
+/**
+ * A bad enforcement setting of {@code PUT /admin/enforcement}; the message starts with its name.
+ */
 public final class ProfileOptionException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
@@ -12,7 +14,7 @@ public final class ProfileOptionException extends IllegalArgumentException {
         this.option = option;
     }
 
-    /** The option as the caller spelled it ({@code --error-style} or {@code error_style}). */
+    /** The setting's JSON name, such as {@code error_style}. */
     public String option() {
         return option;
     }

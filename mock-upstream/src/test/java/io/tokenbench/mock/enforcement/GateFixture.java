@@ -110,7 +110,6 @@ final class GateFixture {
     }
 
     static EnforcementProfile profile(String... settings) {
-        return EnforcementOptions.fromArgs(
-                EnforcementProfile.DEFAULTS, java.util.List.of(settings));
+        return io.tokenbench.mock.cli.CommandLines.profile(settings);
     }
 }

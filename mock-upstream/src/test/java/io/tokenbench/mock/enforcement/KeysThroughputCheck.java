@@ -42,8 +42,7 @@ public final class KeysThroughputCheck {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         EnforcementProfile atomic =
-                EnforcementOptions.fromArgs(
-                        EnforcementProfile.DEFAULTS, java.util.List.of("--concurrency", "atomic"));
+                io.tokenbench.mock.cli.CommandLines.profile("--concurrency", "atomic");
         try (PowerTokensPlatform keys =
                         PowerTokensPlatform.open(ModelCatalog.defaults(), atomic, null);
                 MockUpstream mock =
