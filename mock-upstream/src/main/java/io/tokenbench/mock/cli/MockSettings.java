@@ -1,6 +1,6 @@
 package io.tokenbench.mock.cli;
 
-import io.tokenbench.mock.enforcement.EnforcementProfile;
+import io.tokenbench.mock.platform.EnforcementProfile;
 import io.tokenbench.mock.server.MockConfig;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package io.tokenbench.mock.cli;
 
-import io.tokenbench.mock.admin.RouteGroup;
 import io.tokenbench.mock.enforcement.PowerTokensPlatform;
 import io.tokenbench.mock.enforcement.StaticKeysFirstGate;
 import io.tokenbench.mock.gate.StaticKeyGate;
+import io.tokenbench.mock.routing.RouteGroup;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
 import io.tokenbench.options.ExitCode;

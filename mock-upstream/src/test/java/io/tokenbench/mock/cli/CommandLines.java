@@ -1,6 +1,6 @@
 package io.tokenbench.mock.cli;
 
-import io.tokenbench.mock.enforcement.EnforcementProfile;
+import io.tokenbench.mock.platform.EnforcementProfile;
 import java.util.function.Function;
 
 /** Test access to the mock's option parsing without starting a server. */

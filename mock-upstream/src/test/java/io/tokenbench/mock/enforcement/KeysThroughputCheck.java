@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenbench.mock.behavior.Behavior;
 import io.tokenbench.mock.behavior.DistParser;
 import io.tokenbench.mock.catalog.ModelCatalog;
+import io.tokenbench.mock.platform.EnforcementProfile;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
 import java.io.IOException;
