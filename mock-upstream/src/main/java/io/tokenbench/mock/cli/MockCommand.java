@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "mock",
         mixinStandardHelpOptions = true,
+        versionProvider = MockCommand.Version.class,
         sortOptions = false,
         defaultValueProvider = MockDefaults.class,
         description = {
@@ -53,6 +55,17 @@ import picocli.CommandLine.Spec;
 public final class MockCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+
+    /** {@code --version}: the jar's implementation version, when the build wrote one. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = MockCommand.class.getPackage().getImplementationVersion();
+            return new String[] {
+                "tokenbench mock " + (version == null ? "(development build)" : version)
+            };
+        }
+    }
 
     @Option(
             names = "--host",

@@ -220,6 +220,20 @@ class MockMainTest {
     }
 
     @Test
+    void aMistypedOptionIsNamedWithoutEchoingTheValueAfterIt() {
+        for (String[] args :
+                new String[][] {
+                    {"--api-kye", "sk-secret-value-123"}, {"--api-kye=sk-secret-value-123"}
+                }) {
+            err.reset();
+            assertThat(launch(args).exitCode()).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("Unknown option: '--api-kye'")
+                    .doesNotContain("sk-secret-value-123");
+        }
+    }
+
+    @Test
     void startsPrintsTheUrlAndTheLocalKeyOnly() {
         MockMain.Launch launch = launch("--port", "0", "--admin-token", "adm-fixed");
         try (MockUpstream mock = launch.mock().orElseThrow()) {
