@@ -202,6 +202,31 @@ class MockMainTest {
     }
 
     @Test
+    void sizesTakeBinaryAndDecimalUnitsAndTheRecordsLimits() {
+        MockSettings parsed =
+                CommandLines.settings(
+                        name -> null,
+                        "--max-body",
+                        "1MB",
+                        "--max-header=32KiB",
+                        "--io-threads",
+                        "3");
+        assertThat(parsed.config().maxBodyBytes()).isEqualTo(1_000_000);
+        assertThat(parsed.config().maxHeaderBytes()).isEqualTo(32 * 1024);
+        assertThat(parsed.config().ioThreads()).isEqualTo(3);
+        for (String[] args :
+                new String[][] {
+                    {"--max-header", "512"}, {"--max-body", "3GiB"}, {"--io-threads", "1025"}
+                }) {
+            err.reset();
+            assertThat(launch(args).exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .as(String.join(" ", args))
+                    .contains(args[0]);
+        }
+    }
+
+    @Test
     void optionsGivenTwiceOrBareDurationsExitTwoNamingTheOption() {
         String[][] cases = {
             {"--port", "0", "--port", "1"},
