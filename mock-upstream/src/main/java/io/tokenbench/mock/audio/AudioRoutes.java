@@ -1,12 +1,12 @@
 package io.tokenbench.mock.audio;
 
-import io.tokenbench.mock.admin.MountedRouteGroup;
-import io.tokenbench.mock.admin.RouteRequest;
-import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.MediaContext;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
+import io.tokenbench.mock.routing.MountedRouteGroup;
+import io.tokenbench.mock.routing.RouteRequest;
+import io.tokenbench.mock.routing.RouteResponse;
 
 /** The {@code /v1/audio} route group: speech and transcriptions, POST only. */
 public final class AudioRoutes extends MountedRouteGroup {

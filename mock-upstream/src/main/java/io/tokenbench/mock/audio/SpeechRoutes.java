@@ -2,8 +2,6 @@ package io.tokenbench.mock.audio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tokenbench.mock.admin.RouteRequest;
-import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.behavior.FaultSpec;
 import io.tokenbench.mock.behavior.RequestSeed;
@@ -17,6 +15,8 @@ import io.tokenbench.mock.media.MediaFaults;
 import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
+import io.tokenbench.mock.routing.RouteRequest;
+import io.tokenbench.mock.routing.RouteResponse;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.tokenbench.mock.behavior;
 
+import io.tokenbench.options.DurationGrammar;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,14 +18,13 @@ import java.util.regex.Pattern;
  *   lognormal(200ms,0.5,2s)             lognormal(median, sigma, max)
  * </pre>
  *
- * Durations need a unit ({@code ns}, {@code us}, {@code ms}, {@code s}) and come out in
- * nanoseconds; counts have none. Bad text throws {@link IllegalArgumentException} with a message
- * saying what is wrong.
+ * Durations follow the one grammar of every tokenbench option ({@link DurationGrammar}: a unit of
+ * {@code ns us ms s m h}, {@code 0} alone needs none) and come out in nanoseconds; counts have no
+ * unit. Bad text throws {@link IllegalArgumentException} with a message saying what is wrong.
  */
 public final class DistParser {
 
     private static final Pattern CALL = Pattern.compile("([a-z]+)\\((.*)\\)");
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s)");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 
     private DistParser() {}
@@ -41,7 +41,7 @@ public final class DistParser {
 
     /** One duration such as {@code 200ms}, in nanoseconds. */
     public static long durationNanos(String text) {
-        return Math.round(value(text.strip().toLowerCase(Locale.ROOT), true));
+        return DurationGrammar.parse(text.strip().toLowerCase(Locale.ROOT)).toNanos();
     }
 
     private static Dist parse(String text, boolean duration) {
@@ -97,18 +97,7 @@ public final class DistParser {
 
     private static double value(String text, boolean duration) {
         if (duration) {
-            Matcher m = DURATION.matcher(text);
-            if (!m.matches()) {
-                throw new IllegalArgumentException(
-                        "'" + text + "' is not a duration (e.g. 200ms, 1.5s, 500us)");
-            }
-            double number = Double.parseDouble(m.group(1));
-            return switch (m.group(2)) {
-                case "ns" -> number;
-                case "us" -> number * 1e3;
-                case "ms" -> number * 1e6;
-                default -> number * 1e9;
-            };
+            return DurationGrammar.parse(text).toNanos();
         }
         if (!NUMBER.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a non-negative number");

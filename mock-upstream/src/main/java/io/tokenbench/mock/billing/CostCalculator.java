@@ -1,6 +1,6 @@
 package io.tokenbench.mock.billing;
 
-import io.tokenbench.mock.gate.ModelPrice;
+import io.tokenbench.mock.catalog.ModelPrice;
 import io.tokenbench.mock.gate.Settlement.Usage;
 import java.math.BigDecimal;
 import java.util.OptionalInt;

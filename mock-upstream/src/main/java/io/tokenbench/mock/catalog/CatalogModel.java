@@ -1,6 +1,5 @@
 package io.tokenbench.mock.catalog;
 
-import io.tokenbench.mock.gate.ModelPrice;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,7 +2,6 @@ package io.tokenbench.mock.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tokenbench.mock.gate.ModelPrice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -1,7 +1,5 @@
 package io.tokenbench.mock.catalog;
 
-import io.tokenbench.mock.gate.ModelPrice;
-import io.tokenbench.mock.gate.PriceList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,31 +1,24 @@
 package io.tokenbench.mock.cli;
 
-import io.tokenbench.mock.admin.RouteGroup;
-import io.tokenbench.mock.enforcement.PowerTokensPlatform;
-import io.tokenbench.mock.enforcement.StaticKeysFirstGate;
-import io.tokenbench.mock.gate.StaticKeyGate;
-import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
-import java.io.IOException;
+import io.tokenbench.options.Commands;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import picocli.CommandLine;
 
 /**
- * {@code java -jar mock-upstream.jar [options]}: parse, start, print where it listens, and shut
- * down gracefully on SIGTERM. Exit 2 for a bad option (the message names it), 1 when the port
- * cannot be bound.
+ * {@code java -jar mock-upstream.jar [options]} ({@code ./tokenbench mock}): parse with {@link
+ * MockCommand}, start, print where it listens, and shut down gracefully on SIGTERM. Exit 2 for a
+ * bad option (the message names it), 1 when the port cannot be bound.
  */
 public final class MockMain {
-
-    static final int EXIT_BAD_OPTION = 2;
-    static final int EXIT_CANNOT_START = 1;
 
     private MockMain() {}
 
     /** How a launch ended: an exit code, and the running mock when it started. */
-    record Launch(int exitCode, Optional<MockUpstream> mock) {}
+    public record Launch(int exitCode, Optional<MockUpstream> mock) {}
 
     public static void main(String[] args) {
         Launch launch = launch(args, System.out, System.err);
@@ -35,79 +28,30 @@ public final class MockMain {
         // Otherwise the mock's event loop threads keep the JVM alive until SIGTERM.
     }
 
-    static Launch launch(String[] args, PrintStream out, PrintStream err) {
-        MockOptions.Parsed parsed;
-        try {
-            parsed = new MockOptions(System::getenv).parse(args);
-        } catch (OptionError e) {
-            err.println("mock: " + e.getMessage());
-            err.println("mock: run with --help for the options");
-            return new Launch(EXIT_BAD_OPTION, Optional.empty());
-        }
-        if (parsed.help()) {
-            out.print(MockHelp.text());
-            out.flush();
-            return new Launch(0, Optional.empty());
-        }
-        PowerTokensPlatform keys;
-        try {
-            keys =
-                    PowerTokensPlatform.open(
-                            parsed.config().catalog(),
-                            parsed.profile(),
-                            parsed.stateFile().orElse(null));
-        } catch (IOException | RuntimeException e) {
-            err.println("mock: --state-file: " + e.getMessage());
-            return new Launch(EXIT_BAD_OPTION, Optional.empty());
-        }
-        MockConfig base = parsed.config();
-        List<RouteGroup> routes = new ArrayList<>(base.routeGroups());
-        routes.addAll(keys.routeGroups());
-        MockConfig config =
-                base.withGate(
-                                new StaticKeysFirstGate(
-                                        new StaticKeyGate(base.apiKeys()), keys.gate()))
-                        .withClock(keys.clock())
-                        .withRouteGroups(routes);
-        MockUpstream mock;
-        try {
-            mock = MockUpstream.start(config);
-        } catch (IllegalStateException e) {
-            err.println("mock: " + e.getMessage());
-            return new Launch(EXIT_CANNOT_START, Optional.empty());
-        }
-        keys.start();
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    err.println(
-                                            "mock: shutting down (grace "
-                                                    + config.shutdownGrace().toMillis()
-                                                    + " ms, "
-                                                    + mock.inFlight()
-                                                    + " request(s) in flight)");
-                                    mock.close();
-                                    try {
-                                        keys.close();
-                                    } catch (IOException e) {
-                                        err.println(
-                                                "mock: could not save the state file: "
-                                                        + e.getMessage());
-                                    }
-                                },
-                                "mock-shutdown"));
-        if (base.usesDefaultApiKey()) {
-            err.println("mock: api key: " + MockConfig.DEFAULT_API_KEY);
-        } else {
-            err.println("mock: accepting " + base.apiKeys().size() + " configured api key(s)");
-        }
-        if (parsed.generatedAdminToken()) {
-            err.println("mock: admin token: " + mock.adminToken());
-        }
-        err.flush();
-        out.println("listening on " + mock.baseUrl());
-        out.flush();
-        return new Launch(0, Optional.of(mock));
+    /**
+     * Parses {@code args} and starts the mock, printing to {@code out} and {@code err}; for tests
+     * and for code that runs the mock in its own JVM. The caller closes the returned mock.
+     */
+    public static Launch launch(String[] args, PrintStream out, PrintStream err) {
+        MockCommand command = new MockCommand();
+        CommandLine line = commandLine(command);
+        line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        int exitCode = line.execute(args);
+        return new Launch(exitCode, command.mock());
+    }
+
+    /**
+     * The command line of {@code ./tokenbench mock}: the shared strict setup of {@link
+     * Commands#create}, help that writes {@code --option VALUE} (both {@code --option VALUE} and
+     * {@code --option=VALUE} parse), and the messages of {@link OptionMessages}.
+     */
+    static CommandLine commandLine(MockCommand command) {
+        CommandLine line = Commands.create(command, "mock");
+        line.setHelpFactory(SpacedOptionHelp::new);
+        CommandLine.IParameterExceptionHandler shared = line.getParameterExceptionHandler();
+        line.setParameterExceptionHandler(
+                (e, args) -> shared.handleParseException(OptionMessages.reworded(e), args));
+        return line;
     }
 }

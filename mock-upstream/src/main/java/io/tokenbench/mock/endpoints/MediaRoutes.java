@@ -1,11 +1,11 @@
 package io.tokenbench.mock.endpoints;
 
-import io.tokenbench.mock.admin.RouteGroup;
 import io.tokenbench.mock.audio.AudioRoutes;
 import io.tokenbench.mock.embeddings.EmbeddingsRoutes;
 import io.tokenbench.mock.images.ImageStore;
 import io.tokenbench.mock.images.ImagesRoutes;
 import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.routing.RouteGroup;
 import io.tokenbench.mock.video.VideoRoutes;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,15 @@
 package io.tokenbench.mock.enforcement;
 
-import io.tokenbench.mock.admin.RouteGroup;
 import io.tokenbench.mock.billing.UsageLog;
+import io.tokenbench.mock.catalog.PriceList;
 import io.tokenbench.mock.clock.EmulatorClock;
-import io.tokenbench.mock.gate.PriceList;
 import io.tokenbench.mock.keys.KeyStore;
+import io.tokenbench.mock.platform.EnforcementProfile;
+import io.tokenbench.mock.platform.PlatformState;
+import io.tokenbench.mock.platform.StateFile;
+import io.tokenbench.mock.platform.Sweeper;
+import io.tokenbench.mock.platformadmin.PlatformRoutes;
+import io.tokenbench.mock.routing.RouteGroup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +37,7 @@ public final class PowerTokensPlatform implements AutoCloseable {
     private PowerTokensPlatform(PlatformState state, PriceList prices, StateFile stateFile) {
         this.state = state;
         this.gate = new PowerTokensGate(prices, state);
-        this.routeGroups = KeysRoutes.all(new AdminApi(state));
+        this.routeGroups = PlatformRoutes.all(state);
         this.sweeper = new Sweeper(state, stateFile);
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenbench.mock.billing.Credits;
 import io.tokenbench.mock.gate.Admission.Rejected;
+import io.tokenbench.mock.platform.ErrorStyle;
+import io.tokenbench.mock.platform.Json;
 import java.util.Map;
 
 /**

@@ -1,10 +1,9 @@
 /**
  * Key-limit enforcement of the emulated PowerTokens platform: the {@link
  * io.tokenbench.mock.enforcement.PowerTokensGate} (admission, pre-consume, settlement, faults), the
- * run-time switchable {@link io.tokenbench.mock.enforcement.EnforcementProfile} with its strict
- * parser {@link io.tokenbench.mock.enforcement.EnforcementOptions}, error styles ({@link
- * io.tokenbench.mock.enforcement.RejectionRenderer}), the Netty-free admin API ({@link
- * io.tokenbench.mock.enforcement.AdminApi}), the state file and the sweeper. All shared state lives
- * in {@link io.tokenbench.mock.enforcement.PlatformState}.
+ * error styles of its rejections ({@link io.tokenbench.mock.enforcement.RejectionRenderer}), and
+ * {@link io.tokenbench.mock.enforcement.PowerTokensPlatform}, which assembles gate, state ({@code
+ * io.tokenbench.mock.platform}), admin routes ({@code io.tokenbench.mock.platformadmin}) and the
+ * sweeper for a server.
  */
 package io.tokenbench.mock.enforcement;

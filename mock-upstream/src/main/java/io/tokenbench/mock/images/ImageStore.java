@@ -1,9 +1,9 @@
 package io.tokenbench.mock.images;
 
-import io.tokenbench.mock.admin.MountedRouteGroup;
-import io.tokenbench.mock.admin.RouteRequest;
-import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.openai.ApiError;
+import io.tokenbench.mock.routing.MountedRouteGroup;
+import io.tokenbench.mock.routing.RouteRequest;
+import io.tokenbench.mock.routing.RouteResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

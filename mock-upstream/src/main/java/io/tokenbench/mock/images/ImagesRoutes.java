@@ -3,9 +3,6 @@ package io.tokenbench.mock.images;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tokenbench.mock.admin.MountedRouteGroup;
-import io.tokenbench.mock.admin.RouteRequest;
-import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.behavior.RequestSeed;
 import io.tokenbench.mock.catalog.CatalogModel;
 import io.tokenbench.mock.catalog.ModelKind;
@@ -18,6 +15,9 @@ import io.tokenbench.mock.media.Multipart;
 import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
+import io.tokenbench.mock.routing.MountedRouteGroup;
+import io.tokenbench.mock.routing.RouteRequest;
+import io.tokenbench.mock.routing.RouteResponse;
 import java.util.Base64;
 
 /**

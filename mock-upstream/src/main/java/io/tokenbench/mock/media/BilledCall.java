@@ -1,8 +1,5 @@
 package io.tokenbench.mock.media;
 
-import io.tokenbench.mock.admin.Pacing;
-import io.tokenbench.mock.admin.RouteRequest;
-import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.admin.RuntimeSettings;
 import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.behavior.FaultSpec;
@@ -17,6 +14,9 @@ import io.tokenbench.mock.gate.AdmissionRequest;
 import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
+import io.tokenbench.mock.routing.Pacing;
+import io.tokenbench.mock.routing.RouteRequest;
+import io.tokenbench.mock.routing.RouteResponse;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

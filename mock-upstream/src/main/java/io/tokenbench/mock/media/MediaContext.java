@@ -1,9 +1,9 @@
 package io.tokenbench.mock.media;
 
 import io.tokenbench.mock.admin.RuntimeSettings;
-import io.tokenbench.mock.admin.ServerStats;
 import io.tokenbench.mock.catalog.ModelCatalog;
 import io.tokenbench.mock.gate.RequestGate;
+import io.tokenbench.mock.stats.ServerStats;
 import java.time.InstantSource;
 import java.util.Objects;
 

@@ -3,8 +3,8 @@ package io.tokenbench.mock.media;
 /**
  * When an endpoint's answer is written (before load slowdown): the head after {@code
  * firstByteDelayNanos}, then the body at once ({@code partEnds} empty) or in parts, part i {@code
- * gapsNanos[i]} after part i-1. See {@link io.tokenbench.mock.admin.Pacing}, which the billed call
- * builds from this, the request's fault and its settlement.
+ * gapsNanos[i]} after part i-1. See {@link io.tokenbench.mock.routing.Pacing}, which the billed
+ * call builds from this, the request's fault and its settlement.
  *
  * @param firstByteDelayNanos delay before the first byte
  * @param partEnds end offsets of the parts in the body; empty for one body

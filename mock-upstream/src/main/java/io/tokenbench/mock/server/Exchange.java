@@ -121,7 +121,7 @@ final class Exchange {
                 headers);
     }
 
-    void sendRoute(io.tokenbench.mock.admin.RouteResponse response) {
+    void sendRoute(io.tokenbench.mock.routing.RouteResponse response) {
         send(
                 HttpResponseStatus.valueOf(response.status()),
                 response.contentType(),

@@ -1,10 +1,10 @@
 package io.tokenbench.mock.server;
 
-import io.tokenbench.mock.admin.RouteGroup;
 import io.tokenbench.mock.behavior.Behavior;
 import io.tokenbench.mock.behavior.FaultSettings;
 import io.tokenbench.mock.catalog.ModelCatalog;
 import io.tokenbench.mock.gate.RequestGate;
+import io.tokenbench.mock.routing.RouteGroup;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -34,7 +34,7 @@ import java.util.Optional;
  * @param ioThreads event loop threads
  * @param gate the request gate; empty means a {@code StaticKeyGate} over {@link #apiKeys()}
  * @param clock wall clock for {@code created} and other wall-clock fields
- * @param routeGroups extra route groups (see {@code io.tokenbench.mock.admin})
+ * @param routeGroups extra route groups (see {@code io.tokenbench.mock.routing})
  */
 public record MockConfig(
         String host,

@@ -1,10 +1,7 @@
 package io.tokenbench.mock.server;
 
 import io.tokenbench.mock.admin.ConfigRoutes;
-import io.tokenbench.mock.admin.RouteGroup;
 import io.tokenbench.mock.admin.RuntimeSettings;
-import io.tokenbench.mock.admin.ServerStats;
-import io.tokenbench.mock.admin.StatsRoutes;
 import io.tokenbench.mock.behavior.RequestSeed;
 import io.tokenbench.mock.endpoints.MediaRoutes;
 import io.tokenbench.mock.gate.RequestGate;
@@ -12,6 +9,9 @@ import io.tokenbench.mock.gate.StaticKeyGate;
 import io.tokenbench.mock.media.MediaContext;
 import io.tokenbench.mock.openai.ChatRequestParser;
 import io.tokenbench.mock.openai.IdSource;
+import io.tokenbench.mock.routing.RouteGroup;
+import io.tokenbench.mock.stats.ServerStats;
+import io.tokenbench.mock.stats.StatsRoutes;
 import io.tokenbench.mock.stream.SchedulingLag;
 import io.tokenbench.mock.stream.StreamTiming;
 import java.nio.charset.StandardCharsets;

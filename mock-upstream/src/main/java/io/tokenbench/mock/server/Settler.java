@@ -1,9 +1,9 @@
 package io.tokenbench.mock.server;
 
-import io.tokenbench.mock.admin.ServerStats;
 import io.tokenbench.mock.gate.Admission;
 import io.tokenbench.mock.gate.RequestGate;
 import io.tokenbench.mock.gate.Settlement;
+import io.tokenbench.mock.stats.ServerStats;
 
 /**
  * Settles one admitted request exactly once, however many paths try to end it (normal end, client

@@ -2,10 +2,10 @@ package io.tokenbench.mock.stream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.tokenbench.mock.admin.Pacing;
 import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.openai.JsonText;
+import io.tokenbench.mock.routing.Pacing;
 
 /**
  * A route response body written in parts at paced times (speech audio chunks), the chat stream's

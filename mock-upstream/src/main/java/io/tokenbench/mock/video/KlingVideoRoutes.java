@@ -2,13 +2,13 @@ package io.tokenbench.mock.video;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tokenbench.mock.admin.MountedRouteGroup;
-import io.tokenbench.mock.admin.RouteRequest;
-import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.media.BilledCall;
 import io.tokenbench.mock.media.JsonBody;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
+import io.tokenbench.mock.routing.MountedRouteGroup;
+import io.tokenbench.mock.routing.RouteRequest;
+import io.tokenbench.mock.routing.RouteResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

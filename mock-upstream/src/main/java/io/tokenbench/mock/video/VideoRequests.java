@@ -1,10 +1,10 @@
 package io.tokenbench.mock.video;
 
-import io.tokenbench.mock.admin.RouteRequest;
 import io.tokenbench.mock.media.JsonBody;
 import io.tokenbench.mock.media.Multipart;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
+import io.tokenbench.mock.routing.RouteRequest;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package io.tokenbench.mock.video;
 
-import io.tokenbench.mock.admin.RouteGroup;
 import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.routing.RouteGroup;
 import java.util.List;
 
 /** The video route groups, sharing one job store. */

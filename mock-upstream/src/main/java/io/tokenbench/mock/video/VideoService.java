@@ -1,7 +1,5 @@
 package io.tokenbench.mock.video;
 
-import io.tokenbench.mock.admin.RouteRequest;
-import io.tokenbench.mock.admin.RouteResponse;
 import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.catalog.ModelKind;
 import io.tokenbench.mock.gate.Admission;
@@ -12,6 +10,8 @@ import io.tokenbench.mock.media.MediaFaults;
 import io.tokenbench.mock.media.Timing;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
+import io.tokenbench.mock.routing.RouteRequest;
+import io.tokenbench.mock.routing.RouteResponse;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.tokenbench.mock.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tokenbench.mock.gate.ModelPrice;
+import io.tokenbench.mock.catalog.ModelPrice;
 import io.tokenbench.mock.gate.Settlement.Usage;
 import java.math.BigDecimal;
 import java.util.OptionalInt;

@@ -28,6 +28,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MockMainTest {
 
+    /** Every option the mock had before picocli, by the name users type. */
+    private static final String[] OPTIONS = {
+        "--host",
+        "--port",
+        "--api-key",
+        "--api-keys-env",
+        "--api-keys-file",
+        "--admin-token",
+        "--seed",
+        "--ttft",
+        "--itl",
+        "--output-tokens",
+        "--tokens-per-chunk",
+        "--slowdown-threshold",
+        "--slowdown-factor",
+        "--fault",
+        "--catalog",
+        "--max-body",
+        "--max-header",
+        "--shutdown-grace",
+        "--client-timeout",
+        "--io-threads",
+        "--state-file",
+        "--help",
+    };
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -43,8 +69,8 @@ class MockMainTest {
         MockMain.Launch launch = launch("--help");
         assertThat(launch.exitCode()).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
-        for (MockHelp.Option option : MockHelp.OPTIONS) {
-            assertThat(help).contains(option.name());
+        for (String option : OPTIONS) {
+            assertThat(help).contains(option);
         }
         assertThat(help)
                 .contains("default 127.0.0.1")
@@ -76,23 +102,21 @@ class MockMainTest {
     }
 
     @Test
-    void mediaLatencyOptionsReachTheConfig() throws OptionError {
-        MockOptions.Parsed parsed =
-                new MockOptions(name -> null)
-                        .parse(
-                                new String[] {
-                                    "--image-latency",
-                                    "uniform(1s,2s)",
-                                    "--transcription-rtf=0",
-                                    "--speech-ttfa",
-                                    "0ms",
-                                    "--video-render",
-                                    "2s",
-                                    "--video-accept",
-                                    "uniform(100ms,200ms)",
-                                    "--ttft",
-                                    "50ms"
-                                });
+    void mediaLatencyOptionsReachTheConfig() {
+        MockSettings parsed =
+                CommandLines.settings(
+                        name -> null,
+                        "--image-latency",
+                        "uniform(1s,2s)",
+                        "--transcription-rtf=0",
+                        "--speech-ttfa",
+                        "0ms",
+                        "--video-render",
+                        "2s",
+                        "--video-accept",
+                        "uniform(100ms,200ms)",
+                        "--ttft",
+                        "50ms");
         MediaBehavior media = parsed.config().behavior().media();
         assertThat(media.imageLatency().spec()).isEqualTo("uniform(1s,2s)");
         assertThat(media.transcriptionRtf().spec()).isEqualTo("0");
@@ -147,6 +171,94 @@ class MockMainTest {
     }
 
     @Test
+    void aPortInUseExitsOneAndStartsNothing() {
+        try (MockUpstream first = launch("--port", "0").mock().orElseThrow()) {
+            err.reset();
+            MockMain.Launch second = launch("--port", Integer.toString(first.port()));
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.mock()).isEmpty();
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("cannot listen on 127.0.0.1:" + first.port());
+        }
+    }
+
+    @Test
+    void durationsTakeTheOneGrammarOfEveryCommand() {
+        MockSettings parsed =
+                CommandLines.settings(
+                        name -> null,
+                        "--shutdown-grace",
+                        "1m30s",
+                        "--client-timeout=1.5s",
+                        "--video-queue",
+                        "2m",
+                        "--fault",
+                        "stall:1m=0.5");
+        assertThat(parsed.config().shutdownGrace()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(parsed.config().clientIdleTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(parsed.config().behavior().media().videoQueue().sample(null)).isEqualTo(120e9);
+        assertThat(parsed.config().faults().weighted().get(0).spec().param())
+                .isEqualTo(60_000_000_000L);
+    }
+
+    @Test
+    void sizesTakeBinaryAndDecimalUnitsAndTheRecordsLimits() {
+        MockSettings parsed =
+                CommandLines.settings(
+                        name -> null,
+                        "--max-body",
+                        "1MB",
+                        "--max-header=32KiB",
+                        "--io-threads",
+                        "3");
+        assertThat(parsed.config().maxBodyBytes()).isEqualTo(1_000_000);
+        assertThat(parsed.config().maxHeaderBytes()).isEqualTo(32 * 1024);
+        assertThat(parsed.config().ioThreads()).isEqualTo(3);
+        for (String[] args :
+                new String[][] {
+                    {"--max-header", "512"}, {"--max-body", "3GiB"}, {"--io-threads", "1025"}
+                }) {
+            err.reset();
+            assertThat(launch(args).exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .as(String.join(" ", args))
+                    .contains(args[0]);
+        }
+    }
+
+    @Test
+    void optionsGivenTwiceOrBareDurationsExitTwoNamingTheOption() {
+        String[][] cases = {
+            {"--port", "0", "--port", "1"},
+            {"--ttft", "1ms", "--ttft=2ms"},
+            {"--video-queue", "1s", "--video-queue", "2s"},
+            {"--client-timeout", "60"},
+            {"--slowdown-factor", "0.5"},
+        };
+        for (String[] args : cases) {
+            err.reset();
+            assertThat(launch(args).exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .as(String.join(" ", args))
+                    .contains(args[0]);
+        }
+    }
+
+    @Test
+    void aMistypedOptionIsNamedWithoutEchoingTheValueAfterIt() {
+        for (String[] args :
+                new String[][] {
+                    {"--api-kye", "sk-secret-value-123"}, {"--api-kye=sk-secret-value-123"}
+                }) {
+            err.reset();
+            assertThat(launch(args).exitCode()).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("Unknown option: '--api-kye'")
+                    .doesNotContain("sk-secret-value-123");
+        }
+    }
+
+    @Test
     void startsPrintsTheUrlAndTheLocalKeyOnly() {
         MockMain.Launch launch = launch("--port", "0", "--admin-token", "adm-fixed");
         try (MockUpstream mock = launch.mock().orElseThrow()) {
@@ -198,19 +310,17 @@ class MockMainTest {
 
     @Test
     void keysComeFromAnEnvironmentVariable() throws Exception {
-        MockOptions.Parsed parsed =
-                new MockOptions(Map.of("MY_KEYS", "sk-a, sk-b")::get)
-                        .parse(
-                                new String[] {
-                                    "--api-keys-env",
-                                    "MY_KEYS",
-                                    "--fault",
-                                    "stall:3s=0.25",
-                                    "--slowdown-threshold",
-                                    "8",
-                                    "--slowdown-factor",
-                                    "0.5"
-                                });
+        MockSettings parsed =
+                CommandLines.settings(
+                        Map.of("MY_KEYS", "sk-a, sk-b")::get,
+                        "--api-keys-env",
+                        "MY_KEYS",
+                        "--fault",
+                        "stall:3s=0.25",
+                        "--slowdown-threshold",
+                        "8",
+                        "--slowdown-factor",
+                        "0.5");
         assertThat(parsed.config().apiKeys()).containsExactly("sk-a", "sk-b");
         assertThat(parsed.config().faults().weighted().get(0).spec().param())
                 .isEqualTo(3_000_000_000L);

@@ -5,17 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenbench.mock.gate.Settlement.Usage;
+import io.tokenbench.mock.platform.ConcurrencyMode;
+import io.tokenbench.mock.platform.EnforcementProfile;
+import io.tokenbench.mock.platform.ErrorStyle;
+import io.tokenbench.mock.platformadmin.AdminResponse;
+import io.tokenbench.mock.platformadmin.PlatformRoutes;
+import io.tokenbench.mock.routing.RouteGroup;
+import io.tokenbench.mock.routing.RouteRequest;
+import io.tokenbench.mock.routing.RouteResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AdminApiTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final GateFixture f = new GateFixture(EnforcementProfile.DEFAULTS);
-    private final AdminApi api = new AdminApi(f.platform);
+    private final List<RouteGroup> routes = PlatformRoutes.all(f.platform);
 
     private AdminResponse call(String method, String path, String body) {
         return call(method, path, Map.of(), Map.of(), body);
@@ -27,12 +36,37 @@ class AdminApiTest {
             Map<String, List<String>> query,
             Map<String, String> headers,
             String body) {
-        return api.handle(
-                method,
-                path,
-                query,
-                headers,
-                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+        RouteRequest request =
+                new RouteRequest(
+                        "req-test",
+                        1,
+                        method,
+                        path,
+                        query,
+                        name -> header(headers, name),
+                        null,
+                        body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+        RouteResponse r =
+                group(path)
+                        .orElseThrow(() -> new AssertionError("no route group for " + path))
+                        .handle(request);
+        assertThat(r.contentType()).isEqualTo(RouteResponse.JSON);
+        return new AdminResponse(r.status(), r.headers(), r.body());
+    }
+
+    /** The group the server would hand {@code path} to: the path is its prefix or below it. */
+    private Optional<RouteGroup> group(String path) {
+        return routes.stream()
+                .filter(g -> path.equals(g.pathPrefix()) || path.startsWith(g.pathPrefix() + "/"))
+                .findFirst();
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static JsonNode json(AdminResponse r) throws Exception {
@@ -293,12 +327,24 @@ class AdminApiTest {
 
     @Test
     void unknownPathsAndMethodsAre404And405() {
-        assertThat(call("GET", "/admin/nothing", null).status()).isEqualTo(404);
+        assertThat(group("/admin/nothing")).as("left to the server's 404").isEmpty();
         assertThat(call("GET", "/admin/keys/abc", null).status()).isEqualTo(404);
         assertThat(call("PUT", "/admin/keys", "{}").status()).isEqualTo(405);
         assertThat(call("POST", "/api/usage/token/", "{}").status()).isEqualTo(405);
-        assertThat(AdminApi.handles("/admin/keys")).isTrue();
-        assertThat(AdminApi.handles("/v1/chat/completions")).isFalse();
+        assertThat(call("GET", "/admin/clock/extra", null).status()).isEqualTo(404);
+        assertThat(group("/admin/keys")).isPresent();
+        assertThat(group("/admin/keysx")).isEmpty();
+        assertThat(group("/v1/chat/completions")).isEmpty();
+        assertThat(routes)
+                .extracting(RouteGroup::pathPrefix)
+                .as("one group per resource, each mounted once")
+                .containsExactlyInAnyOrder(
+                        "/admin/keys",
+                        "/admin/clock",
+                        "/admin/logs",
+                        "/admin/usage",
+                        "/admin/enforcement",
+                        "/api/usage/token");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tokenbench.mock.gate.Admission.Admitted;
 import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.gate.Settlement.Usage;
 import io.tokenbench.mock.keys.CreatedKey;
+import io.tokenbench.mock.platform.EnforcementProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;

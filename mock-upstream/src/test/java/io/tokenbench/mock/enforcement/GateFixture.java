@@ -2,12 +2,12 @@ package io.tokenbench.mock.enforcement;
 
 import io.tokenbench.mock.billing.UsageLog;
 import io.tokenbench.mock.billing.UsageRow;
+import io.tokenbench.mock.catalog.ModelPrice;
+import io.tokenbench.mock.catalog.PriceList;
 import io.tokenbench.mock.clock.EmulatorClock;
 import io.tokenbench.mock.clock.ResetType;
 import io.tokenbench.mock.gate.Admission;
 import io.tokenbench.mock.gate.AdmissionRequest;
-import io.tokenbench.mock.gate.ModelPrice;
-import io.tokenbench.mock.gate.PriceList;
 import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.gate.Settlement.Usage;
 import io.tokenbench.mock.keys.ApiKey;
@@ -15,6 +15,8 @@ import io.tokenbench.mock.keys.CreatedKey;
 import io.tokenbench.mock.keys.Expiration;
 import io.tokenbench.mock.keys.KeySpec;
 import io.tokenbench.mock.keys.KeyStore;
+import io.tokenbench.mock.platform.EnforcementProfile;
+import io.tokenbench.mock.platform.PlatformState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -110,7 +112,6 @@ final class GateFixture {
     }
 
     static EnforcementProfile profile(String... settings) {
-        return EnforcementOptions.fromArgs(
-                EnforcementProfile.DEFAULTS, java.util.List.of(settings));
+        return io.tokenbench.mock.cli.CommandLines.profile(settings);
     }
 }

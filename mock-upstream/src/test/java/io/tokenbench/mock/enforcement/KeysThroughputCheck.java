@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenbench.mock.behavior.Behavior;
 import io.tokenbench.mock.behavior.DistParser;
 import io.tokenbench.mock.catalog.ModelCatalog;
+import io.tokenbench.mock.platform.EnforcementProfile;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
 import java.io.IOException;
@@ -42,8 +43,7 @@ public final class KeysThroughputCheck {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         EnforcementProfile atomic =
-                EnforcementOptions.fromArgs(
-                        EnforcementProfile.DEFAULTS, java.util.List.of("--concurrency", "atomic"));
+                io.tokenbench.mock.cli.CommandLines.profile("--concurrency", "atomic");
         try (PowerTokensPlatform keys =
                         PowerTokensPlatform.open(ModelCatalog.defaults(), atomic, null);
                 MockUpstream mock =

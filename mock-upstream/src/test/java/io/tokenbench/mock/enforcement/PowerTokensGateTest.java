@@ -13,6 +13,7 @@ import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.gate.Settlement.Usage;
 import io.tokenbench.mock.keys.CreatedKey;
 import io.tokenbench.mock.keys.Expiration;
+import io.tokenbench.mock.platform.EnforcementProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

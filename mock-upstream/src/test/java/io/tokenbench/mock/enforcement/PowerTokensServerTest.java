@@ -17,6 +17,7 @@ import io.tokenbench.mock.billing.CostCalculator;
 import io.tokenbench.mock.billing.Rounding;
 import io.tokenbench.mock.catalog.ModelCatalog;
 import io.tokenbench.mock.gate.Settlement.Usage;
+import io.tokenbench.mock.platform.EnforcementProfile;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
 import java.math.BigDecimal;
@@ -143,7 +144,7 @@ class PowerTokensServerTest {
                     var usage = c.usage().orElseThrow();
                     expectedMicro +=
                             CostCalculator.costMicroCredits(
-                                    new io.tokenbench.mock.gate.ModelPrice(
+                                    new io.tokenbench.mock.catalog.ModelPrice(
                                             in, out, BigDecimal.ZERO, BigDecimal.ZERO),
                                     Usage.tokens(usage.promptTokens(), usage.completionTokens()),
                                     Rounding.HALF_AWAY_FROM_ZERO);

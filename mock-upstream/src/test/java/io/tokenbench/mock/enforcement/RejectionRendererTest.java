@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenbench.mock.gate.Admission.Rejected;
+import io.tokenbench.mock.platform.ErrorStyle;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

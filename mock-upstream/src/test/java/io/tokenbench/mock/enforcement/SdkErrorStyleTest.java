@@ -14,6 +14,7 @@ import com.openai.errors.UnexpectedStatusCodeException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.sun.net.httpserver.HttpServer;
 import io.tokenbench.mock.gate.Admission.Rejected;
+import io.tokenbench.mock.platform.ErrorStyle;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;

@@ -2,9 +2,9 @@ package io.tokenbench.mock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tokenbench.mock.admin.RouteGroup;
-import io.tokenbench.mock.admin.RouteRequest;
-import io.tokenbench.mock.admin.RouteResponse;
+import io.tokenbench.mock.routing.RouteGroup;
+import io.tokenbench.mock.routing.RouteRequest;
+import io.tokenbench.mock.routing.RouteResponse;
 import io.tokenbench.mock.testing.NoLeaks;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

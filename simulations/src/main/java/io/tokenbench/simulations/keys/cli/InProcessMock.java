@@ -2,7 +2,7 @@ package io.tokenbench.simulations.keys.cli;
 
 import io.tokenbench.mock.behavior.Behavior;
 import io.tokenbench.mock.catalog.ModelCatalog;
-import io.tokenbench.mock.enforcement.EnforcementProfile;
+import io.tokenbench.mock.platform.EnforcementProfile;
 import io.tokenbench.mock.enforcement.PowerTokensPlatform;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
