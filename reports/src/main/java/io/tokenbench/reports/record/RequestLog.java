@@ -28,7 +28,7 @@ public final class RequestLog implements AutoCloseable {
 
     public static final String FILE = "requests.jsonl.gz";
     public static final int DEFAULT_CAPACITY = 1 << 16;
-    static final long FLUSH_EVERY_MILLIS = 1000;
+    static final long FLUSH_EVERY_MILLIS = 250;
     private static final int BATCH = 1024;
 
     /** What was written and what was dropped. */
@@ -104,10 +104,9 @@ public final class RequestLog implements AutoCloseable {
                 }
                 long now = System.nanoTime();
                 if (dirty
-                        && (queue.isEmpty()
-                                        && now - lastFlush
-                                                >= TimeUnit.MILLISECONDS.toNanos(FLUSH_EVERY_MILLIS)
-                                || closing)) {
+                        && (closing
+                                || now - lastFlush
+                                        >= TimeUnit.MILLISECONDS.toNanos(FLUSH_EVERY_MILLIS))) {
                     out.flush(); // sync flush of the gzip stream: readable up to here
                     lastFlush = now;
                     dirty = false;

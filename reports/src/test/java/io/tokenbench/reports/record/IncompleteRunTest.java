@@ -41,7 +41,9 @@ class IncompleteRunTest {
         Path outcomes = dir.resolve(RunFolder.OUTCOMES_JSONL);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (lines(outcomes) < 12 && System.nanoTime() < deadline && child.isAlive()) {
+            while ((lines(outcomes) < 12 || records(dir) == 0)
+                    && System.nanoTime() < deadline
+                    && child.isAlive()) {
                 Thread.sleep(20);
             }
             assertThat(child.isAlive())
@@ -90,17 +92,18 @@ class IncompleteRunTest {
                 .contains("Verdict: INVALID", "**Incomplete run**")
                 .containsPattern("invalidating validity flags: [a-z_, ]*incomplete");
 
-        // the request log of a killed run is a readable prefix: never more records than counted
-        long[] measured = {0};
-        RequestLogReader.forEach(
-                dir.resolve(RequestLog.FILE),
-                r -> {
-                    if (r.measured()) {
-                        measured[0]++;
-                    }
-                });
-        assertThat(measured[0]).isLessThanOrEqualTo(s.requests().attempted() + 200);
+        // the request log of a killed run is a readable prefix (cut gzip stream, no exception)
+        assertThat(records(dir)).isPositive();
         assertThat(ErrorSampleJson.read(dir)).hasSize(5);
+    }
+
+    /** Complete records readable from the (possibly cut) request log so far. */
+    private static long records(Path dir) {
+        Path file = dir.resolve(RequestLog.FILE);
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        return RequestLogReader.forEach(file, r -> {}).records();
     }
 
     private static long lines(Path file) throws Exception {

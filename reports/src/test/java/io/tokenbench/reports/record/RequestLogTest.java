@@ -109,6 +109,22 @@ class RequestLogTest {
         assertThat(rec.found().get(Outcome.OK)).isEqualTo(summary.outcomes().get(Outcome.OK));
         assertThat(rec.found().get(Outcome.HTTP_5XX)).isPositive();
         assertThat(summary.validity()).noneMatch(f -> f.code().startsWith("request_log"));
+        // ...and with the histograms: every measured success with a first token is one ttft sample
+        List<RequestRecord> measuredOk =
+                records.stream()
+                        .filter(RequestRecord::measured)
+                        .filter(r -> r.outcome().isSuccess())
+                        .toList();
+        assertThat(measuredOk.stream().filter(r -> !Double.isNaN(r.ttftMillis())).count())
+                .isEqualTo(summary.metrics().get("ttft").count());
+        assertThat((long) measuredOk.size()).isEqualTo(summary.metrics().get("e2e").count());
+        double[] ttft =
+                measuredOk.stream().mapToDouble(RequestRecord::ttftMillis).sorted().toArray();
+        // HdrHistogram keeps 3 significant digits: its p50 is within 0.1 % of the records' median
+        assertThat(summary.metrics().get("ttft").p50())
+                .isCloseTo(
+                        ttft[(int) Math.ceil(0.5 * ttft.length) - 1],
+                        org.assertj.core.data.Percentage.withPercentage(0.1));
         assertThat(Files.exists(dir.resolve(RunEnd.END))).isTrue();
         assertThat(RunEnd.read(dir).orElseThrow().requestRecords()).isEqualTo(1000);
     }
