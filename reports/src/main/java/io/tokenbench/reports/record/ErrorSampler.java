@@ -112,7 +112,9 @@ public final class ErrorSampler implements AutoCloseable {
                         cut,
                         bytes,
                         scanned.length() < text.length() || cut.length() < redacted.length());
-        write(ErrorSampleJson.toJson(sample));
+        if (!write(ErrorSampleJson.toJson(sample))) {
+            return false; // closed: the run is over
+        }
         kept.increment();
         return true;
     }
@@ -170,9 +172,9 @@ public final class ErrorSampler implements AutoCloseable {
         return s;
     }
 
-    private synchronized void write(String line) {
+    private synchronized boolean write(String line) {
         if (closed) {
-            return;
+            return false;
         }
         try {
             if (out == null) {
@@ -181,6 +183,7 @@ public final class ErrorSampler implements AutoCloseable {
             out.write(line);
             out.write('\n');
             out.flush();
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

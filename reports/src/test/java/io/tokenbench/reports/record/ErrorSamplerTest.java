@@ -134,6 +134,10 @@ class ErrorSamplerTest {
         sampler.offer(EndpointClass.CHAT, Outcome.HTTP_5XX, 503, null, big.toString());
         sampler.offer(EndpointClass.CHAT, Outcome.CONNECT_FAILED, 0, Map.of(), null);
         sampler.close();
+        // after close nothing is kept, even for a key with room
+        assertThat(sampler.offer(EndpointClass.SPEECH, Outcome.HTTP_5XX, 500, Map.of(), "late"))
+                .isFalse();
+        assertThat(sampler.kept()).isEqualTo(2);
         List<ErrorSample> samples = ErrorSampleJson.read(dir);
         ErrorSample cut = samples.get(0);
         assertThat(cut.bodyTruncated()).isTrue();
