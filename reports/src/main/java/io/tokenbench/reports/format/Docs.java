@@ -263,7 +263,14 @@ final class Docs {
                                 + Fmt.millisAsSeconds(h.measurementMillis())
                                 + ", grace "
                                 + Fmt.millisAsSeconds(h.graceMillis())
-                                + " (on t_sched)"));
+                                + " (on t_sched)"
+                                + (h.measurementMillis() >= 0
+                                                && h.measuredSeconds() * 1000
+                                                        < h.measurementMillis()
+                                        ? "; recorded only "
+                                                + Fmt.seconds(h.measuredSeconds())
+                                                + " of the measured window (incomplete run)"
+                                        : "")));
         rows.add(
                 List.of(
                         "offered / achieved",

@@ -87,7 +87,8 @@ class IncompleteRunTest {
         assertThat(json).contains("\"code\" : \"incomplete\"", "\"state\" : \"invalid\"");
         String html = Files.readString(dir.resolve(RunFolder.REPORT_HTML));
         assertThat(html)
-                .contains("data-verdict=\"invalid\"", "Incomplete run", "upstream exploded");
+                .contains("data-verdict=\"invalid\"", "Incomplete run", "upstream exploded")
+                .contains("of the measured window (incomplete run)");
         assertThat(Files.readString(dir.resolve(RunFolder.SUMMARY_MD)))
                 .contains("Verdict: INVALID", "**Incomplete run**")
                 .containsPattern("invalidating validity flags: [a-z_, ]*incomplete");
