@@ -11,6 +11,7 @@ import io.tokenbench.reports.model.Quantity;
 import io.tokenbench.reports.model.RunHeader;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.Stat;
+import io.tokenbench.reports.record.ErrorSample;
 import io.tokenbench.reports.record.Metric;
 import io.tokenbench.reports.record.Outcome;
 import java.util.ArrayList;
@@ -24,16 +25,22 @@ final class Docs {
     private Docs() {}
 
     static Doc summary(RunSummary s) {
+        return summary(s, List.of());
+    }
+
+    /** The whole run summary: header, verdict, body and top errors. */
+    static Doc summary(RunSummary s, List<ErrorSample> samples) {
         Doc d = summaryHeader(s);
-        d.parts.addAll(summaryBody(s).parts);
+        d.parts.addAll(summaryBody(s, samples).parts);
         return d;
     }
 
-    /** Title, run table and validity flags. */
+    /** Title, verdict, run table and validity flags. */
     static Doc summaryHeader(RunSummary s) {
         Doc d = new Doc();
         RunHeader h = s.header();
         d.heading(1, "tokenbench: " + h.scenario());
+        d.parts.addAll(VerdictDoc.of(s).parts);
         d.table(List.of("run", ""), headerRows(s), 2);
         if (s.validity().isEmpty()) {
             d.para("Validity: no flags.");
@@ -47,8 +54,8 @@ final class Docs {
         return d;
     }
 
-    /** Distributions, throughput, outcomes, request counts and legend. */
-    static Doc summaryBody(RunSummary s) {
+    /** Distributions, throughput, outcomes, top errors, request counts and legend. */
+    static Doc summaryBody(RunSummary s, List<ErrorSample> samples) {
         Doc d = new Doc();
         List<List<String>> latency = new ArrayList<>();
         for (MetricSummary m : s.metrics().values()) {
@@ -100,6 +107,7 @@ final class Docs {
                             Fmt.percent(attempted == 0 ? Double.NaN : (double) n / attempted)));
         }
         d.table(List.of("outcome", "requests", "share"), outcomes);
+        TopErrors.of(s, samples).appendTo(d);
         RunSummary.Requests r = s.requests();
         d.para(
                 "Requests: "
@@ -255,7 +263,14 @@ final class Docs {
                                 + Fmt.millisAsSeconds(h.measurementMillis())
                                 + ", grace "
                                 + Fmt.millisAsSeconds(h.graceMillis())
-                                + " (on t_sched)"));
+                                + " (on t_sched)"
+                                + (h.measurementMillis() >= 0
+                                                && h.measuredSeconds() * 1000
+                                                        < h.measurementMillis()
+                                        ? "; recorded only "
+                                                + Fmt.seconds(h.measuredSeconds())
+                                                + " of the measured window (incomplete run)"
+                                        : "")));
         rows.add(
                 List.of(
                         "offered / achieved",

@@ -59,16 +59,21 @@ final class Fmt {
      * A value of a quantity with its unit: {@code 812.3 ms}, {@code 0.52%}, {@code 20.00 req/s}.
      */
     static String value(Quantity q, double v) {
+        return value(q.unit(), v);
+    }
+
+    /** A value with its unit ({@code fraction} as a percentage, {@code count} bare). */
+    static String value(String unit, double v) {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        if (q.isFraction()) {
+        if (unit.equals("fraction")) {
             return percent(v);
         }
-        if (q.unit().equals("count")) {
+        if (unit.equals("count")) {
             return num(v);
         }
-        return num(v) + " " + q.unit();
+        return num(v) + " " + unit;
     }
 
     /** A difference of a quantity with its unit (fractions in percentage points). */

@@ -5,6 +5,7 @@ import io.tokenbench.reports.gate.GateReport;
 import io.tokenbench.reports.model.IntervalPoint;
 import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunSummary;
+import io.tokenbench.reports.model.RunVerdict;
 import io.tokenbench.reports.model.SeriesData;
 import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.OutcomesLine;
@@ -76,6 +77,16 @@ final class HtmlRenderer implements Renderer {
         body.append("<header><h1>tokenbench: ")
                 .append(Xml.escape(s.header().scenario()))
                 .append("</h1>");
+        s.verdict()
+                .ifPresent(
+                        v ->
+                                body.append("<section id=\"verdict\" class=\"")
+                                        .append(v.state() == RunVerdict.State.PASS ? "ok" : "flag")
+                                        .append("\" data-verdict=\"")
+                                        .append(v.state().wireName())
+                                        .append("\">")
+                                        .append(VerdictDoc.of(s).toHtml())
+                                        .append("</section>"));
         Doc header = new Doc().table(List.of("run", ""), Docs.headerRows(s), 2);
         body.append(header.toHtml());
         if (s.validity().isEmpty()) {
@@ -91,7 +102,7 @@ final class HtmlRenderer implements Renderer {
                     .append("</div>");
         }
         body.append("</header>\n<section id=\"headline\">");
-        body.append(Docs.summaryBody(s).toHtml()).append("</section>\n");
+        body.append(Docs.summaryBody(s, in.errorSamples()).toHtml()).append("</section>\n");
 
         body.append(
                 "<section id=\"distributions\"><h2>Percentile distributions</h2><div class=\"charts\">");

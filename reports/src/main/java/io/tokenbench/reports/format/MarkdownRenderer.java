@@ -8,7 +8,7 @@ final class MarkdownRenderer implements Renderer {
 
     @Override
     public String report(ReportInput input) {
-        Doc d = Docs.summary(input.summary());
+        Doc d = Docs.summary(input.summary(), input.errorSamples());
         input.baseline().ifPresent(b -> d.parts.addAll(Docs.comparison(b.comparison()).parts));
         input.gate().ifPresent(g -> d.parts.addAll(Docs.gate(g).parts));
         return d.toMarkdown();

@@ -8,6 +8,8 @@ import io.tokenbench.reports.gate.GateEvaluator;
 import io.tokenbench.reports.gate.GateReport;
 import io.tokenbench.reports.gate.Rule;
 import io.tokenbench.reports.gate.RuleParser;
+import io.tokenbench.reports.gate.RunChecks;
+import io.tokenbench.reports.gate.RunVerdicts;
 import io.tokenbench.reports.ingest.BadInputException;
 import io.tokenbench.reports.ingest.RunLoader;
 import io.tokenbench.reports.ingest.RunSource;
@@ -15,7 +17,10 @@ import io.tokenbench.reports.model.CoordinatedOmission;
 import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunFolder;
 import io.tokenbench.reports.model.RunSummary;
+import io.tokenbench.reports.model.RunVerdict;
 import io.tokenbench.reports.model.SummaryBuilder;
+import io.tokenbench.reports.record.ErrorSample;
+import io.tokenbench.reports.record.ErrorSampleJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +42,41 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     /** What was written. */
-    public record Written(RunData data, RunSummary summary, GateReport gate, List<Path> files) {}
+    public record Written(
+            RunData data,
+            RunSummary summary,
+            GateReport gate,
+            List<Path> files,
+            List<ErrorSample> errorSamples) {
+
+        public Written {
+            files = List.copyOf(files);
+            errorSamples = List.copyOf(errorSamples);
+        }
+
+        /** The run's verdict (every report has one); {@code verdict().exitCode()} for CI. */
+        public RunVerdict verdict() {
+            return summary.verdict().orElseThrow();
+        }
+
+        /** What a console prints after a run: the verdict with its checks, and the top errors. */
+        public String headlineText() {
+            return Headline.text(summary, errorSamples);
+        }
+
+        /** The whole summary for a console or CI log, in {@code format} (text, markdown, json). */
+        public String render(OutputFormat format) {
+            return format.renderer()
+                    .report(
+                            new ReportInput(
+                                    summary,
+                                    data,
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    errorSamples));
+        }
+    }
 
     /**
      * Report without baseline or rules: the library entry point for drivers after {@code
@@ -64,6 +103,27 @@ public final class ReportWriter {
             Optional<Path> baseline,
             Optional<Path> rulesFile,
             Optional<Duration> coInterval) {
+        return writeAll(runDir, baseline, rulesFile, coInterval, RunChecks.DEFAULTS);
+    }
+
+    /**
+     * Like {@link #writeAll(Path, Optional, Optional, Optional)} with the run's checks ({@code
+     * --check}): the verdict in summary.json, junit.xml, summary.md and report.html.
+     */
+    public static Written writeAll(Path runDir, RunChecks checks) {
+        return writeAll(runDir, Optional.empty(), Optional.empty(), Optional.empty(), checks);
+    }
+
+    /**
+     * @param checks the run's checks (defaults, replaced or extended by {@code --check} rules)
+     * @throws BadInputException for unusable input; nothing is written then
+     */
+    public static Written writeAll(
+            Path runDir,
+            Optional<Path> baseline,
+            Optional<Path> rulesFile,
+            Optional<Duration> coInterval,
+            RunChecks checks) {
         RunData loaded = RunLoader.load(runDir, rulesFile.isPresent() && baseline.isPresent());
         RunData run;
         try {
@@ -71,7 +131,14 @@ public final class ReportWriter {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(runDir + ": " + e.getMessage(), e);
         }
-        RunSummary summary = SummaryBuilder.build(run);
+        RunSummary built = SummaryBuilder.build(run);
+        RunSummary summary = built.withVerdict(RunVerdicts.evaluate(built, checks));
+        List<ErrorSample> samples;
+        try {
+            samples = ErrorSampleJson.read(runDir);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
         Optional<ReportInput.Baseline> base =
                 baseline.map(
                         b -> {
@@ -90,7 +157,8 @@ public final class ReportWriter {
                         List.of(run),
                         false);
         Optional<EnforcementResult> enforcement = EnforcementReader.read(runDir);
-        ReportInput input = new ReportInput(summary, run, base, Optional.of(gate), enforcement);
+        ReportInput input =
+                new ReportInput(summary, run, base, Optional.of(gate), enforcement, samples);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(RunFolder.SUMMARY_JSON, OutputFormat.JSON.renderer().report(input));
         files.put(
@@ -104,10 +172,12 @@ public final class ReportWriter {
                                         base,
                                         rulesFile.isPresent()
                                                 ? Optional.of(gate)
-                                                : Optional.empty())));
+                                                : Optional.empty(),
+                                        Optional.empty(),
+                                        samples)));
         files.put(RunFolder.REPORT_HTML, OutputFormat.HTML.renderer().report(input));
-        files.put(RunFolder.JUNIT_XML, OutputFormat.JUNIT.renderer().gate(gate));
-        return new Written(run, summary, gate, writeAtomically(runDir, files));
+        files.put(RunFolder.JUNIT_XML, OutputFormat.JUNIT.renderer().report(input));
+        return new Written(run, summary, gate, writeAtomically(runDir, files), samples);
     }
 
     private static List<Rule> parseRules(

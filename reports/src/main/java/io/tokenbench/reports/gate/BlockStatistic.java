@@ -46,6 +46,8 @@ interface BlockStatistic {
                                             - c.outcome(Outcome.OK)
                                             - c.outcome(Outcome.USAGE_MISSING),
                             PhaseCounts::attempted);
+            case "requests.successful" ->
+                    sum(blocks, c -> c.outcome(Outcome.OK) + c.outcome(Outcome.USAGE_MISSING));
             case "goodput.slo_attainment" ->
                     ratio(blocks, PhaseCounts::good, PhaseCounts::attempted);
             case "throughput.offered_rps" ->

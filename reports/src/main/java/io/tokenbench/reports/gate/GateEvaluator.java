@@ -38,6 +38,19 @@ public final class GateEvaluator {
         return new GateReport(results, inconclusiveFails);
     }
 
+    /**
+     * Absolute rules on one summary (a run's verdict): each rule decided on the point value;
+     * relative rules cannot be evaluated here (no baseline).
+     */
+    public static List<RuleResult> evaluateOn(List<Rule> rules, RunSummary current) {
+        BlockBootstrap.Side none = new BlockBootstrap.Side(List.of());
+        List<RuleResult> results = new ArrayList<>();
+        for (Rule rule : rules) {
+            results.add(evaluate(rule, Optional.empty(), none, current, none));
+        }
+        return results;
+    }
+
     private static RuleResult evaluate(
             Rule rule,
             Optional<RunSummary> baseline,

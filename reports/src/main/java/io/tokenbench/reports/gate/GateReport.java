@@ -3,8 +3,9 @@ package io.tokenbench.reports.gate;
 import java.util.List;
 
 /**
- * Every rule's result and the exit code: 2 when any rule could not be evaluated, else 1 when any
- * failed (or was inconclusive with {@code inconclusiveFails}), else 0.
+ * Every rule's result and the exit code: 1 when any rule failed (or was inconclusive with {@code
+ * inconclusiveFails}), even if another rule could not be evaluated (a regression found is news
+ * whatever else is missing); else 2 when any rule could not be evaluated; else 0.
  */
 public record GateReport(List<RuleResult> results, boolean inconclusiveFails) {
 
@@ -17,9 +18,6 @@ public record GateReport(List<RuleResult> results, boolean inconclusiveFails) {
     }
 
     public int exitCode() {
-        if (results.stream().anyMatch(r -> r.verdict() == Verdict.ERROR)) {
-            return CANNOT_EVALUATE;
-        }
         boolean failed =
                 results.stream()
                         .anyMatch(
@@ -27,7 +25,12 @@ public record GateReport(List<RuleResult> results, boolean inconclusiveFails) {
                                         r.verdict() == Verdict.FAIL
                                                 || (inconclusiveFails
                                                         && r.verdict() == Verdict.INCONCLUSIVE));
-        return failed ? REGRESSION : PASS;
+        if (failed) {
+            return REGRESSION;
+        }
+        return results.stream().anyMatch(r -> r.verdict() == Verdict.ERROR)
+                ? CANNOT_EVALUATE
+                : PASS;
     }
 
     public long count(Verdict v) {

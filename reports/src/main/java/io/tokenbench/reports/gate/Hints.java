@@ -44,8 +44,8 @@ final class Hints {
             return "decoding got slower: itl p99 shows stalls; check the upstream model and batching";
         }
         if (rule.quantity() instanceof Quantity.OutcomeShare || name.equals("error_rate")) {
-            return "see outcomes.jsonl (and the errors chart of report.html) for when the failures happened;"
-                    + " http_429 means rate or key limits";
+            return "see the top errors (samples in errors.jsonl) for why and outcomes.jsonl (the errors chart"
+                    + " of report.html) for when the failures happened; http_429 means rate or key limits";
         }
         if (name.startsWith("throughput") || name.startsWith("goodput")) {
             return "throughput fell: check error outcomes, SLO misses and validity flags in report.html";

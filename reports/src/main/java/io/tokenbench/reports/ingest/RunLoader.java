@@ -7,12 +7,14 @@ import io.tokenbench.reports.model.RunFolder;
 import io.tokenbench.reports.model.RunHeader;
 import io.tokenbench.reports.model.RunInfo;
 import io.tokenbench.reports.model.RunInfoJson;
+import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.reports.model.SeriesData;
 import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.Metric;
 import io.tokenbench.reports.record.OutcomesLine;
 import io.tokenbench.reports.record.Phase;
 import io.tokenbench.reports.record.PhaseCounts;
+import io.tokenbench.reports.record.RunEnd;
 import io.tokenbench.reports.record.SeriesKey;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
@@ -140,12 +143,40 @@ public final class RunLoader {
                 blockCounts.set(b, blockCounts.get(b).plus(c));
             }
         }
+        boolean incomplete = RunEnd.incomplete(dir);
         double measuredSeconds =
                 info.window().isUnbounded()
                         ? (lastMeasured > firstMeasured
                                 ? (lastMeasured - firstMeasured) / 1000.0
                                 : 0.0)
                         : info.window().measurement().toMillis() / 1000.0;
+        List<RunSummary.ValidityFlag> flags = new ArrayList<>();
+        if (incomplete) {
+            // a run cut short: rates over the window actually recorded, not the planned one
+            double planned = measuredSeconds;
+            if (!info.window().isUnbounded()) {
+                long windowStart = runStart + info.window().warmup().toMillis();
+                measuredSeconds = Math.min(planned, Math.max(0, runEnd - windowStart) / 1000.0);
+            }
+            flags.add(
+                    new RunSummary.ValidityFlag(
+                            INCOMPLETE,
+                            String.format(
+                                    Locale.ROOT,
+                                    "the run did not finish (no %s: killed or crashed); its"
+                                            + " intervals end at %s, so rates use the %.3f s"
+                                            + " recorded%s",
+                                    RunEnd.END,
+                                    Instant.ofEpochMilli(runEnd),
+                                    measuredSeconds,
+                                    info.window().isUnbounded()
+                                            ? ""
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    " of the %.3f s planned",
+                                                    planned))));
+        }
+        flags.addAll(requestLogFlags(dir, measured, incomplete));
         RunHeader header = header(info, measuredSeconds);
         return new RunData(
                 dir.toString(),
@@ -155,7 +186,48 @@ public final class RunLoader {
                 measured,
                 lines,
                 blocks(blockSeries, blockCounts),
-                byClass);
+                byClass,
+                flags);
+    }
+
+    /** Validity flag of a run folder whose recorder never closed. */
+    public static final String INCOMPLETE = "incomplete";
+
+    /**
+     * {@code request_log_dropped} when the recorder dropped records, {@code request_log_mismatch}
+     * when the measured records do not reconcile with outcomes.jsonl (not checked for incomplete
+     * runs, whose last records were lost with the process).
+     */
+    static List<RunSummary.ValidityFlag> requestLogFlags(
+            Path dir, PhaseCounts measured, boolean incomplete) {
+        List<RunSummary.ValidityFlag> flags = new ArrayList<>();
+        Optional<RunEnd> end = RunEnd.read(dir);
+        if (end.isPresent() && end.get().requestRecordsDropped() > 0) {
+            flags.add(
+                    new RunSummary.ValidityFlag(
+                            "request_log_dropped",
+                            "the request log fell behind and dropped "
+                                    + end.get().requestRecordsDropped()
+                                    + " records: "
+                                    + RunFolder.REQUESTS_JSONL_GZ
+                                    + " is not complete"));
+        }
+        Path file = dir.resolve(RunFolder.REQUESTS_JSONL_GZ);
+        if (incomplete || !Files.exists(file) || !flags.isEmpty()) {
+            return flags;
+        }
+        RequestLogReconciler.Reconciliation r = RequestLogReconciler.reconcile(file, measured);
+        if (!r.matches()) {
+            flags.add(
+                    new RunSummary.ValidityFlag(
+                            "request_log_mismatch",
+                            RunFolder.REQUESTS_JSONL_GZ
+                                    + " does not reconcile with "
+                                    + RunFolder.OUTCOMES_JSONL
+                                    + ": "
+                                    + r.describe()));
+        }
+        return flags;
     }
 
     /** Header of a run folder's summary. */

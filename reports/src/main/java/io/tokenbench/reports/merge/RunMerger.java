@@ -14,6 +14,7 @@ import io.tokenbench.reports.record.Metric;
 import io.tokenbench.reports.record.OutcomesLine;
 import io.tokenbench.reports.record.Phase;
 import io.tokenbench.reports.record.PhaseCounts;
+import io.tokenbench.reports.record.RunEnd;
 import io.tokenbench.reports.record.SeriesKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,8 @@ public final class RunMerger {
     private RunMerger() {}
 
     /**
-     * Creates {@code outDir} (absent or empty) holding run.json, metrics.hlog and outcomes.jsonl.
+     * Creates {@code outDir} (absent or empty) holding run.json, metrics.hlog and outcomes.jsonl,
+     * the injectors' requests.jsonl.gz and errors.jsonl concatenated, and the end marker.
      */
     public static RunInfo merge(Path outDir, List<Path> runDirs) {
         if (runDirs.size() < 2) {
@@ -72,7 +74,14 @@ public final class RunMerger {
     private static void removeOutput(Path outDir, boolean created) {
         try {
             for (String f :
-                    List.of(RunFolder.METRICS_HLOG, RunFolder.OUTCOMES_JSONL, RunFolder.RUN_JSON)) {
+                    List.of(
+                            RunFolder.METRICS_HLOG,
+                            RunFolder.OUTCOMES_JSONL,
+                            RunFolder.RUN_JSON,
+                            RunFolder.REQUESTS_JSONL_GZ,
+                            RunFolder.ERRORS_JSONL,
+                            RunEnd.RECORDING,
+                            RunEnd.END)) {
                 Files.deleteIfExists(outDir.resolve(f));
             }
             if (created) {
@@ -92,6 +101,7 @@ public final class RunMerger {
             }
             writer.flush();
         }
+        RecordFiles.write(outDir, runDirs);
         try {
             Files.writeString(outDir.resolve(RunFolder.RUN_JSON), RunInfoJson.toJson(merged));
         } catch (IOException e) {

@@ -56,6 +56,7 @@ public final class CoordinatedOmission {
                 run.measured(),
                 run.lines(),
                 run.blocks(),
-                run.measuredByClass());
+                run.measuredByClass(),
+                run.folderFlags());
     }
 }

@@ -70,6 +70,7 @@ public final class Pooling {
                 counts,
                 List.of(),
                 blocks,
-                byClass);
+                byClass,
+                runs.stream().flatMap(r -> r.folderFlags().stream()).distinct().toList());
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  *       throughput.offered_rps|sent_rps|completed_rps|output_tokens_per_s|input_tokens_per_s}
  *   <li>{@code goodput.good_rps|slo_attainment}
  *   <li>{@code credits.total}
+ *   <li>{@code requests.successful}: ok + usage_missing requests
  *   <li>per endpoint class (runs recorded per class): {@code <class>.<metric>.<stat>} ({@code
  *       images.image_e2e.p99}) and {@code <class>.<figure>} ({@code video.error_rate}, {@code
  *       speech.goodput.slo_attainment}, {@code images.throughput.completed_rps})
@@ -93,6 +94,8 @@ public sealed interface Quantity {
                 case "goodput.good_rps" -> s.goodput().goodRps();
                 case "goodput.slo_attainment" -> s.goodput().sloAttainment();
                 case "credits.total" -> s.credits();
+                case "requests.successful" ->
+                        s.outcomes().get(Outcome.OK) + s.outcomes().get(Outcome.USAGE_MISSING);
                 default -> throw new IllegalStateException(name);
             };
         }
@@ -142,11 +145,21 @@ public sealed interface Quantity {
                     new RunFigure("credits.total", "Credits"));
 
     /**
+     * Successful requests ({@code ok} + {@code usage_missing}) of the measured window: the default
+     * check "at least one successful request" is {@code requests.successful >= 1}. Not listed in
+     * {@link #RUN_FIGURES} (the reports' figure tables stay as they were).
+     */
+    RunFigure SUCCESSFUL_REQUESTS = new RunFigure("requests.successful", "count");
+
+    /**
      * Resolves a name against the summaries it will be evaluated on.
      *
      * @throws IllegalArgumentException naming the unknown metric, outcome or statistic
      */
     static Quantity parse(String name, Collection<RunSummary> summaries) {
+        if (SUCCESSFUL_REQUESTS.name().equals(name)) {
+            return SUCCESSFUL_REQUESTS;
+        }
         for (RunFigure f : RUN_FIGURES) {
             if (f.name().equals(name)) {
                 return f;

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param blocks consecutive partitions of the measured data; empty unless loaded for a gate
  * @param measuredByClass measured-phase counts per endpoint class (empty unless recorded per
  *     class); per-class series are in {@code series} under {@code <class>.<metric>} names
+ * @param folderFlags validity flags found while reading the run folder itself ({@code incomplete},
+ *     {@code request_log_mismatch}, {@code request_log_dropped}); the summary adds them to its own
  */
 public record RunData(
         String source,
@@ -33,7 +35,21 @@ public record RunData(
         PhaseCounts measured,
         List<OutcomesLine> lines,
         List<Block> blocks,
-        Map<EndpointClass, PhaseCounts> measuredByClass) {
+        Map<EndpointClass, PhaseCounts> measuredByClass,
+        List<RunSummary.ValidityFlag> folderFlags) {
+
+    /** A run without folder flags. */
+    public RunData(
+            String source,
+            RunHeader header,
+            Optional<RunInfo> info,
+            Map<String, SeriesData> series,
+            PhaseCounts measured,
+            List<OutcomesLine> lines,
+            List<Block> blocks,
+            Map<EndpointClass, PhaseCounts> measuredByClass) {
+        this(source, header, info, series, measured, lines, blocks, measuredByClass, List.of());
+    }
 
     /** A run without per-class counts. */
     public RunData(
@@ -55,6 +71,7 @@ public record RunData(
         series = Collections.unmodifiableMap(new LinkedHashMap<>(series));
         lines = List.copyOf(lines);
         blocks = List.copyOf(blocks);
+        folderFlags = List.copyOf(folderFlags);
         measuredByClass =
                 measuredByClass.isEmpty()
                         ? Map.of()

@@ -1,5 +1,6 @@
 package io.tokenbench.reports.model;
 
+import io.tokenbench.reports.record.RecorderOptions;
 import io.tokenbench.reports.record.RunClock;
 import io.tokenbench.reports.record.RunRecorder;
 import java.io.IOException;
@@ -23,6 +24,8 @@ public record RunFolder(Path dir) {
     public static final String REPORT_HTML = "report.html";
     public static final String SUMMARY_MD = "summary.md";
     public static final String JUNIT_XML = "junit.xml";
+    public static final String REQUESTS_JSONL_GZ = "requests.jsonl.gz";
+    public static final String ERRORS_JSONL = "errors.jsonl";
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -61,7 +64,24 @@ public record RunFolder(Path dir) {
         if (clock.startEpochMillis() != info.startEpochMillis()) {
             throw new IllegalArgumentException("clock and run.json disagree on the run start");
         }
-        return RunRecorder.start(dir, clock, info.recorderConfig());
+        return startRecorder(info, clock, RecorderOptions.DEFAULTS.withInjector(injectorOf(info)));
+    }
+
+    /** Like {@link #startRecorder(RunInfo, RunClock)} with request-log and sampler options. */
+    public RunRecorder startRecorder(RunInfo info, RunClock clock, RecorderOptions options) {
+        if (clock.startEpochMillis() != info.startEpochMillis()) {
+            throw new IllegalArgumentException("clock and run.json disagree on the run start");
+        }
+        return RunRecorder.start(dir, clock, info.recorderConfig(), options);
+    }
+
+    /** The run.json parameter {@code injector-index} (or {@code injector_index}), else "0". */
+    public static String injectorOf(RunInfo info) {
+        String v = info.parameters().get("injector-index");
+        if (v == null) {
+            v = info.parameters().get("injector_index");
+        }
+        return v == null || v.isBlank() ? "0" : v;
     }
 
     public Path file(String name) {

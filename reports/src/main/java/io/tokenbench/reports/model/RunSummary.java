@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The summary of one run: what {@code summary.json} (schema_version 1) holds, and what every output
@@ -28,9 +29,63 @@ public record RunSummary(
         long microCredits,
         RetryAfter retryAfter,
         List<ValidityFlag> validity,
-        Map<EndpointClass, ClassSummary> classes) {
+        Map<EndpointClass, ClassSummary> classes,
+        Optional<RunVerdict> verdict) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A summary without a verdict (compare, gate, and reports before the checks ran). */
+    public RunSummary(
+            int schemaVersion,
+            RunHeader header,
+            Map<String, MetricSummary> metrics,
+            Map<Outcome, Long> outcomes,
+            Requests requests,
+            Throughput throughput,
+            Goodput goodput,
+            double errorRate,
+            long microCredits,
+            RetryAfter retryAfter,
+            List<ValidityFlag> validity,
+            Map<EndpointClass, ClassSummary> classes) {
+        this(
+                schemaVersion,
+                header,
+                metrics,
+                outcomes,
+                requests,
+                throughput,
+                goodput,
+                errorRate,
+                microCredits,
+                retryAfter,
+                validity,
+                classes,
+                Optional.empty());
+    }
+
+    /** This summary with the run's verdict. */
+    public RunSummary withVerdict(RunVerdict value) {
+        return new RunSummary(
+                schemaVersion,
+                header,
+                metrics,
+                outcomes,
+                requests,
+                throughput,
+                goodput,
+                errorRate,
+                microCredits,
+                retryAfter,
+                validity,
+                classes,
+                Optional.of(value));
+    }
+
+    /** True when a validity flag with this code is set. */
+    public boolean flagged(String code) {
+        return validity.stream().anyMatch(f -> f.code().equals(code));
+    }
 
     /** A summary without endpoint classes. */
     public RunSummary(
@@ -88,6 +143,7 @@ public record RunSummary(
         }
         outcomes = Collections.unmodifiableMap(all);
         validity = List.copyOf(validity);
+        Objects.requireNonNull(verdict, "verdict");
         classes =
                 classes.isEmpty()
                         ? Map.of()

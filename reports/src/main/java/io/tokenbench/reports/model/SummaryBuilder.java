@@ -246,6 +246,7 @@ public final class SummaryBuilder {
                                     + " from the server's usage: "
                                     + c.tokenMismatch()));
         }
+        flags.addAll(run.folderFlags());
         return flags;
     }
 

@@ -13,11 +13,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code summary.json}, schema_version 1: the contract CI scripts parse (documented in
- * reports/README.md). Writing is deterministic (fixed key order, decimals with at most 6 places,
- * NaN as null); reading is strict and rejects any other schema version.
+ * reports/README.md). The {@code verdict} object is an additive field (absent in files written
+ * before run verdicts, and read as absent), so the schema version stays 1. Writing is deterministic
+ * (fixed key order, decimals with at most 6 places, NaN as null); reading is strict and rejects any
+ * other schema version.
  */
 public final class SummaryJson {
 
@@ -78,7 +81,48 @@ public final class SummaryJson {
                     .forEach(
                             (endpoint, c) -> writeClass(classes.putObject(endpoint.wireName()), c));
         }
+        s.verdict().ifPresent(v -> writeVerdict(root.putObject("verdict"), v));
         return root;
+    }
+
+    private static void writeVerdict(ObjectNode n, RunVerdict v) {
+        n.put("state", v.state().wireName());
+        n.put("exit_code", v.exitCode());
+        ArrayNode checks = n.putArray("checks");
+        for (CheckResult c : v.checks()) {
+            ObjectNode o = checks.addObject();
+            o.put("name", c.name());
+            o.put("metric", c.metric());
+            o.put("op", c.op());
+            Json.putDecimal(o, "threshold", c.threshold());
+            o.put("unit", c.unit());
+            Json.putDecimal(o, "measured", c.measured());
+            o.put("status", c.status().wireName());
+            o.put("origin", c.origin().wireName());
+            o.put("detail", c.detail());
+        }
+    }
+
+    private static RunVerdict readVerdict(JsonNode n) {
+        List<CheckResult> checks = new ArrayList<>();
+        JsonNode array = Json.field(n, "checks");
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("field 'verdict.checks' must be an array");
+        }
+        for (JsonNode c : array) {
+            checks.add(
+                    new CheckResult(
+                            Json.text(c, "name"),
+                            Json.text(c, "metric"),
+                            Json.text(c, "op"),
+                            Json.numberOrNull(c, "threshold"),
+                            Json.text(c, "unit"),
+                            Json.numberOrNull(c, "measured"),
+                            CheckResult.Status.fromWireName(Json.text(c, "status")),
+                            CheckResult.Origin.fromWireName(Json.text(c, "origin")),
+                            Json.text(c, "detail")));
+        }
+        return new RunVerdict(RunVerdict.State.fromWireName(Json.text(n, "state")), checks);
     }
 
     private static void writeMetrics(ObjectNode metrics, Map<String, MetricSummary> values) {
@@ -247,7 +291,10 @@ public final class SummaryJson {
                 Json.integer(Json.object(root, "credits"), "micro_credits"),
                 retry,
                 flags,
-                classes);
+                classes,
+                root.hasNonNull("verdict")
+                        ? Optional.of(readVerdict(Json.object(root, "verdict")))
+                        : Optional.empty());
     }
 
     /** {@code prefix} ("images.") names the class of per-class metrics. */

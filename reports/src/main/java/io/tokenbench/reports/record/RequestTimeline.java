@@ -30,6 +30,10 @@ import java.util.Objects;
  * @param microCredits Credits spent in millionths (usage x catalog price), 0 when unpriced
  * @param images images in the response (images endpoint), else 0
  * @param audioNanos duration of the input audio (transcription), else 0
+ * @param httpStatus the final response's HTTP status, 0 when no response arrived (refused, reset,
+ *     timed out before headers)
+ * @param retries re-sends of this request made on the user's request ({@code --retries}); the
+ *     timeline describes the last attempt
  */
 public record RequestTimeline(
         EndpointClass endpoint,
@@ -48,7 +52,9 @@ public record RequestTimeline(
         long retryAfterMillis,
         long microCredits,
         int images,
-        long audioNanos) {
+        long audioNanos,
+        int httpStatus,
+        int retries) {
 
     /**
      * Marks a timestamp that did not happen. {@code nanoTime} can be negative, so 0 or -1 would not
@@ -70,6 +76,51 @@ public record RequestTimeline(
         if (microCredits < 0 || images < 0 || audioNanos < 0) {
             throw new IllegalArgumentException("microCredits, images and audioNanos must be >= 0");
         }
+        if (httpStatus < 0 || httpStatus > 999 || retries < 0) {
+            throw new IllegalArgumentException(
+                    "httpStatus must be 0..999 and retries >= 0: " + httpStatus + ", " + retries);
+        }
+    }
+
+    /** A timeline without HTTP status (unknown: 0) and without retries. */
+    public RequestTimeline(
+            EndpointClass endpoint,
+            long tSchedNanos,
+            long tSendNanos,
+            long tHdrNanos,
+            long tFirstNanos,
+            long tFirstContentNanos,
+            long[] outputEventNanos,
+            long tLastNanos,
+            long tDoneNanos,
+            long promptTokens,
+            long completionTokens,
+            long clientCountedTokens,
+            Outcome outcome,
+            long retryAfterMillis,
+            long microCredits,
+            int images,
+            long audioNanos) {
+        this(
+                endpoint,
+                tSchedNanos,
+                tSendNanos,
+                tHdrNanos,
+                tFirstNanos,
+                tFirstContentNanos,
+                outputEventNanos,
+                tLastNanos,
+                tDoneNanos,
+                promptTokens,
+                completionTokens,
+                clientCountedTokens,
+                outcome,
+                retryAfterMillis,
+                microCredits,
+                images,
+                audioNanos,
+                0,
+                0);
     }
 
     /**
@@ -116,6 +167,8 @@ public record RequestTimeline(
         private long microCredits;
         private int images;
         private long audioNanos;
+        private int httpStatus;
+        private int retries;
 
         private Builder(EndpointClass endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -192,6 +245,18 @@ public record RequestTimeline(
             return this;
         }
 
+        /** The final response's HTTP status; 0 (the default) when none arrived. */
+        public Builder status(int value) {
+            httpStatus = value;
+            return this;
+        }
+
+        /** Re-sends made before the attempt this timeline describes. */
+        public Builder retries(int value) {
+            retries = value;
+            return this;
+        }
+
         /**
          * Sets every output-bearing event time t_1..t_n; also sets t_first and t_last from the
          * first and last element unless they were set explicitly. The array is kept, not copied.
@@ -229,7 +294,9 @@ public record RequestTimeline(
                     retryAfterMillis,
                     microCredits,
                     images,
-                    audioNanos);
+                    audioNanos,
+                    httpStatus,
+                    retries);
         }
     }
 }

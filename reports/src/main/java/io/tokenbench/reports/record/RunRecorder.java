@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
@@ -30,6 +31,12 @@ import org.HdrHistogram.WriterReaderPhaser;
  * request is also recorded into the series and counts of its {@link EndpointClass} (tags {@code
  * images.e2e}, {@code warmup.images.e2e}; {@code "classes"} sections in {@code outcomes.jsonl}) and
  * judged good by its class's SLO. The plain series and counts stay the blend of all classes.
+ *
+ * <p>Besides the logs ({@link RecorderOptions}): every recorded request becomes a {@link
+ * RequestRecord} queued to {@link RequestLog} ({@code requests.jsonl.gz}; the caller only pays for
+ * building the record and a non-blocking queue offer), {@link #errorSampler()} keeps error samples
+ * ({@code errors.jsonl}), and {@link RunEnd} marks the folder as being recorded until {@link
+ * #close()} writes {@code end.json}.
  */
 public final class RunRecorder implements AutoCloseable {
 
@@ -53,15 +60,26 @@ public final class RunRecorder implements AutoCloseable {
 
     private volatile boolean closed;
     private long intervalStartEpochMillis;
+    private long lastIntervalEndEpochMillis;
+
+    private static final Phase[] PHASES = Phase.values();
+    private final Path runDir;
+    private final RecorderOptions options;
+    private final RequestLog requestLog;
+    private final ErrorSampler errorSampler;
+    private final AtomicLong nextRequestId = new AtomicLong();
 
     /**
      * Cuts the intervals of a started recorder: one daemon thread, a task per interval boundary.
      */
     private ScheduledExecutorService reporter;
 
-    private RunRecorder(Path runDir, RunClock clock, RecorderConfig config) {
+    private RunRecorder(
+            Path runDir, RunClock clock, RecorderConfig config, RecorderOptions options) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
+        this.options = Objects.requireNonNull(options, "options");
+        this.runDir = runDir;
         this.intervalMillis = config.interval().toMillis();
         for (Phase p : Phase.values()) {
             PhaseRecorders r = new PhaseRecorders();
@@ -85,6 +103,18 @@ public final class RunRecorder implements AutoCloseable {
         }
         this.intervalStartEpochMillis = clock.startEpochMillis();
         this.writer = new IntervalLogWriter(runDir, clock.startEpochMillis());
+        RunEnd.markStarted(runDir, clock.startEpochMillis());
+        this.requestLog =
+                options.requestLog()
+                        ? RequestLog.open(
+                                runDir.resolve(RequestLog.FILE), options.requestLogCapacity())
+                        : null;
+        this.errorSampler =
+                ErrorSampler.open(
+                        runDir,
+                        options.errorSamplesPerKey(),
+                        options.knownSecrets(),
+                        options.injector());
     }
 
     /**
@@ -92,7 +122,13 @@ public final class RunRecorder implements AutoCloseable {
      * tokenbench-reporter).
      */
     public static RunRecorder start(Path runDir, RunClock clock, RecorderConfig config) {
-        RunRecorder r = new RunRecorder(runDir, clock, config);
+        return start(runDir, clock, config, RecorderOptions.DEFAULTS);
+    }
+
+    /** Like {@link #start(Path, RunClock, RecorderConfig)} with request-log and sampler options. */
+    public static RunRecorder start(
+            Path runDir, RunClock clock, RecorderConfig config, RecorderOptions options) {
+        RunRecorder r = new RunRecorder(runDir, clock, config, options);
         r.reporter =
                 Executors.newSingleThreadScheduledExecutor(
                         task -> {
@@ -109,7 +145,28 @@ public final class RunRecorder implements AutoCloseable {
      * #rollInterval(long)}. For tests, synthetic runs and drivers with their own scheduler.
      */
     public static RunRecorder manual(Path runDir, RunClock clock, RecorderConfig config) {
-        return new RunRecorder(runDir, clock, config);
+        return manual(runDir, clock, config, RecorderOptions.DEFAULTS);
+    }
+
+    /**
+     * Like {@link #manual(Path, RunClock, RecorderConfig)} with request-log and sampler options.
+     */
+    public static RunRecorder manual(
+            Path runDir, RunClock clock, RecorderConfig config, RecorderOptions options) {
+        return new RunRecorder(runDir, clock, config, options);
+    }
+
+    /**
+     * Keeps the first failed responses per (class, outcome, status) in {@code errors.jsonl};
+     * drivers offer every failed response (thread-safe, bounded). Closed by {@link #close()}.
+     */
+    public ErrorSampler errorSampler() {
+        return errorSampler;
+    }
+
+    /** Request records dropped so far because the writer fell behind (flags the run). */
+    public long requestRecordsDropped() {
+        return requestLog == null ? 0 : requestLog.dropped();
     }
 
     public RunClock clock() {
@@ -173,6 +230,15 @@ public final class RunRecorder implements AutoCloseable {
                 c.counters().add(t, good);
             }
             p.counters().add(t, good);
+            if (requestLog != null) {
+                requestLog.offer(
+                        RequestRecord.of(
+                                nextRequestId.incrementAndGet(),
+                                t,
+                                PHASES[phase],
+                                options.injector(),
+                                clock));
+            }
         } finally {
             closePhaser.writerCriticalSectionExit(token);
         }
@@ -202,6 +268,15 @@ public final class RunRecorder implements AutoCloseable {
                 c.counters().add(j, good);
             }
             p.counters().add(j, good);
+            if (requestLog != null) {
+                requestLog.offer(
+                        RequestRecord.of(
+                                nextRequestId.incrementAndGet(),
+                                j,
+                                PHASES[phase],
+                                options.injector(),
+                                clock));
+            }
         } finally {
             closePhaser.writerCriticalSectionExit(token);
         }
@@ -264,6 +339,7 @@ public final class RunRecorder implements AutoCloseable {
         writer.outcomes(new OutcomesLine(start, end, counts, classCounts));
         writer.flush();
         intervalStartEpochMillis = end;
+        lastIntervalEndEpochMillis = end;
     }
 
     /** Writes the per-class histograms of one phase and returns its per-class counts. */
@@ -395,5 +471,14 @@ public final class RunRecorder implements AutoCloseable {
                 writer.close();
             }
         }
+        RequestLog.Stats stats = requestLog == null ? null : requestLog.stats();
+        errorSampler.close();
+        new RunEnd(
+                        lastIntervalEndEpochMillis,
+                        droppedAfterClose.sum(),
+                        stats == null ? -1 : stats.written(),
+                        stats == null ? -1 : stats.dropped(),
+                        errorSampler.kept())
+                .markEnded(runDir);
     }
 }

@@ -13,7 +13,13 @@
  *       io.tokenbench.reports.record.Slo} decides goodput.
  *   <li>{@link io.tokenbench.reports.record.RunRecorder}: one HdrHistogram {@code Recorder} per
  *       metric and phase, lock-free counters, and one reporter thread that appends each interval to
- *       {@code metrics.hlog} and {@code outcomes.jsonl}.
+ *       {@code metrics.hlog} and {@code outcomes.jsonl}; {@link
+ *       io.tokenbench.reports.record.RunEnd} marks the folder while recording and at close.
+ *   <li>{@link io.tokenbench.reports.record.RequestLog}: {@code requests.jsonl.gz}, one {@link
+ *       io.tokenbench.reports.record.RequestRecord} per request, written off the measuring path.
+ *   <li>{@link io.tokenbench.reports.record.ErrorSampler}: the first failed responses per (class,
+ *       outcome, status) in {@code errors.jsonl}, secrets redacted ({@link
+ *       io.tokenbench.reports.record.SecretText}).
  * </ul>
  *
  * <p>Not here: reading logs back (ingest), summaries (model), output formats (format).

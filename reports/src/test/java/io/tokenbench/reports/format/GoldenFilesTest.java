@@ -7,6 +7,8 @@ import io.tokenbench.reports.compare.Comparison;
 import io.tokenbench.reports.gate.GateEvaluator;
 import io.tokenbench.reports.gate.GateReport;
 import io.tokenbench.reports.gate.RuleParser;
+import io.tokenbench.reports.gate.RunChecks;
+import io.tokenbench.reports.gate.RunVerdicts;
 import io.tokenbench.reports.ingest.RunLoader;
 import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunSummary;
@@ -71,7 +73,7 @@ class GoldenFilesTest {
                         .renderer()
                         .report(
                                 new ReportInput(
-                                        currentSummary,
+                                        withVerdict(currentSummary),
                                         current,
                                         Optional.empty(),
                                         Optional.empty()));
@@ -88,10 +90,15 @@ class GoldenFilesTest {
                         .renderer()
                         .report(
                                 new ReportInput(
-                                        currentSummary,
+                                        withVerdict(currentSummary),
                                         current,
                                         Optional.empty(),
                                         Optional.empty())));
+    }
+
+    /** The summary with its default-checks verdict, as {@code report} writes it. */
+    private static RunSummary withVerdict(RunSummary s) {
+        return s.withVerdict(RunVerdicts.evaluate(s, RunChecks.DEFAULTS));
     }
 
     @Test

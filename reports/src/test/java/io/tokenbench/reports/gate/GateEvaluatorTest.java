@@ -92,6 +92,22 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void aFailingRuleExitsOneEvenWhenAnotherCouldNotBeEvaluated() {
+        RunData r = SyntheticRuns.run(1, 10, 200, 100);
+        // image_e2e has no samples in a chat run: cannot be evaluated; ttft.p50 of ~100 ms > 1 ms
+        List<Rule> both = rules(List.of(r), "image_e2e.p99 <= 800ms", "ttft.p50 <= 1ms");
+        GateReport g = GateEvaluator.evaluate(both, List.of(), List.of(r), false);
+        assertThat(g.results())
+                .extracting(RuleResult::verdict)
+                .containsExactly(Verdict.ERROR, Verdict.FAIL);
+        assertThat(g.exitCode()).isEqualTo(GateReport.REGRESSION);
+        // without the failing rule, the unevaluable one still makes the gate unable to decide
+        List<Rule> onlyMissing = rules(List.of(r), "image_e2e.p99 <= 800ms", "ttft.p50 <= 10s");
+        assertThat(GateEvaluator.evaluate(onlyMissing, List.of(), List.of(r), false).exitCode())
+                .isEqualTo(GateReport.CANNOT_EVALUATE);
+    }
+
+    @Test
     void bootstrapSeesARealRegressionAndNoneWhereThereIsNone() {
         List<RunData> base = List.of(SyntheticRuns.run(1, 30, 200, 100));
         List<RunData> same = List.of(SyntheticRuns.run(2, 30, 200, 100));

@@ -153,6 +153,10 @@ public final class TestRuns {
                             .sched(tSched)
                             .send(tSched + lag)
                             .outcome(outcome)
+                            .status(
+                                    outcome == Outcome.OK
+                                            ? 200
+                                            : outcome == Outcome.HTTP_5XX ? 500 : 429)
                             .retryAfterMillis(
                                     outcome == Outcome.HTTP_429 ? 1000 : RequestTimeline.UNKNOWN);
             if (outcome == Outcome.OK) {

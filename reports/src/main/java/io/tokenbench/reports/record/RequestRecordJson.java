@@ -1,0 +1,147 @@
+package io.tokenbench.reports.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The line format of {@code requests.jsonl.gz}: one JSON object per request, fields in a fixed
+ * order, times and durations with microsecond resolution, {@code null} for what does not apply:
+ *
+ * <pre>
+ * {"id":17,"class":"chat","phase":"measured","injector":"0","outcome":"ok","status":200,
+ * "t_sched":1764359000340.000,"t_send":1764359000341.204,"ttfb_ms":48.113,"ttft_ms":101.5,
+ * "e2e_ms":212.77,"input_tokens":100,"output_tokens":12,"output_tokens_counted":12,"retries":0}
+ * </pre>
+ */
+public final class RequestRecordJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RequestRecordJson() {}
+
+    /** One line, without the newline. Written by hand: this runs once per request. */
+    public static String toJson(RequestRecord r) {
+        StringBuilder sb = new StringBuilder(320);
+        sb.append("{\"id\":").append(r.id());
+        sb.append(",\"class\":\"").append(r.endpoint().wireName());
+        sb.append("\",\"phase\":\"").append(r.phase());
+        sb.append("\",\"injector\":");
+        sb.append(quote(r.injector()));
+        sb.append(",\"outcome\":\"").append(r.outcome().wireName());
+        sb.append("\",\"status\":").append(r.status());
+        sb.append(",\"t_sched\":");
+        micros(sb, r.tSchedEpochMillis());
+        sb.append(",\"t_send\":");
+        micros(sb, r.tSendEpochMillis());
+        sb.append(",\"ttfb_ms\":");
+        micros(sb, r.ttfbMillis());
+        sb.append(",\"ttft_ms\":");
+        micros(sb, r.ttftMillis());
+        sb.append(",\"e2e_ms\":");
+        micros(sb, r.e2eMillis());
+        sb.append(",\"input_tokens\":");
+        count(sb, r.inputTokens());
+        sb.append(",\"output_tokens\":");
+        count(sb, r.outputTokens());
+        sb.append(",\"output_tokens_counted\":");
+        count(sb, r.outputTokensCounted());
+        sb.append(",\"retries\":").append(r.retries());
+        return sb.append('}').toString();
+    }
+
+    private static String quote(String s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Milliseconds with three decimals (microseconds), or null. */
+    private static void micros(StringBuilder sb, double millis) {
+        if (Double.isNaN(millis)) {
+            sb.append("null");
+            return;
+        }
+        long micros = Math.round(millis * 1000.0);
+        long whole = Math.floorDiv(micros, 1000L);
+        long frac = Math.floorMod(micros, 1000L);
+        sb.append(whole).append('.');
+        if (frac < 100) {
+            sb.append('0');
+        }
+        if (frac < 10) {
+            sb.append('0');
+        }
+        sb.append(frac);
+    }
+
+    private static void count(StringBuilder sb, long n) {
+        if (n < 0) {
+            sb.append("null");
+        } else {
+            sb.append(n);
+        }
+    }
+
+    /**
+     * Parses one line.
+     *
+     * @throws IllegalArgumentException naming the bad field
+     */
+    public static RequestRecord parse(String line) {
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        String cls = text(n, "class");
+        String outcome = text(n, "outcome");
+        return new RequestRecord(
+                n.path("id").asLong(),
+                EndpointClass.fromWireName(cls)
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("unknown class '" + cls + "'")),
+                text(n, "phase"),
+                text(n, "injector"),
+                Outcome.fromWireName(outcome)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "unknown outcome '" + outcome + "'")),
+                n.path("status").asInt(),
+                number(n, "t_sched"),
+                number(n, "t_send"),
+                number(n, "ttfb_ms"),
+                number(n, "ttft_ms"),
+                number(n, "e2e_ms"),
+                n.path("input_tokens").isNumber()
+                        ? n.get("input_tokens").asLong()
+                        : RequestTimeline.UNKNOWN,
+                n.path("output_tokens").isNumber()
+                        ? n.get("output_tokens").asLong()
+                        : RequestTimeline.UNKNOWN,
+                n.path("output_tokens_counted").isNumber()
+                        ? n.get("output_tokens_counted").asLong()
+                        : RequestTimeline.UNKNOWN,
+                n.path("retries").asInt());
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("field '" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+
+    private static double number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    }
+}
