@@ -2,12 +2,14 @@ package io.tokenbench.reports.cli;
 
 import io.tokenbench.options.ExitCode;
 import io.tokenbench.reports.format.OutputFormat;
-import io.tokenbench.reports.format.ReportInput;
 import io.tokenbench.reports.format.ReportWriter;
+import io.tokenbench.reports.gate.RunChecks;
 import io.tokenbench.reports.model.SummaryBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,7 +31,12 @@ import picocli.CommandLine.Spec;
                     + " the first file is replaced, so nothing is written when the input is bad.",
             ""
         },
-        footer = {"", "Exit codes: 0 written, 2 bad usage or unusable input."})
+        footer = {
+            "",
+            "Exit codes: 0 written; with --check, the run verdict's: 0 pass, 1 a check failed or"
+                    + " the run is invalid or incomplete, 2 not evaluated; 2 bad usage or unusable"
+                    + " input."
+        })
 final class ReportCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -75,6 +82,17 @@ final class ReportCommand implements Callable<Integer> {
                             + " <metric>_co_corrected; refused for open-model runs")
     Duration coInterval;
 
+    @Option(
+            names = "--check",
+            paramLabel = "RULE",
+            description = {
+                "a verdict check in the gate rule language, repeatable: ttft_sched.p99 <= 800ms,"
+                        + " error_rate <= 0.1%, images.error_rate <= 1%. A rule on the same figure"
+                        + " as a default check replaces it; others are added. Defaults: the run is"
+                        + " valid, error_rate <= 1%, requests.successful >= 1"
+            })
+    List<String> checks = new ArrayList<>();
+
     /**
      * A parsed {@code report} command line.
      *
@@ -85,14 +103,24 @@ final class ReportCommand implements Callable<Integer> {
             Optional<Path> baseline,
             Optional<Path> rules,
             OutputFormat format,
-            Optional<Duration> coInterval) {
+            Optional<Duration> coInterval,
+            RunChecks checks) {
         Options {
+            Objects.requireNonNull(checks, "checks");
             Objects.requireNonNull(runDir, "runDir");
             Objects.requireNonNull(format, "format");
             if (coInterval.filter(i -> i.isZero() || i.isNegative()).isPresent()) {
                 throw new IllegalArgumentException(
                         "--co-interval must be positive, got " + coInterval.get());
             }
+        }
+    }
+
+    private RunChecks checks(List<String> rules) {
+        try {
+            return RunChecks.parse(rules);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--check: " + e.getMessage());
         }
     }
 
@@ -103,7 +131,8 @@ final class ReportCommand implements Callable<Integer> {
                     Optional.ofNullable(baseline),
                     Optional.ofNullable(rules),
                     format,
-                    Optional.ofNullable(coInterval));
+                    Optional.ofNullable(coInterval),
+                    checks(checks));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -113,17 +142,10 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Options o = options();
         ReportWriter.Written w =
-                ReportWriter.writeAll(o.runDir(), o.baseline(), o.rules(), o.coInterval());
+                ReportWriter.writeAll(
+                        o.runDir(), o.baseline(), o.rules(), o.coInterval(), o.checks());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(
-                o.format()
-                        .renderer()
-                        .report(
-                                new ReportInput(
-                                        w.summary(),
-                                        w.data(),
-                                        Optional.empty(),
-                                        Optional.empty())));
+        out.print(w.render(o.format()));
         out.flush();
         spec.commandLine()
                 .getErr()
@@ -134,6 +156,7 @@ final class ReportCommand implements Callable<Integer> {
                                 + o.runDir()
                                 + "; open "
                                 + o.runDir().resolve("report.html"));
-        return ExitCode.PASS;
+        // Writing a report is not a gate unless the user asked for checks.
+        return checks.isEmpty() ? ExitCode.PASS : w.verdict().exitCode();
     }
 }

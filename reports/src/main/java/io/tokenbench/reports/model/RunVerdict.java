@@ -1,5 +1,6 @@
 package io.tokenbench.reports.model;
 
+import io.tokenbench.options.ExitCode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -33,12 +34,6 @@ public record RunVerdict(State state, List<CheckResult> checks) {
                     "incomplete",
                     "request_log_mismatch",
                     "request_log_dropped");
-
-    /** Exit codes of a load command (the same as the options module's ExitCode). */
-    public static final int EXIT_PASS = 0;
-
-    public static final int EXIT_FAILED = 1;
-    public static final int EXIT_COULD_NOT_RUN = 2;
 
     public RunVerdict {
         Objects.requireNonNull(state, "state");
@@ -93,13 +88,13 @@ public record RunVerdict(State state, List<CheckResult> checks) {
     /** The run's state. */
     public enum State {
         /** Every check passed on a valid, complete run. Exit 0. */
-        PASS(EXIT_PASS),
+        PASS(ExitCode.PASS),
         /** At least one check failed. Exit 1. */
-        FAIL(EXIT_FAILED),
+        FAIL(ExitCode.FAILED),
         /** The validity check failed: the numbers cannot be trusted. Exit 1. */
-        INVALID(EXIT_FAILED),
+        INVALID(ExitCode.FAILED),
         /** No check failed, but at least one could not be evaluated. Exit 2. */
-        NOT_EVALUATED(EXIT_COULD_NOT_RUN);
+        NOT_EVALUATED(ExitCode.COULD_NOT_RUN);
 
         private final int exitCode;
 

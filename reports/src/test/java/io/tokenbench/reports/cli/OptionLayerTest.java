@@ -149,4 +149,27 @@ class OptionLayerTest {
         CliResult none = CliResult.run();
         assertThat(none.err()).startsWith("Usage: ./tokenbench");
     }
+
+    @Test
+    void reportExitsWithTheVerdictOfItsChecks() throws Exception {
+        Path copy = Files.createDirectories(runs.resolve("verdict-copy"));
+        try (var files = Files.list(run)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        // The golden run has some 5xx and 429 answers: a zero-error check must fail it.
+        CliResult strict = CliResult.run("report", copy.toString(), "--check", "error_rate <= 0%");
+        assertThat(strict.exit()).isEqualTo(1);
+        assertThat(Files.readString(copy.resolve("summary.json"))).contains("\"fail\"");
+        assertThat(Files.readString(copy.resolve("junit.xml"))).contains("<failure");
+
+        CliResult lenient =
+                CliResult.run("report", copy.toString(), "--check", "error_rate <= 100%");
+        assertThat(lenient.exit()).isZero();
+
+        CliResult bad = CliResult.run("report", copy.toString(), "--check", "ttft.p99 <=");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--check");
+    }
 }
