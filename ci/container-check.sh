@@ -109,6 +109,9 @@ podman load -q -i "$WORK/tokenbench-image.tar" >"$WORK/load.log" 2>&1 \
   || { cat "$WORK/load.log" >&2; fail "podman load of the Jib image failed"; }
 rm -f "$WORK/tokenbench-image.tar"
 image_user="$(podman image inspect --format '{{.Config.User}}' "$IMAGE")"
+podman run --rm --label "$LABEL" --network host --entrypoint /bin/sh "$IMAGE" \
+  -c 'test "$(pwd)" = /work && test "$(id -u)" != 0 && touch runs-probe && rm runs-probe' >"$WORK/workdir.log" 2>&1 \
+  || { cat "$WORK/workdir.log" >&2; fail "the image's working directory /work is missing or not writable by its user"; }
 log "image: $IMAGE, $(podman image inspect --format '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}'), user $image_user"
 
 # --- 4. the mock, from the image -----------------------------------------------------------------------
@@ -213,6 +216,8 @@ for i in $(seq 0 $((count - 1))); do
   for f in run.json metrics.hlog summary.json report.html gatling/index.html; do
     [[ -e "${d[0]}/$f" ]] || fail "injector $i: ${d[0]##*/}/$f missing"
   done
+  owner="$(stat -c %u "${d[0]}")"
+  [[ "$owner" != 0 ]] || fail "injector $i wrote its run folder as root"
   parts+=("${d[0]}")
 done
 leftovers="$(find "$results" -maxdepth 1 -name '.*' ! -name . | wc -l)"
