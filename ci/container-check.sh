@@ -92,7 +92,7 @@ else
         --change 'ENV LANG=C.UTF-8' - "$base_ref" >/dev/null 2>"$WORK/import.log" \
     || { cat "$WORK/import.log" >&2; fail "podman import of the base image failed"; }
   IMAGES+=("$base_ref")
-  podman save --format docker-archive -o "$BASE_TAR.tmp" "$base_ref" >/dev/null
+  podman save -q --format docker-archive -o "$BASE_TAR.tmp" "$base_ref" >/dev/null
   mv "$BASE_TAR.tmp" "$BASE_TAR"
   rm -rf "$rootfs"
   log "base image: $(du -h "$BASE_TAR" | cut -f1) in $BASE_TAR ($(wc -l <"$BASE_TAR.packages") packages)"
