@@ -50,11 +50,12 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- 1. tools ----------------------------------------------------------------------------------------
+# root: debootstrap, and rootful podman (the results volume is given to the pods' fsGroup as a kubelet does)
+[[ $EUID == 0 ]] || cannot_run "needs root (debootstrap; rootful podman for the fsGroup of the volume)"
 missing=()
 for t in podman runc debootstrap jq yq python3; do command -v "$t" >/dev/null || missing+=("$t"); done
 if ((${#missing[@]})); then
   pkgs=("${missing[@]}")
-  [[ $EUID == 0 ]] || cannot_run "missing ${missing[*]} and not root to apt-get install them"
   command -v apt-get >/dev/null || cannot_run "missing ${missing[*]} and no apt-get"
   log "installing ${pkgs[*]} (apt-get)"
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}"; } \
@@ -195,15 +196,15 @@ log "injectors: $completions containers of injectors-job.yaml"
 pods=()
 for i in $(seq 0 $((completions - 1))); do pods+=("$(run_pod "$K8S/injectors-job.yaml" "$i")"); done
 podman start "${pods[@]}" >/dev/null   # together, as parallelism = completions does
-for p in "${pods[@]}"; do
-  code="$(podman wait "$p")"
+for p in "${pods[@]}"; do   # a bound only against a hang: the run itself takes about 10 s plus JVM start
+  code="$(timeout 600 podman wait "$p")" || fail "$p did not end within 10 minutes"
   podman logs "$p" >"$WORK/$p.log" 2>&1 || true
   [[ "$code" == 0 ]] || { tail -n 30 "$WORK/$p.log" >&2; fail "$p exited $code"; }
 done
 log "merge: merge-job.yaml"
 merge="$(run_pod "$K8S/merge-job.yaml" "")"
 podman start "$merge" >/dev/null
-code="$(podman wait "$merge")"
+code="$(timeout 600 podman wait "$merge")" || fail "$merge did not end within 10 minutes"
 podman logs "$merge" >"$WORK/$merge.log" 2>&1 || true
 [[ "$code" == 0 ]] || { tail -n 30 "$WORK/$merge.log" >&2; fail "$merge exited $code"; }
 
