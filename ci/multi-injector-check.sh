@@ -3,7 +3,7 @@
 # its share (--injector-index I --injector-count 3) of one seeded Poisson schedule; their run folders are
 # merged with the reports CLI and the merged summary is checked against the parts:
 #   - requests (scheduled, sent, completed, attempted, good) and every outcome count add up exactly,
-#   - every metric's histogram count equals the sum of the parts' counts,
+#   - every metric's histogram count equals the sum of the parts' counts (max, mean, p50/p99 consistent),
 #   - the merged offered load (run.json load_model) and measured rates equal the sum of the shares.
 # Usage: ci/multi-injector-check.sh [--keep]   (exit 0 all checks hold, 1 a check failed, 2 setup failed)
 set -euo pipefail
