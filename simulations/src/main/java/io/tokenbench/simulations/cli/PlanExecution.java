@@ -35,7 +35,8 @@ final class PlanExecution {
             boolean gatlingReport,
             boolean printSummary,
             PrintStream out) {
-        Path gatlingTmp = outDir.resolve(".gatling-" + ProcessHandle.current().pid());
+        // unique per run: injectors sharing one output folder must not share Gatling's folder
+        Path gatlingTmp = RunScratch.gatlingResults(outDir);
         Thread hook = new Thread(() -> closeAndReport(plan), "tokenbench-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Duration total = plan.maxDuration();
@@ -53,6 +54,7 @@ final class PlanExecution {
         }
         List<RunSink> sinks = plan.openSinks();
         if (sinks.isEmpty()) {
+            RunScratch.deleteIfEmpty(gatlingTmp);
             throw new IllegalStateException(
                     "Gatling ended before injecting (status " + gatlingStatus + ")");
         }
@@ -104,11 +106,7 @@ final class PlanExecution {
                 Files.move(p, runDir.resolve("gatling"));
                 break;
             }
-            try (Stream<Path> rest = Files.list(gatlingTmp)) {
-                if (rest.findAny().isEmpty()) {
-                    Files.delete(gatlingTmp);
-                }
-            }
+            RunScratch.deleteIfEmpty(gatlingTmp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move Gatling's report into " + runDir, e);
         }

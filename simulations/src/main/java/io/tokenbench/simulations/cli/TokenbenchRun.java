@@ -232,7 +232,7 @@ public final class TokenbenchRun {
                         null,
                         null);
             }
-            Path log = outDir.resolve(".mock-" + ProcessHandle.current().pid() + ".log");
+            Path log = RunScratch.mockLog(outDir);
             MockProcess mock = MockProcess.start(MockArgs.jar(), mockArgs, log);
             return new Target(
                     mock.baseUrl(), ApiKey.forEmbeddedMock(params.apiKeyEnv(), env), mock, log);
