@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenbench.simulations.feeders.PromptSet;
 import io.tokenbench.simulations.load.ArrivalSchedule;
-import io.tokenbench.simulations.load.LoadModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenbench.reports.record.EndpointClass;
-import io.tokenbench.simulations.load.LoadModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package io.tokenbench.simulations.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tokenbench.simulations.load.LoadModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.tokenbench.simulations.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenbench.simulations.config.ApiKey;
+import io.tokenbench.simulations.config.LoadModel;
 import io.tokenbench.simulations.config.ParameterSource;
 import io.tokenbench.simulations.config.RunParameters;
-import io.tokenbench.simulations.load.LoadModel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

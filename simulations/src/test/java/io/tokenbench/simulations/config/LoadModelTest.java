@@ -1,4 +1,4 @@
-package io.tokenbench.simulations.load;
+package io.tokenbench.simulations.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
