@@ -1,6 +1,7 @@
 package io.tokenbench.simulations.cli;
 
 import io.tokenbench.options.Commands;
+import io.tokenbench.options.UnknownOptions;
 import io.tokenbench.simulations.cli.options.PropertyDefaults;
 import io.tokenbench.simulations.config.ApiKey;
 import io.tokenbench.simulations.config.RunParameters;
@@ -53,14 +54,18 @@ public final class TokenbenchRun {
 
     /**
      * The parameters {@code ./tokenbench <args>} would run with ({@code args[0]} is {@code run},
-     * {@code sweep} or {@code calibrate}, else {@code run} is meant), without running.
+     * {@code sweep} or {@code calibrate}, else {@code run} is meant), without running; {@code
+     * properties} stand for the system properties.
      *
      * @throws CommandLine.ParameterException naming the option when one is invalid
      */
-    public static RunParameters parameters(Map<String, String> env, String... args) {
+    public static RunParameters parameters(
+            Map<String, String> properties, Map<String, String> env, String... args) {
         String name = commandName(args);
         LoadCommand command = command(name, env, System.out);
-        commandLine(command, name, env).parseArgs(rest(args));
+        CommandLine line = Commands.create(command, name);
+        line.setDefaultValueProvider(new PropertyDefaults(properties::get, env));
+        line.parseArgs(rest(args));
         return command.parameters();
     }
 
@@ -86,7 +91,7 @@ public final class TokenbenchRun {
 
     private static CommandLine commandLine(
             LoadCommand command, String name, Map<String, String> env) {
-        CommandLine line = Commands.create(command, name);
+        CommandLine line = UnknownOptions.namesOnly(Commands.create(command, name));
         line.setDefaultValueProvider(new PropertyDefaults(System::getProperty, env));
         return line;
     }

@@ -3,6 +3,7 @@ package io.tokenbench.simulations.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenbench.simulations.cli.CommandLines;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +20,13 @@ class LoadModelTest {
                     "spike(5/s,50/s,at=20s,for=10s)",
                     "concurrency(8)"
                 }) {
-            assertThat(LoadModel.parse("load", text).describe()).isEqualTo(text);
+            assertThat(LoadModel.parse(text).describe()).isEqualTo(text);
         }
     }
 
     @Test
     void stepsKnowTheirLevelRatesAndPeak() {
-        LoadModel.Steps s = (LoadModel.Steps) LoadModel.parse("load", "steps(5/s,+5/s,x6,20s)");
+        LoadModel.Steps s = (LoadModel.Steps) LoadModel.parse("steps(5/s,+5/s,x6,20s)");
         assertThat(s.rateOfLevel(0)).isEqualTo(5);
         assertThat(s.rateOfLevel(5)).isEqualTo(30);
         assertThat(s.peakRatePerSec()).isEqualTo(30);
@@ -35,29 +36,40 @@ class LoadModelTest {
     @Test
     void meanRatesFollowTheShape() {
         Duration minute = Duration.ofSeconds(60);
-        assertThat(LoadModel.parse("load", "poisson(10/s)").meanRatePerSec(minute)).isEqualTo(10.0);
-        assertThat(LoadModel.parse("load", "ramp(0/s..20/s)").meanRatePerSec(minute))
+        assertThat(LoadModel.parse("poisson(10/s)").meanRatePerSec(minute)).isEqualTo(10.0);
+        assertThat(LoadModel.parse("ramp(0/s..20/s)").meanRatePerSec(minute))
                 .isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(LoadModel.parse("load", "spike(5/s,25/s,at=20s,for=15s)").meanRatePerSec(minute))
+        assertThat(LoadModel.parse("spike(5/s,25/s,at=20s,for=15s)").meanRatePerSec(minute))
                 .isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(LoadModel.parse("load", "concurrency(2)").meanRatePerSec(minute)).isNaN();
+        assertThat(LoadModel.parse("concurrency(2)").meanRatePerSec(minute)).isNaN();
     }
 
     @Test
     void closedModelIsNotOpen() {
-        assertThat(LoadModel.parse("load", "concurrency(3)").open()).isFalse();
-        assertThat(LoadModel.parse("load", "poisson(3/s)").open()).isTrue();
+        assertThat(LoadModel.parse("concurrency(3)").open()).isFalse();
+        assertThat(LoadModel.parse("poisson(3/s)").open()).isTrue();
     }
 
     @Test
     void badValuesNameTheParameter() {
-        assertThatThrownBy(() -> LoadModel.parse("load", "concurrency(0)"))
-                .hasMessageStartingWith("load: ");
-        assertThatThrownBy(() -> LoadModel.parse("load", "steps(5/s,+5/s,x0,20s)"))
-                .hasMessageStartingWith("load: ");
-        assertThatThrownBy(() -> LoadModel.parse("load", "steps(5/s,+5/s,x2,soon)"))
-                .hasMessageStartingWith("load: ");
-        assertThatThrownBy(() -> LoadModel.parse("load", "poisson(ten/s)"))
-                .hasMessageStartingWith("load: unknown");
+        assertThatThrownBy(() -> CommandLines.parse("--load", "concurrency(0)"))
+                .hasMessageContaining("'--load'");
+        assertThatThrownBy(() -> CommandLines.parse("--load", "steps(5/s,+5/s,x0,20s)"))
+                .hasMessageContaining("'--load'");
+        assertThatThrownBy(() -> CommandLines.parse("--load", "steps(5/s,+5/s,x2,soon)"))
+                .hasMessageContaining("'--load'");
+        assertThatThrownBy(() -> CommandLines.parse("--load", "poisson(ten/s)"))
+                .hasMessageContaining("'--load': unknown");
+    }
+
+    @Test
+    void durationsInsideAShapeNeedAUnit() {
+        assertThatThrownBy(() -> LoadModel.parse("steps(5/s,+5/s,x2,20)"))
+                .hasMessageContaining("'20' is not a duration");
+        assertThatThrownBy(() -> LoadModel.parse("spike(5/s,50/s,at=20,for=10s)"))
+                .hasMessageContaining("'20' is not a duration");
+        assertThat(LoadModel.parse("spike(5/s,50/s,at=1m30s,for=500ms)"))
+                .isEqualTo(
+                        new LoadModel.Spike(5, 50, Duration.ofSeconds(90), Duration.ofMillis(500)));
     }
 }

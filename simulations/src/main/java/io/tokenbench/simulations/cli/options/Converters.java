@@ -36,6 +36,9 @@ public final class Converters {
     public static final class Mix implements ITypeConverter<MediaMix> {
         @Override
         public MediaMix convert(String text) {
+            if (text.isBlank()) {
+                throw new TypeConversionException("is required (class=rate,...)");
+            }
             return converted(() -> MediaMix.parse(text));
         }
     }
