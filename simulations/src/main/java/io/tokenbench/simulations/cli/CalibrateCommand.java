@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
         sortOptions = false,
+        abbreviateSynopsis = true,
         defaultValueProvider = PropertyDefaults.class,
         description = {
             "The same load shape against a mock with no delays (a separate process started with"

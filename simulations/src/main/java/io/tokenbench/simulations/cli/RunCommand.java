@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
         sortOptions = false,
+        abbreviateSynopsis = true,
         defaultValueProvider = PropertyDefaults.class,
         description = {
             "A load test (default: 60 s of Poisson streaming chat, 10/s, against the embedded mock,"

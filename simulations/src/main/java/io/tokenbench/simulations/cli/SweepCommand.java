@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
         sortOptions = false,
+        abbreviateSynopsis = true,
         defaultValueProvider = PropertyDefaults.class,
         description = {
             "Capacity sweep: one Poisson run per rate level (--load) until an SLO breaks or the"

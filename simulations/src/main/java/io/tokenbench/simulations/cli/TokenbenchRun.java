@@ -93,6 +93,8 @@ public final class TokenbenchRun {
             LoadCommand command, String name, Map<String, String> env) {
         CommandLine line = UnknownOptions.namesOnly(Commands.create(command, name));
         line.setDefaultValueProvider(new PropertyDefaults(System::getProperty, env));
+        // 10 columns more than the other commands: the default --mix fits on one line
+        line.setUsageHelpWidth(110);
         return line;
     }
 
