@@ -47,7 +47,7 @@ public final class SweepCommand implements LoadCommand {
             converter = Converters.Load.class,
             description =
                     "steps(S/s,+I/s,xN,D): N levels of D each, from S/s up by I/s; each level"
-                            + " starts with min(--warmup, D/4) of warm-up")
+                            + " starts with --warmup of warm-up (D/4 when --warmup is D/2 or more)")
     private LoadModel load;
 
     @Mixin private TargetOptions target;
@@ -68,6 +68,17 @@ public final class SweepCommand implements LoadCommand {
 
     @Override
     public RunParameters parameters() {
+        String injectors = env.get(InjectorShare.COUNT_ENV);
+        if (injectors != null && !injectors.isBlank() && !injectors.strip().equals("1")) {
+            // an Indexed Job of sweeps would run the whole sweep in every pod
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "$"
+                            + InjectorShare.COUNT_ENV
+                            + "="
+                            + injectors.strip()
+                            + ": the sweep runs on one injector (split a run, not a sweep)");
+        }
         common.rejectInapplicable(ScenarioKind.SWEEP);
         if (!(load instanceof LoadModel.Steps steps)) {
             throw new ParameterException(

@@ -91,6 +91,10 @@ class TokenbenchRunTest {
         }
         assertThat(run(Map.of(), "run", "--scenario", "sweep")).isEqualTo(2);
         assertThat(errors()).contains("--scenario: use ./tokenbench sweep");
+        // a sweep is not split: an Indexed Job's injector count is refused, not ignored
+        assertThat(run(Map.of("TOKENBENCH_INJECTOR_COUNT", "3"), "sweep")).isEqualTo(2);
+        assertThat(errors())
+                .contains("$TOKENBENCH_INJECTOR_COUNT=3: the sweep runs on one injector");
     }
 
     @Test
