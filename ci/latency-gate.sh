@@ -64,7 +64,7 @@ BASE_DIR="${BASELINE:-$ROOT/ci/baselines/$PRESET}"
 jars=("$ROOT/simulations/target/simulations.jar" "$ROOT/reports/target/reports.jar" "$ROOT/mock-upstream/target/mock-upstream.jar")
 stale=0
 for j in "${jars[@]}"; do [[ -f "$j" ]] || stale=1; done
-if [[ $stale == 0 ]] && [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{simulations,reports,mock-upstream}/{pom.xml,src/main} -newer "${jars[0]}" -print -quit 2>/dev/null)" ]]; then
+if [[ $stale == 0 ]] && [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{simulations,reports,mock-upstream,options}/{pom.xml,src/main} -newer "${jars[0]}" -print -quit 2>/dev/null)" ]]; then
   stale=1
 fi
 mkdir -p "$OUT"

@@ -1,34 +1,35 @@
 package io.tokenbench.simulations.cli;
 
+import io.tokenbench.options.Commands;
+import io.tokenbench.options.UnknownOptions;
+import io.tokenbench.simulations.cli.options.PropertyDefaults;
 import io.tokenbench.simulations.config.ApiKey;
-import io.tokenbench.simulations.config.InjectorShare;
-import io.tokenbench.simulations.config.Parameter;
-import io.tokenbench.simulations.config.ParameterException;
-import io.tokenbench.simulations.config.ParameterSource;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
 import io.tokenbench.simulations.scenarios.Recipes;
 import io.tokenbench.simulations.scenarios.RunPlan;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
- * {@code tokenbench run | sweep | calibrate [options]}: parses the options into {@link
- * RunParameters}, starts the mock as a separate process unless {@code --base-url} is given, runs
- * the scenario with Gatling in this JVM, prints the summary and where the reports are. Exit 0 done,
- * 2 bad option.
+ * {@code ./tokenbench run | sweep | calibrate [options]} (the launcher passes the command as the
+ * first argument; without one it is {@code run}): parses the options with {@link RunCommand},
+ * {@link SweepCommand} or {@link CalibrateCommand} into {@link RunParameters}, starts the mock as a
+ * separate process unless {@code --base-url} is given, runs the scenario with Gatling in this JVM,
+ * prints the summary and where the reports are. Exit 0 done, 2 bad option or could not run.
  */
 public final class TokenbenchRun {
     private static final DateTimeFormatter STAMP =
@@ -42,74 +43,75 @@ public final class TokenbenchRun {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        List<String> rest = new ArrayList<>(Arrays.asList(args));
-        String command =
-                !rest.isEmpty() && List.of("run", "sweep", "calibrate").contains(rest.get(0))
-                        ? rest.remove(0)
-                        : "run";
-        if (rest.contains("--help") || rest.contains("-h")) {
-            out.print(Usage.text(command));
-            return 0;
-        }
-        RunParameters params;
-        try {
-            if (command.equals("sweep")
-                    && rest.stream().noneMatch(a -> a.startsWith("--scenario"))) {
-                rest.addAll(0, List.of("--scenario", ScenarioKind.SWEEP.key()));
-            }
-            Map<String, String> defaults = new HashMap<>(InjectorShare.environmentDefaults(env));
-            defaults.putAll(systemProperties());
-            params = RunParameters.from(ParameterSource.of(rest, defaults));
-            if (command.equals("calibrate") && params.baseUrl().isPresent()) {
-                throw new ParameterException(
-                        Parameter.BASE_URL.key(),
-                        "calibrate runs against its own zero-latency mock");
-            }
-            if (command.equals("calibrate")
-                    && params.scenario() != ScenarioKind.STREAMING
-                    && params.scenario() != ScenarioKind.NON_STREAMING) {
-                throw new ParameterException(
-                        Parameter.SCENARIO.key(),
-                        "calibrate measures streaming or non-streaming only");
-            }
-            if (!command.equals("sweep") && params.scenario() == ScenarioKind.SWEEP) {
-                throw new ParameterException(
-                        Parameter.SCENARIO.key(), "use ./tokenbench sweep for the capacity sweep");
-            }
-        } catch (ParameterException e) {
-            err.println("tokenbench " + command + ": " + e.getMessage());
-            return 2;
-        }
-        try {
-            return switch (command) {
-                case "sweep" -> Sweep.execute(params, env, out);
-                case "calibrate" ->
-                        runOnce(params, env, MockArgs.ZERO_LATENCY, "calibrate", out, err);
-                default ->
-                        runOnce(
-                                params,
-                                env,
-                                params.scenario() == ScenarioKind.MIXED
-                                        ? MockArgs.MIXED
-                                        : List.of(),
-                                null,
-                                out,
-                                err);
-            };
-        } catch (ParameterException e) {
-            err.println("tokenbench " + command + ": " + e.getMessage());
-            return 2;
-        }
+        String name = commandName(args);
+        String[] rest = rest(args);
+        LoadCommand command = command(name, env, out);
+        CommandLine line = commandLine(command, name, env);
+        line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        return line.execute(rest);
     }
 
-    /** One run (any scenario but sweep); {@code laneName} names the run folder (calibrate). */
+    /**
+     * The parameters {@code ./tokenbench <args>} would run with ({@code args[0]} is {@code run},
+     * {@code sweep} or {@code calibrate}, else {@code run} is meant), without running; {@code
+     * properties} stand for the system properties.
+     *
+     * @throws CommandLine.ParameterException naming the option when one is invalid
+     */
+    public static RunParameters parameters(
+            Map<String, String> properties, Map<String, String> env, String... args) {
+        String name = commandName(args);
+        LoadCommand command = command(name, env, System.out);
+        CommandLine line = Commands.create(command, name);
+        line.setDefaultValueProvider(new PropertyDefaults(properties::get, env));
+        line.parseArgs(rest(args));
+        return command.parameters();
+    }
+
+    private static String commandName(String[] args) {
+        return args.length > 0 && List.of("run", "sweep", "calibrate").contains(args[0])
+                ? args[0]
+                : "run";
+    }
+
+    private static String[] rest(String[] args) {
+        return args.length > 0 && args[0].equals(commandName(args))
+                ? Arrays.copyOfRange(args, 1, args.length)
+                : args;
+    }
+
+    private static LoadCommand command(String name, Map<String, String> env, PrintStream out) {
+        return switch (name) {
+            case "sweep" -> new SweepCommand(env, out);
+            case "calibrate" -> new CalibrateCommand(env, out);
+            default -> new RunCommand(env, out);
+        };
+    }
+
+    private static CommandLine commandLine(
+            LoadCommand command, String name, Map<String, String> env) {
+        CommandLine line = UnknownOptions.namesOnly(Commands.create(command, name));
+        line.setDefaultValueProvider(new PropertyDefaults(System::getProperty, env));
+        // 10 columns more than the other commands: the default --mix fits on one line
+        line.setUsageHelpWidth(110);
+        return line;
+    }
+
+    /**
+     * One run (any scenario but sweep); {@code laneName} names the run folder (calibrate), null the
+     * scenario.
+     *
+     * @throws IllegalArgumentException naming the option when the run cannot start with these
+     *     parameters (a missing key variable, an empty prompt file, an output folder that cannot be
+     *     created)
+     */
     static int runOnce(
             RunParameters params,
             Map<String, String> env,
             List<String> mockArgs,
             String laneName,
-            PrintStream out,
-            PrintStream err) {
+            PrintStream out) {
         Path outDir = createDirectories(params.outDir());
         boolean multiLane =
                 params.scenario() == ScenarioKind.GATEWAY_OVERHEAD
@@ -191,19 +193,14 @@ public final class TokenbenchRun {
                 : "";
     }
 
+    /** Creates {@code dir} under {@code --out}; failure names the option. */
     static Path createDirectories(Path dir) {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new ParameterException(
-                    Parameter.OUT.key(), "cannot create " + dir + ": " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "--out: cannot create " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Map<String, String> systemProperties() {
-        Map<String, String> props = new HashMap<>();
-        System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
-        return props;
     }
 
     /**

@@ -20,20 +20,21 @@ public final class ApiKey {
         this.value = value;
     }
 
-    /** The key in {@code env.get(variable)}; a missing or blank value fails naming the variable. */
+    /**
+     * The key in {@code env.get(variable)}; a missing or blank value throws an {@link
+     * IllegalArgumentException} naming the variable and {@code --api-key-env} (never the value).
+     */
     public static ApiKey fromEnvironment(String variable, Map<String, String> env) {
         String v = env.get(variable);
         if (v == null || v.isBlank()) {
-            throw new ParameterException(
-                    Parameter.API_KEY_ENV.key(),
-                    "environment variable "
+            throw new IllegalArgumentException(
+                    "--api-key-env: environment variable "
                             + variable
                             + " is not set (export it, or pass --api-key-env NAME)");
         }
         if (v.strip().chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw new ParameterException(
-                    Parameter.API_KEY_ENV.key(),
-                    "environment variable "
+            throw new IllegalArgumentException(
+                    "--api-key-env: environment variable "
                             + variable
                             + " holds characters not allowed in a header");
         }

@@ -1,5 +1,6 @@
 package io.tokenbench.simulations.config;
 
+import io.tokenbench.options.DurationGrammar;
 import io.tokenbench.reports.record.EndpointClass;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -24,23 +25,32 @@ public record ClassSlos(
         Duration speechE2e,
         Duration transcriptionE2e,
         Duration videoComplete) {
-    public ClassSlos {
-        Timeouts.requirePositive(Parameter.SLO_EMBEDDINGS.key(), embeddingsE2e);
-        Timeouts.requirePositive(Parameter.SLO_IMAGES.key(), imagesE2e);
-        Timeouts.requirePositive(Parameter.SLO_SPEECH_TTFA.key(), speechTtfa);
-        Timeouts.requirePositive(Parameter.SLO_SPEECH.key(), speechE2e);
-        Timeouts.requirePositive(Parameter.SLO_TRANSCRIPTION.key(), transcriptionE2e);
-        Timeouts.requirePositive(Parameter.SLO_VIDEO.key(), videoComplete);
-    }
+    // The defaults, as the options show them (the one home of these values).
+    public static final String DEFAULT_EMBEDDINGS = "2s";
+    public static final String DEFAULT_IMAGES = "30s";
+    public static final String DEFAULT_SPEECH_TTFA = "2s";
+    public static final String DEFAULT_SPEECH = "60s";
+    public static final String DEFAULT_TRANSCRIPTION = "30s";
+    public static final String DEFAULT_VIDEO = "10m";
 
-    static ClassSlos from(ParameterSource src) {
-        return new ClassSlos(
-                src.duration(Parameter.SLO_EMBEDDINGS),
-                src.duration(Parameter.SLO_IMAGES),
-                src.duration(Parameter.SLO_SPEECH_TTFA),
-                src.duration(Parameter.SLO_SPEECH),
-                src.duration(Parameter.SLO_TRANSCRIPTION),
-                src.duration(Parameter.SLO_VIDEO));
+    /** Every bound at its default. */
+    public static final ClassSlos DEFAULTS =
+            new ClassSlos(
+                    DurationGrammar.parse(DEFAULT_EMBEDDINGS),
+                    DurationGrammar.parse(DEFAULT_IMAGES),
+                    DurationGrammar.parse(DEFAULT_SPEECH_TTFA),
+                    DurationGrammar.parse(DEFAULT_SPEECH),
+                    DurationGrammar.parse(DEFAULT_TRANSCRIPTION),
+                    DurationGrammar.parse(DEFAULT_VIDEO));
+
+    /** Each bound must be positive; the error names its option. */
+    public ClassSlos {
+        Timeouts.requirePositive("--slo-embeddings", embeddingsE2e);
+        Timeouts.requirePositive("--slo-images", imagesE2e);
+        Timeouts.requirePositive("--slo-speech-ttfa", speechTtfa);
+        Timeouts.requirePositive("--slo-speech", speechE2e);
+        Timeouts.requirePositive("--slo-transcription", transcriptionE2e);
+        Timeouts.requirePositive("--slo-video", videoComplete);
     }
 
     /** The recorder's per-class SLOs for the classes of {@code mix}; chat from {@code chat}. */

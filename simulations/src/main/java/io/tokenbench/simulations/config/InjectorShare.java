@@ -1,7 +1,6 @@
 package io.tokenbench.simulations.config;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * This injector's share of a run split across {@code count} injector processes (a Kubernetes
@@ -21,61 +20,17 @@ public record InjectorShare(int index, int count) {
 
     public InjectorShare {
         if (count < 1) {
-            throw new ParameterException(
-                    Parameter.INJECTOR_COUNT.key(), "must be >= 1, got " + count);
+            throw new IllegalArgumentException("--injector-count: must be >= 1, got " + count);
         }
         if (index < 0 || index >= count) {
-            throw new ParameterException(
-                    Parameter.INJECTOR_INDEX.key(),
-                    "must be in 0.."
+            throw new IllegalArgumentException(
+                    "--injector-index: must be in 0.."
                             + (count - 1)
                             + " for "
                             + count
                             + " injector(s), got "
                             + index);
         }
-    }
-
-    /**
-     * Reads both options; a missing count is 1, a missing index 0 (each validated, errors name the
-     * option).
-     */
-    static InjectorShare from(ParameterSource src) {
-        int count =
-                src.isSet(Parameter.INJECTOR_COUNT)
-                        ? wholeNumber(Parameter.INJECTOR_COUNT, src)
-                        : 1;
-        int index =
-                src.isSet(Parameter.INJECTOR_INDEX)
-                        ? wholeNumber(Parameter.INJECTOR_INDEX, src)
-                        : 0;
-        return new InjectorShare(index, count);
-    }
-
-    private static int wholeNumber(Parameter p, ParameterSource src) {
-        String t = src.require(p);
-        try {
-            return Integer.parseInt(t);
-        } catch (NumberFormatException e) {
-            throw new ParameterException(p.key(), "'" + t + "' is not a whole number");
-        }
-    }
-
-    /**
-     * The environment's defaults for the two options ({@link #INDEX_ENV}, {@link #COUNT_ENV}), as
-     * parameter values under the option keys; the command line and system properties win over them.
-     */
-    public static Map<String, String> environmentDefaults(Map<String, String> env) {
-        Map<String, String> out = new java.util.HashMap<>();
-        String index = env.get(INDEX_ENV);
-        String count = env.get(COUNT_ENV);
-        if (index != null && !index.isBlank()) {
-            out.put(Parameter.INJECTOR_INDEX.key(), index.strip());
-        }
-        if (count != null && !count.isBlank()) {
-            out.put(Parameter.INJECTOR_COUNT.key(), count.strip());
-        }
-        return out;
     }
 
     public boolean isSplit() {
@@ -99,9 +54,8 @@ public record InjectorShare(int index, int count) {
     public int usersOf(int users) {
         int mine = users / count + (index < users % count ? 1 : 0);
         if (mine == 0) {
-            throw new ParameterException(
-                    Parameter.INJECTOR_COUNT.key(),
-                    "concurrency("
+            throw new IllegalArgumentException(
+                    "--injector-count: concurrency("
                             + users
                             + ") leaves injector "
                             + index
@@ -122,9 +76,9 @@ public record InjectorShare(int index, int count) {
             return names.get(0);
         }
         if (names.size() != count) {
-            throw new ParameterException(
-                    Parameter.API_KEY_ENV.key(),
-                    names.size()
+            throw new IllegalArgumentException(
+                    "--api-key-env: "
+                            + names.size()
                             + " variable names given for "
                             + count
                             + " injector(s): give one, or one per injector");

@@ -74,8 +74,8 @@ public sealed interface IntDistribution {
 
     Pattern CALL = Pattern.compile("(uniform|normal)\\(\\s*([^,\\s]+)\\s*,\\s*([^,\\s)]+)\\s*\\)");
 
-    /** Parses the forms above; anything else throws naming {@code parameter}. */
-    static IntDistribution parse(String parameter, String text) {
+    /** Parses the forms above; anything else throws an {@link IllegalArgumentException}. */
+    static IntDistribution parse(String text) {
         String t = text.trim();
         try {
             if (t.matches("\\d+")) {
@@ -92,10 +92,9 @@ public sealed interface IntDistribution {
                 };
             }
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(parameter, "'" + text + "': " + e.getMessage());
+            throw new IllegalArgumentException("'" + text + "': " + e.getMessage(), e);
         }
-        throw new ParameterException(
-                parameter,
+        throw new IllegalArgumentException(
                 "'"
                         + text
                         + "' is not a distribution (examples: 256, uniform(100,400), normal(300,50))");

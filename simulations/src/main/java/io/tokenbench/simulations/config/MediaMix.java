@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The mixed scenario's traffic mix: an arrival rate in requests/s per endpoint class ({@code --mix
  * chat=4,embeddings=10,images=1,speech=2,transcription=1,video=0.2}). Classes left out get no
  * traffic. Immutable; parsed strictly (unknown class, repeated class, a value that is not a
- * non-negative finite number, or all zero is a {@link ParameterException} naming {@code mix}).
+ * non-negative finite number, or all zero is an {@link IllegalArgumentException} saying which).
  */
 public record MediaMix(Map<EndpointClass, Double> ratesPerSec) {
     /** Chat-heavy, with every other class present and video jobs rare. */
@@ -24,8 +24,7 @@ public record MediaMix(Map<EndpointClass, Double> ratesPerSec) {
         ratesPerSec.forEach(
                 (c, r) -> {
                     if (!(r >= 0) || Double.isInfinite(r)) {
-                        throw new ParameterException(
-                                Parameter.MIX.key(),
+                        throw new IllegalArgumentException(
                                 c.wireName() + ": rate must be a finite number >= 0, got " + r);
                     }
                     if (r > 0) {
@@ -33,19 +32,20 @@ public record MediaMix(Map<EndpointClass, Double> ratesPerSec) {
                     }
                 });
         if (copy.isEmpty()) {
-            throw new ParameterException(
-                    Parameter.MIX.key(), "needs at least one class with a rate > 0");
+            throw new IllegalArgumentException("needs at least one class with a rate > 0");
         }
         ratesPerSec = Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * Parses {@code class=rate,...}; throws {@link IllegalArgumentException} saying what is wrong.
+     */
     public static MediaMix parse(String text) {
         Map<EndpointClass, Double> rates = new EnumMap<>(EndpointClass.class);
         for (String item : text.split(",", -1)) {
             String[] kv = item.strip().split("=", -1);
             if (kv.length != 2 || kv[0].isBlank()) {
-                throw new ParameterException(
-                        Parameter.MIX.key(),
+                throw new IllegalArgumentException(
                         "'" + item.strip() + "' is not class=rate (classes: " + classNames() + ")");
             }
             String name = kv[0].strip();
@@ -53,8 +53,7 @@ public record MediaMix(Map<EndpointClass, Double> ratesPerSec) {
                     EndpointClass.fromWireName(name)
                             .orElseThrow(
                                     () ->
-                                            new ParameterException(
-                                                    Parameter.MIX.key(),
+                                            new IllegalArgumentException(
                                                     "unknown endpoint class '"
                                                             + name
                                                             + "' (one of "
@@ -64,11 +63,11 @@ public record MediaMix(Map<EndpointClass, Double> ratesPerSec) {
             try {
                 rate = Double.parseDouble(kv[1].strip().replaceFirst("/s$", ""));
             } catch (NumberFormatException e) {
-                throw new ParameterException(
-                        Parameter.MIX.key(), name + ": '" + kv[1].strip() + "' is not a number");
+                throw new IllegalArgumentException(
+                        name + ": '" + kv[1].strip() + "' is not a number");
             }
             if (rates.put(c, rate) != null) {
-                throw new ParameterException(Parameter.MIX.key(), name + " is given twice");
+                throw new IllegalArgumentException(name + " is given twice");
             }
         }
         return new MediaMix(rates);

@@ -30,7 +30,11 @@ public sealed interface PromptSpec {
         }
     }
 
-    static PromptSpec parse(String parameter, String text, IntDistribution inputTokens) {
+    /**
+     * {@code bundled}, {@code synthetic} (lengths from {@code inputTokens}) or {@code file:PATH} (a
+     * readable file); anything else throws an {@link IllegalArgumentException}.
+     */
+    static PromptSpec parse(String text, IntDistribution inputTokens) {
         if (text.equals("bundled")) {
             return new Bundled();
         }
@@ -40,11 +44,10 @@ public sealed interface PromptSpec {
         if (text.startsWith("file:")) {
             Path file = Path.of(text.substring("file:".length()));
             if (!Files.isReadable(file)) {
-                throw new ParameterException(parameter, "cannot read prompt file " + file);
+                throw new IllegalArgumentException("cannot read prompt file " + file);
             }
             return new FromFile(file);
         }
-        throw new ParameterException(
-                parameter, "'" + text + "' is not bundled, synthetic or file:PATH");
+        throw new IllegalArgumentException("'" + text + "' is not bundled, synthetic or file:PATH");
     }
 }

@@ -27,14 +27,16 @@ public enum ScenarioKind {
         return key;
     }
 
-    static ScenarioKind parse(String parameter, String text) {
+    /**
+     * The scenario whose {@link #key()} is {@code text}; else an {@link IllegalArgumentException}.
+     */
+    public static ScenarioKind parse(String text) {
         for (ScenarioKind k : values()) {
             if (k.key.equals(text)) {
                 return k;
             }
         }
-        throw new ParameterException(
-                parameter,
+        throw new IllegalArgumentException(
                 "unknown scenario '"
                         + text
                         + "' (one of "

@@ -8,8 +8,8 @@ import java.time.Duration;
  */
 public record Slo(Duration ttft, Duration tpot, Duration e2e) {
     public Slo {
-        Timeouts.requirePositive("slo-ttft", ttft);
-        Timeouts.requirePositive("slo-tpot", tpot);
-        Timeouts.requirePositive("slo-e2e", e2e);
+        Timeouts.requirePositive("--slo-ttft", ttft);
+        Timeouts.requirePositive("--slo-tpot", tpot);
+        Timeouts.requirePositive("--slo-e2e", e2e);
     }
 }

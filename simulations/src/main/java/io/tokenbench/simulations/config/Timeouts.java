@@ -1,5 +1,6 @@
 package io.tokenbench.simulations.config;
 
+import io.tokenbench.options.DurationGrammar;
 import java.time.Duration;
 
 /**
@@ -8,14 +9,16 @@ import java.time.Duration;
  */
 public record Timeouts(Duration firstToken, Duration idle, Duration total) {
     public Timeouts {
-        requirePositive("timeout-first-token", firstToken);
-        requirePositive("timeout-idle", idle);
-        requirePositive("timeout-total", total);
+        requirePositive("--timeout-first-token", firstToken);
+        requirePositive("--timeout-idle", idle);
+        requirePositive("--timeout-total", total);
     }
 
-    static void requirePositive(String parameter, Duration d) {
+    /** Throws an {@link IllegalArgumentException} naming {@code option} unless {@code d > 0}. */
+    static void requirePositive(String option, Duration d) {
         if (d.isNegative() || d.isZero()) {
-            throw new ParameterException(parameter, "must be > 0, got " + Durations.format(d));
+            throw new IllegalArgumentException(
+                    option + ": must be > 0, got " + DurationGrammar.format(d));
         }
     }
 }

@@ -24,7 +24,11 @@ public record Variant(String model, OptionalDouble temperature, OptionalInt maxT
         return b.toString();
     }
 
-    static List<Variant> parseList(String parameter, String text) {
+    /**
+     * Parses {@code variant;variant;...} (at least two); anything else throws an {@link
+     * IllegalArgumentException} naming the bad variant.
+     */
+    public static List<Variant> parseList(String text) {
         List<Variant> variants = new ArrayList<>();
         for (String part : text.split(";")) {
             String[] fields = part.trim().split(",");
@@ -47,11 +51,11 @@ public record Variant(String model, OptionalDouble temperature, OptionalInt maxT
                 }
                 variants.add(new Variant(fields[0].trim(), temperature, maxTokens));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(parameter, "'" + part.trim() + "': " + e.getMessage());
+                throw new IllegalArgumentException("'" + part.trim() + "': " + e.getMessage(), e);
             }
         }
         if (variants.size() < 2) {
-            throw new ParameterException(parameter, "needs at least two variants separated by ';'");
+            throw new IllegalArgumentException("needs at least two variants separated by ';'");
         }
         return List.copyOf(variants);
     }

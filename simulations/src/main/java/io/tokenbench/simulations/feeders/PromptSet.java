@@ -1,7 +1,6 @@
 package io.tokenbench.simulations.feeders;
 
 import io.tokenbench.simulations.config.InjectorShare;
-import io.tokenbench.simulations.config.ParameterException;
 import io.tokenbench.simulations.config.PromptSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -66,12 +65,13 @@ public final class PromptSet {
             try {
                 List<String> prompts = lines(Files.readString(f.file(), StandardCharsets.UTF_8));
                 if (prompts.isEmpty()) {
-                    throw new ParameterException("prompts", "file " + f.file() + " has no prompts");
+                    throw new IllegalArgumentException(
+                            "--prompts: file " + f.file() + " has no prompts");
                 }
                 return new PromptSet(spec, prompts, seed);
             } catch (IOException e) {
-                throw new ParameterException(
-                        "prompts", "cannot read " + f.file() + ": " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "--prompts: cannot read " + f.file() + ": " + e.getMessage(), e);
             }
         }
         return new PromptSet(spec, List.of(), seed);

@@ -1,5 +1,6 @@
 package io.tokenbench.simulations.load;
 
+import io.tokenbench.simulations.config.LoadModel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -49,7 +50,7 @@ public final class ArrivalSchedule {
             if (t >= lengthNanos) {
                 break;
             }
-            if (random.nextDouble() * peak <= rateAt(model, (long) t, lengthNanos)) {
+            if (random.nextDouble() * peak <= model.rateAt((long) t, lengthNanos)) {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, n * 2);
                 }
@@ -92,29 +93,6 @@ public final class ArrivalSchedule {
             }
         }
         return new ArrivalSchedule(Arrays.copyOf(out, n));
-    }
-
-    /**
-     * The arrival rate in requests per second at {@code tNanos} into a run of {@code lengthNanos}.
-     */
-    static double rateAt(LoadModel model, long tNanos, long lengthNanos) {
-        if (model instanceof LoadModel.ConstantRate c) {
-            return c.ratePerSec();
-        }
-        if (model instanceof LoadModel.Ramp r) {
-            return r.fromRatePerSec()
-                    + (r.toRatePerSec() - r.fromRatePerSec()) * tNanos / (double) lengthNanos;
-        }
-        if (model instanceof LoadModel.Steps s) {
-            int level = (int) Math.min(s.count() - 1, tNanos / s.stepDuration().toNanos());
-            return s.rateOfLevel(level);
-        }
-        if (model instanceof LoadModel.Spike s) {
-            long at = s.at().toNanos();
-            boolean inSpike = tNanos >= at && tNanos < at + s.length().toNanos();
-            return inSpike ? s.spikeRatePerSec() : s.baseRatePerSec();
-        }
-        throw new IllegalArgumentException("not an open model: " + model.describe());
     }
 
     public int size() {

@@ -1,6 +1,7 @@
 /**
- * Load models (open arrival rates, closed concurrency; soak and spike are shapes of these), the
- * seeded arrival schedule and its split by endpoint class for the mixed scenario, and their
+ * The seeded arrival schedule of an open-model run ({@link
+ * io.tokenbench.simulations.config.LoadModel} lives with the configuration), its split by endpoint
+ * class for the mixed scenario, the pacer that holds each arrival to its intended start, and the
  * translation into Gatling injection steps. No recording, no HTTP.
  */
 package io.tokenbench.simulations.load;

@@ -1,6 +1,6 @@
 package io.tokenbench.simulations.scenarios;
 
-import io.tokenbench.simulations.config.Durations;
+import io.tokenbench.options.DurationGrammar;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.Variant;
 import java.net.URI;
@@ -29,15 +29,15 @@ final class RunInfoParameters {
         m.put("max_tokens", Integer.toString(p.maxTokens()));
         m.put("stream", Boolean.toString(p.stream()));
         m.put("load", p.load().describe());
-        m.put("duration", Durations.format(p.duration()));
-        m.put("warmup", Durations.format(p.warmup()));
-        m.put("grace", Durations.format(p.grace()));
-        m.put("timeout_first_token", Durations.format(p.timeouts().firstToken()));
-        m.put("timeout_idle", Durations.format(p.timeouts().idle()));
-        m.put("timeout_total", Durations.format(p.timeouts().total()));
-        m.put("slo_ttft_sched", Durations.format(p.slo().ttft()));
-        m.put("slo_tpot", Durations.format(p.slo().tpot()));
-        m.put("slo_e2e_sched", Durations.format(p.slo().e2e()));
+        m.put("duration", DurationGrammar.format(p.duration()));
+        m.put("warmup", DurationGrammar.format(p.warmup()));
+        m.put("grace", DurationGrammar.format(p.grace()));
+        m.put("timeout_first_token", DurationGrammar.format(p.timeouts().firstToken()));
+        m.put("timeout_idle", DurationGrammar.format(p.timeouts().idle()));
+        m.put("timeout_total", DurationGrammar.format(p.timeouts().total()));
+        m.put("slo_ttft_sched", DurationGrammar.format(p.slo().ttft()));
+        m.put("slo_tpot", DurationGrammar.format(p.slo().tpot()));
+        m.put("slo_e2e_sched", DurationGrammar.format(p.slo().e2e()));
         m.put("dispatch_lag_budget_ms", Double.toString(p.lagBudget().toNanos() / 1e6));
         m.put("connections", p.pooledConnections() ? "pooled" : "per-request");
         m.put("seed", Long.toString(p.seed()));
@@ -49,15 +49,17 @@ final class RunInfoParameters {
                 "nanoseconds (System.nanoTime at each read on Gatling's event loop)");
         if (p.scenario() == io.tokenbench.simulations.config.ScenarioKind.MIXED) {
             m.put("mix", p.mix().describe());
-            m.put("slo_embeddings_e2e_sched", Durations.format(p.classSlos().embeddingsE2e()));
-            m.put("slo_images_e2e_sched", Durations.format(p.classSlos().imagesE2e()));
-            m.put("slo_speech_ttfa_sched", Durations.format(p.classSlos().speechTtfa()));
-            m.put("slo_speech_e2e_sched", Durations.format(p.classSlos().speechE2e()));
+            m.put(
+                    "slo_embeddings_e2e_sched",
+                    DurationGrammar.format(p.classSlos().embeddingsE2e()));
+            m.put("slo_images_e2e_sched", DurationGrammar.format(p.classSlos().imagesE2e()));
+            m.put("slo_speech_ttfa_sched", DurationGrammar.format(p.classSlos().speechTtfa()));
+            m.put("slo_speech_e2e_sched", DurationGrammar.format(p.classSlos().speechE2e()));
             m.put(
                     "slo_transcription_e2e_sched",
-                    Durations.format(p.classSlos().transcriptionE2e()));
-            m.put("slo_video_complete", Durations.format(p.classSlos().videoComplete()));
-            m.put("timeout_video", Durations.format(p.videoTimeout()));
+                    DurationGrammar.format(p.classSlos().transcriptionE2e()));
+            m.put("slo_video_complete", DurationGrammar.format(p.classSlos().videoComplete()));
+            m.put("timeout_video", DurationGrammar.format(p.videoTimeout()));
         }
         if (!p.variants().isEmpty()) {
             m.put(

@@ -4,13 +4,11 @@ import io.tokenbench.mock.behavior.Behavior;
 import io.tokenbench.mock.behavior.DistParser;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
-import io.tokenbench.simulations.config.ParameterSource;
 import io.tokenbench.simulations.config.RunParameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** Test helpers: an in-process mock with a given timing, and parameters pointing at it. */
 final class MockedRuns {
@@ -30,6 +28,6 @@ final class MockedRuns {
         List<String> all =
                 new ArrayList<>(List.of("--base-url", mock.baseUrl(), "--out", out.toString()));
         all.addAll(Arrays.asList(options));
-        return RunParameters.from(ParameterSource.of(all, Map.of()));
+        return CommandLines.parse(all.toArray(String[]::new));
     }
 }

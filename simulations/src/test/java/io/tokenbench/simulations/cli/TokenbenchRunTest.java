@@ -30,43 +30,102 @@ class TokenbenchRunTest {
                 env);
     }
 
+    private String errors() {
+        String text = err.toString(StandardCharsets.UTF_8);
+        err.reset();
+        return text;
+    }
+
     @Test
     void badValuesExitTwoNamingTheOption() {
         assertThat(run(Map.of(), "run", "--rate", "ten")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("tokenbench run: rate: 'ten' is not a number");
-        err.reset();
+        assertThat(errors())
+                .startsWith("./tokenbench run: ")
+                .contains("'--rate'")
+                .contains("'ten'")
+                .contains("Run './tokenbench run --help' for the options.");
         assertThat(run(Map.of(), "sweep", "--load", "steps(5/s)")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tokenbench sweep: load: ");
-        err.reset();
+        assertThat(errors()).startsWith("./tokenbench sweep: ").contains("'--load'");
         assertThat(run(Map.of(), "calibrate", "--base-url", "http://127.0.0.1:9")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("tokenbench calibrate: base-url: ");
-        err.reset();
+        assertThat(errors()).startsWith("./tokenbench calibrate: ").contains("--base-url");
         assertThat(run(Map.of(), "run", "--scenario", "mixed", "--mix", "chat=2,audio=1"))
                 .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("tokenbench run: mix: unknown endpoint class 'audio'");
-        err.reset();
+        assertThat(errors())
+                .startsWith("./tokenbench run: ")
+                .contains("'--mix'")
+                .contains("unknown endpoint class 'audio'");
         assertThat(run(Map.of(), "run", "--scenario", "mixed", "--slo-video", "fast")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tokenbench run: slo-video: ");
-        err.reset();
+        assertThat(errors()).startsWith("./tokenbench run: ").contains("'--slo-video'");
         assertThat(run(Map.of(), "calibrate", "--scenario", "mixed")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("tokenbench calibrate: scenario: ");
+        assertThat(errors()).startsWith("./tokenbench calibrate: --scenario: ");
+    }
+
+    @Test
+    void optionsOfAnotherScenarioAreErrorsNamingTheOption() {
+        assertThat(run(Map.of(), "run", "--upstream-url", "http://127.0.0.1:9")).isEqualTo(2);
+        assertThat(errors()).contains("--upstream-url applies only to --scenario gateway-overhead");
+        assertThat(run(Map.of(), "run", "--scenario", "spike", "--compare", "a;b")).isEqualTo(2);
+        assertThat(errors()).contains("--compare applies only to --scenario model-compare");
+        assertThat(run(Map.of(), "run", "--slo-images", "5s", "--timeout-video", "1m"))
+                .isEqualTo(2);
+        assertThat(errors())
+                .contains("--slo-images, --timeout-video applies only to --scenario mixed");
+        assertThat(run(Map.of(), "run", "--input-tokens", "64")).isEqualTo(2);
+        assertThat(errors()).contains("--input-tokens applies only to --prompts synthetic");
+        assertThat(
+                        run(
+                                Map.of(),
+                                "run",
+                                "--scenario",
+                                "model-compare",
+                                "--compare",
+                                "a;b",
+                                "--model",
+                                "c"))
+                .isEqualTo(2);
+        assertThat(errors()).contains("--model does not apply to --scenario model-compare");
+        // the sweep and calibrate do not offer what they cannot use
+        for (String option : List.of("--mix", "--compare", "--scenario", "--rate", "--duration")) {
+            assertThat(run(Map.of(), "sweep", option, "1")).as(option).isEqualTo(2);
+            assertThat(errors()).as(option).contains("unknown option " + option);
+        }
+        assertThat(run(Map.of(), "run", "--scenario", "sweep")).isEqualTo(2);
+        assertThat(errors()).contains("--scenario: use ./tokenbench sweep");
+        // a sweep is not split: an Indexed Job's injector count is refused, not ignored
+        assertThat(run(Map.of("TOKENBENCH_INJECTOR_COUNT", "3"), "sweep")).isEqualTo(2);
+        assertThat(errors())
+                .contains("$TOKENBENCH_INJECTOR_COUNT=3: the sweep runs on one injector");
+    }
+
+    @Test
+    void repeatedOptionsAndOptionNamesAsValuesAreErrors() {
+        assertThat(run(Map.of(), "run", "--rate", "1", "--rate", "2")).isEqualTo(2);
+        assertThat(errors()).contains("'--rate'").contains("should be specified only once");
+        assertThat(run(Map.of(), "run", "--model", "--duration", "1s")).isEqualTo(2);
+        assertThat(errors()).contains("'--model'").contains("'--duration'");
+        assertThat(run(Map.of(), "run", "--duration", "60")).isEqualTo(2);
+        assertThat(errors()).contains("'--duration'").contains("'60' is not a duration");
+    }
+
+    @Test
+    void anUnknownOptionIsNamedWithoutTheValueAfterIt() {
+        assertThat(run(Map.of(), "run", "--api-key", "sk-live-secret-1234")).isEqualTo(2);
+        assertThat(errors())
+                .contains("unknown option --api-key")
+                .doesNotContain("sk-live-secret-1234");
+        assertThat(run(Map.of(), "run", "--api-key=sk-live-secret-1234")).isEqualTo(2);
+        assertThat(errors())
+                .contains("unknown option --api-key")
+                .doesNotContain("sk-live-secret-1234");
     }
 
     @Test
     void injectorIndexOutOfRangeOrBadCountExitsTwoNamingTheOption() {
         assertThat(run(Map.of(), "run", "--injector-count", "3", "--injector-index", "3"))
                 .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("tokenbench run: injector-index: must be in 0..2");
-        err.reset();
+        assertThat(errors()).startsWith("./tokenbench run: --injector-index: must be in 0..2");
         assertThat(run(Map.of(), "run", "--injector-count", "0")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("tokenbench run: injector-count: must be >= 1");
-        err.reset();
+        assertThat(errors()).startsWith("./tokenbench run: --injector-count: must be >= 1");
         // from the environment, as a Kubernetes Indexed Job sets it
         assertThat(
                         run(
@@ -77,8 +136,7 @@ class TokenbenchRunTest {
                                         "2"),
                                 "run"))
                 .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("tokenbench run: injector-index: must be in 0..1");
+        assertThat(errors()).startsWith("./tokenbench run: --injector-index: must be in 0..1");
     }
 
     @Test
@@ -93,13 +151,14 @@ class TokenbenchRunTest {
                                 "TB_TEST_KEY"))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("api-key-env: environment variable TB_TEST_KEY is not set");
+                .contains("--api-key-env: environment variable TB_TEST_KEY is not set");
     }
 
     @Test
     void helpListsEveryOptionWithItsDefault() {
         assertThat(run(Map.of(), "run", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Usage: ./tokenbench run")
                 .contains("--rate")
                 .contains("--load")
                 .contains("poisson(10/s)")
@@ -108,6 +167,29 @@ class TokenbenchRunTest {
                 .contains("--mix")
                 .contains("chat=4,embeddings=4,images=0.5,speech=1,transcription=1,video=0.2")
                 .contains("--slo-speech-ttfa");
+    }
+
+    @Test
+    void sweepHelpListsOnlyWhatTheSweepUses() {
+        assertThat(run(Map.of(), "sweep", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Usage: ./tokenbench sweep")
+                .contains("steps(5/s,+5/s,x8,15s)")
+                .doesNotContain("--scenario")
+                .doesNotContain("--mix")
+                .doesNotContain("--compare")
+                .doesNotContain("--rate")
+                .doesNotContain("--concurrency");
+    }
+
+    @Test
+    void rateAndConcurrencyShowTheirDefaults() {
+        assertThat(run(Map.of(), "run", "--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help.substring(help.indexOf("--rate=R")))
+                .contains("Default: 10 (from the default load, poisson(10/s))");
+        assertThat(help.substring(help.indexOf("--concurrency=N")))
+                .contains("Default: none (the default load is open)");
     }
 
     @Test

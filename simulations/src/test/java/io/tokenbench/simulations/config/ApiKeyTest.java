@@ -19,8 +19,9 @@ class ApiKeyTest {
     @Test
     void missingVariableFailsNamingTheVariableNotAValue() {
         assertThatThrownBy(() -> ApiKey.fromEnvironment("MY_KEY", Map.of()))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageStartingWith("api-key-env: environment variable MY_KEY is not set");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--api-key-env")
+                .hasMessageContaining("environment variable MY_KEY is not set");
     }
 
     @Test

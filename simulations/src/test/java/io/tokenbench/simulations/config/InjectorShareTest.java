@@ -3,16 +3,16 @@ package io.tokenbench.simulations.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenbench.simulations.cli.CommandLines;
 import io.tokenbench.simulations.feeders.PromptSet;
 import io.tokenbench.simulations.load.ArrivalSchedule;
-import io.tokenbench.simulations.load.LoadModel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class InjectorShareTest {
 
@@ -56,10 +56,7 @@ class InjectorShareTest {
     @Test
     void promptSharesAreDisjointSlicesOfOneSequence() {
         PromptSet full =
-                PromptSet.load(
-                        new PromptSpec.Synthetic(
-                                IntDistribution.parse("input-tokens", "uniform(5,50)")),
-                        3);
+                PromptSet.load(new PromptSpec.Synthetic(IntDistribution.parse("uniform(5,50)")), 3);
         int count = 3;
         for (int index = 0; index < count; index++) {
             PromptSet share = full.share(new InjectorShare(index, count));
@@ -82,8 +79,8 @@ class InjectorShareTest {
             assertThat(sum).isEqualTo(users);
         }
         assertThatThrownBy(() -> new InjectorShare(2, 3).usersOf(2))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageStartingWith("injector-count");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--injector-count");
     }
 
     @Test
@@ -104,38 +101,32 @@ class InjectorShareTest {
     @Test
     void badIndexOrCountNamesTheOption() {
         assertThatThrownBy(() -> params("--injector-count", "0"))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageStartingWith("injector-count");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--injector-count");
         assertThatThrownBy(() -> params("--injector-count", "3", "--injector-index", "3"))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageStartingWith("injector-index");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--injector-index");
         assertThatThrownBy(() -> params("--injector-count", "3", "--injector-index", "-1"))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageStartingWith("injector-index");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--injector-index");
         assertThatThrownBy(() -> params("--injector-count", "two"))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageStartingWith("injector-count");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--injector-count");
         assertThatThrownBy(() -> params("--injector-count", "3", "--api-key-env", "A,B"))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageStartingWith("api-key-env");
-        assertThatThrownBy(() -> params("--injector-count", "2", "--scenario", "sweep"))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageStartingWith("injector-count");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--api-key-env");
+        assertThatThrownBy(() -> params("sweep", "--injector-count", "2"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--injector-count");
     }
 
     @Test
     void environmentGivesDefaultsTheCommandLineOverrides() {
         Map<String, String> env =
                 Map.of("JOB_COMPLETION_INDEX", "2", "TOKENBENCH_INJECTOR_COUNT", "4");
-        RunParameters fromEnv =
-                RunParameters.from(
-                        ParameterSource.of(List.of(), InjectorShare.environmentDefaults(env)));
+        RunParameters fromEnv = CommandLines.parse(Map.of(), env);
         assertThat(fromEnv.injectors()).isEqualTo(new InjectorShare(2, 4));
-        RunParameters overridden =
-                RunParameters.from(
-                        ParameterSource.of(
-                                List.of("--injector-index", "1"),
-                                InjectorShare.environmentDefaults(env)));
+        RunParameters overridden = CommandLines.parse(Map.of(), env, "--injector-index", "1");
         assertThat(overridden.injectors()).isEqualTo(new InjectorShare(1, 4));
         assertThat(params().injectors()).isEqualTo(InjectorShare.SINGLE);
     }
@@ -159,6 +150,6 @@ class InjectorShareTest {
     }
 
     private static RunParameters params(String... options) {
-        return RunParameters.from(ParameterSource.of(List.of(options), new HashMap<>()));
+        return CommandLines.parse(options);
     }
 }

@@ -3,6 +3,7 @@ package io.tokenbench.simulations.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenbench.simulations.config.LoadModel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

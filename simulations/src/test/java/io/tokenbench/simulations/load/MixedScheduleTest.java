@@ -3,6 +3,7 @@ package io.tokenbench.simulations.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenbench.reports.record.EndpointClass;
+import io.tokenbench.simulations.config.LoadModel;
 import io.tokenbench.simulations.config.MediaMix;
 import java.time.Duration;
 import java.util.HashSet;

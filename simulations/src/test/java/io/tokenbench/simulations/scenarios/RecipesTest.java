@@ -2,14 +2,13 @@ package io.tokenbench.simulations.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenbench.simulations.cli.CommandLines;
 import io.tokenbench.simulations.config.ApiKey;
-import io.tokenbench.simulations.config.ParameterSource;
+import io.tokenbench.simulations.config.LoadModel;
 import io.tokenbench.simulations.config.RunParameters;
-import io.tokenbench.simulations.load.LoadModel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ class RecipesTest {
     private static final ApiKey KEY = ApiKey.forEmbeddedMock("UNSET_VAR", Map.of());
 
     private static RunParameters params(String... options) {
-        return RunParameters.from(ParameterSource.of(List.of(options), Map.of()));
+        return CommandLines.parse(options);
     }
 
     @Test
@@ -71,7 +70,7 @@ class RecipesTest {
 
     @Test
     void sweepLevelsArePoissonRunsOfOneStepEach() {
-        RunParameters sweep = params("--scenario", "sweep", "--load", "steps(5/s,+10/s,x4,20s)");
+        RunParameters sweep = params("sweep", "--load", "steps(5/s,+10/s,x4,20s)");
         RunParameters level = Recipes.sweepLevel(sweep, 2);
         assertThat(level.load()).isEqualTo(new LoadModel.ConstantRate(25, true));
         assertThat(level.duration()).isEqualTo(Duration.ofSeconds(20));

@@ -1,17 +1,21 @@
 package io.tokenbench.simulations.keys.cli;
 
-import io.tokenbench.simulations.keys.CheckResult;
-import io.tokenbench.simulations.keys.EnforcementReport;
+import io.tokenbench.options.Commands;
+import io.tokenbench.options.UnknownOptions;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
- * {@code ./tokenbench keys verify [options]}: parse, run, print one line per check, exit 0 (every
- * check passed or was quantified / not checked), 1 (a check failed) or 2 (bad option, or the target
- * could not be verified).
+ * {@code ./tokenbench keys verify [options]}: runs {@link KeysVerifyCommand} and exits with its
+ * code (0 pass, 1 a check failed, 2 bad option or could not run).
  */
 public final class KeysVerifyMain {
+    /** What every usage line and error names. */
+    static final String LAUNCHER_COMMAND = "keys verify";
+
     private KeysVerifyMain() {}
 
     public static void main(String[] args) {
@@ -20,43 +24,22 @@ public final class KeysVerifyMain {
 
     public static int run(
             String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        KeysVerifyOptions options;
-        try {
-            options = KeysVerifyOptions.parse(args);
-        } catch (OptionException e) {
-            err.println("keys verify: " + e.getMessage());
-            return EnforcementReport.EXIT_COULD_NOT_RUN;
-        }
-        if (options.help()) {
-            out.print(Help.TEXT);
-            return 0;
-        }
-        try {
-            KeysVerifyRun.Outcome outcome = KeysVerifyRun.execute(options, env);
-            for (CheckResult c : outcome.report().checks()) {
-                out.printf(
-                        "%-16s %-11s %s%n",
-                        c.name().wireName(), c.verdict().wireName(), c.summary());
-            }
-            out.println(
-                    "keys verify: "
-                            + (outcome.report().failed() ? "FAIL" : "PASS")
-                            + "; details in "
-                            + outcome.runDir().resolve("enforcement.md")
-                            + " and "
-                            + outcome.runDir().resolve("report.html"));
-            return outcome.report().exitCode();
-        } catch (OptionException e) {
-            err.println("keys verify: " + e.getMessage());
-            return EnforcementReport.EXIT_COULD_NOT_RUN;
-        } catch (UncheckedIOException | java.io.IOException e) {
-            err.println("keys verify: could not run: " + e.getMessage());
-            return EnforcementReport.EXIT_COULD_NOT_RUN;
-        } catch (RuntimeException e) {
-            // Anything else is a target the verifier cannot work with (or a bug): never exit 1,
-            // which means "failed".
-            err.println("keys verify: could not run: " + e);
-            return EnforcementReport.EXIT_COULD_NOT_RUN;
-        }
+        CommandLine line =
+                UnknownOptions.namesOnly(
+                        Commands.create(new KeysVerifyCommand(env, out), LAUNCHER_COMMAND));
+        line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        return line.execute(args);
+    }
+
+    /**
+     * The options {@code ./tokenbench keys verify <args>} would run with, without running.
+     *
+     * @throws CommandLine.ParameterException naming the option when one is invalid
+     */
+    static KeysVerifyOptions parse(String... args) {
+        KeysVerifyCommand command = new KeysVerifyCommand(Map.of(), System.out);
+        Commands.create(command, LAUNCHER_COMMAND).parseArgs(args);
+        return command.options();
     }
 }

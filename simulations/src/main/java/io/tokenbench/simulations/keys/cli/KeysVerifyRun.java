@@ -58,7 +58,8 @@ public final class KeysVerifyRun {
     private KeysVerifyRun() {}
 
     /**
-     * @throws OptionException when an environment variable named by an option is missing (exit 2)
+     * @throws IllegalArgumentException naming the option when an environment variable it names is
+     *     missing, or the target cannot serve a value it needs (exit 2)
      * @throws UncheckedIOException or IllegalStateException when the target cannot be verified
      *     (exit 2)
      */
@@ -110,9 +111,11 @@ public final class KeysVerifyRun {
                 try {
                     admin.putEnforcement(enforcementJson(o.mockOptions()));
                 } catch (UncheckedIOException e) {
-                    throw new OptionException(
-                            "--mock-option",
-                            "the mock refused " + o.mockOptions() + ": " + e.getMessage());
+                    throw new IllegalArgumentException(
+                            "--mock-option: the mock refused "
+                                    + o.mockOptions()
+                                    + ": "
+                                    + e.getMessage());
                 }
             }
             profile = admin.enforcement();
@@ -184,9 +187,8 @@ public final class KeysVerifyRun {
         return PriceFetch.cheapestBilledChat(base, key, SHORT_PROMPT_TOKENS, maxTokens)
                 .orElseThrow(
                         () ->
-                                new OptionException(
-                                        "--model",
-                                        "the target lists no priced chat model at /v1/models; give --model"))
+                                new IllegalArgumentException(
+                                        "--model: the target lists no priced chat model at /v1/models; give --model"))
                 .model();
     }
 
@@ -198,9 +200,8 @@ public final class KeysVerifyRun {
                 PriceFetch.of(base, model, key)
                         .orElseThrow(
                                 () ->
-                                        new OptionException(
-                                                "--price-in",
-                                                "the target publishes no price for "
+                                        new IllegalArgumentException(
+                                                "--price-in: the target publishes no price for "
                                                         + model
                                                         + " at /v1/models/"
                                                         + model
@@ -211,13 +212,14 @@ public final class KeysVerifyRun {
     private static Secret secretFromEnv(String option, String name, Map<String, String> env) {
         String v = env.get(name);
         if (v == null || v.isBlank()) {
-            throw new OptionException(option, "environment variable " + name + " is not set");
+            throw new IllegalArgumentException(
+                    option + ": environment variable " + name + " is not set");
         }
         try {
             return Secret.of(v);
         } catch (IllegalArgumentException e) {
-            throw new OptionException(
-                    option, "environment variable " + name + ": " + e.getMessage());
+            throw new IllegalArgumentException(
+                    option + ": environment variable " + name + ": " + e.getMessage());
         }
     }
 

@@ -10,18 +10,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class KeysVerifyOptionsTest {
 
     private static void rejects(String option, String... args) {
-        assertThatThrownBy(() -> KeysVerifyOptions.parse(args))
-                .isInstanceOf(OptionException.class)
-                .satisfies(e -> assertThat(((OptionException) e).option()).isEqualTo(option));
+        assertThatThrownBy(() -> KeysVerifyMain.parse(args))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining(option);
     }
 
     @Test
     void defaultsRunTheInProcessMockMatrix() {
-        KeysVerifyOptions o = KeysVerifyOptions.parse();
+        KeysVerifyOptions o = KeysVerifyMain.parse();
         assertThat(o.targetKind()).isEqualTo(KeysVerifyOptions.TargetKind.MOCK_IN_PROCESS);
         assertThat(o.concurrencies()).containsExactly(1, 4, 16, 64);
         assertThat(o.settleTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -31,7 +32,7 @@ class KeysVerifyOptionsTest {
     @Test
     void liveGatewayNeedsKeysByVariableNameAndALimit() {
         KeysVerifyOptions o =
-                KeysVerifyOptions.parse(
+                KeysVerifyMain.parse(
                         "--url",
                         "https://gw.example:8443",
                         "--key-env",
@@ -50,7 +51,7 @@ class KeysVerifyOptionsTest {
         assertThat(o.waitForReset()).isTrue();
         rejects("--limit-credits", "--url", "http://h:1", "--key-env", "K", "--model", "m");
         assertThat(
-                        KeysVerifyOptions.parse(
+                        KeysVerifyMain.parse(
                                         "--url",
                                         "http://h:1",
                                         "--key-env",
@@ -62,9 +63,7 @@ class KeysVerifyOptionsTest {
         rejects("--url", "--url", "http://h:1");
         // A key pasted where a variable name belongs is refused, and not echoed.
         assertThatThrownBy(
-                        () ->
-                                KeysVerifyOptions.parse(
-                                        "--url", "http://h:1", "--key-env", "sk-abc123"))
+                        () -> KeysVerifyMain.parse("--url", "http://h:1", "--key-env", "sk-abc123"))
                 .hasMessageContaining("--key-env")
                 .hasMessageNotContaining("sk-abc123");
     }
@@ -103,8 +102,9 @@ class KeysVerifyOptionsTest {
                                 new PrintStream(err)))
                 .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Usage: ./tokenbench keys verify")
                 .contains("--wait-for-reset")
-                .contains("--key-env NAME");
+                .contains("--key-env=NAME");
     }
 
     @Test
@@ -177,9 +177,44 @@ class KeysVerifyOptionsTest {
                 .isEqualTo("{\"reset_zone\":\"Asia/Shanghai\"}");
         assertThat(
                         List.of(
-                                KeysVerifyOptions.parse("--mock-option", "stale-cache-ms=5")
+                                KeysVerifyMain.parse("--mock-option", "stale-cache-ms=5")
                                         .mockOptions()
                                         .keySet()))
                 .containsExactly(java.util.Set.of("stale_cache_ms"));
+    }
+
+    @Test
+    void helpListsEachOptionOnceWithItsDefault() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(
+                        KeysVerifyMain.run(
+                                new String[] {"--help"},
+                                Map.of(),
+                                new PrintStream(out),
+                                new PrintStream(new ByteArrayOutputStream())))
+                .isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help.split("--model=", -1)).hasSize(2);
+        assertThat(help.substring(help.indexOf("--settle-timeout="))).contains("Default: 5s");
+    }
+
+    @Test
+    void repeatedSingleValuesAndOptionNamesAsValuesAreRejected() {
+        rejects("--model", "--model", "a", "--model", "b");
+        rejects("--model", "--model", "--prompt", "hi");
+        assertThat(
+                        KeysVerifyMain.parse(
+                                        "--key-env",
+                                        "A",
+                                        "--key-env",
+                                        "B",
+                                        "--url",
+                                        "http://h:1",
+                                        "--limit-credits",
+                                        "1")
+                                .keyEnvs())
+                .containsExactly("A", "B");
+        assertThat(KeysVerifyMain.parse("--settle-timeout", "1m30s").settleTimeout())
+                .isEqualTo(Duration.ofSeconds(90));
     }
 }

@@ -1,7 +1,6 @@
-package io.tokenbench.simulations.load;
+package io.tokenbench.simulations.config;
 
-import io.tokenbench.simulations.config.Durations;
-import io.tokenbench.simulations.config.ParameterException;
+import io.tokenbench.options.DurationGrammar;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,11 +38,34 @@ public sealed interface LoadModel {
         long lengthNanos = length.toNanos();
         double sum = 0;
         for (long i = 0; i < steps; i++) {
-            sum +=
-                    ArrivalSchedule.rateAt(
-                            this, (2 * i + 1) * lengthNanos / (2 * steps), lengthNanos);
+            sum += rateAt((2 * i + 1) * lengthNanos / (2 * steps), lengthNanos);
         }
         return sum / steps;
+    }
+
+    /**
+     * The arrival rate in requests per second at {@code tNanos} into a run of {@code lengthNanos}.
+     *
+     * @throws IllegalStateException for the closed model, which has no arrival rate
+     */
+    default double rateAt(long tNanos, long lengthNanos) {
+        if (this instanceof ConstantRate c) {
+            return c.ratePerSec();
+        }
+        if (this instanceof Ramp r) {
+            return r.fromRatePerSec()
+                    + (r.toRatePerSec() - r.fromRatePerSec()) * tNanos / (double) lengthNanos;
+        }
+        if (this instanceof Steps s) {
+            int level = (int) Math.min(s.count() - 1, tNanos / s.stepDuration().toNanos());
+            return s.rateOfLevel(level);
+        }
+        if (this instanceof Spike s) {
+            long at = s.at().toNanos();
+            boolean inSpike = tNanos >= at && tNanos < at + s.length().toNanos();
+            return inSpike ? s.spikeRatePerSec() : s.baseRatePerSec();
+        }
+        throw new IllegalStateException("not an open model: " + describe());
     }
 
     /** Constant rate; {@code poisson} draws exponential gaps, otherwise the gaps are equal. */
@@ -128,7 +150,7 @@ public sealed interface LoadModel {
                     + "/s,x"
                     + count
                     + ","
-                    + Durations.format(stepDuration)
+                    + DurationGrammar.format(stepDuration)
                     + ")";
         }
 
@@ -164,9 +186,9 @@ public sealed interface LoadModel {
                     + "/s,"
                     + fmt(spikeRatePerSec)
                     + "/s,at="
-                    + Durations.format(at)
+                    + DurationGrammar.format(at)
                     + ",for="
-                    + Durations.format(length)
+                    + DurationGrammar.format(length)
                     + ")";
         }
 
@@ -209,9 +231,11 @@ public sealed interface LoadModel {
     Pattern CONCURRENCY = Pattern.compile("concurrency\\((\\d+)\\)");
 
     /**
-     * Parses the text forms of the class comment; anything else throws naming {@code parameter}.
+     * Parses the text forms of the class comment (durations in {@link DurationGrammar}'s units).
+     *
+     * @throws IllegalArgumentException saying what is wrong with {@code text}
      */
-    static LoadModel parse(String parameter, String text) {
+    static LoadModel parse(String text) {
         String t = text.replace(" ", "");
         try {
             Matcher m;
@@ -227,26 +251,22 @@ public sealed interface LoadModel {
                         Double.parseDouble(m.group(1)),
                         Double.parseDouble(m.group(2)),
                         Integer.parseInt(m.group(3)),
-                        Durations.parse(parameter, m.group(4)));
+                        DurationGrammar.parse(m.group(4)));
             }
             if ((m = SPIKE.matcher(t)).matches()) {
                 return new Spike(
                         Double.parseDouble(m.group(1)),
                         Double.parseDouble(m.group(2)),
-                        Durations.parse(parameter, m.group(3)),
-                        Durations.parse(parameter, m.group(4)));
+                        DurationGrammar.parse(m.group(3)),
+                        DurationGrammar.parse(m.group(4)));
             }
             if ((m = CONCURRENCY.matcher(t)).matches()) {
                 return new Concurrency(Integer.parseInt(m.group(1)));
             }
         } catch (IllegalArgumentException e) {
-            if (e instanceof ParameterException pe) {
-                throw pe;
-            }
-            throw new ParameterException(parameter, "'" + text + "': " + e.getMessage());
+            throw new IllegalArgumentException("'" + text + "': " + e.getMessage(), e);
         }
-        throw new ParameterException(
-                parameter,
+        throw new IllegalArgumentException(
                 "unknown load model '"
                         + text
                         + "' (use poisson(10/s), "

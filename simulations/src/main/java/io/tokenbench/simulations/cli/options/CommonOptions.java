@@ -1,0 +1,231 @@
+package io.tokenbench.simulations.cli.options;
+
+import io.tokenbench.options.Commands;
+import io.tokenbench.simulations.config.InjectorShare;
+import io.tokenbench.simulations.config.IntDistribution;
+import io.tokenbench.simulations.config.LoadModel;
+import io.tokenbench.simulations.config.PromptSpec;
+import io.tokenbench.simulations.config.RunParameters;
+import io.tokenbench.simulations.config.ScenarioKind;
+import io.tokenbench.simulations.config.Slo;
+import io.tokenbench.simulations.config.Timeouts;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options every load command takes ({@code run}, {@code sweep}, {@code calibrate}): what is
+ * sent, the time limits, the SLOs, where the run folder goes. Options added here appear in all
+ * three commands; {@link #parameters} is the one place they become {@link RunParameters}.
+ */
+public final class CommonOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(
+            names = "--api-key-env",
+            paramLabel = "NAME[,NAME...]",
+            defaultValue = "POWERTOKENS_API_KEY",
+            description =
+                    "environment variable holding the API key (never the key itself); with several"
+                            + " injectors NAME0,NAME1,...: injector i reads the i-th")
+    private String apiKeyEnv;
+
+    @Option(
+            names = "--model",
+            paramLabel = "ID",
+            defaultValue = "MiniMax-M3",
+            description = "model id sent in every request")
+    private String model;
+
+    @Option(
+            names = "--prompts",
+            paramLabel = "SOURCE",
+            defaultValue = "bundled",
+            description = "bundled | file:PATH (one prompt per line) | synthetic")
+    private String prompts;
+
+    @Option(
+            names = "--input-tokens",
+            paramLabel = "DIST",
+            defaultValue = "uniform(64,512)",
+            converter = Converters.Distribution.class,
+            description =
+                    "--prompts synthetic: prompt length in tokens: N | uniform(a,b) | normal(mean,sd)")
+    private IntDistribution inputTokens;
+
+    @Option(
+            names = "--max-tokens",
+            paramLabel = "N",
+            defaultValue = "128",
+            description = "max_tokens sent in every request")
+    private int maxTokens;
+
+    @Option(
+            names = "--stream",
+            paramLabel = "BOOL",
+            arity = "1",
+            converter = Converters.Switch.class,
+            description =
+                    "true: SSE streaming; false: one JSON response.%n"
+                            + "  Default: true (non-streaming: false)")
+    private Boolean stream;
+
+    @Option(
+            names = "--warmup",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "load before the measured window; recorded, excluded from the summary")
+    private Duration warmup;
+
+    @Option(
+            names = "--grace",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            description = "after the last arrival, how long requests in flight may finish")
+    private Duration grace;
+
+    @Option(
+            names = "--timeout-first-token",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            description = "send to first output token")
+    private Duration timeoutFirstToken;
+
+    @Option(
+            names = "--timeout-idle",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            description = "longest silence between two stream events")
+    private Duration timeoutIdle;
+
+    @Option(
+            names = "--timeout-total",
+            paramLabel = "DURATION",
+            defaultValue = "120s",
+            description = "send to end of response")
+    private Duration timeoutTotal;
+
+    @Option(
+            names = "--slo-ttft",
+            paramLabel = "DURATION",
+            defaultValue = "2s",
+            description = "goodput SLO on ttft_sched (open model) or ttft (closed)")
+    private Duration sloTtft;
+
+    @Option(
+            names = "--slo-tpot",
+            paramLabel = "DURATION",
+            defaultValue = "100ms",
+            description = "goodput SLO on tpot")
+    private Duration sloTpot;
+
+    @Option(
+            names = "--slo-e2e",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            description = "goodput SLO on e2e_sched")
+    private Duration sloE2e;
+
+    @Option(
+            names = "--lag-budget",
+            paramLabel = "DURATION",
+            defaultValue = "5ms",
+            description = "dispatch-lag p99 above this marks the run invalid")
+    private Duration lagBudget;
+
+    @Option(
+            names = "--connections",
+            paramLabel = "MODE",
+            arity = "1",
+            defaultValue = "pooled",
+            converter = Converters.Connections.class,
+            description =
+                    "pooled: keep-alive connections shared by all users (like an SDK client;"
+                            + " Gatling's client re-sends once when a pooled connection dies before"
+                            + " the response) | per-request: a new connection per request")
+    private Converters.ConnectionMode connections;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "seed of the arrival schedule, prompt choice and synthetic lengths")
+    private long seed;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "runs",
+            description = "folder in which the run folder is created")
+    private Path out;
+
+    /**
+     * Rejects the options of this group that do not apply to {@code scenario}: {@code
+     * --input-tokens} without synthetic prompts, {@code --model} in a model comparison (each
+     * variant names its model).
+     */
+    public void rejectInapplicable(ScenarioKind scenario) {
+        Commands.rejectUnless(
+                spec,
+                prompts.equals("synthetic"),
+                "applies only to --prompts synthetic",
+                "--input-tokens");
+        Commands.rejectUnless(
+                spec,
+                scenario != ScenarioKind.MODEL_COMPARE,
+                "does not apply to --scenario model-compare (each variant of --compare names its"
+                        + " model)",
+                "--model");
+    }
+
+    /**
+     * The run's parameters from these options and the command's own choices.
+     *
+     * @throws IllegalArgumentException naming the option when a value or a combination is invalid
+     */
+    public RunParameters parameters(
+            ScenarioKind scenario,
+            Optional<URI> baseUrl,
+            LoadModel load,
+            Duration duration,
+            InjectorShare injectors,
+            ScenarioSettings settings) {
+        PromptSpec promptSpec;
+        try {
+            promptSpec = PromptSpec.parse(prompts, inputTokens);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--prompts: " + e.getMessage(), e);
+        }
+        return new RunParameters(
+                scenario,
+                baseUrl,
+                injectors.keyVariable(
+                        Arrays.stream(apiKeyEnv.split(",", -1)).map(String::strip).toList()),
+                model,
+                promptSpec,
+                maxTokens,
+                stream == null ? scenario != ScenarioKind.NON_STREAMING : stream,
+                load,
+                duration,
+                warmup,
+                grace,
+                new Timeouts(timeoutFirstToken, timeoutIdle, timeoutTotal),
+                new Slo(sloTtft, sloTpot, sloE2e),
+                lagBudget,
+                connections == Converters.ConnectionMode.POOLED,
+                seed,
+                out,
+                settings.upstreamUrl(),
+                settings.variants(),
+                injectors,
+                settings.mix(),
+                settings.classSlos(),
+                settings.videoTimeout());
+    }
+}
