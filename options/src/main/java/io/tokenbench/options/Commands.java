@@ -9,8 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one picocli setup of every tokenbench command. Strict by default: an unknown option, a
@@ -89,7 +92,8 @@ public final class Commands {
         return spec.commandLine().getParseResult().hasMatchedOption(optionName);
     }
 
-    private static int onBadOption(ParameterException e, String[] args) {
+    private static int onBadOption(ParameterException parsed, String[] args) {
+        ParameterException e = reworded(parsed);
         CommandLine line = e.getCommandLine();
         // qualified: a subcommand's own name is only "report"; its usage line says "./tokenbench
         // report"
@@ -99,6 +103,44 @@ public final class Commands {
         err.println("Run '" + name + " --help' for the options.");
         err.flush();
         return ExitCode.COULD_NOT_RUN;
+    }
+
+    /**
+     * Two of picocli's messages reworded: a missing value reads {@code --port: needs a value}, and
+     * an unknown option names only the option, never the arguments after it, which may be a secret
+     * ({@code --api-kye sk-...}) or an attached value ({@code --token=sk-...}).
+     */
+    static ParameterException reworded(ParameterException e) {
+        if (e instanceof MissingParameterException missing
+                && missing.getMissing().size() == 1
+                && missing.getMissing().get(0) instanceof OptionSpec option) {
+            return new ParameterException(
+                    e.getCommandLine(), option.longestName() + ": needs a value", e, option, null);
+        }
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            List<String> names =
+                    unmatched.getUnmatched().stream()
+                            .filter(a -> a.startsWith("-"))
+                            .map(Commands::optionNameOnly)
+                            .toList();
+            String message =
+                    switch (names.size()) {
+                        case 0 ->
+                                "Unexpected argument ("
+                                        + unmatched.getUnmatched().size()
+                                        + " in all); values follow their option, e.g. --rate 5/s";
+                        case 1 -> "Unknown option: " + names.get(0);
+                        default -> "Unknown options: " + String.join(", ", names);
+                    };
+            return new ParameterException(e.getCommandLine(), message);
+        }
+        return e;
+    }
+
+    /** {@code '--token'} for {@code --token=sk-...}: the name, quoted, never an attached value. */
+    private static String optionNameOnly(String argument) {
+        int eq = argument.indexOf('=');
+        return "'" + (eq < 0 ? argument : argument.substring(0, eq)) + "'";
     }
 
     /** A writer onto {@code stream} that keeps the stream's own encoding. */

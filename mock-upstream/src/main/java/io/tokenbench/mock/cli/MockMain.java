@@ -44,14 +44,11 @@ public final class MockMain {
     /**
      * The command line of {@code ./tokenbench mock}: the shared strict setup of {@link
      * Commands#create}, help that writes {@code --option VALUE} (both {@code --option VALUE} and
-     * {@code --option=VALUE} parse), and the messages of {@link OptionMessages}.
+     * {@code --option=VALUE} parse).
      */
     static CommandLine commandLine(MockCommand command) {
         CommandLine line = Commands.create(command, "mock");
         line.setHelpFactory(SpacedOptionHelp::new);
-        CommandLine.IParameterExceptionHandler shared = line.getParameterExceptionHandler();
-        line.setParameterExceptionHandler(
-                (e, args) -> shared.handleParseException(OptionMessages.reworded(e), args));
         return line;
     }
 }

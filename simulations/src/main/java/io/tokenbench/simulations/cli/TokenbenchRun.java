@@ -1,7 +1,6 @@
 package io.tokenbench.simulations.cli;
 
 import io.tokenbench.options.Commands;
-import io.tokenbench.options.UnknownOptions;
 import io.tokenbench.simulations.cli.options.PropertyDefaults;
 import io.tokenbench.simulations.config.ApiKey;
 import io.tokenbench.simulations.config.RunParameters;
@@ -91,7 +90,7 @@ public final class TokenbenchRun {
 
     private static CommandLine commandLine(
             LoadCommand command, String name, Map<String, String> env) {
-        CommandLine line = UnknownOptions.namesOnly(Commands.create(command, name));
+        CommandLine line = Commands.create(command, name);
         line.setDefaultValueProvider(new PropertyDefaults(System::getProperty, env));
         // 10 columns more than the other commands: the default --mix fits on one line
         line.setUsageHelpWidth(110);

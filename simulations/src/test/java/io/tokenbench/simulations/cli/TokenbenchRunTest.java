@@ -87,7 +87,7 @@ class TokenbenchRunTest {
         // the sweep and calibrate do not offer what they cannot use
         for (String option : List.of("--mix", "--compare", "--scenario", "--rate", "--duration")) {
             assertThat(run(Map.of(), "sweep", option, "1")).as(option).isEqualTo(2);
-            assertThat(errors()).as(option).contains("unknown option " + option);
+            assertThat(errors()).as(option).contains("Unknown option: '" + option + "'");
         }
         assertThat(run(Map.of(), "run", "--scenario", "sweep")).isEqualTo(2);
         assertThat(errors()).contains("--scenario: use ./tokenbench sweep");
@@ -111,11 +111,11 @@ class TokenbenchRunTest {
     void anUnknownOptionIsNamedWithoutTheValueAfterIt() {
         assertThat(run(Map.of(), "run", "--api-key", "sk-live-secret-1234")).isEqualTo(2);
         assertThat(errors())
-                .contains("unknown option --api-key")
+                .contains("Unknown option: '--api-key'")
                 .doesNotContain("sk-live-secret-1234");
         assertThat(run(Map.of(), "run", "--api-key=sk-live-secret-1234")).isEqualTo(2);
         assertThat(errors())
-                .contains("unknown option --api-key")
+                .contains("Unknown option: '--api-key'")
                 .doesNotContain("sk-live-secret-1234");
     }
 

@@ -1,7 +1,6 @@
 package io.tokenbench.simulations.keys.cli;
 
 import io.tokenbench.options.Commands;
-import io.tokenbench.options.UnknownOptions;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +23,7 @@ public final class KeysVerifyMain {
 
     public static int run(
             String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        CommandLine line =
-                UnknownOptions.namesOnly(
-                        Commands.create(new KeysVerifyCommand(env, out), LAUNCHER_COMMAND));
+        CommandLine line = Commands.create(new KeysVerifyCommand(env, out), LAUNCHER_COMMAND);
         line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         return line.execute(args);

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-class UnknownOptionsTest {
+class BadOptionMessagesTest {
     @Command(name = "demo")
     static final class Demo implements Callable<Integer> {
         @Option(names = "--model")
@@ -25,7 +25,7 @@ class UnknownOptionsTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine line = UnknownOptions.namesOnly(Commands.create(new Demo(), "demo"));
+        CommandLine line = Commands.create(new Demo(), "demo");
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
     }
@@ -34,7 +34,7 @@ class UnknownOptionsTest {
     void anUnknownOptionIsNamedAndTheValueAfterItIsNot() {
         assertThat(run("--api-key", "sk-live-0123456789")).isEqualTo(ExitCode.COULD_NOT_RUN);
         assertThat(err.toString())
-                .startsWith("./tokenbench demo: unknown option --api-key")
+                .startsWith("./tokenbench demo: Unknown option: '--api-key'")
                 .contains("Run './tokenbench demo --help' for the options.")
                 .doesNotContain("sk-live-0123456789");
     }
@@ -44,7 +44,7 @@ class UnknownOptionsTest {
         assertThat(run("--token=sk-live-0123456789", "--model", "m", "stray-secret"))
                 .isEqualTo(ExitCode.COULD_NOT_RUN);
         assertThat(err.toString())
-                .contains("unknown option --token")
+                .contains("Unknown options: '--token', '--model'")
                 .doesNotContain("sk-live-0123456789")
                 .doesNotContain("stray-secret");
     }
@@ -52,6 +52,6 @@ class UnknownOptionsTest {
     @Test
     void aStrayWordAloneIsAnUnexpectedArgument() {
         assertThat(run("stray-secret")).isEqualTo(ExitCode.COULD_NOT_RUN);
-        assertThat(err.toString()).contains("unexpected argument").doesNotContain("stray-secret");
+        assertThat(err.toString()).contains("Unexpected argument").doesNotContain("stray-secret");
     }
 }
