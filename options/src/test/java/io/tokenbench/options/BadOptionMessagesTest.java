@@ -44,7 +44,7 @@ class BadOptionMessagesTest {
         assertThat(run("--token=sk-live-0123456789", "--model", "m", "stray-secret"))
                 .isEqualTo(ExitCode.COULD_NOT_RUN);
         assertThat(err.toString())
-                .contains("Unknown options: '--token', '--model'")
+                .contains("Unknown option: '--token'")
                 .doesNotContain("sk-live-0123456789")
                 .doesNotContain("stray-secret");
     }
