@@ -91,6 +91,29 @@ final class MockHelp {
                         + "s)"),
         new Option("--io-threads", "N", "event loop threads (default: number of CPUs)"),
         new Option(
+                "--tls",
+                "",
+                "serve HTTPS with a certificate generated at start (names localhost, 127.0.0.1,"
+                        + " ::1); prints 'tls ca certificate: FILE'"),
+        new Option(
+                "--tls-cert-out",
+                "FILE",
+                "with --tls: write the CA certificate (PEM) clients trust to FILE (default: a"
+                        + " temporary file)"),
+        new Option(
+                "--tls-client-ca",
+                "FILE",
+                "with --tls: require client certificates issued by a CA in FILE (PEM; mutual TLS)"),
+        new Option(
+                "--tls-client-cert-out",
+                "FILE",
+                "with --tls: issue a client certificate into FILE (PEM) and require one (mutual"
+                        + " TLS); needs --tls-client-key-out"),
+        new Option(
+                "--tls-client-key-out",
+                "FILE",
+                "with --tls-client-cert-out: write its private key (PKCS#8 PEM, mode 600) to FILE"),
+        new Option(
                 "--state-file",
                 "FILE",
                 "keys (hashes only), ledgers, usage log and clock survive restarts in FILE,"
@@ -124,9 +147,10 @@ final class MockHelp {
                         """
                 Usage: java -jar mock-upstream.jar [options]    (or: ./tokenbench mock [options])
 
-                An OpenAI-compatible mock upstream (POST /v1/chat/completions, GET /v1/models, and the
+                An OpenAI-compatible mock upstream (POST /v1/chat/completions, /v1/completions, /v1/responses,
+                GET /v1/models, and the
                 embeddings, images, audio and video endpoints of ENDPOINTS.md) with latency, length and
-                fault models. Prints 'listening on http://HOST:PORT' when ready.
+                fault models. Prints 'listening on http://HOST:PORT' (https with --tls) when ready.
 
                 DIST is a constant (200ms, 64) or uniform(a,b), normal(mean,sd[,min,max]),
                 lognormal(median,sigma[,max]); durations need a unit: ns, us, ms, s.

@@ -6,6 +6,7 @@ import io.tokenbench.mock.enforcement.StaticKeysFirstGate;
 import io.tokenbench.mock.gate.StaticKeyGate;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
+import io.tokenbench.mock.tls.TlsConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -71,7 +72,13 @@ public final class MockMain {
                         .withRouteGroups(routes);
         MockUpstream mock;
         try {
-            mock = MockUpstream.start(config);
+            mock =
+                    parsed.tls().isPresent()
+                            ? MockUpstream.start(config, parsed.tls().get())
+                            : MockUpstream.start(config);
+        } catch (IllegalArgumentException e) {
+            err.println("mock: --tls: " + e.getMessage());
+            return new Launch(EXIT_BAD_OPTION, Optional.empty());
         } catch (IllegalStateException e) {
             err.println("mock: " + e.getMessage());
             return new Launch(EXIT_CANNOT_START, Optional.empty());
@@ -106,6 +113,13 @@ public final class MockMain {
             err.println("mock: admin token: " + mock.adminToken());
         }
         err.flush();
+        mock.caCertificateFile().ifPresent(file -> out.println("tls ca certificate: " + file));
+        parsed.tls()
+                .flatMap(TlsConfig::clientCertOut)
+                .ifPresent(file -> out.println("tls client certificate: " + file));
+        parsed.tls()
+                .flatMap(TlsConfig::clientKeyOut)
+                .ifPresent(file -> out.println("tls client key: " + file));
         out.println("listening on " + mock.baseUrl());
         out.flush();
         return new Launch(0, Optional.of(mock));

@@ -10,6 +10,7 @@ import io.tokenbench.mock.catalog.ModelCatalog;
 import io.tokenbench.mock.enforcement.EnforcementOptions;
 import io.tokenbench.mock.enforcement.EnforcementProfile;
 import io.tokenbench.mock.server.MockConfig;
+import io.tokenbench.mock.tls.TlsConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,14 +32,16 @@ final class MockOptions {
 
     /**
      * Result of parsing: the config, whether help was asked for, whether the admin token was
-     * generated, the key-enforcement profile and the {@code --state-file}.
+     * generated, the key-enforcement profile, the {@code --state-file} and the TLS settings ({@code
+     * --tls}).
      */
     record Parsed(
             MockConfig config,
             boolean help,
             boolean generatedAdminToken,
             EnforcementProfile profile,
-            Optional<Path> stateFile) {}
+            Optional<Path> stateFile,
+            Optional<TlsConfig> tls) {}
 
     private final Function<String, String> env;
 
@@ -59,10 +62,16 @@ final class MockOptions {
         boolean adminTokenGiven = false;
         EnforcementProfile profile = EnforcementProfile.DEFAULTS;
         Optional<Path> stateFile = Optional.empty();
+        boolean tls = false;
+        TlsFiles tlsFiles = new TlsFiles();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new Parsed(config, true, false, profile, stateFile);
+                return new Parsed(config, true, false, profile, stateFile, Optional.empty());
+            }
+            if (arg.equals("--tls")) {
+                tls = true;
+                continue;
             }
             if (!arg.startsWith("--")) {
                 throw new OptionError(
@@ -113,6 +122,11 @@ final class MockOptions {
                             config = config.withClientIdleTimeout(duration(value));
                     case "--io-threads" -> config = config.withIoThreads(integer(value, 1, 1024));
                     case "--state-file" -> stateFile = Optional.of(Path.of(nonBlank(value)));
+                    case "--tls-cert-out" -> tlsFiles.caCertOut = Path.of(nonBlank(value));
+                    case "--tls-client-ca" -> tlsFiles.clientCa = Path.of(nonBlank(value));
+                    case "--tls-client-cert-out" ->
+                            tlsFiles.clientCertOut = Path.of(nonBlank(value));
+                    case "--tls-client-key-out" -> tlsFiles.clientKeyOut = Path.of(nonBlank(value));
                     default -> {
                         Optional<MediaBehavior.Field> media = MediaBehavior.Field.byOption(name);
                         if (media.isPresent()) {
@@ -151,7 +165,46 @@ final class MockOptions {
         if (!apiKeys.isEmpty()) {
             config = config.withApiKeys(apiKeys);
         }
-        return new Parsed(config, false, !adminTokenGiven, profile, stateFile);
+        return new Parsed(
+                config, false, !adminTokenGiven, profile, stateFile, tlsFiles.config(tls));
+    }
+
+    /** The {@code --tls-*} files as given; checked together once all options are read. */
+    private static final class TlsFiles {
+        Path caCertOut;
+        Path clientCa;
+        Path clientCertOut;
+        Path clientKeyOut;
+
+        Optional<TlsConfig> config(boolean tls) throws OptionError {
+            if (!tls) {
+                String given =
+                        caCertOut != null
+                                ? "--tls-cert-out"
+                                : clientCa != null
+                                        ? "--tls-client-ca"
+                                        : clientCertOut != null
+                                                ? "--tls-client-cert-out"
+                                                : clientKeyOut != null
+                                                        ? "--tls-client-key-out"
+                                                        : null;
+                if (given != null) {
+                    throw new OptionError(given, "applies only with --tls");
+                }
+                return Optional.empty();
+            }
+            if ((clientCertOut == null) != (clientKeyOut == null)) {
+                throw new OptionError(
+                        clientCertOut == null ? "--tls-client-key-out" : "--tls-client-cert-out",
+                        "--tls-client-cert-out and --tls-client-key-out go together");
+            }
+            return Optional.of(
+                    new TlsConfig(
+                            Optional.ofNullable(caCertOut),
+                            Optional.ofNullable(clientCa),
+                            Optional.ofNullable(clientCertOut),
+                            Optional.ofNullable(clientKeyOut)));
+        }
     }
 
     private static boolean known(String name) {
