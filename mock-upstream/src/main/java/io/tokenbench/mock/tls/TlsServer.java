@@ -43,6 +43,9 @@ public final class TlsServer {
      */
     public static TlsServer create(TlsConfig config, String bindHost) {
         Objects.requireNonNull(config, "config");
+        List<X509Certificate> trustedClientIssuers = new ArrayList<>();
+        config.clientCa()
+                .ifPresent(file -> trustedClientIssuers.addAll(PemFiles.readCertificates(file)));
         CertificateAuthority ca = new CertificateAuthority("tokenbench mock CA");
         List<String> dnsNames = new ArrayList<>(List.of("localhost"));
         List<String> ips = new ArrayList<>(List.of("127.0.0.1", "::1"));
@@ -51,9 +54,6 @@ public final class TlsServer {
                 ca.issue("tokenbench mock", CertificateAuthority.Purpose.SERVER, dnsNames, ips);
         Path caFile = config.caCertOut().orElseGet(TlsServer::temporaryCaFile);
         writing(caFile, () -> PemFiles.writeCertificates(caFile, List.of(ca.certificate())));
-        List<X509Certificate> trustedClientIssuers = new ArrayList<>();
-        config.clientCa()
-                .ifPresent(file -> trustedClientIssuers.addAll(PemFiles.readCertificates(file)));
         if (config.clientCertOut().isPresent()) {
             CertificateAuthority.Issued client =
                     ca.issue(
