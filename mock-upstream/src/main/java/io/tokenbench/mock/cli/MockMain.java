@@ -6,7 +6,6 @@ import io.tokenbench.mock.enforcement.StaticKeysFirstGate;
 import io.tokenbench.mock.gate.StaticKeyGate;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
-import io.tokenbench.mock.tls.TlsConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -113,13 +112,7 @@ public final class MockMain {
             err.println("mock: admin token: " + mock.adminToken());
         }
         err.flush();
-        mock.caCertificateFile().ifPresent(file -> out.println("tls ca certificate: " + file));
-        parsed.tls()
-                .flatMap(TlsConfig::clientCertOut)
-                .ifPresent(file -> out.println("tls client certificate: " + file));
-        parsed.tls()
-                .flatMap(TlsConfig::clientKeyOut)
-                .ifPresent(file -> out.println("tls client key: " + file));
+        TlsOptions.announcements(mock, parsed.tls()).forEach(out::println);
         out.println("listening on " + mock.baseUrl());
         out.flush();
         return new Launch(0, Optional.of(mock));
