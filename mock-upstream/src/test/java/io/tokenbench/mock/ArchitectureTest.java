@@ -34,6 +34,8 @@ class ArchitectureTest {
         "video",
         "enforcement",
         "platformadmin",
+        "requestlog",
+        "tls",
     };
 
     /** Values, parsers and state that know neither Netty's pipeline nor routes. */

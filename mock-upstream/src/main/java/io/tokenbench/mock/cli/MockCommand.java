@@ -20,6 +20,7 @@ import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,10 +38,10 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         defaultValueProvider = MockDefaults.class,
         description = {
-            "An OpenAI-compatible mock upstream (POST /v1/chat/completions, GET /v1/models, and the"
-                    + " embeddings, images, audio and video endpoints of ENDPOINTS.md) with"
-                    + " latency, length and fault models. Prints 'listening on http://HOST:PORT'"
-                    + " when ready.",
+            "An OpenAI-compatible mock upstream (POST /v1/chat/completions, /v1/completions,"
+                    + " /v1/responses, GET /v1/models, and the embeddings, images, audio and video"
+                    + " endpoints of ENDPOINTS.md) with latency, length and fault models. Prints"
+                    + " 'listening on http://HOST:PORT' (https with --tls) when ready.",
             "",
             "DIST is a constant (200ms, 64) or uniform(a,b), normal(mean,sd[,min,max]),"
                     + " lognormal(median,sigma[,max]). DURATION and the durations in a DIST take a"
@@ -55,6 +56,8 @@ import picocli.CommandLine.Spec;
 public final class MockCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+
+    @Mixin TlsOptions tls;
 
     /** {@code --version}: the jar's implementation version, when the build wrote one. */
     static final class Version implements IVersionProvider {
@@ -309,7 +312,11 @@ public final class MockCommand implements Callable<Integer> {
         }
         config = config.withBehavior(behavior());
         return new MockSettings(
-                config, profile.profile(), Optional.ofNullable(stateFile), adminToken == null);
+                config,
+                profile.profile(),
+                Optional.ofNullable(stateFile),
+                adminToken == null,
+                tls.config(spec));
     }
 
     private Behavior behavior() {

@@ -2,23 +2,26 @@ package io.tokenbench.mock.cli;
 
 import io.tokenbench.mock.platform.EnforcementProfile;
 import io.tokenbench.mock.server.MockConfig;
+import io.tokenbench.mock.tls.TlsConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What the command line asks for: the server config, the key-enforcement profile, the {@code
- * --state-file}, and whether the admin token was generated (then it is printed at start).
+ * --state-file}, whether the admin token was generated (then it is printed at start), and TLS.
  */
 record MockSettings(
         MockConfig config,
         EnforcementProfile profile,
         Optional<Path> stateFile,
-        boolean generatedAdminToken) {
+        boolean generatedAdminToken,
+        Optional<TlsConfig> tls) {
 
     MockSettings {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(stateFile, "stateFile");
+        Objects.requireNonNull(tls, "tls");
     }
 }

@@ -53,12 +53,20 @@ final class MockStart {
                         .withRouteGroups(routes);
         MockUpstream mock;
         try {
-            mock = MockUpstream.start(config);
+            mock =
+                    settings.tls().isPresent()
+                            ? MockUpstream.start(config, settings.tls().get())
+                            : MockUpstream.start(config);
+        } catch (IllegalArgumentException e) {
+            closeQuietly(keys);
+            throw new ParameterException(line, "--tls: " + e.getMessage(), e);
         } catch (IllegalStateException e) {
+            closeQuietly(keys);
             err.println("mock: " + e.getMessage());
             err.flush();
             return new Started(ExitCode.FAILED, Optional.empty());
         } catch (Exception e) { // Netty's bind throws its checked IOException undeclared
+            closeQuietly(keys);
             err.println(
                     "mock: cannot listen on "
                             + config.host()
@@ -101,8 +109,18 @@ final class MockStart {
             err.println("mock: admin token: " + mock.adminToken());
         }
         err.flush();
+        TlsOptions.announcements(mock, settings.tls()).forEach(out::println);
         out.println("listening on " + mock.baseUrl());
         out.flush();
         return new Started(ExitCode.PASS, Optional.of(mock));
+    }
+
+    /** Closes the key platform of a mock that did not start. */
+    private static void closeQuietly(PowerTokensPlatform keys) {
+        try {
+            keys.close();
+        } catch (IOException | RuntimeException e) {
+            // the start already failed; that failure is what the user sees
+        }
     }
 }

@@ -30,7 +30,11 @@ public final class ChatRequestParser {
 
     /** Parses and validates; throws {@link ApiErrorException} with a 400 on any problem. */
     public ChatRequest parse(InputStream body) {
-        JsonNode root = readJson(body);
+        return parse(readJson(body));
+    }
+
+    /** Validates an already read body (see {@link #readJson}). */
+    public ChatRequest parse(JsonNode root) {
         if (!root.isObject()) {
             throw new ApiErrorException(ApiError.invalidType("body", "an object", typeName(root)));
         }
@@ -77,7 +81,8 @@ public final class ChatRequestParser {
                 toolCall);
     }
 
-    private static JsonNode readJson(InputStream body) {
+    /** Reads a request body strictly: malformed JSON, duplicate keys, trailing data are a 400. */
+    public static JsonNode readJson(InputStream body) {
         try {
             JsonNode root = JSON.readTree(body);
             if (root == null || root.isMissingNode()) {
@@ -129,7 +134,7 @@ public final class ChatRequestParser {
         }
     }
 
-    private static boolean optionalBoolean(JsonNode parent, String field, String param) {
+    static boolean optionalBoolean(JsonNode parent, String field, String param) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             return false;
@@ -138,7 +143,7 @@ public final class ChatRequestParser {
         return node.booleanValue();
     }
 
-    private static OptionalInt optionalInt(JsonNode parent, String field, int min, int max) {
+    static OptionalInt optionalInt(JsonNode parent, String field, int min, int max) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             return OptionalInt.empty();

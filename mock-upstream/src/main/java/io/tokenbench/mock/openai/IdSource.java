@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * Ids for one request, drawn from a seeded stream so a fixed seed gives fixed ids: {@code
- * x-request-id} ({@code req_} + 32 hex), completion ids ({@code chatcmpl-} + 29 base62) and tool
- * call ids ({@code call_} + 24 base62). Not thread-safe.
+ * x-request-id} ({@code req_} + 32 hex), completion ids ({@code chatcmpl-} + 29 base62), tool call
+ * ids ({@code call_} + 24 base62) and the ids of the other text APIs. Not thread-safe.
  */
 public final class IdSource {
 
@@ -36,6 +36,29 @@ public final class IdSource {
 
     public String completionId() {
         return "chatcmpl-" + base62(29);
+    }
+
+    /** A legacy completion id: {@code cmpl-} + 29 base62. */
+    public String textCompletionId() {
+        return "cmpl-" + base62(29);
+    }
+
+    /** A Responses API response id: {@code resp_} + 48 hex. */
+    public String responseId() {
+        return "resp_" + hex48();
+    }
+
+    /** A Responses API output message id: {@code msg_} + 48 hex. */
+    public String messageId() {
+        return "msg_" + hex48();
+    }
+
+    private String hex48() {
+        char[] chars = new char[48];
+        hex(random.nextLong(), chars, 0);
+        hex(random.nextLong(), chars, 16);
+        hex(random.nextLong(), chars, 32);
+        return new String(chars);
     }
 
     public String toolCallId() {

@@ -1,130 +1,25 @@
 package io.tokenbench.mock.server;
 
-import io.netty.buffer.ByteBufInputStream;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.tokenbench.mock.admin.RuntimeSettings;
-import io.tokenbench.mock.behavior.RequestOverrides;
-import io.tokenbench.mock.behavior.RequestPlan;
-import io.tokenbench.mock.behavior.RequestSeed;
-import io.tokenbench.mock.catalog.CatalogModel;
-import io.tokenbench.mock.catalog.ModelKind;
-import io.tokenbench.mock.gate.Admission;
-import io.tokenbench.mock.gate.AdmissionRequest;
-import io.tokenbench.mock.gate.Settlement;
-import io.tokenbench.mock.openai.ApiError;
-import io.tokenbench.mock.openai.ApiErrorException;
-import io.tokenbench.mock.openai.ChatRequest;
-import java.util.Map;
+import io.tokenbench.mock.openai.ParsedChat;
 
 /**
- * {@code POST /v1/chat/completions}: parse and validate, look the model up, admit through the gate,
- * draw the plan, then hand over to an upstream fault, a stream or a (possibly delayed) complete
- * body. Every admitted request is settled exactly once. Event loop only; stateless apart from the
- * context.
+ * {@code POST /v1/chat/completions}: the chat API ({@link ChatApi}) on the shared {@link
+ * TextGeneration} pipeline. Event loop only; stateless apart from the context.
  */
 final class ChatCompletions {
 
-    static final String ENDPOINT = "/v1/chat/completions";
-    private final ServerContext server;
+    static final String ENDPOINT = ChatApi.ENDPOINT;
+    private final TextGeneration<ParsedChat> generation;
 
     ChatCompletions(ServerContext server) {
-        this.server = server;
+        this.generation = new TextGeneration<>(server, new ChatApi(server.parser));
     }
 
     /**
      * Handles the request; returns the in-flight work when the response continues later, else null.
      */
     InFlight handle(Exchange exchange, FullHttpRequest request) {
-        if (!HttpMethod.POST.equals(request.method())) {
-            throw new ApiErrorException(
-                    ApiError.methodNotAllowed(request.method().name(), ENDPOINT, "POST"));
-        }
-        RequestOverrides overrides;
-        try {
-            overrides = RequestOverrides.parse(name -> request.headers().get(name));
-        } catch (RequestOverrides.BadOverrideException e) {
-            throw new ApiErrorException(
-                    ApiError.badRequest(e.getMessage(), null, "invalid_header"));
-        }
-        long bodyHash = ByteBufUtil.hashCode(request.content());
-        ChatRequest chat = server.parser.parse(new ByteBufInputStream(request.content()));
-        CatalogModel model =
-                server.config
-                        .catalog()
-                        .find(chat.model())
-                        .orElseThrow(
-                                () -> new ApiErrorException(ApiError.modelNotFound(chat.model())));
-        if (model.kind() != ModelKind.CHAT) {
-            throw new ApiErrorException(
-                    new ApiError(
-                            404,
-                            "This is not a chat model and thus not supported in the"
-                                    + " v1/chat/completions endpoint.",
-                            ApiError.INVALID_REQUEST,
-                            "model",
-                            null,
-                            Map.of()));
-        }
-        String bearer = Bearer.token(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-        Admission admission =
-                server.gate.admit(
-                        new AdmissionRequest(
-                                exchange.requestId(),
-                                bearer,
-                                ENDPOINT,
-                                chat.model(),
-                                chat.promptTokens(),
-                                chat.maxTokens(),
-                                chat.stream()));
-        if (admission instanceof Admission.Rejected rejected) {
-            server.stats.rejected();
-            exchange.sendJson(rejected.status(), rejected.jsonBody(), rejected.headers());
-            return null;
-        }
-        Admission.Admitted admitted = (Admission.Admitted) admission;
-        server.stats.admitted();
-        Settler settler =
-                new Settler(
-                        server.gate,
-                        server.stats,
-                        exchange.requestId(),
-                        admitted,
-                        ENDPOINT,
-                        chat.model(),
-                        chat.stream(),
-                        chat.promptTokens());
-        try {
-            RuntimeSettings.Snapshot settings = server.settings.current();
-            long seed =
-                    RequestSeed.of(
-                            server.config.seed(),
-                            bodyHash,
-                            overrides.seed().orElse(exchange.requestNumber()));
-            RequestPlan plan =
-                    RequestPlan.draw(
-                            seed,
-                            settings.behavior(),
-                            settings.faults(),
-                            overrides,
-                            chat.choices(),
-                            chat.maxTokens(),
-                            admitted.outputTokenCap());
-            plan.fault().ifPresent(f -> server.stats.faultInjected(f.fault()));
-            if (UpstreamFaults.answerBeforeHeaders(exchange, plan, settler)) {
-                return null;
-            }
-            long createdEpochSeconds = server.config.clock().instant().getEpochSecond();
-            return chat.stream()
-                    ? StreamingResponse.start(
-                            server, exchange, chat, plan, settler, createdEpochSeconds)
-                    : CompleteResponse.start(
-                            server, exchange, chat, plan, settler, createdEpochSeconds);
-        } catch (RuntimeException e) {
-            settler.settle(500, Settlement.End.UPSTREAM_ERROR_BEFORE_FIRST_BYTE, 0);
-            throw e;
-        }
+        return generation.handle(exchange, request);
     }
 }

@@ -1,12 +1,11 @@
 package io.tokenbench.mock.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.tokenbench.mock.behavior.Fault;
 import io.tokenbench.mock.behavior.RequestPlan;
 import io.tokenbench.mock.gate.Settlement;
-import io.tokenbench.mock.openai.ChatRequest;
-import io.tokenbench.mock.openai.CompletionBody;
 import io.tokenbench.mock.stream.StreamTiming;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -21,21 +20,29 @@ import java.util.concurrent.TimeUnit;
  */
 final class CompleteResponse {
 
+    /** Writes the API's complete body (owned by the caller). */
+    @FunctionalInterface
+    interface BodyWriter {
+        /**
+         * @param withUsage false only for the {@code usage_missing} fault
+         */
+        ByteBuf write(ByteBufAllocator alloc, boolean withUsage);
+    }
+
     private CompleteResponse() {}
 
     static InFlight start(
             ServerContext server,
             Exchange exchange,
-            ChatRequest chat,
             RequestPlan plan,
             Settler settler,
-            long createdEpochSeconds) {
+            BodyWriter bodyWriter) {
         StreamTiming timing = server.timing();
         long delayNanos =
                 timing.scaled(plan.ttftNanos())
                         + timing.scaled(sumOfGaps(plan))
                         + (plan.hasFault(Fault.STALL) ? plan.faultParam() : 0);
-        Runnable respond = () -> respond(exchange, chat, plan, settler, createdEpochSeconds);
+        Runnable respond = () -> respond(exchange, plan, settler, bodyWriter);
         if (delayNanos == 0) {
             respond.run();
             return null;
@@ -74,25 +81,14 @@ final class CompleteResponse {
     }
 
     private static void respond(
-            Exchange exchange,
-            ChatRequest chat,
-            RequestPlan plan,
-            Settler settler,
-            long createdEpochSeconds) {
+            Exchange exchange, RequestPlan plan, Settler settler, BodyWriter bodyWriter) {
         if (!exchange.ctx().channel().isActive()) {
             settler.settle(200, Settlement.End.CLIENT_CANCELLED, 0);
             exchange.complete();
             return;
         }
         ByteBuf body =
-                CompletionBody.write(
-                        exchange.ctx().alloc(),
-                        exchange.ids().completionId(),
-                        createdEpochSeconds,
-                        chat,
-                        plan,
-                        exchange.ids(),
-                        !plan.hasFault(Fault.USAGE_MISSING));
+                bodyWriter.write(exchange.ctx().alloc(), !plan.hasFault(Fault.USAGE_MISSING));
         long tokens = plan.totalOutputTokens();
         if (plan.hasFault(Fault.STREAM_RESET)) {
             settler.settle(200, Settlement.End.UPSTREAM_ERROR_MID_RESPONSE, tokens);

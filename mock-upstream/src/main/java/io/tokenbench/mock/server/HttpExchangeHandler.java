@@ -37,6 +37,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     private final ServerContext server;
     private final ChatCompletions chat;
     private final ModelsEndpoint models;
+    private final TextEndpoints texts;
     private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private Exchange current;
@@ -47,6 +48,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         this.server = server;
         this.chat = chat;
         this.models = models;
+        this.texts = server.textEndpoints;
     }
 
     @Override
@@ -124,6 +126,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         String path = pathOf(request.uri());
         if (path.equals(ChatCompletions.ENDPOINT)) {
             return chat.handle(exchange, request);
+        }
+        TextGeneration<?> text = texts.get(path);
+        if (text != null) {
+            return text.handle(exchange, request);
         }
         if (path.equals(ModelsEndpoint.LIST) || path.startsWith(ModelsEndpoint.LIST + "/")) {
             models.handle(exchange, request, path);

@@ -3,13 +3,19 @@ package io.tokenbench.mock.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.tokenbench.mock.tls.TlsConfig;
+import io.tokenbench.mock.tls.TlsServer;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,14 +38,17 @@ public final class MockUpstream implements AutoCloseable {
     private final Channel serverChannel;
     private final ChannelGroup connections;
     private final int port;
+    private final Optional<TlsServer> tls;
     private volatile boolean closed;
 
     private MockUpstream(
             ServerContext server,
             EventLoopGroup group,
             Channel serverChannel,
-            ChannelGroup connections) {
+            ChannelGroup connections,
+            Optional<TlsServer> tls) {
         this.server = server;
+        this.tls = tls;
         this.group = group;
         this.serverChannel = serverChannel;
         this.connections = connections;
@@ -51,11 +60,25 @@ public final class MockUpstream implements AutoCloseable {
      * bound.
      */
     public static MockUpstream start(MockConfig config) {
+        return start(config, Optional.empty());
+    }
+
+    /**
+     * Binds and serves HTTPS: generates the certificates and writes the PEM files {@code tls} names
+     * (an {@link IllegalArgumentException} names a file that cannot be read or written).
+     */
+    public static MockUpstream start(MockConfig config, TlsConfig tls) {
+        return start(config, Optional.of(TlsServer.create(tls, config.host())));
+    }
+
+    private static MockUpstream start(MockConfig config, Optional<TlsServer> tls) {
         ServerContext server = new ServerContext(config);
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(config.ioThreads());
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-        MockServerInitializer initializer = new MockServerInitializer(server, connections);
+        MockServerInitializer plain = new MockServerInitializer(server, connections);
+        ChannelInitializer<SocketChannel> initializer =
+                tls.isEmpty() ? plain : new TlsInitializer(tls.get().sslContext(), plain);
         try {
             Channel channel =
                     new ServerBootstrap()
@@ -72,7 +95,7 @@ public final class MockUpstream implements AutoCloseable {
                             .bind(config.host(), config.port())
                             .syncUninterruptibly()
                             .channel();
-            return new MockUpstream(server, group, channel, connections);
+            return new MockUpstream(server, group, channel, connections, tls);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IllegalStateException(
@@ -90,10 +113,18 @@ public final class MockUpstream implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://HOST:PORT}, without {@code /v1}. */
+    /** {@code http://HOST:PORT} ({@code https} with TLS), without {@code /v1}. */
     public String baseUrl() {
         String host = server.config.host();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return (tls.isPresent() ? "https://" : "http://")
+                + (host.contains(":") ? "[" + host + "]" : host)
+                + ":"
+                + port;
+    }
+
+    /** With TLS: the PEM file of the CA certificate clients trust ({@code --ca-cert}). */
+    public Optional<Path> caCertificateFile() {
+        return tls.map(TlsServer::caCertificateFile);
     }
 
     public String adminToken() {

@@ -9,6 +9,8 @@ import io.tokenbench.mock.gate.StaticKeyGate;
 import io.tokenbench.mock.media.MediaContext;
 import io.tokenbench.mock.openai.ChatRequestParser;
 import io.tokenbench.mock.openai.IdSource;
+import io.tokenbench.mock.requestlog.RequestLog;
+import io.tokenbench.mock.requestlog.RequestLogRoutes;
 import io.tokenbench.mock.routing.RouteGroup;
 import io.tokenbench.mock.stats.ServerStats;
 import io.tokenbench.mock.stats.StatsRoutes;
@@ -32,6 +34,8 @@ final class ServerContext {
     final ServerStats stats = new ServerStats();
     final SchedulingLag lag = new SchedulingLag();
     final ChatRequestParser parser = new ChatRequestParser();
+    final RequestLog requestLog = new RequestLog();
+    final TextEndpoints textEndpoints;
     final List<RouteGroup> routeGroups;
     private final AtomicLong requestNumbers = new AtomicLong();
     private final byte[] adminToken;
@@ -43,6 +47,7 @@ final class ServerContext {
         List<RouteGroup> groups = new ArrayList<>(config.routeGroups());
         groups.add(new ConfigRoutes(settings));
         groups.add(new StatsRoutes(stats, lag));
+        groups.add(new RequestLogRoutes(requestLog));
         groups.addAll(
                 MediaRoutes.all(
                         new MediaContext(
@@ -54,6 +59,7 @@ final class ServerContext {
                                 stats)));
         this.routeGroups = List.copyOf(groups);
         this.adminToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
+        this.textEndpoints = new TextEndpoints(this);
     }
 
     /** The next request number (1, 2, ...), part of each request's seed. */

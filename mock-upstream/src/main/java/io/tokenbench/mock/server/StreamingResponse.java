@@ -14,13 +14,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.tokenbench.mock.behavior.RequestPlan;
 import io.tokenbench.mock.openai.ChatRequest;
-import io.tokenbench.mock.openai.JsonText;
 import io.tokenbench.mock.stream.ChatStream;
-import io.tokenbench.mock.stream.ChunkEncoder;
+import io.tokenbench.mock.stream.StreamEncoder;
 
 /**
  * Starts an SSE response: writes and flushes the head at once ({@code text/event-stream}, {@code
- * no-cache}, chunked, no compression), then lets a {@link ChatStream} produce the events.
+ * no-cache}, chunked, no compression), then lets a {@link ChatStream} produce the events in the
+ * API's wire format ({@code encoder}).
  */
 final class StreamingResponse {
 
@@ -34,9 +34,9 @@ final class StreamingResponse {
             ServerContext server,
             Exchange exchange,
             ChatRequest chat,
+            StreamEncoder encoder,
             RequestPlan plan,
-            Settler settler,
-            long createdEpochSeconds) {
+            Settler settler) {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers()
                 .set(CONTENT_TYPE, TEXT_EVENT_STREAM)
@@ -46,12 +46,6 @@ final class StreamingResponse {
         exchange.decorate(head);
         exchange.ctx().writeAndFlush(head).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         server.stats.streamOpened();
-        ChunkEncoder encoder =
-                new ChunkEncoder(
-                        exchange.ids().completionId(),
-                        createdEpochSeconds,
-                        JsonText.escaped(chat.model()),
-                        chat.includeUsage());
         ChatStream stream =
                 new ChatStream(
                         exchange.ctx(),

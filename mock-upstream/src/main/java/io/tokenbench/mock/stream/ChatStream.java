@@ -33,7 +33,7 @@ public final class ChatStream extends PacedWriter {
         void ended(Settlement.End end, long completionTokens);
     }
 
-    private final ChunkEncoder encoder;
+    private final StreamEncoder encoder;
     private final ChatRequest request;
     private final RequestPlan plan;
     private final IdSource ids;
@@ -53,7 +53,7 @@ public final class ChatStream extends PacedWriter {
     public ChatStream(
             ChannelHandlerContext ctx,
             ChannelHandlerContext wire,
-            ChunkEncoder encoder,
+            StreamEncoder encoder,
             ChatRequest request,
             RequestPlan plan,
             IdSource ids,
@@ -79,6 +79,11 @@ public final class ChatStream extends PacedWriter {
 
     /** Schedules the first step at TTFT (stretched by the load slowdown) from now. */
     public void start() {
+        if (encoder.hasOpening()) {
+            ByteBuf opening = sink.allocate(2048);
+            encoder.opening(opening);
+            sink.write(opening);
+        }
         scheduleAt(now() + timing.scaled(plan.ttftNanos()));
     }
 
@@ -138,7 +143,7 @@ public final class ChatStream extends PacedWriter {
             encoder.usage(out, request.promptTokens(), emittedTotal());
         }
         if (!plan.hasFault(Fault.MISSING_DONE)) {
-            ChunkEncoder.done(out);
+            encoder.end(out);
         }
         sink.end(out, () -> end(Settlement.End.COMPLETED));
     }
@@ -189,7 +194,7 @@ public final class ChatStream extends PacedWriter {
                 resetConnection();
             }
             case STREAM_ERROR_EVENT -> {
-                ChunkEncoder.serverErrorEvent(out);
+                encoder.midStreamError(out);
                 sink.end(out, () -> end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE));
             }
             case PROTOCOL_ERROR -> {

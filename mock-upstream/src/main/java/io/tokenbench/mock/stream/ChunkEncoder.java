@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * chunk. The per-stream prefix (id, created, model) is encoded once; the other constant parts are
  * static. Not thread-safe; used by the stream's event loop.
  */
-public final class ChunkEncoder {
+public final class ChunkEncoder implements StreamEncoder {
 
     private static final byte[] CHOICE_INDEX = JsonText.ascii("{\"index\":");
     private static final byte[] ROLE_TEXT =
@@ -69,6 +69,7 @@ public final class ChunkEncoder {
      * The first event of a choice: {@code role: assistant} with empty content (null for tool
      * calls).
      */
+    @Override
     public void role(ByteBuf out, int choice, boolean toolCall) {
         open(out, choice);
         out.writeBytes(toolCall ? ROLE_TOOL : ROLE_TEXT);
@@ -76,17 +77,20 @@ public final class ChunkEncoder {
     }
 
     /** Opens a content event; write the escaped text next, then {@link #closeContent}. */
+    @Override
     public void openContent(ByteBuf out, int choice) {
         open(out, choice);
         out.writeBytes(CONTENT_OPEN);
     }
 
+    @Override
     public void closeContent(ByteBuf out) {
         out.writeBytes(CONTENT_CLOSE);
         close(out);
     }
 
     /** The first fragment of a tool call: index, id, type, name and empty arguments. */
+    @Override
     public void toolStart(ByteBuf out, int choice, String callId, byte[] functionNameEscaped) {
         open(out, choice);
         out.writeBytes(TOOL_START_OPEN);
@@ -101,17 +105,20 @@ public final class ChunkEncoder {
      * Opens an argument fragment event; write the escaped fragment next, then {@link
      * #closeToolArguments}.
      */
+    @Override
     public void openToolArguments(ByteBuf out, int choice) {
         open(out, choice);
         out.writeBytes(TOOL_ARGS_OPEN);
     }
 
+    @Override
     public void closeToolArguments(ByteBuf out) {
         out.writeBytes(TOOL_ARGS_CLOSE);
         close(out);
     }
 
     /** The empty-delta event carrying the choice's {@code finish_reason}. */
+    @Override
     public void finish(ByteBuf out, int choice, String finishReason) {
         out.writeBytes(prefix);
         out.writeBytes(CHOICE_INDEX);
@@ -123,6 +130,7 @@ public final class ChunkEncoder {
     }
 
     /** The {@code choices: []} event with the final usage (only with {@code include_usage}). */
+    @Override
     public void usage(ByteBuf out, long promptTokens, long completionTokens) {
         out.writeBytes(usagePrefix);
         out.writeBytes(Usage.json(promptTokens, completionTokens));
@@ -133,7 +141,18 @@ public final class ChunkEncoder {
         out.writeBytes(DONE);
     }
 
+    @Override
+    public void end(ByteBuf out) {
+        done(out);
+    }
+
+    @Override
+    public void midStreamError(ByteBuf out) {
+        serverErrorEvent(out);
+    }
+
     /** The {@code protocol_error} fault: an event whose JSON is cut off. */
+    @Override
     public void malformed(ByteBuf out, int choice) {
         out.writeBytes(prefix);
         out.writeBytes(CHOICE_INDEX);
