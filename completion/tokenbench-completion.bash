@@ -694,8 +694,8 @@ function _picocli_tokenbench_mock() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cutoff' '--no-refund-on-error' '--no_refund_on_error' '--fail-open' '--fail_open' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--api-key' '--api-keys-env' '--api-keys-file' '--admin-token' '--seed' '--ttft' '--itl' '--output-tokens' '--tokens-per-chunk' '--slowdown-threshold' '--slowdown-factor' '--fault' '--catalog' '--max-body' '--max-header' '--shutdown-grace' '--client-timeout' '--io-threads' '--state-file' '--embeddings-latency' '--embeddings-item-latency' '--image-latency' '--transcription-rtf' '--speech-ttfa' '--speech-rtf' '--video-queue' '--video-render' '--video-accept' '--concurrency' '--error-style' '--error_style' '--cancel-billing' '--cancel_billing' '--rounding' '--reset-zone' '--reset_zone' '--reset-weekday' '--reset_weekday' '--reset-lag-ms' '--reset_lag_ms' '--expiry-off-by-one' '--expiry_off_by_one' '--period-attribution' '--period_attribution' '--stale-cache-ms' '--stale_cache_ms' '--batch-write-ms' '--batch_write_ms' '--drop-settlement' '--drop_settlement' '--double-settle' '--double_settle' '--trust-bypass' '--trust_bypass'"
+  local flag_opts="'--tls' '--cutoff' '--no-refund-on-error' '--no_refund_on_error' '--fail-open' '--fail_open' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--tls-cert-out' '--tls-client-ca' '--tls-client-cert-out' '--tls-client-key-out' '--host' '--port' '--api-key' '--api-keys-env' '--api-keys-file' '--admin-token' '--seed' '--ttft' '--itl' '--output-tokens' '--tokens-per-chunk' '--slowdown-threshold' '--slowdown-factor' '--fault' '--catalog' '--max-body' '--max-header' '--shutdown-grace' '--client-timeout' '--io-threads' '--state-file' '--embeddings-latency' '--embeddings-item-latency' '--image-latency' '--transcription-rtf' '--speech-ttfa' '--speech-rtf' '--video-queue' '--video-render' '--video-accept' '--concurrency' '--error-style' '--error_style' '--cancel-billing' '--cancel_billing' '--rounding' '--reset-zone' '--reset_zone' '--reset-weekday' '--reset_weekday' '--reset-lag-ms' '--reset_lag_ms' '--expiry-off-by-one' '--expiry_off_by_one' '--period-attribution' '--period_attribution' '--stale-cache-ms' '--stale_cache_ms' '--batch-write-ms' '--batch_write_ms' '--drop-settlement' '--drop_settlement' '--double-settle' '--double_settle' '--trust-bypass' '--trust_bypass'"
   local NAMEPARAMP_option_args=("http_429" "http_500" "http_502" "http_503" "connect_reset" "stream_reset" "stream_error_event" "protocol_error" "missing_done" "usage_missing" "stall" "slow_drip") # --fault values
   local MODE_option_args=("CHECK_THEN_ACT" "ATOMIC") # --concurrency values
   local STYLE_option_args=("NEWAPI" "OPENAI" "OPENROUTER" "LITELLM") # --error-style values
@@ -707,6 +707,30 @@ function _picocli_tokenbench_mock() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--tls-cert-out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tls-client-ca')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tls-client-cert-out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tls-client-key-out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--host')
       return
       ;;
