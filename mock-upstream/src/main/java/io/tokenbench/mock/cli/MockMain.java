@@ -55,7 +55,8 @@ public final class MockMain {
                     PowerTokensPlatform.open(
                             parsed.config().catalog(),
                             parsed.profile(),
-                            parsed.stateFile().orElse(null));
+                            parsed.stateFile().orElse(null),
+                            parsed.config().seed());
         } catch (IOException | RuntimeException e) {
             err.println("mock: --state-file: " + e.getMessage());
             return new Launch(EXIT_BAD_OPTION, Optional.empty());

@@ -17,7 +17,8 @@ import io.tokenbench.mock.openai.ApiError;
 /**
  * Aggregates request bodies up to {@code --max-body}; a larger one gets 413 with an OpenAI-style
  * body and {@code x-request-id}. The connection stays open when the client asked for keep-alive
- * (the aggregator skips the rest of the body), else it is closed after the response.
+ * (the aggregator skips the rest of the body), else it is closed after the response with a {@link
+ * LingeringClose}, so the client reads the 413 instead of a reset.
  */
 final class BodyLimitAggregator extends HttpObjectAggregator {
 
@@ -48,7 +49,10 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         var future = ctx.writeAndFlush(response);
-        future.addListener(
-                keepOpen ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+        if (keepOpen) {
+            future.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        } else {
+            LingeringClose.after(future); // the body's bytes are still arriving
+        }
     }
 }

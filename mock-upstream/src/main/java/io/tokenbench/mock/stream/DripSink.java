@@ -54,6 +54,9 @@ final class DripSink implements EventSink {
 
     @Override
     public void discard() {
+        if (discarded) {
+            return; // already discarded, or everything was written and released
+        }
         discarded = true;
         if (tick != null) {
             tick.cancel(false);
