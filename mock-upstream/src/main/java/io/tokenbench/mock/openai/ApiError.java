@@ -151,6 +151,17 @@ public record ApiError(
                 Map.of());
     }
 
+    /** 417: an {@code Expect} header other than {@code 100-continue}. */
+    public static ApiError expectationFailed() {
+        return new ApiError(
+                417,
+                "Unsupported Expect header: only 100-continue is supported.",
+                INVALID_REQUEST,
+                null,
+                "expectation_failed",
+                Map.of());
+    }
+
     /** 400 for a request target whose path or query holds a malformed percent-escape. */
     public static ApiError malformedPath() {
         return badRequest(
