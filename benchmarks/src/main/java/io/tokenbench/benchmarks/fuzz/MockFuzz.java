@@ -24,9 +24,11 @@ import java.util.concurrent.atomic.LongAdder;
 public final class MockFuzz {
 
     private static final int READ_TIMEOUT_MILLIS = 120_000;
+    private static final int WAITING_THREADS = 400;
     private final int port;
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> dropsByKind = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
     private final LongAdder fiveXx = new LongAdder();
     private final LongAdder dropped = new LongAdder();
 
@@ -46,9 +48,15 @@ public final class MockFuzz {
         long seed = Long.parseLong(args[4]);
         MockFuzz fuzz = new MockFuzz(port);
         long startNanos = System.nanoTime();
-        ExecutorService slowPool = Executors.newFixedThreadPool(Math.max(1, slow));
+        // Connections that wait for the mock's request deadline: slow clients and truncated bodies.
+        ExecutorService slowPool = Executors.newFixedThreadPool(WAITING_THREADS);
         for (int i = 0; i < slow; i++) {
             slowPool.execute(fuzz::slowClient);
+        }
+        for (long index = 0; index < count; index += FuzzCases.TRUNCATED_EVERY) {
+            long truncated = index;
+            slowPool.execute(
+                    () -> fuzz.one(FuzzCases.kind(truncated), FuzzCases.build(truncated, seed)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong next = new AtomicLong();
@@ -57,7 +65,9 @@ public final class MockFuzz {
                     () -> {
                         long index;
                         while ((index = next.getAndIncrement()) < count) {
-                            fuzz.one(FuzzCases.kind(index), FuzzCases.build(index, seed));
+                            if (index % FuzzCases.TRUNCATED_EVERY != 0) {
+                                fuzz.one(FuzzCases.kind(index), FuzzCases.build(index, seed));
+                            }
                         }
                     });
         }
@@ -69,6 +79,7 @@ public final class MockFuzz {
         System.out.printf(
                 "requests: %d malformed + %d slow clients in %.1f s%n", count, slow, seconds);
         System.out.println("status counts: " + new TreeMap<>(fuzz.sums(fuzz.statuses)));
+        System.out.println("by kind: " + fuzz.sums(fuzz.byKind));
         System.out.println("5xx: " + fuzz.fiveXx.sum());
         System.out.println(
                 "dropped answers: "
@@ -138,6 +149,7 @@ public final class MockFuzz {
             return;
         }
         statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
+        byKind.computeIfAbsent(kind + " " + status, k -> new LongAdder()).increment();
         if (status.startsWith("5")) {
             fiveXx.increment();
         }
