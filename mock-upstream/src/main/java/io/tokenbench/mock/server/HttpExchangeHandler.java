@@ -35,6 +35,10 @@ import java.util.Map;
 final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private static final int MAX_QUEUED_REQUESTS = 8;
+
+    /** The target of the message Netty's decoder makes when the request line did not decode. */
+    private static final String UNDECODED_TARGET = "/bad-request";
+
     private static final RateLimitedLog LOG = RateLimitedLog.named("io.tokenbench.mock.server");
     private final ServerContext server;
     private final ChatCompletions chat;
@@ -91,7 +95,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
             if (!decoded.isSuccess()) {
                 server.stats.refused();
                 exchange = closing(exchange, number);
-                exchange.sendError(decodeError(decoded.cause()));
+                exchange.sendError(decodeError(decoded.cause(), request.uri()));
                 return;
             }
             InFlight work = route(exchange, request);
@@ -207,12 +211,17 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static ApiError decodeError(Throwable cause) {
+    /**
+     * @param uri the decoded target; Netty's placeholder {@value #UNDECODED_TARGET} when the
+     *     request line itself failed, so a too-long line with a real target was a chunk-size line
+     *     (400)
+     */
+    private static ApiError decodeError(Throwable cause, String uri) {
         if (cause instanceof TooLongHttpHeaderException) {
             return ApiError.headersTooLarge();
         }
         if (cause instanceof TooLongHttpLineException) {
-            return ApiError.uriTooLong();
+            return UNDECODED_TARGET.equals(uri) ? ApiError.uriTooLong() : ApiError.malformedHttp();
         }
         return cause instanceof TooLongFrameException
                 ? ApiError.headersTooLarge()

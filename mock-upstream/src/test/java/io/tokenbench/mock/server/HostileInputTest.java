@@ -87,6 +87,20 @@ class HostileInputTest {
     }
 
     @Test
+    void aTooLongChunkSizeLineIs400NotUriTooLong() {
+        RawResponse response =
+                RawResponse.parse(
+                        mock.send(
+                                        "POST /v1/chat/completions HTTP/1.1\r\nHost: m\r\n"
+                                                + "Transfer-Encoding: chunked\r\n\r\n5;"
+                                                + "e".repeat(10_000)
+                                                + "\r\nhello\r\n0\r\n\r\n")
+                                .output());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error().get("type").asText()).isEqualTo("invalid_request_error");
+    }
+
+    @Test
     void aBadPercentEscapeInThePathIs400() {
         RawResponse response =
                 RawResponse.parse(mock.send(EmbeddedMock.post("/%ZZ", BODY)).output());
@@ -132,7 +146,7 @@ class HostileInputTest {
                         ": durations a header can ask for are in [0, 1h] (at most 3600000 ms), got 'slow_drip:7200s'");
         RawResponse atCap =
                 RawResponse.parse(
-                        mock.send(EmbeddedMock.post(CHAT, BODY, "x-mock-fault: stall:1h"))
+                        mock.send(EmbeddedMock.post(CHAT, BODY, "x-mock-fault: stall:3600s"))
                                 .advanceMillis(2 * 3_600_000)
                                 .output());
         assertThat(atCap.status()).as("exactly the cap is allowed").isEqualTo(200);
