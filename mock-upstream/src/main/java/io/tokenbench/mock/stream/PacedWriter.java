@@ -37,6 +37,7 @@ abstract class PacedWriter implements Runnable {
         this.ctx = ctx;
         this.sink = sink;
         this.timing = timing;
+        sink.onFailure(this::fail);
     }
 
     /** Writes what is due now and schedules the next write, or ends. */
@@ -85,12 +86,12 @@ abstract class PacedWriter implements Runnable {
         recordLag = true;
         try {
             emitDue();
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             fail(e);
         }
     }
 
-    private void fail(Throwable error) {
+    private void fail(RuntimeException error) {
         LOG.error("a paced response failed; closing its connection", error);
         cancelPending();
         try {
