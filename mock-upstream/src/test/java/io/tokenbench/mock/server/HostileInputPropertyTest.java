@@ -30,7 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * readers: never a 5xx, never an exception escaping, every error an OpenAI-style body, no leaked
  * buffer (PARANOID leak detection; checked after the container like {@link NoLeaks}).
  */
-class HostileInputProperties {
+class HostileInputPropertyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> PATHS =
