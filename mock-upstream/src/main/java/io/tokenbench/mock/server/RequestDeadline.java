@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Two handlers share it: {@link #bytes()} below the HTTP codec (raw reads start the timer,
  * response writes are noticed) and {@link #requests()} above it (the request's end stops it). One
  * instance per channel; event loop only. Idle time between requests is not covered: that is the
- * idle timer's job.
+ * idle timer's job; nor is time while the mock itself has paused reading (pipelined requests
+ * queued), when the deadline starts again.
  */
 final class RequestDeadline {
 
@@ -97,6 +98,11 @@ final class RequestDeadline {
     private void expire(ChannelHandlerContext ctx) {
         timer = null;
         if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (!ctx.channel().config().isAutoRead()) {
+            // The mock paused reading (pipelined requests queued): the wait is not the client's.
+            timer = ctx.executor().schedule(() -> expire(ctx), deadlineNanos, TimeUnit.NANOSECONDS);
             return;
         }
         stats.requestDeadlineExceeded();

@@ -101,6 +101,20 @@ class HostileInputTest {
     }
 
     @Test
+    void theDeadlineDoesNotRunWhileTheMockPausedReading() {
+        String request = EmbeddedMock.post(CHAT, BODY);
+        mock.send(request.substring(0, 10));
+        mock.channel.config().setAutoRead(false); // as when pipelined requests fill the queue
+        mock.advanceMillis(12_000);
+        assertThat(mock.channel.isOpen()).isTrue();
+        assertThat(mock.server.stats.requestDeadlineExceededCount()).isZero();
+        mock.channel.config().setAutoRead(true);
+        mock.advanceMillis(5_000);
+        assertThat(RawResponse.parse(mock.output()).status()).isEqualTo(408);
+        assertThat(mock.server.stats.requestDeadlineExceededCount()).isEqualTo(1);
+    }
+
+    @Test
     void aBadPercentEscapeInThePathIs400() {
         RawResponse response =
                 RawResponse.parse(mock.send(EmbeddedMock.post("/%ZZ", BODY)).output());
