@@ -40,7 +40,7 @@ class ArchitectureTest {
 
     /** Values, parsers and state that know neither Netty's pipeline nor routes. */
     private static final String[] DOMAIN = {
-        "platform", "billing", "keys", "clock", "gate", "catalog", "openai", "behavior",
+        "platform", "billing", "keys", "clock", "gate", "catalog", "openai", "behavior", "logging",
     };
 
     private static final JavaClasses MAIN =

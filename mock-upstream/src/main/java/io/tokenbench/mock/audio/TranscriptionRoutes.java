@@ -33,6 +33,9 @@ import java.util.Set;
  */
 final class TranscriptionRoutes {
 
+    /** Longest audio transcribed (3 h; OpenAI's own limit is far lower). */
+    static final long MAX_AUDIO_SECONDS = 3 * 3600;
+
     static final String ENDPOINT = "/v1/audio/transcriptions";
     static final int MAX_FILE_BYTES = 25 * 1024 * 1024;
     private static final Set<String> FORMATS = Set.of("json", "verbose_json", "text", "srt", "vtt");
@@ -77,6 +80,17 @@ final class TranscriptionRoutes {
                                                         "the mock can only read WAV (RIFF/WAVE PCM) audio; '"
                                                                 + file.filename()
                                                                 + "' is not a readable WAV file.")));
+        if (seconds > MAX_AUDIO_SECONDS) {
+            // A forged byte rate makes a tiny file hours long; the transcript would be huge.
+            throw new ApiErrorException(
+                    ApiError.invalidValue(
+                            "file",
+                            "the audio is "
+                                    + Math.round(seconds)
+                                    + " s long; the mock transcribes at most "
+                                    + MAX_AUDIO_SECONDS
+                                    + " s."));
+        }
         String format = Objects.requireNonNullElse(form.field("response_format"), "json");
         if (!FORMATS.contains(format)) {
             throw new ApiErrorException(

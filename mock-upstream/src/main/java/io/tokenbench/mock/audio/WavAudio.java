@@ -87,19 +87,21 @@ public final class WavAudio {
             return Optional.empty();
         }
         long byteRate = -1;
-        int at = 12;
+        // A long: a chunk size near 4 GiB must end the walk, not wrap the offset negative.
+        long at = 12;
         while (at + 8 <= file.length) {
-            long size = Integer.toUnsignedLong(in.getInt(at + 4));
-            if (tag(file, at, "fmt ") && size >= 16 && at + 8 + 16 <= file.length) {
-                byteRate = Integer.toUnsignedLong(in.getInt(at + 8 + 8));
-            } else if (tag(file, at, "data")) {
+            int chunk = (int) at;
+            long size = Integer.toUnsignedLong(in.getInt(chunk + 4));
+            if (tag(file, chunk, "fmt ") && size >= 16 && at + 8 + 16 <= file.length) {
+                byteRate = Integer.toUnsignedLong(in.getInt(chunk + 8 + 8));
+            } else if (tag(file, chunk, "data")) {
                 if (byteRate <= 0) {
                     return Optional.empty();
                 }
-                long available = Math.min(size, file.length - (at + 8L));
+                long available = Math.min(size, file.length - (at + 8));
                 return Optional.of(available / (double) byteRate);
             }
-            at += 8 + (int) Math.min(Integer.MAX_VALUE - 16, size + (size & 1));
+            at += 8 + size + (size & 1);
         }
         return Optional.empty();
     }

@@ -39,6 +39,14 @@ public record RequestOverrides(
     public static final String FAULT_ATTEMPTS = "x-mock-fault-attempts";
     public static final String RETRY_COUNT = "x-stainless-retry-count";
 
+    /**
+     * The one cap on every duration a request header can ask for: latencies ({@code
+     * x-mock-ttft-ms}, {@code x-mock-itl-ms}, {@code x-mock-latency-ms}, {@code x-mock-job-ms}) and
+     * duration parameters of {@code x-mock-fault} ({@code stall:...}, {@code slow_drip:...}, {@code
+     * http_429:...}).
+     */
+    public static final long MAX_HEADER_DURATION_NANOS = 3_600_000_000_000L;
+
     public static final RequestOverrides NONE =
             new RequestOverrides(
                     OptionalLong.empty(),
@@ -124,9 +132,8 @@ public record RequestOverrides(
     static long millisToNanos(String name, String value) {
         try {
             double millis = Double.parseDouble(value.strip());
-            if (!(millis >= 0 && millis <= 3_600_000)) {
-                throw new BadOverrideException(
-                        name, "expected milliseconds in [0, 3600000], got '" + value + "'");
+            if (!(millis >= 0 && millis <= MAX_HEADER_DURATION_NANOS / 1e6)) {
+                throw overCap(name, value);
             }
             return Math.round(millis * 1_000_000);
         } catch (NumberFormatException e) {
@@ -154,9 +161,25 @@ public record RequestOverrides(
             return FaultChoice.NO_FAULT;
         }
         try {
-            return new FaultChoice(Optional.of(FaultSpec.parse(value)));
+            FaultSpec spec = FaultSpec.parse(value);
+            if (spec.fault().paramKind() == Fault.ParamKind.DURATION
+                    && spec.param() > MAX_HEADER_DURATION_NANOS) {
+                throw overCap(FAULT, value);
+            }
+            return new FaultChoice(Optional.of(spec));
+        } catch (BadOverrideException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new BadOverrideException(FAULT, e.getMessage());
         }
+    }
+
+    /** The one message for a duration outside [0, 1 h]. */
+    private static BadOverrideException overCap(String header, String value) {
+        return new BadOverrideException(
+                header,
+                "durations a header can ask for are in [0, 1h] (at most 3600000 ms), got '"
+                        + value
+                        + "'");
     }
 }

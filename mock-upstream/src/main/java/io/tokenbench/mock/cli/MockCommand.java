@@ -208,6 +208,15 @@ public final class MockCommand implements Callable<Integer> {
     Duration clientIdleTimeout;
 
     @Option(
+            names = "--request-deadline",
+            paramLabel = "DURATION",
+            description =
+                    "a request's head and body must arrive within this from its first byte, else"
+                            + " 408 (or close) and counted in /admin/stats"
+                            + " (default ${DEFAULT-VALUE})")
+    Duration requestDeadline;
+
+    @Option(
             names = "--io-threads",
             paramLabel = "N",
             description = "event loop threads, 1..1024 (default: number of CPUs)")
@@ -303,6 +312,7 @@ public final class MockCommand implements Callable<Integer> {
                         "--client-timeout",
                         config,
                         c -> c.withClientIdleTimeout(clientIdleTimeout));
+        config = checked("--request-deadline", config, c -> c.withRequestDeadline(requestDeadline));
         if (ioThreads != null) {
             config =
                     checked(

@@ -46,6 +46,7 @@ final class MockDefaults implements IDefaultValueProvider {
         m.put("--max-header", ByteSize.format(config.maxHeaderBytes()));
         m.put("--shutdown-grace", DurationGrammar.format(config.shutdownGrace()));
         m.put("--client-timeout", DurationGrammar.format(config.clientIdleTimeout()));
+        m.put("--request-deadline", DurationGrammar.format(config.requestDeadline()));
         for (MediaBehavior.Field field : MediaBehavior.Field.values()) {
             m.put(field.option(), behavior.media().get(field).spec());
         }

@@ -38,7 +38,8 @@ final class MockStart {
                     PowerTokensPlatform.open(
                             settings.config().catalog(),
                             settings.profile(),
-                            settings.stateFile().orElse(null));
+                            settings.stateFile().orElse(null),
+                            settings.config().seed());
         } catch (IOException | RuntimeException e) {
             throw new ParameterException(line, "--state-file: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.tokenbench.mock.enforcement;
 
+import io.tokenbench.mock.behavior.RequestSeed;
 import io.tokenbench.mock.billing.CostCalculator;
 import io.tokenbench.mock.billing.Ledger;
 import io.tokenbench.mock.billing.Reservation;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The faithful PowerTokens gate (key-limits.md): admission in the documented order (token, key
@@ -45,11 +45,35 @@ public final class PowerTokensGate implements RequestGate {
      */
     private final Runnable betweenCheckAndReserve;
 
+    /** Seeds the settlement fault switches: the same seed and request ids give the same draws. */
+    private final long faultSeed;
+
+    /** The mock's default seed, for gates built without one. */
+    public static final long DEFAULT_FAULT_SEED = 42;
+
     public PowerTokensGate(PriceList prices, PlatformState platform) {
-        this(prices, platform, () -> {});
+        this(prices, platform, DEFAULT_FAULT_SEED);
+    }
+
+    /**
+     * @param faultSeed the mock's {@code --seed}: whether {@code --drop-settlement} or {@code
+     *     --double-settle} hits a request is a pure function of it and the request id, whatever
+     *     thread settles
+     */
+    public PowerTokensGate(PriceList prices, PlatformState platform, long faultSeed) {
+        this(prices, platform, () -> {}, faultSeed);
     }
 
     PowerTokensGate(PriceList prices, PlatformState platform, Runnable betweenCheckAndReserve) {
+        this(prices, platform, betweenCheckAndReserve, DEFAULT_FAULT_SEED);
+    }
+
+    PowerTokensGate(
+            PriceList prices,
+            PlatformState platform,
+            Runnable betweenCheckAndReserve,
+            long faultSeed) {
+        this.faultSeed = faultSeed;
         this.prices = Objects.requireNonNull(prices, "prices");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.betweenCheckAndReserve =
@@ -310,10 +334,10 @@ public final class PowerTokensGate implements RequestGate {
             EnforcementProfile p, ApiKey key, Reservation r, long chargeMicroCredits, Instant now) {
         platform.deferred().flushDue(now);
         key.applyDueReset(now, p.calendar(), p.resetLag());
-        if (chance(p.dropSettlementProbability())) {
+        if (chance(p.dropSettlementProbability(), r.requestId(), DROP_SALT)) {
             return Ledger.attributedPeriod(key, r.periodStart(), p.periodAttribution());
         }
-        int times = chance(p.doubleSettleProbability()) ? 2 : 1;
+        int times = chance(p.doubleSettleProbability(), r.requestId(), DOUBLE_SALT) ? 2 : 1;
         if (!p.batchWrite().isZero()) {
             platform.deferred()
                     .defer(
@@ -348,9 +372,22 @@ public final class PowerTokensGate implements RequestGate {
         return attributed;
     }
 
-    private static boolean chance(double probability) {
-        return probability > 0
-                && (probability >= 1.0 || ThreadLocalRandom.current().nextDouble() < probability);
+    private static final long DROP_SALT = 0x5DEECE66DL;
+    private static final long DOUBLE_SALT = 0x2545F4914F6CDD1DL;
+
+    /**
+     * A draw in [0, 1) from the fault seed, the request id and a per-switch salt, compared with
+     * {@code probability}: reproducible per seed, independent of threads and arrival order.
+     */
+    boolean chance(double probability, String requestId, long salt) {
+        if (probability <= 0) {
+            return false;
+        }
+        if (probability >= 1.0) {
+            return true;
+        }
+        long bits = RequestSeed.mix(faultSeed ^ RequestSeed.mix(requestId.hashCode() + salt));
+        return (bits >>> 11) * 0x1.0p-53 < probability;
     }
 
     private static String cancelReason(Settlement.End end) {

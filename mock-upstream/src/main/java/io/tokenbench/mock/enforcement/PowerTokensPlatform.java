@@ -34,9 +34,10 @@ public final class PowerTokensPlatform implements AutoCloseable {
     private final List<RouteGroup> routeGroups;
     private final Sweeper sweeper;
 
-    private PowerTokensPlatform(PlatformState state, PriceList prices, StateFile stateFile) {
+    private PowerTokensPlatform(
+            PlatformState state, PriceList prices, StateFile stateFile, long seed) {
         this.state = state;
-        this.gate = new PowerTokensGate(prices, state);
+        this.gate = new PowerTokensGate(prices, state, seed);
         this.routeGroups = PlatformRoutes.all(state);
         this.sweeper = new Sweeper(state, stateFile);
     }
@@ -48,13 +49,23 @@ public final class PowerTokensPlatform implements AutoCloseable {
      */
     public static PowerTokensPlatform open(
             PriceList prices, EnforcementProfile profile, Path stateFile) throws IOException {
+        return open(prices, profile, stateFile, PowerTokensGate.DEFAULT_FAULT_SEED);
+    }
+
+    /**
+     * As {@link #open(PriceList, EnforcementProfile, Path)}, with the gate's settlement fault
+     * switches seeded from {@code seed} (the mock's {@code --seed}).
+     */
+    public static PowerTokensPlatform open(
+            PriceList prices, EnforcementProfile profile, Path stateFile, long seed)
+            throws IOException {
         PlatformState state =
                 new PlatformState(new KeyStore(), EmulatorClock.system(), profile, new UsageLog());
         StateFile file = stateFile == null ? null : new StateFile(stateFile);
         if (file != null) {
             file.load(state);
         }
-        return new PowerTokensPlatform(state, prices, file);
+        return new PowerTokensPlatform(state, prices, file, seed);
     }
 
     public PowerTokensGate gate() {

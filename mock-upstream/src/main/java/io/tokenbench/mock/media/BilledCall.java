@@ -12,6 +12,7 @@ import io.tokenbench.mock.catalog.ModelKind;
 import io.tokenbench.mock.gate.Admission;
 import io.tokenbench.mock.gate.AdmissionRequest;
 import io.tokenbench.mock.gate.Settlement;
+import io.tokenbench.mock.logging.RateLimitedLog;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import io.tokenbench.mock.routing.Pacing;
@@ -41,6 +42,8 @@ import java.util.function.Supplier;
  * job submissions, to the work.
  */
 public final class BilledCall {
+
+    private static final RateLimitedLog LOG = RateLimitedLog.named("io.tokenbench.mock.media");
 
     private static final int SEED_BODY_BYTES = 64 * 1024;
 
@@ -355,8 +358,7 @@ public final class BilledCall {
                                         usage,
                                         end));
             } catch (RuntimeException e) {
-                System.err.println(
-                        "mock: gate.settle failed for " + request.requestId() + ": " + e);
+                LOG.error("gate.settle failed for " + request.requestId(), e);
             }
         }
     }

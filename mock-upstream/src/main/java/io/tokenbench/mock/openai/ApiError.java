@@ -139,6 +139,35 @@ public record ApiError(
         return new ApiError(414, "Request URI too long.", INVALID_REQUEST, null, null, Map.of());
     }
 
+    /** 408: the request's head and body did not arrive within the request deadline. */
+    public static ApiError requestTimeout() {
+        return new ApiError(
+                408,
+                "The request was not received in time (head and body must arrive within the"
+                        + " request deadline).",
+                INVALID_REQUEST,
+                null,
+                "request_timeout",
+                Map.of());
+    }
+
+    /** 417: an {@code Expect} header other than {@code 100-continue}. */
+    public static ApiError expectationFailed() {
+        return new ApiError(
+                417,
+                "Unsupported Expect header: only 100-continue is supported.",
+                INVALID_REQUEST,
+                null,
+                "expectation_failed",
+                Map.of());
+    }
+
+    /** 400 for a request target whose path or query holds a malformed percent-escape. */
+    public static ApiError malformedPath() {
+        return badRequest(
+                "Malformed request path or query (invalid percent-escape).", null, "invalid_path");
+    }
+
     public static ApiError malformedHttp() {
         return badRequest("Malformed HTTP request.", null, null);
     }

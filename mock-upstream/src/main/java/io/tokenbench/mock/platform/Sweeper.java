@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sweeper implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger("io.tokenbench.mock.keys");
+
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     private final PlatformState platform;
@@ -43,8 +45,9 @@ public final class Sweeper implements AutoCloseable {
                             return t;
                         });
         long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(
-                this::sweepOnceQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        // Fixed rate, not fixed delay: a save that takes long under load must not push every later
+        // save back (a fixed delay made the file up to interval + save time + scheduling late).
+        executor.scheduleAtFixedRate(this::sweepOnceQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** One sweep: resets, deferred postings, and a save when something changed. */
@@ -60,7 +63,7 @@ public final class Sweeper implements AutoCloseable {
             sweepOnce();
         } catch (IOException | RuntimeException e) {
             // Keep sweeping: one failed save must not stop resets. The message holds no secrets.
-            System.err.println("keys-sweeper: " + e);
+            LOG.log(System.Logger.Level.ERROR, "keys-sweeper: sweep or save failed", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.tokenbench.mock.server;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -10,14 +11,17 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
 import io.tokenbench.mock.openai.ApiError;
 
 /**
  * Aggregates request bodies up to {@code --max-body}; a larger one gets 413 with an OpenAI-style
  * body and {@code x-request-id}. The connection stays open when the client asked for keep-alive
- * (the aggregator skips the rest of the body), else it is closed after the response.
+ * (the aggregator skips the rest of the body), else it is closed after the response with a {@link
+ * LingeringClose}, so the client reads the 413 instead of a reset.
  */
 final class BodyLimitAggregator extends HttpObjectAggregator {
 
@@ -32,23 +36,54 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         server.stats.received();
         server.stats.refused();
-        ApiError error = ApiError.bodyTooLarge(server.config.maxBodyBytes());
         FullHttpResponse response =
-                new DefaultFullHttpResponse(
-                        HttpVersion.HTTP_1_1,
-                        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-                        Unpooled.wrappedBuffer(error.jsonBytes()));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, Exchange.APPLICATION_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
-                .set(Exchange.X_REQUEST_ID, server.ids(server.nextRequestNumber()).requestId());
+                errorResponse(ApiError.bodyTooLarge(server.config.maxBodyBytes()));
         boolean keepOpen =
                 HttpUtil.isKeepAlive(oversized) && !HttpUtil.is100ContinueExpected(oversized);
         if (!keepOpen) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         var future = ctx.writeAndFlush(response);
-        future.addListener(
-                keepOpen ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+        if (keepOpen) {
+            future.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        } else {
+            LingeringClose.after(future); // the body's bytes are still arriving
+        }
+    }
+
+    /**
+     * Netty answers an {@code Expect} it does not support (417) or a {@code 100-continue} body over
+     * the limit (413) with an empty body; the mock's answers carry an OpenAI-style body like every
+     * other error. The aggregator then skips that request's body; the connection stays open.
+     */
+    @Override
+    protected Object newContinueResponse(
+            HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (!(response instanceof FullHttpResponse netty)
+                || netty.status().codeClass() != HttpStatusClass.CLIENT_ERROR) {
+            return response;
+        }
+        int status = netty.status().code();
+        ReferenceCountUtil.release(netty);
+        server.stats.received();
+        server.stats.refused();
+        return errorResponse(
+                status == 413
+                        ? ApiError.bodyTooLarge(maxContentLength)
+                        : ApiError.expectationFailed());
+    }
+
+    private FullHttpResponse errorResponse(ApiError error) {
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(
+                        HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.valueOf(error.status()),
+                        Unpooled.wrappedBuffer(error.jsonBytes()));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, Exchange.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+                .set(Exchange.X_REQUEST_ID, server.ids(server.nextRequestNumber()).requestId());
+        return response;
     }
 }

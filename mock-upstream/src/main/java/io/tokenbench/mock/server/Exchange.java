@@ -8,7 +8,6 @@ import static io.netty.handler.codec.http.HttpHeaderValues.KEEP_ALIVE;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -153,7 +152,7 @@ final class Exchange {
         decorate(response);
         var future = ctx.writeAndFlush(response);
         if (!keepAlive) {
-            future.addListener(ChannelFutureListener.CLOSE);
+            LingeringClose.after(future);
         }
         complete();
     }

@@ -2,7 +2,6 @@ package io.tokenbench.mock.server;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
@@ -16,6 +15,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.tokenbench.mock.logging.RateLimitedLog;
 import io.tokenbench.mock.openai.ApiError;
 import io.tokenbench.mock.openai.ApiErrorException;
 import io.tokenbench.mock.routing.RouteGroup;
@@ -23,6 +23,7 @@ import io.tokenbench.mock.routing.RouteRequest;
 import io.tokenbench.mock.routing.RouteResponse;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,11 @@ import java.util.Map;
 final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private static final int MAX_QUEUED_REQUESTS = 8;
+
+    /** The target of the message Netty's decoder makes when the request line did not decode. */
+    private static final String UNDECODED_TARGET = "/bad-request";
+
+    private static final RateLimitedLog LOG = RateLimitedLog.named("io.tokenbench.mock.server");
     private final ServerContext server;
     private final ChatCompletions chat;
     private final ModelsEndpoint models;
@@ -91,7 +97,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
             if (!decoded.isSuccess()) {
                 server.stats.refused();
                 exchange = closing(exchange, number);
-                exchange.sendError(decodeError(decoded.cause()));
+                exchange.sendError(decodeError(decoded.cause(), request.uri()));
                 return;
             }
             InFlight work = route(exchange, request);
@@ -102,7 +108,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
             server.stats.refused();
             exchange.sendError(e.error());
         } catch (RuntimeException e) {
-            System.err.println("mock: unexpected error serving " + exchange.requestId() + ": " + e);
+            LOG.error("unexpected error serving " + exchange.requestId(), e);
             exchange.sendError(ApiError.serverError(500));
         } finally {
             request.release();
@@ -153,9 +159,23 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
      * The path without the query; the decoder only when there is something to decode (fast path).
      */
     private static String pathOf(String uri) {
-        return uri.indexOf('?') < 0 && uri.indexOf('%') < 0 && uri.startsWith("/")
-                ? uri
-                : new QueryStringDecoder(uri).path();
+        if (uri.indexOf('?') < 0 && uri.indexOf('%') < 0 && uri.startsWith("/")) {
+            return uri;
+        }
+        try {
+            return new QueryStringDecoder(uri).path();
+        } catch (IllegalArgumentException e) {
+            throw new ApiErrorException(ApiError.malformedPath());
+        }
+    }
+
+    /** The decoded query parameters; a malformed escape is a 400. */
+    private static Map<String, List<String>> queryOf(String uri) {
+        try {
+            return new QueryStringDecoder(uri).parameters();
+        } catch (IllegalArgumentException e) {
+            throw new ApiErrorException(ApiError.malformedPath());
+        }
     }
 
     private RouteResponse handleRoute(
@@ -172,14 +192,14 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
                             "invalid_admin_token",
                             Map.of()));
         }
-        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        Map<String, List<String>> query = queryOf(request.uri());
         RouteRequest routeRequest =
                 new RouteRequest(
                         exchange.requestId(),
                         exchange.requestNumber(),
                         request.method().name(),
                         path,
-                        query.parameters(),
+                        query,
                         name -> request.headers().get(name),
                         bearer,
                         ByteBufUtil.getBytes(request.content()));
@@ -191,23 +211,23 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
             }
             return response;
         } catch (RuntimeException e) {
-            System.err.println(
-                    "mock: route group "
-                            + group.pathPrefix()
-                            + " failed on "
-                            + exchange.requestId()
-                            + ": "
-                            + e);
+            LOG.error(
+                    "route group " + group.pathPrefix() + " failed on " + exchange.requestId(), e);
             return RouteResponse.error(ApiError.serverError(500));
         }
     }
 
-    private static ApiError decodeError(Throwable cause) {
+    /**
+     * @param uri the decoded target; Netty's placeholder {@value #UNDECODED_TARGET} when the
+     *     request line itself failed, so a too-long line with a real target was a chunk-size line
+     *     (400)
+     */
+    private static ApiError decodeError(Throwable cause, String uri) {
         if (cause instanceof TooLongHttpHeaderException) {
             return ApiError.headersTooLarge();
         }
         if (cause instanceof TooLongHttpLineException) {
-            return ApiError.uriTooLong();
+            return UNDECODED_TARGET.equals(uri) ? ApiError.uriTooLong() : ApiError.malformedHttp();
         }
         return cause instanceof TooLongFrameException
                 ? ApiError.headersTooLarge()
@@ -222,7 +242,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         inFlight = null;
         if (done != null && !done.keepAlive()) {
             releaseQueued();
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            LingeringClose.after(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
             return;
         }
         if (!queued.isEmpty()) {
@@ -273,6 +293,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         // one
         // whose last response ended less than the timeout ago (no read happens during a long
         // stream).
+        if (event == RequestDeadline.EXPIRED) {
+            requestTimedOut();
+            return;
+        }
         if (event instanceof IdleStateEvent) {
             long sinceResponseNanos = ctx.executor().ticker().nanoTime() - lastResponseEndNanos;
             if (current == null
@@ -288,9 +312,22 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (!(cause instanceof IOException)
                 && !(cause instanceof PrematureChannelClosureException)) {
-            System.err.println("mock: closing connection after " + cause);
+            LOG.warn("closing a connection after an unexpected exception", cause);
         }
         ctx.close();
+    }
+
+    /** The request deadline passed with nothing of a response written: 408, then close. */
+    private void requestTimedOut() {
+        if (current != null || !ctx.channel().isActive()) {
+            ctx.close();
+            return;
+        }
+        server.stats.received();
+        server.stats.exchangeStarted();
+        server.stats.refused();
+        long number = server.nextRequestNumber();
+        closing(null, number).sendError(ApiError.requestTimeout());
     }
 
     private void releaseQueued() {

@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param gate the request gate; empty means a {@code StaticKeyGate} over {@link #apiKeys()}
  * @param clock wall clock for {@code created} and other wall-clock fields
  * @param routeGroups extra route groups (see {@code io.tokenbench.mock.routing})
+ * @param requestDeadline a request whose head and body have not fully arrived this long after its
+ *     first byte is refused (408, or the connection closed once a response started) and counted
  */
 public record MockConfig(
         String host,
@@ -52,7 +54,8 @@ public record MockConfig(
         int ioThreads,
         Optional<RequestGate> gate,
         InstantSource clock,
-        List<RouteGroup> routeGroups) {
+        List<RouteGroup> routeGroups,
+        Duration requestDeadline) {
 
     /** The key that works when no key is configured; the only key the mock ever prints. */
     public static final String DEFAULT_API_KEY = "sk-tokenbench-local";
@@ -63,6 +66,7 @@ public record MockConfig(
     public static final long DEFAULT_SEED = 42;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
     public static final Duration DEFAULT_CLIENT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(30);
 
     public MockConfig {
         Objects.requireNonNull(host, "host");
@@ -94,6 +98,7 @@ public record MockConfig(
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(clock, "clock");
         routeGroups = List.copyOf(routeGroups);
+        requirePositive(requestDeadline, "requestDeadline", false);
     }
 
     /**
@@ -117,7 +122,8 @@ public record MockConfig(
                 Runtime.getRuntime().availableProcessors(),
                 Optional.empty(),
                 InstantSource.system(),
-                List.of());
+                List.of(),
+                DEFAULT_REQUEST_DEADLINE);
     }
 
     /** A 32-hex-digit token from a secure random source. */
@@ -149,7 +155,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withPort(int value) {
@@ -169,7 +176,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withApiKeys(List<String> value) {
@@ -189,7 +197,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withAdminToken(String value) {
@@ -209,7 +218,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withSeed(long value) {
@@ -229,7 +239,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withBehavior(Behavior value) {
@@ -249,7 +260,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withFaults(FaultSettings value) {
@@ -269,7 +281,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withCatalog(ModelCatalog value) {
@@ -289,7 +302,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withMaxBodyBytes(int value) {
@@ -309,7 +323,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withMaxHeaderBytes(int value) {
@@ -329,7 +344,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withShutdownGrace(Duration value) {
@@ -349,7 +365,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withClientIdleTimeout(Duration value) {
@@ -369,7 +386,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withIoThreads(int value) {
@@ -389,7 +407,8 @@ public record MockConfig(
                 value,
                 gate,
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withGate(RequestGate value) {
@@ -409,7 +428,8 @@ public record MockConfig(
                 ioThreads,
                 Optional.of(value),
                 clock,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withClock(InstantSource value) {
@@ -429,7 +449,8 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 value,
-                routeGroups);
+                routeGroups,
+                requestDeadline);
     }
 
     public MockConfig withRouteGroups(List<RouteGroup> value) {
@@ -449,6 +470,28 @@ public record MockConfig(
                 ioThreads,
                 gate,
                 clock,
+                value,
+                requestDeadline);
+    }
+
+    public MockConfig withRequestDeadline(Duration value) {
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups,
                 value);
     }
 
@@ -483,6 +526,8 @@ public record MockConfig(
                 + gate.isPresent()
                 + ", routeGroups="
                 + routeGroups.size()
+                + ", requestDeadline="
+                + requestDeadline
                 + "]";
     }
 

@@ -48,6 +48,9 @@ final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
                 "idle",
                 new IdleStateHandler(
                         server.config.clientIdleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
+        RequestDeadline deadline =
+                new RequestDeadline(server.config.requestDeadline().toNanos(), server.stats);
+        p.addLast("deadline-bytes", deadline.bytes());
         p.addLast(
                 "http",
                 new HttpServerCodec(
@@ -55,6 +58,7 @@ final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
                                 .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
                                 .setMaxHeaderSize(server.config.maxHeaderBytes())
                                 .setMaxChunkSize(MAX_CHUNK_BYTES)));
+        p.addLast("deadline-requests", deadline.requests());
         p.addLast("aggregate", new BodyLimitAggregator(server));
         p.addLast("exchange", new HttpExchangeHandler(server, chat, models));
     }

@@ -3,6 +3,7 @@ package io.tokenbench.mock.server;
 import io.tokenbench.mock.gate.Admission;
 import io.tokenbench.mock.gate.RequestGate;
 import io.tokenbench.mock.gate.Settlement;
+import io.tokenbench.mock.logging.RateLimitedLog;
 import io.tokenbench.mock.stats.ServerStats;
 
 /**
@@ -10,6 +11,8 @@ import io.tokenbench.mock.stats.ServerStats;
  * gone, fault). A gate that throws is reported and does not break the connection. Event loop only.
  */
 final class Settler {
+
+    private static final RateLimitedLog LOG = RateLimitedLog.named("io.tokenbench.mock.server");
 
     private final RequestGate gate;
     private final ServerStats stats;
@@ -62,7 +65,7 @@ final class Settler {
                             Settlement.Usage.tokens(promptTokens, completionTokens),
                             end));
         } catch (RuntimeException e) {
-            System.err.println("mock: gate.settle failed for " + requestId + ": " + e);
+            LOG.error("gate.settle failed for " + requestId, e);
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counters shown by {@code GET /admin/stats}: requests received, refused before admission (bad
  * input, unknown model), rejected by the gate, admitted, settled by how they ended, faults
- * injected; and back-pressure pauses; gauges of requests in flight and open streams. Thread-safe;
- * writers never block.
+ * injected; back-pressure pauses and requests not received within the request deadline; gauges of
+ * requests in flight and open streams. Thread-safe; writers never block.
  */
 public final class ServerStats {
 
@@ -23,6 +23,7 @@ public final class ServerStats {
     private final Map<Settlement.End, LongAdder> settled = new EnumMap<>(Settlement.End.class);
     private final Map<Fault, LongAdder> faults = new EnumMap<>(Fault.class);
     private final LongAdder backPressurePauses = new LongAdder();
+    private final LongAdder requestDeadlinesExceeded = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger openStreams = new AtomicInteger();
     private final AtomicInteger activeExchanges = new AtomicInteger();
@@ -76,6 +77,15 @@ public final class ServerStats {
 
     public long backPressurePauseCount() {
         return backPressurePauses.sum();
+    }
+
+    /** A client did not deliver a whole request (head and body) within the request deadline. */
+    public void requestDeadlineExceeded() {
+        requestDeadlinesExceeded.increment();
+    }
+
+    public long requestDeadlineExceededCount() {
+        return requestDeadlinesExceeded.sum();
     }
 
     /** A request is being answered (from routing until its response is fully written). */
@@ -160,5 +170,6 @@ public final class ServerStats {
         settled.values().forEach(LongAdder::reset);
         faults.values().forEach(LongAdder::reset);
         backPressurePauses.reset();
+        requestDeadlinesExceeded.reset();
     }
 }

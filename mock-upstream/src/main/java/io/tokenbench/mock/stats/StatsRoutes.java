@@ -67,6 +67,7 @@ public final class StatsRoutes extends MountedRouteGroup {
         root.put("in_flight", stats.inFlight());
         root.put("open_streams", stats.openStreams());
         root.put("back_pressure_pauses", stats.backPressurePauseCount());
+        root.put("request_deadline_exceeded", stats.requestDeadlineExceededCount());
         root.put("process_cpu_ms", processCpuMillis());
         ObjectNode settled = root.putObject("settled");
         for (Settlement.End end : Settlement.End.values()) {

@@ -99,6 +99,11 @@ public final class ChatStream extends PacedWriter {
     }
 
     @Override
+    protected void failed() {
+        end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
+    }
+
+    @Override
     protected boolean isOver() {
         return ended;
     }
@@ -114,6 +119,23 @@ public final class ChatStream extends PacedWriter {
 
     private void emitStep() {
         ByteBuf out = sink.allocate(512 * plan.choices());
+        boolean allFinished;
+        try {
+            allFinished = encodeStep(out);
+        } catch (RuntimeException e) {
+            out.release(); // not handed to the sink yet
+            throw e;
+        }
+        if (!allFinished) {
+            sink.write(out);
+            scheduleNext();
+            return;
+        }
+        sink.end(out, () -> end(Settlement.End.COMPLETED));
+    }
+
+    /** Encodes this step's events into {@code out}; true when the body ends with them. */
+    private boolean encodeStep(ByteBuf out) {
         boolean allFinished = true;
         for (int choice = 0; choice < plan.choices(); choice++) {
             int tokens = plan.outputTokens(choice);
@@ -135,9 +157,7 @@ public final class ChatStream extends PacedWriter {
         }
         step++;
         if (!allFinished) {
-            sink.write(out);
-            scheduleNext();
-            return;
+            return false;
         }
         if (request.includeUsage() && !plan.hasFault(Fault.USAGE_MISSING)) {
             encoder.usage(out, request.promptTokens(), emittedTotal());
@@ -145,7 +165,7 @@ public final class ChatStream extends PacedWriter {
         if (!plan.hasFault(Fault.MISSING_DONE)) {
             encoder.end(out);
         }
-        sink.end(out, () -> end(Settlement.End.COMPLETED));
+        return true;
     }
 
     private void writeTokens(ByteBuf out, int choice, int count) {
@@ -180,12 +200,11 @@ public final class ChatStream extends PacedWriter {
         scheduleAfter(gapNanos);
     }
 
+    /** Allocates only in the branch that hands the buffer to the sink, so a throw leaks nothing. */
     private void injectFault() {
         Fault fault = plan.fault().orElseThrow().fault();
-        ByteBuf out = sink.allocate(256);
         switch (fault) {
             case STREAM_RESET -> {
-                out.release();
                 sink.discard();
                 end(
                         Settlement.End
@@ -194,11 +213,23 @@ public final class ChatStream extends PacedWriter {
                 resetConnection();
             }
             case STREAM_ERROR_EVENT -> {
-                encoder.midStreamError(out);
+                ByteBuf out = sink.allocate(256);
+                try {
+                    encoder.midStreamError(out);
+                } catch (RuntimeException e) {
+                    out.release();
+                    throw e;
+                }
                 sink.end(out, () -> end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE));
             }
             case PROTOCOL_ERROR -> {
-                encoder.malformed(out, 0);
+                ByteBuf out = sink.allocate(256);
+                try {
+                    encoder.malformed(out, 0);
+                } catch (RuntimeException e) {
+                    out.release();
+                    throw e;
+                }
                 sink.end(out, () -> end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE));
             }
             default -> throw new IllegalStateException("not a mid-stream fault: " + fault);

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The {@code slow_drip} fault: holds the stream's bytes and writes {@value #PIECE_BYTES} bytes per
@@ -22,6 +23,7 @@ final class DripSink implements EventSink {
     private Future<?> tick;
     private Runnable afterEnd;
     private boolean discarded;
+    private Consumer<RuntimeException> onFailure = e -> closeAfter(e);
 
     DripSink(ChannelHandlerContext ctx, long intervalNanos) {
         this.ctx = ctx;
@@ -54,6 +56,9 @@ final class DripSink implements EventSink {
 
     @Override
     public void discard() {
+        if (discarded) {
+            return; // already discarded, or everything was written and released
+        }
         discarded = true;
         if (tick != null) {
             tick.cancel(false);
@@ -61,7 +66,27 @@ final class DripSink implements EventSink {
         pending.release();
     }
 
+    /** Without a writer's handler: drop what is held and close. */
+    private void closeAfter(RuntimeException error) {
+        discard();
+        ctx.channel().close();
+    }
+
+    @Override
+    public void onFailure(Consumer<RuntimeException> handler) {
+        this.onFailure = handler;
+    }
+
+    /** One scheduled piece; an exception goes to the writer's failure handler, never the loop. */
     private void drip() {
+        try {
+            dripPiece();
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
+        }
+    }
+
+    private void dripPiece() {
         tick = null;
         if (discarded) {
             return;

@@ -101,6 +101,12 @@ public final class PacedBody extends PacedWriter {
     }
 
     @Override
+    protected void failed() {
+        end(Settlement.End.UPSTREAM_ERROR_MID_RESPONSE);
+        finished();
+    }
+
+    @Override
     protected boolean isOver() {
         return ended;
     }
@@ -117,7 +123,12 @@ public final class PacedBody extends PacedWriter {
         int start = pacing.partStart(part);
         int length = pacing.partEnd(part) - start;
         ByteBuf out = sink.allocate(length);
-        out.writeBytes(body, start, length);
+        try {
+            out.writeBytes(body, start, length);
+        } catch (RuntimeException e) {
+            out.release(); // not handed to the sink yet
+            throw e;
+        }
         part++;
         if (part == pacing.parts()) {
             end(Settlement.End.COMPLETED);

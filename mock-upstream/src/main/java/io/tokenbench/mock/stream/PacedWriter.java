@@ -2,6 +2,7 @@ package io.tokenbench.mock.stream;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.tokenbench.mock.logging.RateLimitedLog;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -12,9 +13,17 @@ import java.util.concurrent.TimeUnit;
  * while the channel is not writable (back-pressure), continuing from the current time once it is.
  * Subclasses say what is due ({@link #emitDue}) and when they are over.
  *
+ * <p>An exception from {@link #emitDue} never escapes to the event loop: it is logged (rate
+ * limited, with its stack trace), the pending write is cancelled, the sink drops what it holds, the
+ * subclass settles the stream once as an upstream error ({@link #failed}) and the connection is
+ * closed, so neither the reservation nor a buffer waits for the idle timeout. {@link #emitDue} must
+ * release any buffer it allocated and had not handed to the sink before it throws.
+ *
  * <p>Thread-safety: every method runs on the channel's event loop.
  */
 abstract class PacedWriter implements Runnable {
+
+    private static final RateLimitedLog LOG = RateLimitedLog.named("io.tokenbench.mock.stream");
 
     protected final ChannelHandlerContext ctx;
     protected final EventSink sink;
@@ -28,6 +37,7 @@ abstract class PacedWriter implements Runnable {
         this.ctx = ctx;
         this.sink = sink;
         this.timing = timing;
+        sink.onFailure(this::fail);
     }
 
     /** Writes what is due now and schedules the next write, or ends. */
@@ -38,6 +48,12 @@ abstract class PacedWriter implements Runnable {
 
     /** The client went away: stop and report. */
     public abstract void cancel();
+
+    /**
+     * {@link #emitDue} threw: settle as an upstream error mid-response, unless already settled.
+     * Called once, after the sink was discarded; the connection is closed afterwards.
+     */
+    protected abstract void failed();
 
     /** Resumes writing paused by back-pressure once the channel is writable again. */
     public final void writabilityChanged() {
@@ -68,7 +84,25 @@ abstract class PacedWriter implements Runnable {
             timing.lag().record(now() - dueNanos);
         }
         recordLag = true;
-        emitDue();
+        try {
+            emitDue();
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void fail(RuntimeException error) {
+        LOG.error("a paced response failed; closing its connection", error);
+        cancelPending();
+        try {
+            sink.discard();
+        } finally {
+            try {
+                failed();
+            } finally {
+                ctx.channel().close();
+            }
+        }
     }
 
     /** Schedules the next write at {@code dueNanos} (event loop ticker time). */

@@ -142,6 +142,32 @@ class TranscriptionEndpointTest {
         assertThat(fixture.gate.admissions).hasSize(before);
     }
 
+    /** A WAV whose first chunk claims almost 4 GiB: the chunk walk once wrapped to a 500. */
+    static byte[] wavWithHugeChunk() {
+        java.nio.ByteBuffer wav =
+                java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(56);
+        wav.put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        wav.put("JUNK".getBytes(StandardCharsets.US_ASCII)).putInt(0xFFFF_FFF0);
+        return wav.array();
+    }
+
+    @Test
+    void aWavWithAChunkSizeNear4GibIs400NotA500() {
+        assertThat(WavAudio.durationSeconds(wavWithHugeChunk())).isEmpty();
+        assertError(upload("json", wavWithHugeChunk()), 400, "file", "invalid_value");
+    }
+
+    @Test
+    void aWavWithAForgedByteRateIsRefusedAsTooLong() {
+        byte[] wav = WavAudio.wav(new byte[1_000_000]);
+        java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(28, 1);
+        HttpResponse<byte[]> response = upload("json", wav);
+        assertError(response, 400, "file", "invalid_value");
+        assertThat(MediaFixture.error(response).path("message").textValue())
+                .contains("1000000 s long");
+    }
+
     @Test
     void aBodyOver25MebibytesIs413() {
         byte[] big = WavAudio.wav(new byte[25 * 1024 * 1024]);

@@ -46,8 +46,17 @@ final class GateFixture {
     }
 
     GateFixture(EnforcementProfile profile, Runnable betweenCheckAndReserve) {
+        this(profile, betweenCheckAndReserve, PowerTokensGate.DEFAULT_FAULT_SEED);
+    }
+
+    GateFixture(EnforcementProfile profile, long faultSeed) {
+        this(profile, () -> {}, faultSeed);
+    }
+
+    private GateFixture(
+            EnforcementProfile profile, Runnable betweenCheckAndReserve, long faultSeed) {
         platform = new PlatformState(new KeyStore(), clock, profile, new UsageLog());
-        gate = new PowerTokensGate(PRICES, platform, betweenCheckAndReserve);
+        gate = new PowerTokensGate(PRICES, platform, betweenCheckAndReserve, faultSeed);
     }
 
     CreatedKey key(Long limitMicroCredits, ResetType reset, Expiration expiration) {
