@@ -2,8 +2,8 @@ package io.tokenbench.simulations.keys.cli;
 
 import io.tokenbench.mock.behavior.Behavior;
 import io.tokenbench.mock.catalog.ModelCatalog;
-import io.tokenbench.mock.platform.EnforcementProfile;
 import io.tokenbench.mock.enforcement.PowerTokensPlatform;
+import io.tokenbench.mock.platform.EnforcementProfile;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
 import java.io.IOException;
