@@ -44,16 +44,7 @@ public final class CompareHtml {
         RunSummary b = SummaryBuilder.build(baseline);
         RunSummary c = SummaryBuilder.build(current);
         Comparison cmp = Comparer.compare(b, c);
-        Page page =
-                new Page(
-                        kind,
-                        baseLabel
-                                + " "
-                                + b.header().scenario()
-                                + " vs "
-                                + currentLabel
-                                + " "
-                                + c.header().scenario());
+        Page page = new Page(kind, b.header().scenario() + " vs " + c.header().scenario());
         page.fact(
                         baseLabel
                                 + ": "
@@ -185,7 +176,7 @@ public final class CompareHtml {
                 Chart chart =
                         Chart.time(
                                 Labels.metric(m) + " p50 and p99 per interval",
-                                Labels.metric(m) + " (" + unit + ")",
+                                RunCharts.axis(m, unit),
                                 unit);
                 line(chart, c.get(), current, curLabel, false);
                 line(chart, b.get(), baseline, baseLabel, true);

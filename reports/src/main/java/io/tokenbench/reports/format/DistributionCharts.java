@@ -68,10 +68,11 @@ final class DistributionCharts {
             Chart c =
                     Chart.percentile(
                             g.title() + " by percentile",
-                            (members.size() == 1 ? Labels.metric(g.metrics().get(0)) : "latency")
-                                    + " ("
-                                    + unit
-                                    + ")",
+                            RunCharts.axis(
+                                    members.size() == 1
+                                            ? members.get(0).name().substring(prefix.length())
+                                            : "latency",
+                                    unit),
                             unit);
             int colour = 0;
             for (SeriesData s : members) {

@@ -65,8 +65,22 @@ final class RunCharts {
         return Math.max(0, data.header().warmupMillis()) / 1000.0;
     }
 
+    /**
+     * A time chart on the run's one time axis: from its start to its last interval, warm-up shaded.
+     */
     static Chart shaded(Chart c, RunData data) {
-        return c.shade(0, warmupSeconds(data), "warm-up");
+        double end =
+                data.lines().isEmpty()
+                        ? 0
+                        : (data.lines().get(data.lines().size() - 1).endEpochMillis()
+                                        - origin(data))
+                                / 1000.0;
+        return c.shade(0, warmupSeconds(data), "warm-up").xExtent(0, Math.max(0, end));
+    }
+
+    /** An axis title: a metric's wire name and unit ({@code ttft (ms)}). */
+    static String axis(String metric, String unit) {
+        return unit.isEmpty() || unit.equals("count") ? metric : metric + " (" + unit + ")";
     }
 
     /** The percentile curve of one histogram: x = 1/(1-p), the maximum one decade past the last. */
@@ -194,7 +208,7 @@ final class RunCharts {
         }
         String unit = s.unit().reported();
         Chart c =
-                shaded(Chart.time(title, Labels.metric(s.name()) + " (" + unit + ")", unit), data)
+                shaded(Chart.time(title, axis(s.name(), unit), unit), data)
                         .line("p50", Chart.PALETTE.get(0), xs, p50)
                         .line("p90", Chart.PALETTE.get(2), xs, p90)
                         .line("p99", Chart.PALETTE.get(1), xs, p99)

@@ -147,8 +147,8 @@ final class RunHeadline {
 
     private static Headline.Tile percentiles(String metric, MetricSummary m) {
         return new Headline.Tile(
-                metric + " p50 / p99",
-                Fmt.num(m.p50()) + " / " + Fmt.num(m.p99()) + " " + m.unit().reported(),
+                metric + " p50 / p99 (" + m.unit().reported() + ")",
+                Fmt.num(m.p50()) + " / " + Fmt.num(m.p99()),
                 Labels.metric(metric),
                 Severity.INFO);
     }

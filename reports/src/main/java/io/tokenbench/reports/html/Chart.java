@@ -58,6 +58,7 @@ public final class Chart {
     private final List<HLine> hlines = new ArrayList<>();
     private final List<Band> bands = new ArrayList<>();
     private final List<VLine> vlines = new ArrayList<>();
+    private final List<Double> xExtent = new ArrayList<>();
     private boolean zeroBased = true;
     private boolean logY;
     private String sync;
@@ -140,6 +141,16 @@ public final class Chart {
         return this;
     }
 
+    /**
+     * Widens the x axis to at least {@code [from, to]} (charts on one time axis: the whole run,
+     * even where a series has no point).
+     */
+    public Chart xExtent(double from, double to) {
+        xExtent.add(from);
+        xExtent.add(to);
+        return this;
+    }
+
     /** The y axis may go below zero (differences). */
     public Chart signed() {
         zeroBased = false;
@@ -210,6 +221,7 @@ public final class Chart {
                 }
             }
         }
+        xExtent.stream().filter(Double::isFinite).forEach(v -> index.put(v, 0));
         int i = 0;
         ArrayNode xs = spec.putArray("xs");
         for (var e : index.entrySet()) {

@@ -44,7 +44,7 @@
       self.ctx.font = axis.font[0];
       size += self.ctx.measureText(longest).width / (window.devicePixelRatio || 1);
     }
-    return Math.ceil(size) + (axis.label ? 0 : 4);
+    return Math.ceil(size) + 6;
   }
   function rgba(hex, a) {
     var n = parseInt(hex.slice(1), 16);
@@ -63,6 +63,9 @@
       return v == null ? '\u2013' : (x.kind === 'percentile' ? 'p' + trim((100 * (1 - 1 / v)).toPrecision(6)) : num(v) + (x.unit ? ' ' + x.unit : ''));
     } }];
     var points = 0;
+    var longest = spec.series.reduce(function (m, s) {
+      return Math.max(m, s.ys.filter(function (v) { return v != null; }).length);
+    }, 0);
     spec.series.forEach(function (s) {
       data.push(s.ys);
       s.ys.forEach(function (v) { if (v != null) points++; });
@@ -78,7 +81,7 @@
         o.paths = function () { return null; };
         o.points = { show: true, size: 4, stroke: s.color, fill: rgba(s.color, 0.5) };
       } else {
-        o.points = { show: s.ys.length <= 30, size: 5, fill: s.color };
+        o.points = { show: longest <= 12, size: 5, fill: s.color };
         o.spanGaps = true;
       }
       series.push(o);
@@ -116,7 +119,7 @@
           grid: { stroke: '#eceff3' }, ticks: { stroke: '#d5d9e0' }
         },
         {
-          label: y.title, labelSize: 20, size: fit,
+          label: y.title, labelSize: 22, size: fit,
           incrs: y.log ? undefined : INCRS,
           values: function (u, vals) {
             var out = vals.map(function (v) { return v == null ? '' : tick(v); });

@@ -72,8 +72,8 @@ class HtmlReportBrowserTest {
                 .isLessThan(source.indexOf("<figure class=\"tb-chart\""));
         assertThat(source)
                 .contains(
-                        "data-tile=\"ttft p50 / p99\"",
-                        "data-tile=\"itl p50 / p99\"",
+                        "data-tile=\"ttft p50 / p99 (ms)\"",
+                        "data-tile=\"itl p50 / p99 (ms)\"",
                         "data-tile=\"error rate\"",
                         "data-tile=\"goodput\"",
                         "data-tile=\"SLO attainment\"",
