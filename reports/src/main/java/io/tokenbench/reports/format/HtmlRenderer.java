@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 final class HtmlRenderer implements Renderer {
 
+    private static final double GOLDEN_RATIO = 0.6180339887498949;
+
     @Override
     public String report(ReportInput in) {
         RunSummary s = in.summary();
@@ -141,7 +143,6 @@ final class HtmlRenderer implements Renderer {
 
     private static void lengths(Page page, RequestSample sample, boolean mixed) {
         List<String> charts = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         for (Map.Entry<EndpointClass, RequestSample.ClassSample> e : sample.byClass.entrySet()) {
             String who = mixed ? e.getKey().wireName() + ": " : "";
             RequestSample.ClassSample c = e.getValue();
@@ -167,7 +168,9 @@ final class HtmlRenderer implements Renderer {
                 double[] xs = new double[c.scatterSize];
                 double[] ys = new double[c.scatterSize];
                 for (int i = 0; i < c.scatterSize; i++) {
-                    xs[i] = c.scatter[i][0];
+                    // token counts are integers: a fixed jitter below half a token keeps requests
+                    // with the same length from hiding each other (one x value per point)
+                    xs[i] = c.scatter[i][0] + 0.8 * ((i * GOLDEN_RATIO) % 1.0 - 0.5);
                     ys[i] = c.scatter[i][1];
                 }
                 charts.add(
@@ -179,17 +182,15 @@ final class HtmlRenderer implements Renderer {
                                         "ms")
                                 .points("requests", Chart.PALETTE.get(0), xs, ys)
                                 .caption(
-                                        c.scatterSeen > c.scatterSize
-                                                ? "a random sample of "
-                                                        + c.scatterSize
-                                                        + " of "
-                                                        + c.scatterSeen
-                                                        + " requests"
-                                                : c.scatterSize + " requests")
+                                        (c.scatterSeen > c.scatterSize
+                                                        ? "a random sample of "
+                                                                + c.scatterSize
+                                                                + " of "
+                                                                + c.scatterSeen
+                                                                + " requests"
+                                                        : c.scatterSize + " requests")
+                                                + "; lengths jittered by less than half a token")
                                 .toHtml());
-                if (c.scatterSeen > c.scatterSize) {
-                    notes.add(who + "scatter sampled");
-                }
             }
         }
         if (!charts.isEmpty()) {

@@ -132,14 +132,10 @@ final class RunCharts {
                 counts[Math.max(0, b)] += v.getCountAtValueIteratedTo();
             }
         }
-        double[] xs = new double[bars];
-        for (int i = 0; i < bars; i++) {
-            xs[i] = start + i * width;
-        }
         String unit = s.unit().reported();
-        return Chart.linear(
-                        title, Labels.metric(s.name()) + " (" + unit + ")", unit, "requests", "")
-                .bars(s.name(), color, xs, counts)
+        return Chart.linear(title, axis(s.name(), unit), unit, "requests", "")
+                .bars(s.name(), color, centres(start, width, bars), counts)
+                .xExtent(start, start + bars * width)
                 .caption(
                         "bars of "
                                 + Fmt.num(width)
@@ -165,17 +161,23 @@ final class RunCharts {
         for (long v : values) {
             counts[(int) Math.floor((v - start) / width)]++;
         }
-        double[] xs = new double[bars];
-        for (int i = 0; i < bars; i++) {
-            xs[i] = start + i * width;
-        }
         return Chart.linear(title, axis, "tokens", "requests", "")
-                .bars("requests", color, xs, counts)
+                .bars("requests", color, centres(start, width, bars), counts)
+                .xExtent(start, start + bars * width)
                 .caption(
                         values.length
                                 + " successful measured requests, bars of "
                                 + Fmt.num(width)
-                                + " tokens");
+                                + (width == 1 ? " token" : " tokens"));
+    }
+
+    /** The centres of {@code bars} buckets of {@code width} from {@code start}. */
+    private static double[] centres(double start, double width, int bars) {
+        double[] xs = new double[bars];
+        for (int i = 0; i < bars; i++) {
+            xs[i] = start + (i + 0.5) * width;
+        }
+        return xs;
     }
 
     /** Per-interval p50/p90/p99/max of a series on the run's time axis. */
