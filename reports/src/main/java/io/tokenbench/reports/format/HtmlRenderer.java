@@ -232,12 +232,12 @@ final class HtmlRenderer implements Renderer {
                 charts.add(RunCharts.errors(data, Optional.of(e)).toHtml());
             }
             charts.addAll(bands(data, prefix));
-            charts.addAll(
+            List<String> distributions =
                     DistributionCharts.charts(
                             prefix,
                             new DistributionCharts.Side("current", data.series()),
                             baseline,
-                            Optional.ofNullable(slos.get(e))));
+                            Optional.ofNullable(slos.get(e)));
             sb.append("<h3 id=\"class-")
                     .append(e.wireName())
                     .append("\">")
@@ -251,7 +251,8 @@ final class HtmlRenderer implements Renderer {
                     .append(" (SLO: ")
                     .append(io.tokenbench.reports.html.Html.escape(c.slo()))
                     .append(")</p>\n")
-                    .append(grid(charts));
+                    .append(grid(charts))
+                    .append(grid(distributions));
         }
         return sb.toString();
     }

@@ -78,6 +78,11 @@ final class RunCharts {
         return c.shade(0, warmupSeconds(data), "warm-up").xExtent(0, Math.max(0, end));
     }
 
+    /** The metric of a series without its class prefix ({@code ttft} of {@code chat.ttft}). */
+    static String metricOf(SeriesData s) {
+        return s.name().substring(s.name().lastIndexOf('.') + 1);
+    }
+
     /** An axis title: a metric's wire name and unit ({@code ttft (ms)}). */
     static String axis(String metric, String unit) {
         return unit.isEmpty() || unit.equals("count") ? metric : metric + " (" + unit + ")";
@@ -118,7 +123,9 @@ final class RunCharts {
         Histogram h = s.total();
         double lo = s.unit().toReported(h.getMinValue());
         double hi = s.unit().toReported(h.getValueAtPercentile(99.9));
-        double width = nice(Math.max(hi - lo, 1e-9) / HISTOGRAM_BARS);
+        // a near-constant sample still gets a readable axis: at least 5% of its value wide
+        double width =
+                nice(Math.max(Math.max(hi - lo, 0.05 * Math.abs(hi)), 1e-9) / HISTOGRAM_BARS);
         double start = Math.floor(lo / width) * width;
         int bars = (int) Math.max(1, Math.ceil((hi - start) / width + 1e-9));
         double[] counts = new double[bars];
@@ -133,7 +140,7 @@ final class RunCharts {
             }
         }
         String unit = s.unit().reported();
-        return Chart.linear(title, axis(s.name(), unit), unit, "requests", "")
+        return Chart.linear(title, axis(metricOf(s), unit), unit, "requests", "")
                 .bars(s.name(), color, centres(start, width, bars), counts)
                 .xExtent(start, start + bars * width)
                 .caption(
@@ -161,9 +168,14 @@ final class RunCharts {
         for (long v : values) {
             counts[(int) Math.floor((v - start) / width)]++;
         }
+        // a bar holds the integers start .. start+width-1: centred on them, not on a fraction
+        double[] xs = centres(start - 0.5, width, bars);
+        double from = start - 0.5;
+        double to = start - 0.5 + bars * width;
+        double pad = Math.max(0, (10 - (to - from)) / 2); // at least ten tokens wide
         return Chart.linear(title, axis, "tokens", "requests", "")
-                .bars("requests", color, centres(start, width, bars), counts)
-                .xExtent(start, start + bars * width)
+                .bars("requests", color, xs, counts)
+                .xExtent(Math.max(-0.5, from - pad), to + pad)
                 .caption(
                         values.length
                                 + " successful measured requests, bars of "
@@ -210,7 +222,7 @@ final class RunCharts {
         }
         String unit = s.unit().reported();
         Chart c =
-                shaded(Chart.time(title, axis(s.name(), unit), unit), data)
+                shaded(Chart.time(title, axis(metricOf(s), unit), unit), data)
                         .line("p50", Chart.PALETTE.get(0), xs, p50)
                         .line("p90", Chart.PALETTE.get(2), xs, p90)
                         .line("p99", Chart.PALETTE.get(1), xs, p99)
