@@ -141,7 +141,7 @@ final class RunCharts {
         }
         String unit = s.unit().reported();
         return Chart.linear(title, axis(metricOf(s), unit), unit, "requests", "")
-                .bars(s.name(), color, centres(start, width, bars), counts)
+                .bars(metricOf(s), color, centres(start, width, bars), counts)
                 .xExtent(start, start + bars * width)
                 .caption(
                         "bars of "
