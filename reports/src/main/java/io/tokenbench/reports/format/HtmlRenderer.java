@@ -4,6 +4,7 @@ import io.tokenbench.reports.compare.Comparison;
 import io.tokenbench.reports.gate.GateReport;
 import io.tokenbench.reports.html.Chart;
 import io.tokenbench.reports.html.Page;
+import io.tokenbench.reports.html.Severity;
 import io.tokenbench.reports.model.ClassSummary;
 import io.tokenbench.reports.model.RunData;
 import io.tokenbench.reports.model.RunInfo;
@@ -92,7 +93,7 @@ final class HtmlRenderer implements Renderer {
                                         "comparison",
                                         "Comparison with the baseline",
                                         CompareTables.html(b.comparison())));
-        in.gate().ifPresent(g -> page.section("gate", "Gate", Docs.gate(g).toHtml()));
+        in.gate().ifPresent(g -> page.section("gate", "Gate", gateSection(g)));
         in.enforcement()
                 .ifPresent(
                         e ->
@@ -255,6 +256,30 @@ final class HtmlRenderer implements Renderer {
                     .append(grid(distributions));
         }
         return sb.toString();
+    }
+
+    /** The gate's rules, verdicts coloured; the gate's own document without its title. */
+    static String gateSection(GateReport g) {
+        Doc d = Docs.gate(g);
+        d.parts.remove(0);
+        String table = d.toHtml();
+        for (io.tokenbench.reports.gate.Verdict v : io.tokenbench.reports.gate.Verdict.values()) {
+            Severity sev =
+                    switch (v) {
+                        case PASS -> Severity.PASS;
+                        case FAIL -> Severity.FAIL;
+                        case INCONCLUSIVE -> Severity.INFO;
+                        case ERROR -> Severity.WARN;
+                    };
+            table =
+                    table.replace(
+                            "<tr><td>" + v.name() + "</td>",
+                            "<tr><td class=\"" + sev.css() + "\">" + v.name() + "</td>");
+        }
+        return "<p>"
+                + io.tokenbench.reports.html.Html.escape(Docs.verdictLine(g))
+                + "</p>\n"
+                + table;
     }
 
     private static String details(RunSummary s, ReportInput in) {

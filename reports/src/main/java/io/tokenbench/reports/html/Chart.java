@@ -101,7 +101,7 @@ public final class Chart {
         return add(new Series(label, color, Style.LINE, true, xs, ys));
     }
 
-    /** Bars centred... left-aligned on their x (histogram bucket starts). */
+    /** Bars centred on their x (histogram bucket centres). */
     public Chart bars(String label, String color, double[] xs, double[] ys) {
         return add(new Series(label, color, Style.BARS, false, xs, ys));
     }
@@ -195,7 +195,7 @@ public final class Chart {
         return this;
     }
 
-    /** The figure: a title for the table of contents of the screen reader, the data as JSON. */
+    /** The figure: its title as the accessible label, the data as JSON for charts.js. */
     public String toHtml() {
         ObjectNode spec = JSON.createObjectNode();
         spec.put("title", title);
