@@ -2,9 +2,14 @@ package io.tokenbench.reports.cli;
 
 import io.tokenbench.options.ExitCode;
 import io.tokenbench.reports.compare.Comparer;
+import io.tokenbench.reports.format.CompareHtml;
 import io.tokenbench.reports.format.OutputFormat;
+import io.tokenbench.reports.ingest.BadInputException;
 import io.tokenbench.reports.ingest.RunSource;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,13 +49,35 @@ final class CompareCommand implements Callable<Integer> {
             description = "what to print: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @Option(
+            names = "--html",
+            paramLabel = "FILE",
+            description =
+                    "also write the comparison as a self-contained HTML page to FILE (both runs'"
+                            + " percentile curves and time series overlaid, every delta with its"
+                            + " statistical verdict); needs run folders")
+    Path html;
+
     @Override
     public Integer call() {
+        if (html != null) {
+            writeHtml();
+        }
         var base = RunSource.summary(baseline);
         var now = RunSource.summary(current);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.renderer().comparison(Comparer.compare(base, now)));
         out.flush();
         return ExitCode.PASS;
+    }
+
+    private void writeHtml() {
+        String page =
+                CompareHtml.render(RunSource.load(baseline, true), RunSource.load(current, true));
+        try {
+            Files.writeString(html, page, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException("cannot write " + html + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -78,6 +78,43 @@ public final class Comparer {
                 outcomes.add(new Delta(q, q.valueIn(baseline), q.valueIn(current)));
             }
         }
-        return new Comparison(baseline, current, metrics, run, outcomes);
+        return new Comparison(
+                baseline, current, metrics, run, outcomes, warnings(baseline, current));
+    }
+
+    /** Measured windows that differ by more than this share are worth a warning. */
+    static final double DURATION_TOLERANCE = 0.10;
+
+    /** Why the two runs may not be comparable: load shape, measured duration, target. */
+    static List<String> warnings(RunSummary baseline, RunSummary current) {
+        List<String> out = new ArrayList<>();
+        var b = baseline.header();
+        var c = current.header();
+        if (!b.loadModel().describe().equals(c.loadModel().describe())) {
+            out.add(
+                    "the runs had different load shapes: baseline "
+                            + b.loadModel().describe()
+                            + ", current "
+                            + c.loadModel().describe());
+        }
+        double bs = b.measuredSeconds();
+        double cs = c.measuredSeconds();
+        if (bs > 0 && cs > 0 && Math.abs(cs - bs) > DURATION_TOLERANCE * Math.max(bs, cs)) {
+            out.add(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "the measured windows differ: baseline %.1f s, current %.1f s"
+                                    + " (totals such as credits.total are not comparable)",
+                            bs,
+                            cs));
+        }
+        if (!b.targetHost().equals(c.targetHost())) {
+            out.add(
+                    "the runs measured different targets: baseline "
+                            + b.targetHost()
+                            + ", current "
+                            + c.targetHost());
+        }
+        return out;
     }
 }

@@ -12,8 +12,9 @@ public record Delta(Quantity quantity, double baseline, double current) {
         return current - baseline;
     }
 
+    /** NaN also for totals ({@link Quantity#isTotal()}): a total is compared by its difference. */
     public double relative() {
-        return baseline == 0 || Double.isNaN(baseline)
+        return quantity.isTotal() || baseline == 0 || Double.isNaN(baseline)
                 ? Double.NaN
                 : (current - baseline) / baseline;
     }

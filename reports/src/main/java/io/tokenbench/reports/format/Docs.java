@@ -56,6 +56,15 @@ final class Docs {
 
     /** Distributions, throughput, outcomes, top errors, request counts and legend. */
     static Doc summaryBody(RunSummary s, List<ErrorSample> samples) {
+        return summaryBody(s, samples, true, false);
+    }
+
+    /**
+     * The same, without the top errors when the page shows them elsewhere, and with human figure
+     * names ("offered rate" for {@code throughput.offered_rps}) when {@code humanLabels}.
+     */
+    static Doc summaryBody(
+            RunSummary s, List<ErrorSample> samples, boolean topErrors, boolean humanLabels) {
         Doc d = new Doc();
         List<List<String>> latency = new ArrayList<>();
         for (MetricSummary m : s.metrics().values()) {
@@ -92,7 +101,10 @@ final class Docs {
         d.heading(2, "Throughput and goodput");
         List<List<String>> figures = new ArrayList<>();
         for (Quantity.RunFigure f : Quantity.RUN_FIGURES) {
-            figures.add(List.of(f.name(), Fmt.value(f, f.valueIn(s))));
+            figures.add(
+                    List.of(
+                            humanLabels ? Labels.quantity(f) : f.name(),
+                            Fmt.value(f, f.valueIn(s))));
         }
         d.table(List.of("figure", "value"), figures);
         d.heading(2, "Outcomes");
@@ -107,7 +119,9 @@ final class Docs {
                             Fmt.percent(attempted == 0 ? Double.NaN : (double) n / attempted)));
         }
         d.table(List.of("outcome", "requests", "share"), outcomes);
-        TopErrors.of(s, samples).appendTo(d);
+        if (topErrors) {
+            TopErrors.of(s, samples).appendTo(d);
+        }
         RunSummary.Requests r = s.requests();
         d.para(
                 "Requests: "
@@ -312,6 +326,10 @@ final class Docs {
                         + " ("
                         + c.current().header().loadModel().describe()
                         + ").");
+        if (!c.warnings().isEmpty()) {
+            d.para("**Warning**: these runs differ in setup, so their deltas measure that too:");
+            d.bullets(c.warnings());
+        }
         d.heading(2, "Distributions");
         d.table(header("quantity"), rows(c.metrics()));
         d.heading(2, "Throughput, goodput, errors");
@@ -339,7 +357,7 @@ final class Docs {
                             Fmt.value(q, x.baseline()),
                             Fmt.value(q, x.current()),
                             Fmt.delta(q, x.absolute()),
-                            Fmt.signedPercent(x.relative())));
+                            q.isTotal() ? "(a total)" : Fmt.signedPercent(x.relative())));
         }
         return rows;
     }

@@ -2,6 +2,7 @@ package io.tokenbench.reports.format;
 
 import io.tokenbench.reports.enforcement.EnforcementReader;
 import io.tokenbench.reports.enforcement.EnforcementResult;
+import io.tokenbench.reports.html.Page;
 import io.tokenbench.reports.ingest.BadInputException;
 import io.tokenbench.reports.model.RunFolder;
 import java.nio.file.Path;
@@ -30,11 +31,10 @@ public final class EnforcementReport {
                                 () ->
                                         new BadInputException(
                                                 runDir + ": no " + EnforcementReader.FILE));
-        String body =
-                "<header><h1>tokenbench: key-limit enforcement</h1></header>\n"
-                        + EnforcementSection.section(result);
-        return ReportWriter.writeAtomically(
-                runDir,
-                Map.of(RunFolder.REPORT_HTML, HtmlRenderer.page("key-limit enforcement", body, 0)));
+        Page page = new Page("key-limit enforcement", "key-limit enforcement");
+        page.fact("target " + result.target().path("host").asText(result.target().toString()));
+        page.lead(EnforcementSection.headline(result));
+        page.section("enforcement", "Checks", EnforcementSection.body(result));
+        return ReportWriter.writeAtomically(runDir, Map.of(RunFolder.REPORT_HTML, page.render()));
     }
 }

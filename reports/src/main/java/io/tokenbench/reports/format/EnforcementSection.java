@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenbench.reports.enforcement.EnforcementResult;
+import io.tokenbench.reports.html.Chart;
+import io.tokenbench.reports.html.Headline;
+import io.tokenbench.reports.html.Severity;
 
 /**
  * The enforcement section of {@code report.html}: a verdict table, overshoot per concurrency when
@@ -16,9 +19,37 @@ final class EnforcementSection {
 
     private EnforcementSection() {}
 
-    static String section(EnforcementResult result) {
-        StringBuilder out =
-                new StringBuilder("<section id=\"enforcement\"><h2>Key-limit enforcement</h2>");
+    /** The verdict box and counts per verdict for a page of its own. */
+    static String headline(EnforcementResult result) {
+        long failed =
+                result.checks().stream()
+                        .filter(c -> c.verdict() == EnforcementResult.Verdict.FAIL)
+                        .count();
+        Severity sev = "pass".equals(result.result()) ? Severity.PASS : Severity.FAIL;
+        java.util.List<Headline.Tile> tiles = new java.util.ArrayList<>();
+        for (EnforcementResult.Verdict v : EnforcementResult.Verdict.values()) {
+            long n = result.checks().stream().filter(c -> c.verdict() == v).count();
+            if (n > 0) {
+                tiles.add(
+                        new Headline.Tile(
+                                v.wireName().replace('_', ' '),
+                                Long.toString(n),
+                                "checks",
+                                severity(v)));
+            }
+        }
+        return Headline.verdict(
+                        result.result().toUpperCase(java.util.Locale.ROOT),
+                        failed + " of " + result.checks().size() + " checks failed",
+                        sev,
+                        null,
+                        java.util.List.of())
+                + Headline.tiles(tiles);
+    }
+
+    /** The section's body (its heading is the page's). */
+    static String body(EnforcementResult result) {
+        StringBuilder out = new StringBuilder();
         out.append("<p data-result=\"")
                 .append(esc(result.result()))
                 .append("\">result: <b>")
@@ -27,14 +58,15 @@ final class EnforcementSection {
                 .append(esc(result.target().toString()))
                 .append("</code></p>");
         out.append(
-                "<table><tr><th>check</th><th>verdict</th><th>summary</th><th>measures</th></tr>");
+                "<table><thead><tr><th>check</th><th>verdict</th><th>summary</th><th>measures</th>"
+                        + "</tr></thead>");
         for (EnforcementResult.Check c : result.checks()) {
             out.append("<tr data-check=\"")
                     .append(esc(c.name()))
                     .append("\"><td>")
                     .append(esc(c.name()))
-                    .append("</td><td style=\"background:")
-                    .append(colour(c.verdict()))
+                    .append("</td><td class=\"")
+                    .append(severity(c.verdict()).css())
                     .append("\">")
                     .append(esc(c.verdict().wireName()))
                     .append("</td><td>")
@@ -58,7 +90,7 @@ final class EnforcementSection {
                     .append(esc(pretty(c.evidence())))
                     .append("</pre></details>");
         }
-        return out.append("</section>\n").toString();
+        return out.toString();
     }
 
     private static void overshoot(StringBuilder out, JsonNode rows) {
@@ -75,14 +107,32 @@ final class EnforcementSection {
                     .append("</td></tr>");
         }
         out.append("</table>");
+        double[] xs = new double[rows.size()];
+        double[] ys = new double[rows.size()];
+        int i = 0;
+        for (JsonNode row : rows) {
+            xs[i] = row.path("concurrency").asDouble(Double.NaN);
+            ys[i++] = 100 * row.path("max_overshoot_share_of_limit").asDouble(Double.NaN);
+        }
+        Chart c =
+                Chart.linear(
+                                "Overshoot of the limit by concurrency",
+                                "concurrent requests",
+                                "",
+                                "max overshoot (% of the limit)",
+                                "%")
+                        .line("max overshoot", Chart.PALETTE.get(1), xs, ys);
+        if (c.drawableSeries() > 0) {
+            out.append("<div class=\"grid2\">").append(c.toHtml()).append("</div>");
+        }
     }
 
-    private static String colour(EnforcementResult.Verdict verdict) {
+    static Severity severity(EnforcementResult.Verdict verdict) {
         return switch (verdict) {
-            case PASS -> "#e8f6e8";
-            case FAIL -> "#fde8e8";
-            case QUANTIFIED -> "#fff4e0";
-            case NOT_CHECKED -> "#f4f4f4";
+            case PASS -> Severity.PASS;
+            case FAIL -> Severity.FAIL;
+            case QUANTIFIED -> Severity.INFO;
+            case NOT_CHECKED -> Severity.WARN;
         };
     }
 

@@ -2,323 +2,295 @@ package io.tokenbench.reports.format;
 
 import io.tokenbench.reports.compare.Comparison;
 import io.tokenbench.reports.gate.GateReport;
-import io.tokenbench.reports.model.IntervalPoint;
+import io.tokenbench.reports.html.Chart;
+import io.tokenbench.reports.html.Page;
+import io.tokenbench.reports.html.Severity;
+import io.tokenbench.reports.model.ClassSummary;
 import io.tokenbench.reports.model.RunData;
+import io.tokenbench.reports.model.RunInfo;
 import io.tokenbench.reports.model.RunSummary;
-import io.tokenbench.reports.model.RunVerdict;
 import io.tokenbench.reports.model.SeriesData;
-import io.tokenbench.reports.record.Outcome;
-import io.tokenbench.reports.record.OutcomesLine;
-import io.tokenbench.reports.record.Phase;
-import io.tokenbench.reports.record.PhaseCounts;
+import io.tokenbench.reports.record.EndpointClass;
+import io.tokenbench.reports.record.Slo;
 import java.util.ArrayList;
 import java.util.List;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The self-contained offline HTML report: header with validity flags, headline tables, percentile
- * distribution charts (log 1/(1-p) axis, baseline dashed), per-interval time series (p50/p99,
- * throughput, errors), the comparison with a baseline and the gate result. Inline CSS and SVG, one
- * small inline script that only checks the page rendered (it writes the result into {@code
- * #tb-check} for the headless-browser test).
+ * The self-contained offline run report ({@code report.html}): headline first (verdict with each
+ * check, validity flags by severity, the numbers people quote), then the time series on one time
+ * axis with the warm-up shaded, latency distributions (related metrics on one chart, a histogram
+ * beside), token lengths and latency against output length, errors, per-class sections in mixed
+ * runs, comparison, gate, enforcement and the detail tables. Built from the shared components of
+ * {@code io.tokenbench.reports.html}.
  */
 final class HtmlRenderer implements Renderer {
 
-    static final String CURRENT = "#1f77b4";
-    static final String BASELINE = "#7f7f7f";
-    static final String P99 = "#ff7f0e";
-    static final String ERROR = "#d62728";
-
-    /**
-     * Time series longer than this are downsampled (p50 averaged, p99 and max kept as the bucket
-     * maximum).
-     */
-    static final int MAX_POINTS = 1200;
-
-    private static final String STYLE =
-            "body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;"
-                    + "margin:24px;color:#222;max-width:1340px}h1{font-size:22px}h2{font-size:18px;margin-top:28px;"
-                    + "border-bottom:1px solid #ddd}h3{font-size:15px}table{border-collapse:collapse;margin:8px 0}"
-                    + "td,th{border:1px solid #ddd;padding:3px 8px;font-size:13px}th{background:#f4f4f4}td.n{text-align:right;"
-                    + "font-variant-numeric:tabular-nums}.flag{background:#fde8e8;border:1px solid #d62728;padding:6px 10px;"
-                    + "margin:4px 0;border-radius:4px}.ok{background:#e8f6e8;border:1px solid #2ca02c;padding:6px 10px;"
-                    + "border-radius:4px}.charts{display:flex;flex-wrap:wrap;gap:12px}svg.chart{border:1px solid #eee;"
-                    + "background:#fff}svg .grid{stroke:#eee}svg text{font-size:11px;fill:#444}svg .title{font-size:13px;"
-                    + "font-weight:600}svg .ylab{text-anchor:end}svg .xlab,svg .xtitle{text-anchor:middle}"
-                    + "svg .unit{text-anchor:middle}code{background:#f4f4f4;padding:0 3px}";
-
-    private static final String CHECK_SCRIPT =
-            "(function(){var errors=[];"
-                    + "window.addEventListener('error',function(e){errors.push(String(e.message));});"
-                    + "function check(){var el=document.getElementById('tb-check');"
-                    + "var expected=parseInt(document.body.getAttribute('data-expected-charts'),10);"
-                    + "var charts=document.querySelectorAll('svg.chart');var drawn=0;"
-                    + "charts.forEach(function(svg){var lines=svg.querySelectorAll('polyline.series');var ok=lines.length>0;"
-                    + "lines.forEach(function(l){var b=l.getBBox();if(!(b.width>0||b.height>0)){ok=false;}});if(ok){drawn++;}});"
-                    + "el.setAttribute('data-expected',String(expected));el.setAttribute('data-drawn',String(drawn));"
-                    + "el.setAttribute('data-errors',errors.join(' | '));"
-                    + "el.setAttribute('data-status',errors.length===0&&drawn===expected&&charts.length===expected?'ok':'fail');"
-                    + "el.textContent='render check: '+drawn+'/'+expected+' charts drawn, '+errors.length+' script errors';}"
-                    + "if(document.readyState==='loading'){document.addEventListener('DOMContentLoaded',check);}else{check();}"
-                    + "})();";
-
-    private static boolean isClassSeries(SeriesData series) {
-        return io.tokenbench.reports.record.SeriesKey.parse(series.name())
-                .flatMap(io.tokenbench.reports.record.SeriesKey::endpoint)
-                .isPresent();
-    }
+    private static final double GOLDEN_RATIO = 0.6180339887498949;
 
     @Override
     public String report(ReportInput in) {
         RunSummary s = in.summary();
-        List<String> charts = new ArrayList<>();
-        StringBuilder body = new StringBuilder();
-        body.append("<header><h1>tokenbench: ")
-                .append(Xml.escape(s.header().scenario()))
-                .append("</h1>");
-        s.verdict()
-                .ifPresent(
-                        v ->
-                                body.append("<section id=\"verdict\" class=\"")
-                                        .append(v.state() == RunVerdict.State.PASS ? "ok" : "flag")
-                                        .append("\" data-verdict=\"")
-                                        .append(v.state().wireName())
-                                        .append("\">")
-                                        .append(VerdictDoc.of(s).toHtml())
-                                        .append("</section>"));
-        Doc header = new Doc().table(List.of("run", ""), Docs.headerRows(s), 2);
-        body.append(header.toHtml());
-        if (s.validity().isEmpty()) {
-            body.append("<div class=\"ok\">No validity flags.</div>");
-        }
-        for (RunSummary.ValidityFlag f : s.validity()) {
-            body.append("<div class=\"flag\" data-flag=\"")
-                    .append(Xml.escape(f.code()))
-                    .append("\"><b>")
-                    .append(Xml.escape(f.code()))
-                    .append("</b>: ")
-                    .append(Xml.escape(f.message()))
-                    .append("</div>");
-        }
-        body.append("</header>\n<section id=\"headline\">");
-        body.append(Docs.summaryBody(s, in.errorSamples()).toHtml()).append("</section>\n");
+        RunData data = in.data();
+        boolean mixed = s.classes().size() > 1;
+        Optional<RequestSample> sample = RequestSample.read(data.source());
+        Page page = new Page("run report", s.header().scenario());
+        RunPageHeader.facts(page, s);
+        page.lead(RunHeadline.html(s));
 
-        body.append(
-                "<section id=\"distributions\"><h2>Percentile distributions</h2><div class=\"charts\">");
-        for (SeriesData series : in.data().series().values()) {
-            if (series.total().getTotalCount() == 0) {
-                continue;
+        List<String> time = new ArrayList<>();
+        if (data.lines().size() >= 2) {
+            time.add(RunCharts.rates(data, Optional.empty()).toHtml());
+            sample.ifPresent(x -> time.add(RunCharts.inFlight(data, x).toHtml()));
+            if (s.throughput().outputTokensPerSecond() > 0) {
+                time.add(RunCharts.outputTokens(data, Optional.empty()).toHtml());
             }
-            List<SvgCharts.Line> lines = new ArrayList<>();
-            lines.add(percentileLine("current", CURRENT, false, series));
-            in.baseline()
-                    .map(b -> b.data().series().get(series.name()))
-                    .filter(b -> b.total().getTotalCount() > 0)
-                    .ifPresent(b -> lines.add(percentileLine("baseline", BASELINE, true, b)));
-            charts.add(
-                    SvgCharts.percentileChart(
-                            series.name() + " by percentile", series.unit().reported(), lines));
+            time.add(RunCharts.errors(data, Optional.empty()).toHtml());
         }
-        appendCharts(body, charts, 0);
-        body.append("</div></section>\n");
+        if (!mixed) {
+            time.addAll(bands(data, ""));
+        }
+        if (!time.isEmpty()) {
+            page.section(
+                    "timeseries",
+                    "Over time",
+                    grid(time)
+                            + "<p class=\"note\">Hover for values; drag to zoom, double-click to"
+                            + " reset. The shaded band is the warm-up (not measured).</p>");
+        }
 
-        int before = charts.size();
-        body.append("<section id=\"timeseries\"><h2>Per interval</h2><div class=\"charts\">");
-        long origin = origin(in.data());
-        for (SeriesData series : in.data().series().values()) {
-            if (series.intervals().size() < 2 || isClassSeries(series)) {
-                // one point is no time series (and draws nothing); per-class series: distribution
-                // charts only
-                continue;
+        Optional<DistributionCharts.Side> baseline =
+                in.baseline().map(b -> new DistributionCharts.Side("baseline", b.data().series()));
+        if (!mixed) {
+            List<String> dist =
+                    DistributionCharts.charts(
+                            "",
+                            new DistributionCharts.Side("current", data.series()),
+                            baseline,
+                            data.info().map(RunInfo::slo));
+            if (!dist.isEmpty()) {
+                page.section(
+                        "distributions",
+                        "Latency distributions",
+                        grid(dist)
+                                + "<p class=\"note\">Percentile curves over the measured window"
+                                + " (HdrHistogram, log percentile axis; the last point of a line is"
+                                + " the maximum)"
+                                + (baseline.isPresent() ? "; dashed: the baseline" : "")
+                                + ".</p>");
             }
-            charts.add(
-                    SvgCharts.timeChart(
-                            series.name()
-                                    + " per interval"
-                                    + (series.intervals().size() > MAX_POINTS
-                                            ? " (downsampled)"
-                                            : ""),
-                            series.unit().reported(),
-                            intervalLines(series.intervals(), origin)));
         }
-        if (!in.data().lines().isEmpty()) {
-            charts.add(
-                    SvgCharts.timeChart(
-                            "requests completed per second",
-                            "req/s",
-                            throughputLines(in.data(), origin)));
-            charts.add(
-                    SvgCharts.timeChart(
-                            "failed requests per second by outcome",
-                            "req/s",
-                            errorLines(in.data(), origin)));
+        sample.ifPresent(x -> lengths(page, x, mixed));
+        page.section("errors", "Errors", errors(s, in));
+        if (mixed) {
+            page.section("classes", "Endpoint classes", classes(s, data, baseline));
         }
-        appendCharts(body, charts, before);
-        body.append("</div></section>\n");
-
         in.baseline()
                 .ifPresent(
                         b ->
-                                body.append("<section id=\"comparison\">")
-                                        .append(Docs.comparison(b.comparison()).toHtml())
-                                        .append("</section>\n"));
-        in.gate()
+                                page.section(
+                                        "comparison",
+                                        "Comparison with the baseline",
+                                        CompareTables.html(b.comparison())));
+        in.gate().ifPresent(g -> page.section("gate", "Gate", gateSection(g)));
+        in.enforcement()
                 .ifPresent(
-                        g ->
-                                body.append("<section id=\"gate\">")
-                                        .append(Docs.gate(g).toHtml())
-                                        .append("</section>\n"));
-        in.enforcement().ifPresent(e -> body.append(EnforcementSection.section(e)));
-
-        return page(s.header().scenario(), body.toString(), charts.size());
+                        e ->
+                                page.section(
+                                        "enforcement",
+                                        "Key-limit enforcement",
+                                        EnforcementSection.body(e)));
+        page.section("details", "Run details and tables", details(s, in));
+        return page.render();
     }
 
-    /**
-     * The page around a report body: inline style and the render-check script; {@code title} is
-     * escaped.
-     */
-    static String page(String title, String body, int expectedCharts) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>tokenbench: "
-                + Xml.escape(title)
-                + "</title><style>"
-                + STYLE
-                + "</style></head>\n<body data-expected-charts=\""
-                + expectedCharts
-                + "\">\n"
-                + body
-                + "<div id=\"tb-check\" data-status=\"pending\"></div>\n<script>"
-                + CHECK_SCRIPT
-                + "</script>\n</body></html>\n";
+    private static String grid(List<String> charts) {
+        return "<div class=\"grid2\">" + String.join("\n", charts) + "</div>\n";
     }
 
-    private static void appendCharts(StringBuilder body, List<String> charts, int from) {
-        for (int i = from; i < charts.size(); i++) {
-            body.append(charts.get(i)).append('\n');
+    /** Latency bands of the primary metrics (ttft, itl, e2e; else the first series) of a prefix. */
+    static List<String> bands(RunData data, String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String m : List.of("ttft", "itl", "e2e")) {
+            RunCharts.series(data.series(), prefix + m)
+                    .filter(x -> x.intervals().size() >= 2)
+                    .ifPresent(
+                            x ->
+                                    out.add(
+                                            RunCharts.bands(
+                                                            Labels.metric(m) + " per interval",
+                                                            x,
+                                                            data)
+                                                    .toHtml()));
         }
-    }
-
-    private static SvgCharts.Line percentileLine(
-            String name, String color, boolean dashed, SeriesData series) {
-        Histogram h = series.total();
-        List<double[]> points = new ArrayList<>();
-        for (HistogramIterationValue v : h.percentiles(5)) {
-            double p = v.getPercentileLevelIteratedTo() / 100.0;
-            if (p >= 1.0) {
-                break;
-            }
-            points.add(
-                    new double[] {1 / (1 - p), series.unit().toReported(v.getValueIteratedTo())});
-        }
-        double tail = Math.max(100, points.isEmpty() ? 100 : points.get(points.size() - 1)[0] * 10);
-        points.add(new double[] {tail, series.unit().toReported(h.getMaxValue())});
-        double[] xs = points.stream().mapToDouble(p -> p[0]).toArray();
-        double[] ys = points.stream().mapToDouble(p -> p[1]).toArray();
-        return new SvgCharts.Line(name, color, dashed, xs, ys);
-    }
-
-    private static long origin(RunData data) {
-        return data.info()
-                .map(i -> i.startEpochMillis())
-                .orElseGet(
-                        () -> data.lines().isEmpty() ? 0L : data.lines().get(0).startEpochMillis());
-    }
-
-    private static List<SvgCharts.Line> intervalLines(List<IntervalPoint> points, long origin) {
-        int bucket = Math.max(1, (points.size() + MAX_POINTS - 1) / MAX_POINTS);
-        int n = (points.size() + bucket - 1) / bucket;
-        double[] xs = new double[n];
-        double[] p50 = new double[n];
-        double[] p99 = new double[n];
-        for (int b = 0; b < n; b++) {
-            int from = b * bucket;
-            int to = Math.min(points.size(), from + bucket);
-            double sum = 0;
-            double max = Double.NaN;
-            for (int i = from; i < to; i++) {
-                sum += points.get(i).p50();
-                max = Double.isNaN(max) ? points.get(i).p99() : Math.max(max, points.get(i).p99());
-            }
-            xs[b] = (points.get(from).startEpochMillis() - origin) / 1000.0;
-            p50[b] = sum / (to - from);
-            p99[b] = max;
-        }
-        return List.of(
-                new SvgCharts.Line("p50", CURRENT, false, xs, p50),
-                new SvgCharts.Line("p99", P99, false, xs, p99));
-    }
-
-    private static List<SvgCharts.Line> throughputLines(RunData data, long origin) {
-        List<OutcomesLine> lines = data.lines();
-        double[] xs = new double[lines.size()];
-        double[] completed = new double[lines.size()];
-        for (int i = 0; i < lines.size(); i++) {
-            OutcomesLine l = lines.get(i);
-            xs[i] = (l.startEpochMillis() - origin) / 1000.0;
-            completed[i] = perSecond(all(l).completed(), l);
-        }
-        return List.of(new SvgCharts.Line("completed", CURRENT, false, xs, completed));
-    }
-
-    private static List<SvgCharts.Line> errorLines(RunData data, long origin) {
-        List<OutcomesLine> lines = data.lines();
-        double[] xs = new double[lines.size()];
-        double[] failed = new double[lines.size()];
-        for (int i = 0; i < lines.size(); i++) {
-            OutcomesLine l = lines.get(i);
-            PhaseCounts c = all(l);
-            xs[i] = (l.startEpochMillis() - origin) / 1000.0;
-            failed[i] =
-                    perSecond(
-                            c.attempted()
-                                    - c.outcome(Outcome.OK)
-                                    - c.outcome(Outcome.USAGE_MISSING),
-                            l);
-        }
-        List<SvgCharts.Line> result = new ArrayList<>();
-        result.add(new SvgCharts.Line("all failures", ERROR, false, xs, failed));
-        String[] palette = {"#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf", "#2ca02c"};
-        int k = 0;
-        for (Outcome o : Outcome.values()) {
-            if (o.isSuccess()) {
-                continue;
-            }
-            double[] ys = new double[lines.size()];
-            long total = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                long n = all(lines.get(i)).outcome(o);
-                total += n;
-                ys[i] = perSecond(n, lines.get(i));
-            }
-            if (total > 0) {
-                result.add(
-                        new SvgCharts.Line(
-                                o.wireName(), palette[k++ % palette.length], true, xs, ys));
+        if (out.isEmpty()) {
+            for (SeriesData x : data.series().values()) {
+                String rest = x.name().substring(Math.min(prefix.length(), x.name().length()));
+                if (x.name().startsWith(prefix)
+                        && !rest.contains(".")
+                        && !rest.equals("dispatch_lag")
+                        && x.intervals().size() >= 2
+                        && x.total().getTotalCount() > 0) {
+                    out.add(
+                            RunCharts.bands(Labels.metric(rest) + " per interval", x, data)
+                                    .toHtml());
+                    break;
+                }
             }
         }
-        return result;
+        return out;
     }
 
-    private static PhaseCounts all(OutcomesLine l) {
-        PhaseCounts c = PhaseCounts.ZERO;
-        for (Phase p : Phase.values()) {
-            c = c.plus(l.phase(p));
+    private static void lengths(Page page, RequestSample sample, boolean mixed) {
+        List<String> charts = new ArrayList<>();
+        for (Map.Entry<EndpointClass, RequestSample.ClassSample> e : sample.byClass.entrySet()) {
+            String who = mixed ? e.getKey().wireName() + ": " : "";
+            RequestSample.ClassSample c = e.getValue();
+            if (c.inputTokens.size > 0) {
+                charts.add(
+                        RunCharts.lengths(
+                                        who + "Input length",
+                                        "input tokens (prompt)",
+                                        c.inputTokens.toArray(),
+                                        Chart.PALETTE.get(3))
+                                .toHtml());
+            }
+            if (c.outputTokens.size > 0) {
+                charts.add(
+                        RunCharts.lengths(
+                                        who + "Output length",
+                                        "output tokens",
+                                        c.outputTokens.toArray(),
+                                        Chart.PALETTE.get(2))
+                                .toHtml());
+            }
+            if (c.scatterSize > 1) {
+                double[] xs = new double[c.scatterSize];
+                double[] ys = new double[c.scatterSize];
+                for (int i = 0; i < c.scatterSize; i++) {
+                    // token counts are integers: a fixed jitter below half a token keeps requests
+                    // with the same length from hiding each other (one x value per point)
+                    xs[i] = c.scatter[i][0] + 0.8 * ((i * GOLDEN_RATIO) % 1.0 - 0.5);
+                    ys[i] = c.scatter[i][1];
+                }
+                charts.add(
+                        Chart.linear(
+                                        who + "End-to-end latency vs output length",
+                                        "output tokens",
+                                        "tokens",
+                                        "end-to-end latency (ms)",
+                                        "ms")
+                                .points("requests", Chart.PALETTE.get(0), xs, ys)
+                                .caption(
+                                        (c.scatterSeen > c.scatterSize
+                                                        ? "a random sample of "
+                                                                + c.scatterSize
+                                                                + " of "
+                                                                + c.scatterSeen
+                                                                + " requests"
+                                                        : c.scatterSize + " requests")
+                                                + "; lengths jittered by less than half a token")
+                                .toHtml());
+            }
         }
-        return c;
+        if (!charts.isEmpty()) {
+            page.section(
+                    "lengths",
+                    "Token lengths",
+                    grid(charts)
+                            + "<p class=\"note\">From requests.jsonl.gz: successful requests of"
+                            + " the measured window; output tokens as reported by the server (the"
+                            + " client's count when usage was missing).</p>");
+        }
     }
 
-    private static double perSecond(long n, OutcomesLine l) {
-        long ms = l.endEpochMillis() - l.startEpochMillis();
-        return ms <= 0 ? 0 : n * 1000.0 / ms;
+    private static String errors(RunSummary s, ReportInput in) {
+        TopErrors top = TopErrors.of(s, in.errorSamples());
+        if (top.rows().isEmpty()) {
+            return "<p>No failed request in the measured window.</p>";
+        }
+        Doc d = new Doc();
+        top.appendTo(d);
+        // the Doc's heading would repeat the section title
+        d.parts.remove(0);
+        return d.toHtml();
+    }
+
+    private static String classes(
+            RunSummary s, RunData data, Optional<DistributionCharts.Side> baseline) {
+        StringBuilder sb =
+                new StringBuilder(
+                        "<p class=\"note\">Each class on its own charts: their latencies differ by"
+                                + " orders of magnitude, so pooled charts would hide them.</p>");
+        Map<EndpointClass, Slo> slos = data.info().map(RunInfo::classSlos).orElse(Map.of());
+        for (ClassSummary c : s.classes().values()) {
+            EndpointClass e = c.endpoint();
+            String prefix = e.wireName() + ".";
+            List<String> charts = new ArrayList<>();
+            if (data.lines().size() >= 2) {
+                charts.add(RunCharts.rates(data, Optional.of(e)).toHtml());
+                charts.add(RunCharts.errors(data, Optional.of(e)).toHtml());
+            }
+            charts.addAll(bands(data, prefix));
+            List<String> distributions =
+                    DistributionCharts.charts(
+                            prefix,
+                            new DistributionCharts.Side("current", data.series()),
+                            baseline,
+                            Optional.ofNullable(slos.get(e)));
+            sb.append("<h3 id=\"class-")
+                    .append(e.wireName())
+                    .append("\">")
+                    .append(e.wireName())
+                    .append("</h3>\n<p>")
+                    .append(c.requests().attempted())
+                    .append(" requests, error rate ")
+                    .append(Fmt.percent(c.errorRate()))
+                    .append(", SLO attainment ")
+                    .append(Fmt.percent(c.goodput().sloAttainment()))
+                    .append(" (SLO: ")
+                    .append(io.tokenbench.reports.html.Html.escape(c.slo()))
+                    .append(")</p>\n")
+                    .append(grid(charts))
+                    .append(grid(distributions));
+        }
+        return sb.toString();
+    }
+
+    /** The gate's rules, verdicts coloured; the gate's own document without its title. */
+    static String gateSection(GateReport g) {
+        Doc d = Docs.gate(g);
+        d.parts.remove(0);
+        String table = d.toHtml();
+        for (io.tokenbench.reports.gate.Verdict v : io.tokenbench.reports.gate.Verdict.values()) {
+            Severity sev =
+                    switch (v) {
+                        case PASS -> Severity.PASS;
+                        case FAIL -> Severity.FAIL;
+                        case INCONCLUSIVE -> Severity.INFO;
+                        case ERROR -> Severity.WARN;
+                    };
+            table =
+                    table.replace(
+                            "<tr><td>" + v.name() + "</td>",
+                            "<tr><td class=\"" + sev.css() + "\">" + v.name() + "</td>");
+        }
+        return "<p>"
+                + io.tokenbench.reports.html.Html.escape(Docs.verdictLine(g))
+                + "</p>\n"
+                + table;
+    }
+
+    private static String details(RunSummary s, ReportInput in) {
+        return new Doc().table(List.of("run", ""), Docs.headerRows(s), 2).toHtml()
+                + Docs.summaryBody(s, in.errorSamples(), false, true).toHtml();
     }
 
     @Override
     public String comparison(Comparison comparison) {
         throw new UnsupportedOperationException(
-                "html output is the run report (report --baseline DIR);"
-                        + " use --format text, markdown or json for compare");
+                "html output of compare needs both runs' data: use CompareHtml");
     }
 
     @Override

@@ -28,6 +28,8 @@ final class JsonRenderer implements Renderer {
         deltas(root.putArray("metrics"), c.metrics());
         deltas(root.putArray("run"), c.run());
         deltas(root.putArray("outcomes"), c.outcomes());
+        ArrayNode warnings = root.putArray("warnings");
+        c.warnings().forEach(warnings::add);
         return Json.write(root);
     }
 
@@ -46,6 +48,9 @@ final class JsonRenderer implements Renderer {
             Json.putDecimal(n, "current", d.current());
             Json.putDecimal(n, "delta", d.absolute());
             Json.putDecimal(n, "delta_relative", d.relative());
+            if (d.quantity().isTotal()) {
+                n.put("total", true);
+            }
         }
     }
 

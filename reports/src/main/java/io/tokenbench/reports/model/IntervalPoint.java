@@ -7,6 +7,7 @@ package io.tokenbench.reports.model;
  * @param endEpochMillis interval end
  * @param count samples in the interval
  * @param p50 median
+ * @param p90 90th percentile
  * @param p99 99th percentile
  * @param max maximum
  */
@@ -15,5 +16,6 @@ public record IntervalPoint(
         long endEpochMillis,
         long count,
         double p50,
+        double p90,
         double p99,
         double max) {}

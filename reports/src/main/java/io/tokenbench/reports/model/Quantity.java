@@ -41,6 +41,14 @@ public sealed interface Quantity {
         return unit().equals("fraction");
     }
 
+    /**
+     * True for a total over the run ({@code credits.total}): it grows with the run's length, so
+     * comparisons show its difference, never a percentage change.
+     */
+    default boolean isTotal() {
+        return name().endsWith(".total");
+    }
+
     /** A distribution statistic. */
     record SeriesStat(String series, Stat stat, String seriesUnit) implements Quantity {
         public String name() {

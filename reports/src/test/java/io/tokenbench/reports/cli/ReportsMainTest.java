@@ -119,6 +119,20 @@ class ReportsMainTest {
     }
 
     @Test
+    void compareWritesAnHtmlPageWhenAsked() throws Exception {
+        Path page = runs.resolve("compare.html");
+        CliResult r =
+                CliResult.run(
+                        "compare", base.toString(), slower.toString(), "--html", page.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // the text still goes to stdout
+        assertThat(r.out()).contains("ttft_sched.p99");
+        assertThat(Files.readString(page))
+                .startsWith("<!DOCTYPE html>")
+                .contains("tokenbench compare", "id=\"deltas\"", "data-verdict=\"alike\"");
+    }
+
+    @Test
     void gateExitCodesAndEveryFailingRulePrinted() throws Exception {
         Path rules = runs.resolve("rules.txt");
         Files.writeString(

@@ -189,7 +189,8 @@ class RunVerdictsTest {
                 .containsPattern(
                         "\\| FAIL \\| error_rate <= 1% \\| 1\\d\\.\\d\\d% \\| <= 1.00% \\|");
         assertThat(Files.readString(dir.resolve(RunFolder.REPORT_HTML)))
-                .contains("<section id=\"verdict\" class=\"flag\" data-verdict=\"fail\">");
+                // issue 16: the verdict box coloured by severity (red: a check failed)
+                .contains("<div id=\"verdict\" class=\"verdict sev-fail\" data-verdict=\"fail\">");
         assertThat(w.headlineText()).contains("Verdict: FAIL", "error_rate <= 1%", "Top errors");
     }
 

@@ -26,6 +26,9 @@ class IntervalStatsTest {
             assertThat(p.p50())
                     .as("trial %d n %d", trial, n)
                     .isEqualTo(h.getValueAtPercentile(50) / 1e6);
+            assertThat(p.p90())
+                    .as("trial %d n %d", trial, n)
+                    .isEqualTo(h.getValueAtPercentile(90) / 1e6);
             assertThat(p.p99())
                     .as("trial %d n %d", trial, n)
                     .isEqualTo(h.getValueAtPercentile(99) / 1e6);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenbench.reports.compare.Comparer;
 import io.tokenbench.reports.compare.Comparison;
 import io.tokenbench.reports.format.OutputFormat;
+import io.tokenbench.reports.format.OverheadPage;
 import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.simulations.record.PairedDifferences;
@@ -22,14 +23,17 @@ import java.util.Map;
  * What multi-lane scenarios add on top of each lane's own report: gateway-overhead's
  * request-by-request difference distributions ({@link PairedDifferences}) and per-percentile deltas
  * (the reports module's {@link Comparer}), and model-compare's side-by-side table with sample
- * outputs.
+ * outputs. Gateway overhead also gets {@code overhead.html} (the reports module's page design).
  */
 final class LaneComparisons {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LaneComparisons() {}
 
-    /** Writes overhead.md / overhead.json into {@code dir} and prints the text form. */
+    /**
+     * Writes overhead.md, overhead.json and overhead.html into {@code dir} and prints the text
+     * form.
+     */
     static void overhead(
             Path dir,
             PlanExecution.LaneResult gateway,
@@ -63,6 +67,23 @@ final class LaneComparisons {
                         + "\n## Distributions compared (baseline = upstream, current = gateway)\n\n"
                         + OutputFormat.MARKDOWN.renderer().comparison(c));
         write(dir.resolve("overhead.json"), OutputFormat.JSON.renderer().comparison(c));
+        OverheadPage.write(
+                dir.resolve("overhead.html"),
+                upstream.runDir(),
+                gateway.runDir(),
+                pairs.entrySet().stream()
+                        .map(
+                                e ->
+                                        new OverheadPage.Paired(
+                                                e.getKey(),
+                                                e.getValue().count(),
+                                                e.getValue().p1(),
+                                                e.getValue().p10(),
+                                                e.getValue().p50(),
+                                                e.getValue().p90(),
+                                                e.getValue().p99(),
+                                                e.getValue().mean()))
+                        .toList());
         out.println();
         out.println(
                 "gateway overhead: baseline = upstream ("
