@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The capacity sweep: one Poisson run per rate level against one target (one mock process for all
@@ -220,7 +221,11 @@ final class Sweep {
                             sweep.stream() ? "ttft_sched" : "e2e_sched",
                             levels,
                             result,
-                            md.toString()));
+                            md.toString(),
+                            OptionalDouble.of(
+                                    (sweep.stream() ? sweep.slo().ttft() : sweep.slo().e2e())
+                                                    .toNanos()
+                                            / 1e6)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sweep results in " + dir, e);
         }

@@ -15,15 +15,6 @@ final class SweepChart {
 
     private SweepChart() {}
 
-    /** The page without the latency SLO line (its bound is not known here). */
-    static String html(
-            String latencyMetric,
-            List<SweepAnalysis.Level> levels,
-            SweepAnalysis.Result result,
-            String tableMarkdown) {
-        return html(latencyMetric, levels, result, tableMarkdown, OptionalDouble.empty());
-    }
-
     /**
      * @param tableMarkdown {@code sweep.md}'s table: its last column is each level's run folder,
      *     relative to the sweep folder (linked from the page)
