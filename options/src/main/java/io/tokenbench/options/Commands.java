@@ -106,12 +106,15 @@ public final class Commands {
     }
 
     /**
-     * Two of picocli's messages reworded: a missing value reads {@code --port: needs a value}, and
-     * an unknown option names only the option, never the arguments after it, which may be a secret
-     * ({@code --api-kye sk-...}) or an attached value ({@code --token=sk-...}).
+     * Two of picocli's messages reworded: a missing value at the end reads {@code --port: needs a
+     * value} (an option name where the value belongs keeps picocli's "Expected parameter for option
+     * '--model' but found '--duration'"), and an unknown option names only the option, never the
+     * arguments after it, which may be a secret ({@code --api-kye sk-...}) or an attached value
+     * ({@code --token=sk-...}).
      */
     static ParameterException reworded(ParameterException e) {
         if (e instanceof MissingParameterException missing
+                && String.valueOf(e.getMessage()).startsWith("Missing required parameter")
                 && missing.getMissing().size() == 1
                 && missing.getMissing().get(0) instanceof OptionSpec option) {
             return new ParameterException(
