@@ -7,6 +7,8 @@ import io.tokenbench.simulations.config.ParameterException;
 import io.tokenbench.simulations.config.ParameterSource;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
+import io.tokenbench.simulations.metrics.MetricsArguments;
+import io.tokenbench.simulations.metrics.MetricsExposition;
 import io.tokenbench.simulations.scenarios.Recipes;
 import io.tokenbench.simulations.scenarios.RunPlan;
 import java.io.IOException;
@@ -41,6 +43,8 @@ public final class TokenbenchRun {
         System.exit(code);
     }
 
+    // the exposition serves while the block runs; nothing in the block reads it
+    @SuppressWarnings("try")
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         String command =
@@ -51,6 +55,14 @@ public final class TokenbenchRun {
             out.print(Usage.text(command));
             return 0;
         }
+        MetricsArguments metrics;
+        try {
+            metrics = MetricsArguments.parse(rest, command);
+        } catch (picocli.CommandLine.ParameterException e) {
+            err.println("tokenbench " + command + ": " + e.getMessage());
+            return 2;
+        }
+        rest = new ArrayList<>(metrics.rest());
         RunParameters params;
         try {
             if (command.equals("sweep")
@@ -80,7 +92,7 @@ public final class TokenbenchRun {
             err.println("tokenbench " + command + ": " + e.getMessage());
             return 2;
         }
-        try {
+        try (MetricsExposition exposition = metrics.options().start(out)) {
             return switch (command) {
                 case "sweep" -> Sweep.execute(params, env, out);
                 case "calibrate" ->
@@ -96,7 +108,7 @@ public final class TokenbenchRun {
                                 out,
                                 err);
             };
-        } catch (ParameterException e) {
+        } catch (ParameterException | picocli.CommandLine.ParameterException e) {
             err.println("tokenbench " + command + ": " + e.getMessage());
             return 2;
         }
