@@ -34,6 +34,7 @@ class ArchitectureTest {
         "video",
         "enforcement",
         "platformadmin",
+        "metrics",
     };
 
     /** Values, parsers and state that know neither Netty's pipeline nor routes. */
