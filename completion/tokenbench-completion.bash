@@ -299,13 +299,22 @@ function _picocli_tokenbench_run() {
 
   local commands=""
   local flag_opts="'--stream' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--scenario' '--base-url' '--rate' '--concurrency' '--load' '--duration' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out' '--injector-index' '--injector-count' '--upstream-url' '--compare' '--mix' '--slo-embeddings' '--slo-images' '--slo-speech-ttfa' '--slo-speech' '--slo-transcription' '--slo-video' '--timeout-video'"
+  local arg_opts="'--metrics-port' '--metrics-host' '--metrics-grace' '--scenario' '--base-url' '--rate' '--concurrency' '--load' '--duration' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out' '--injector-index' '--injector-count' '--upstream-url' '--compare' '--mix' '--slo-embeddings' '--slo-images' '--slo-speech-ttfa' '--slo-speech' '--slo-transcription' '--slo-video' '--timeout-video'"
   local NAME_option_args=("streaming" "non-streaming" "soak" "spike" "gateway-overhead" "model-compare" "mixed") # --scenario values
   local MODE_option_args=("POOLED" "PER_REQUEST") # --connections values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--metrics-port')
+      return
+      ;;
+    '--metrics-host')
+      return
+      ;;
+    '--metrics-grace')
+      return
+      ;;
     '--scenario')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
@@ -437,12 +446,21 @@ function _picocli_tokenbench_sweep() {
 
   local commands=""
   local flag_opts="'--stream' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--load' '--base-url' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out'"
+  local arg_opts="'--metrics-port' '--metrics-host' '--metrics-grace' '--load' '--base-url' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out'"
   local MODE_option_args=("POOLED" "PER_REQUEST") # --connections values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--metrics-port')
+      return
+      ;;
+    '--metrics-host')
+      return
+      ;;
+    '--metrics-grace')
+      return
+      ;;
     '--load')
       return
       ;;
@@ -524,13 +542,22 @@ function _picocli_tokenbench_calibrate() {
 
   local commands=""
   local flag_opts="'--stream' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--scenario' '--rate' '--concurrency' '--load' '--duration' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out' '--injector-index' '--injector-count'"
+  local arg_opts="'--metrics-port' '--metrics-host' '--metrics-grace' '--scenario' '--rate' '--concurrency' '--load' '--duration' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out' '--injector-index' '--injector-count'"
   local NAME_option_args=("streaming" "non-streaming") # --scenario values
   local MODE_option_args=("POOLED" "PER_REQUEST") # --connections values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--metrics-port')
+      return
+      ;;
+    '--metrics-host')
+      return
+      ;;
+    '--metrics-grace')
+      return
+      ;;
     '--scenario')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
@@ -695,7 +722,7 @@ function _picocli_tokenbench_mock() {
 
   local commands=""
   local flag_opts="'--tls' '--cutoff' '--no-refund-on-error' '--no_refund_on_error' '--fail-open' '--fail_open' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--tls-cert-out' '--tls-client-ca' '--tls-client-cert-out' '--tls-client-key-out' '--host' '--port' '--api-key' '--api-keys-env' '--api-keys-file' '--admin-token' '--seed' '--ttft' '--itl' '--output-tokens' '--tokens-per-chunk' '--slowdown-threshold' '--slowdown-factor' '--fault' '--catalog' '--max-body' '--max-header' '--shutdown-grace' '--client-timeout' '--io-threads' '--state-file' '--embeddings-latency' '--embeddings-item-latency' '--image-latency' '--transcription-rtf' '--speech-ttfa' '--speech-rtf' '--video-queue' '--video-render' '--video-accept' '--concurrency' '--error-style' '--error_style' '--cancel-billing' '--cancel_billing' '--rounding' '--reset-zone' '--reset_zone' '--reset-weekday' '--reset_weekday' '--reset-lag-ms' '--reset_lag_ms' '--expiry-off-by-one' '--expiry_off_by_one' '--period-attribution' '--period_attribution' '--stale-cache-ms' '--stale_cache_ms' '--batch-write-ms' '--batch_write_ms' '--drop-settlement' '--drop_settlement' '--double-settle' '--double_settle' '--trust-bypass' '--trust_bypass'"
+  local arg_opts="'--tls-cert-out' '--tls-client-ca' '--tls-client-cert-out' '--tls-client-key-out' '--host' '--port' '--api-key' '--api-keys-env' '--api-keys-file' '--admin-token' '--seed' '--ttft' '--itl' '--output-tokens' '--tokens-per-chunk' '--slowdown-threshold' '--slowdown-factor' '--fault' '--catalog' '--max-body' '--max-header' '--shutdown-grace' '--client-timeout' '--request-deadline' '--io-threads' '--state-file' '--embeddings-latency' '--embeddings-item-latency' '--image-latency' '--transcription-rtf' '--speech-ttfa' '--speech-rtf' '--video-queue' '--video-render' '--video-accept' '--concurrency' '--error-style' '--error_style' '--cancel-billing' '--cancel_billing' '--rounding' '--reset-zone' '--reset_zone' '--reset-weekday' '--reset_weekday' '--reset-lag-ms' '--reset_lag_ms' '--expiry-off-by-one' '--expiry_off_by_one' '--period-attribution' '--period_attribution' '--stale-cache-ms' '--stale_cache_ms' '--batch-write-ms' '--batch_write_ms' '--drop-settlement' '--drop_settlement' '--double-settle' '--double_settle' '--trust-bypass' '--trust_bypass'"
   local NAMEPARAMP_option_args=("http_429" "http_500" "http_502" "http_503" "connect_reset" "stream_reset" "stream_error_event" "protocol_error" "missing_done" "usage_missing" "stall" "slow_drip") # --fault values
   local MODE_option_args=("CHECK_THEN_ACT" "ATOMIC") # --concurrency values
   local STYLE_option_args=("NEWAPI" "OPENAI" "OPENROUTER" "LITELLM") # --error-style values
@@ -791,6 +818,9 @@ function _picocli_tokenbench_mock() {
       return
       ;;
     '--client-timeout')
+      return
+      ;;
+    '--request-deadline')
       return
       ;;
     '--io-threads')
@@ -986,7 +1016,7 @@ function _picocli_tokenbench_compare() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--format'"
+  local arg_opts="'--format' '--html'"
   local FORMAT_option_args=("text" "markdown" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -995,6 +1025,12 @@ function _picocli_tokenbench_compare() {
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--html')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
   esac

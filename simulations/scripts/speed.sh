@@ -15,6 +15,8 @@ CONNECTIONS=32
 BENCH_SECONDS=$(( QUICK ? 10 : 20 ))
 OUT="$(mktemp -d "${TMPDIR:-/tmp}/tokenbench-speed.XXXXXX")"
 KEY=sk-tokenbench-local   # the mock's public default key
+# extra run options, e.g. TOKENBENCH_SPEED_ARGS="--metrics-port 0 --metrics-grace 0s" (cost of the exposition)
+read -r -a EXTRA <<<"${TOKENBENCH_SPEED_ARGS:-}"
 
 if [[ ! -f simulations/target/classpath.txt || ! -f mock-upstream/target/mock-upstream.jar ]]; then
   ./mvnw -q -B -ntp -pl simulations -am -DskipTests package
@@ -55,7 +57,7 @@ best=0
 for rate in "${RATES[@]}"; do
   dir="$OUT/stream-$rate"
   POWERTOKENS_API_KEY=$KEY "${RUN[@]}" --base-url "$MOCK_URL" --rate "$rate" --duration "${STEP_SECONDS}s" \
-      --warmup "${WARMUP}s" --grace 5s --out "$dir" >"$dir.log" 2>&1 || { echo "run failed: $dir.log"; break; }
+      --warmup "${WARMUP}s" --grace 5s --out "$dir" ${EXTRA[@]+"${EXTRA[@]}"} >"$dir.log" 2>&1 || { echo "run failed: $dir.log"; break; }
   lag=$(summary_field "$dir" 's["metrics"]["dispatch_lag"]["p99"]')
   sent=$(summary_field "$dir" 's["throughput"]["sent_rps"]')
   ok=$(summary_field "$dir" 's["outcomes"].get("ok", 0)')
@@ -76,7 +78,7 @@ wrk.headers["Authorization"] = "Bearer $KEY"
 LUA
 dir="$OUT/plain"
 POWERTOKENS_API_KEY=$KEY "${RUN[@]}" --scenario non-streaming --base-url "$MOCK_URL" --concurrency $CONNECTIONS \
-    --duration "${BENCH_SECONDS}s" --warmup "${WARMUP}s" --grace 5s --max-tokens 16 --out "$dir" >"$dir.log" 2>&1
+    --duration "${BENCH_SECONDS}s" --warmup "${WARMUP}s" --grace 5s --max-tokens 16 --out "$dir" ${EXTRA[@]+"${EXTRA[@]}"} >"$dir.log" 2>&1
 tb=$(summary_field "$dir" 's["throughput"]["completed_rps"]')
 tbok=$(summary_field "$dir" 's["outcomes"].get("ok", 0)')
 wrk -t1 -c$CONNECTIONS -d${WARMUP}s -s "$OUT/post.lua" "$MOCK_URL/v1/chat/completions" >/dev/null

@@ -36,6 +36,7 @@ class ArchitectureTest {
         "platformadmin",
         "requestlog",
         "tls",
+        "metrics",
     };
 
     /** Values, parsers and state that know neither Netty's pipeline nor routes. */

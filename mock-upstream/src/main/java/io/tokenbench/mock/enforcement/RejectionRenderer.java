@@ -32,12 +32,14 @@ public final class RejectionRenderer {
     private RejectionRenderer() {}
 
     public static Rejected render(ErrorStyle style, RejectionReason reason, RejectionDetails d) {
-        return switch (style) {
-            case NEWAPI -> newApi(reason, d);
-            case OPENAI -> openAi(reason, d);
-            case OPENROUTER -> openRouter(reason, d);
-            case LITELLM -> liteLlm(reason, d);
-        };
+        Rejected rendered =
+                switch (style) {
+                    case NEWAPI -> newApi(reason, d);
+                    case OPENAI -> openAi(reason, d);
+                    case OPENROUTER -> openRouter(reason, d);
+                    case LITELLM -> liteLlm(reason, d);
+                };
+        return rendered.withReason(reason.wireName());
     }
 
     private static Rejected newApi(RejectionReason reason, RejectionDetails d) {

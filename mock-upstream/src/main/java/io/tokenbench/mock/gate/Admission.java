@@ -38,14 +38,32 @@ public sealed interface Admission {
      * @param headers extra response headers (for example {@code retry-after}, {@code
      *     x-should-retry})
      * @param jsonBody the UTF-8 JSON error body
+     * @param reason why, as a short snake_case word (the {@code RejectionReason} wire names, or
+     *     {@value Rejected#UNSPECIFIED}); counted by {@code /metrics}, never shown to clients
      */
-    record Rejected(int status, Map<String, String> headers, byte[] jsonBody) implements Admission {
+    record Rejected(int status, Map<String, String> headers, byte[] jsonBody, String reason)
+            implements Admission {
+
+        /** The reason of a rejection made without one. */
+        public static final String UNSPECIFIED = "unspecified";
+
         public Rejected {
             if (status < 400 || status > 599) {
                 throw new IllegalArgumentException("status must be 4xx or 5xx: " + status);
             }
             headers = Map.copyOf(headers);
             Objects.requireNonNull(jsonBody, "jsonBody");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** A rejection without a stated reason ({@value #UNSPECIFIED}). */
+        public Rejected(int status, Map<String, String> headers, byte[] jsonBody) {
+            this(status, headers, jsonBody, UNSPECIFIED);
+        }
+
+        /** This rejection with {@code value} as its reason (a short snake_case word). */
+        public Rejected withReason(String value) {
+            return new Rejected(status, headers, jsonBody, value);
         }
     }
 }

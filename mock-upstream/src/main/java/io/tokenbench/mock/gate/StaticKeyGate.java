@@ -22,8 +22,10 @@ public final class StaticKeyGate implements RequestGate {
     private static final String KEY_ID_PREFIX = "key-";
     private final Map<String, Admission.Admitted> byHash;
     private final java.util.Set<String> keyIds;
-    private final Admission.Rejected missingKey = rejected(ApiError.missingApiKey());
-    private final Admission.Rejected unknownKey = rejected(ApiError.incorrectApiKey());
+    private final Admission.Rejected missingKey =
+            rejected(ApiError.missingApiKey()).withReason("missing_token");
+    private final Admission.Rejected unknownKey =
+            rejected(ApiError.incorrectApiKey()).withReason("unknown_key");
 
     public StaticKeyGate(List<String> apiKeys) {
         if (apiKeys.isEmpty()) {

@@ -52,6 +52,11 @@ final class Exchange {
     private final RequestGate gate;
     private boolean completed;
 
+    /** Where {@link #decorate} counts the response (by route and status); none until set. */
+    private io.tokenbench.mock.metrics.ResponseCounts responses;
+
+    private int route;
+
     /**
      * @param gate supplies the headers every response carries in its style (e.g. {@code
      *     X-Oneapi-Request-Id})
@@ -132,8 +137,17 @@ final class Exchange {
         sendJson(error.status(), error.jsonBytes(), error.headers());
     }
 
-    /** Adds the common headers to a response head or full response. */
+    /** Counts this exchange's response in {@code counts} under {@code routeIndex}. */
+    void countIn(io.tokenbench.mock.metrics.ResponseCounts counts, int routeIndex) {
+        this.responses = counts;
+        this.route = routeIndex;
+    }
+
+    /** Adds the common headers to a response head or full response, and counts it. */
     void decorate(HttpResponse response) {
+        if (responses != null) {
+            responses.count(route, response.status().code());
+        }
         HttpHeaders h = response.headers();
         h.set(X_REQUEST_ID, requestId);
         Map<String, String> styled = gate.responseHeaders(requestId);

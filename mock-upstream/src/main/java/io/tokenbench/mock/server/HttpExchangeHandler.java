@@ -91,6 +91,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
                         HttpUtil.isKeepAlive(request),
                         server.gate,
                         this::exchangeComplete);
+        exchange.countIn(server.responses, server.responses.routeOf(request.uri()));
         current = exchange;
         try {
             DecoderResult decoded = request.decoderResult();
@@ -124,6 +125,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
                         false,
                         server.gate,
                         this::exchangeComplete);
+        closing.countIn(server.responses, server.responses.other());
         current = closing;
         return closing;
     }

@@ -7,6 +7,10 @@ import io.tokenbench.mock.endpoints.MediaRoutes;
 import io.tokenbench.mock.gate.RequestGate;
 import io.tokenbench.mock.gate.StaticKeyGate;
 import io.tokenbench.mock.media.MediaContext;
+import io.tokenbench.mock.metrics.CountingGate;
+import io.tokenbench.mock.metrics.MetricsRoutes;
+import io.tokenbench.mock.metrics.MockCollector;
+import io.tokenbench.mock.metrics.ResponseCounts;
 import io.tokenbench.mock.openai.ChatRequestParser;
 import io.tokenbench.mock.openai.IdSource;
 import io.tokenbench.mock.requestlog.RequestLog;
@@ -37,12 +41,19 @@ final class ServerContext {
     final RequestLog requestLog = new RequestLog();
     final TextEndpoints textEndpoints;
     final List<RouteGroup> routeGroups;
+
+    /** Responses by route and status, for {@code GET /metrics}. */
+    final ResponseCounts responses;
+
     private final AtomicLong requestNumbers = new AtomicLong();
     private final byte[] adminToken;
 
     ServerContext(MockConfig config) {
         this.config = config;
-        this.gate = config.gate().orElseGet(() -> new StaticKeyGate(config.apiKeys()));
+        CountingGate counting =
+                new CountingGate(
+                        config.gate().orElseGet(() -> new StaticKeyGate(config.apiKeys())));
+        this.gate = counting;
         this.settings = new RuntimeSettings(config.behavior(), config.faults());
         List<RouteGroup> groups = new ArrayList<>(config.routeGroups());
         groups.add(new ConfigRoutes(settings));
@@ -57,6 +68,12 @@ final class ServerContext {
                                 config.clock(),
                                 settings,
                                 stats)));
+        List<String> routes =
+                new ArrayList<>(List.of(ChatCompletions.ENDPOINT, ModelsEndpoint.LIST));
+        groups.forEach(g -> routes.add(g.pathPrefix()));
+        routes.add(MetricsRoutes.PATH);
+        this.responses = new ResponseCounts(routes);
+        groups.add(new MetricsRoutes(new MockCollector(stats, lag, responses, counting)));
         this.routeGroups = List.copyOf(groups);
         this.adminToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
         this.textEndpoints = new TextEndpoints(this);

@@ -9,6 +9,8 @@ import io.tokenbench.simulations.cli.options.ScenarioSettings;
 import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
+import io.tokenbench.simulations.metrics.MetricsExposition;
+import io.tokenbench.simulations.metrics.MetricsOptions;
 import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.List;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Spec;
         footer = LoadCommand.FOOTER)
 public final class CalibrateCommand implements LoadCommand {
     @Spec private CommandSpec spec;
+
+    @Mixin private MetricsOptions metrics;
 
     @Option(
             names = "--scenario",
@@ -93,11 +97,17 @@ public final class CalibrateCommand implements LoadCommand {
     }
 
     @Override
+    // the exposition serves while the run lasts; nothing in the block reads it
+    @SuppressWarnings("try")
     public Integer call() {
         RunParameters params = parameters();
-        return LoadCommand.asOptionError(
-                spec,
-                () -> TokenbenchRun.runOnce(params, env, MockArgs.ZERO_LATENCY, "calibrate", out));
+        try (MetricsExposition exposition = metrics.start(out)) {
+            return LoadCommand.asOptionError(
+                    spec,
+                    () ->
+                            TokenbenchRun.runOnce(
+                                    params, env, MockArgs.ZERO_LATENCY, "calibrate", out));
+        }
     }
 
     /** The scenarios calibrate offers, for shell completion. */

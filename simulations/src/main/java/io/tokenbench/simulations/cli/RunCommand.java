@@ -11,6 +11,8 @@ import io.tokenbench.simulations.cli.options.TargetOptions;
 import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
+import io.tokenbench.simulations.metrics.MetricsExposition;
+import io.tokenbench.simulations.metrics.MetricsOptions;
 import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.List;
@@ -39,6 +41,8 @@ import picocli.CommandLine.Spec;
         footer = LoadCommand.FOOTER)
 public final class RunCommand implements LoadCommand {
     @Spec private CommandSpec spec;
+
+    @Mixin private MetricsOptions metrics;
 
     @Option(
             names = "--scenario",
@@ -95,12 +99,16 @@ public final class RunCommand implements LoadCommand {
     }
 
     @Override
+    // the exposition serves while the run lasts; nothing in the block reads it
+    @SuppressWarnings("try")
     public Integer call() {
         RunParameters params = parameters();
         List<String> mockArgs =
                 params.scenario() == ScenarioKind.MIXED ? MockArgs.MIXED : List.of();
-        return LoadCommand.asOptionError(
-                spec, () -> TokenbenchRun.runOnce(params, env, mockArgs, null, out));
+        try (MetricsExposition exposition = metrics.start(out)) {
+            return LoadCommand.asOptionError(
+                    spec, () -> TokenbenchRun.runOnce(params, env, mockArgs, null, out));
+        }
     }
 
     /** The scenarios {@code run} offers, for shell completion. */

@@ -9,6 +9,8 @@ import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.LoadModel;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
+import io.tokenbench.simulations.metrics.MetricsExposition;
+import io.tokenbench.simulations.metrics.MetricsOptions;
 import java.io.PrintStream;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -39,6 +41,8 @@ import picocli.CommandLine.Spec;
         footer = LoadCommand.FOOTER)
 public final class SweepCommand implements LoadCommand {
     @Spec private CommandSpec spec;
+
+    @Mixin private MetricsOptions metrics;
 
     @Option(
             names = "--load",
@@ -98,8 +102,12 @@ public final class SweepCommand implements LoadCommand {
     }
 
     @Override
+    // the exposition serves while the run lasts; nothing in the block reads it
+    @SuppressWarnings("try")
     public Integer call() {
         RunParameters params = parameters();
-        return LoadCommand.asOptionError(spec, () -> Sweep.execute(params, env, out));
+        try (MetricsExposition exposition = metrics.start(out)) {
+            return LoadCommand.asOptionError(spec, () -> Sweep.execute(params, env, out));
+        }
     }
 }

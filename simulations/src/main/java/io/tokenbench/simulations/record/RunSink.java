@@ -8,6 +8,8 @@ import io.tokenbench.reports.record.JobTimeline;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.reports.record.RunClock;
 import io.tokenbench.reports.record.RunRecorder;
+import io.tokenbench.simulations.metrics.MetricsExposition;
+import io.tokenbench.simulations.metrics.RunMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,15 +40,31 @@ public final class RunSink implements TimelineSink, AutoCloseable {
     private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
-    private RunSink(RunFolder folder, RunRecorder recorder) {
+    /** The live exposition's series of this run ({@code --metrics-port}), else null. */
+    private final RunMetrics metrics;
+
+    private RunSink(RunFolder folder, RunRecorder recorder, RunMetrics metrics) {
         this.folder = folder;
         this.recorder = recorder;
+        this.metrics = metrics;
     }
 
-    /** Creates the run folder ({@code run.json}) under {@code runsRoot} and starts its recorder. */
+    /**
+     * Creates the run folder ({@code run.json}) under {@code runsRoot} and starts its recorder;
+     * also records into the process's open {@link MetricsExposition}, if any.
+     */
     public static RunSink open(java.nio.file.Path runsRoot, RunInfo info, RunClock clock) {
         RunFolder folder = RunFolder.create(runsRoot, info);
-        return new RunSink(folder, folder.startRecorder(info, clock));
+        RunRecorder recorder = folder.startRecorder(info, clock);
+        RunMetrics metrics =
+                MetricsExposition.forRun(
+                                folder.dir().getFileName().toString(),
+                                info.scenario(),
+                                RunFolder.injectorOf(info),
+                                clock,
+                                recorder.config().window())
+                        .orElse(null);
+        return new RunSink(folder, recorder, metrics);
     }
 
     public RunFolder folder() {
@@ -65,24 +83,36 @@ public final class RunSink implements TimelineSink, AutoCloseable {
     public void scheduled(long tSchedNanos) {
         recorder.markScheduled(tSchedNanos);
         live.scheduled();
+        if (metrics != null) {
+            metrics.scheduled(tSchedNanos, EndpointClass.CHAT); // drivers without a class chat
+        }
     }
 
     @Override
     public void scheduled(long tSchedNanos, EndpointClass endpoint) {
         recorder.markScheduled(tSchedNanos, endpoint);
         live.scheduled();
+        if (metrics != null) {
+            metrics.scheduled(tSchedNanos, endpoint);
+        }
     }
 
     @Override
     public void finishedJob(JobTimeline job) {
         recorder.record(job);
         live.finished(job);
+        if (metrics != null) {
+            metrics.finished(job);
+        }
     }
 
     @Override
     public void finished(long index, RequestTimeline timeline, String sampleText) {
         recorder.record(timeline);
         live.finished(timeline);
+        if (metrics != null) {
+            metrics.finished(timeline);
+        }
         if (!sampleText.isEmpty()
                 && sampleCount.get() < MAX_SAMPLES
                 && sampleCount.incrementAndGet() <= MAX_SAMPLES) {
@@ -100,6 +130,9 @@ public final class RunSink implements TimelineSink, AutoCloseable {
         }
         closed = true;
         recorder.close();
+        if (metrics != null) {
+            metrics.runEnded(); // the exposition's counts now equal the recorder's final ones
+        }
         List<String> lines = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (String s : samples) {
