@@ -10,6 +10,7 @@ import io.gatling.core.stats.StatsEngine;
 import io.gatling.http.client.Request;
 import io.gatling.http.client.RequestBuilder;
 import io.gatling.http.client.body.string.StringRequestBodyBuilder;
+import io.gatling.http.client.proxy.ProxyServer;
 import io.gatling.http.client.resolver.InetAddressNameResolver;
 import io.gatling.http.client.uri.Uri;
 import io.gatling.http.engine.HttpEngine;
@@ -51,6 +52,7 @@ final class ChatCallAction extends NamedAction {
     private final Option<SslContexts> sslContexts;
     private final Uri uri;
     private final String ttftName;
+    private final ProxyServer proxy;
 
     ChatCallAction(
             ChatCallSettings settings,
@@ -69,6 +71,7 @@ final class ChatCallAction extends NamedAction {
         this.resolver = resolver;
         this.sslContexts = sslContexts;
         this.uri = Uri.create(settings.chatUrl().toString());
+        this.proxy = Connections.proxy(settings.chatUrl(), settings.transport());
         this.ttftName =
                 settings.requestName().equals("chat") ? "ttft" : settings.requestName() + " ttft";
     }
@@ -100,18 +103,23 @@ final class ChatCallAction extends NamedAction {
         }
         boolean stream = settings.bodies().stream();
         ExchangeTrace trace = new ExchangeTrace(stream);
-        String body = index < 0 ? settings.bodies().next() : settings.bodies().body(index);
+        long bodyIndex = index < 0 ? settings.bodies().nextIndex() : index;
+        String body = settings.bodies().body(bodyIndex);
+        int requestedTokens = settings.bodies().maxTokens(bodyIndex);
         Request request =
                 new RequestBuilder(settings.requestName(), HttpMethod.POST, uri, resolver)
                         .setHeaders(headers(stream))
                         .setBodyBuilder(new StringRequestBodyBuilder(body))
+                        .setProxyServer(proxy)
+                        .setHttp2Enabled(settings.transport().http2())
                         // A backstop only: our own total timeout below fires first and classifies
                         // the exchange.
                         .setRequestTimeout(settings.timeouts().total().toMillis() + 5_000)
                         .build();
         ExchangeListener listener =
                 new ExchangeListener(
-                        trace, reason -> finish(session, index, tSched, trace, reason));
+                        trace,
+                        reason -> finish(session, index, tSched, trace, reason, requestedTokens));
         trace.sent(System.nanoTime());
         try {
             engine.executeRequest(
@@ -143,7 +151,7 @@ final class ChatCallAction extends NamedAction {
                         .add(
                                 HttpHeaderNames.ACCEPT,
                                 stream ? "text/event-stream" : "application/json");
-        settings.extraHeaders().forEach(h::add);
+        settings.extraHeaders().forEach(h::set); // a user's header replaces ours of the same name
         return h;
     }
 
@@ -195,10 +203,15 @@ final class ChatCallAction extends NamedAction {
     }
 
     private void finish(
-            Session session, long index, long tSched, ExchangeTrace trace, EndReason reason) {
+            Session session,
+            long index,
+            long tSched,
+            ExchangeTrace trace,
+            EndReason reason,
+            int requestedTokens) {
         EventLoop loop = session.eventLoop();
         if (!loop.inEventLoop()) {
-            loop.execute(() -> finish(session, index, tSched, trace, reason));
+            loop.execute(() -> finish(session, index, tSched, trace, reason, requestedTokens));
             return;
         }
         RequestTimeline timeline =
@@ -207,6 +220,9 @@ final class ChatCallAction extends NamedAction {
                         settings.price()
                                 .microCredits(trace.promptTokens(), trace.completionTokens()));
         try {
+            if (timeline.outcome().isSuccess()) {
+                settings.bodies().outputLengths().record(requestedTokens, trace.completionTokens());
+            }
             settings.sink().finished(index, timeline, trace.sampleText());
             logToGatling(session, timeline, trace);
         } finally {

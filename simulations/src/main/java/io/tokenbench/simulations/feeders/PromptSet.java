@@ -9,34 +9,44 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
- * The prompt text of request {@code i}: from the bundled set ({@code prompts/chat-prompts.txt}), a
- * file (one prompt per non-blank line), or synthetic words of a drawn length. Deterministic in
- * {@code (seed, i)}, so two targets or two runs get the same prompt sequence. Thread-safe.
+ * The input of request {@code i} ({@link PromptItem}): from the bundled set ({@code
+ * prompts/chat-prompts.txt}), a file (one prompt per non-blank line), a dataset ({@link Datasets}),
+ * or synthetic words of a drawn length in tokens of the chosen {@link Tokenizer}, a share of them
+ * after a shared system prompt. Deterministic in {@code (seed, i)}, so two targets or two runs get
+ * the same prompt sequence. Thread-safe.
  */
 public final class PromptSet {
     static final String BUNDLED = "/prompts/chat-prompts.txt";
-    private static final String[] WORDS =
-            ("benchmark latency gateway stream token model request response "
-                            + "queue budget credit limit throughput percentile server client event usage window rate load")
-                    .split(" ");
 
     private final PromptSpec spec;
-    private final List<String> fixed;
+    private final List<PromptItem> fixed;
     private final long seed;
     private final InjectorShare share;
+    private final Tokenizer tokenizer;
+    private final Optional<String> prefix;
 
-    private PromptSet(PromptSpec spec, List<String> fixed, long seed, InjectorShare share) {
+    private PromptSet(
+            PromptSpec spec,
+            List<PromptItem> fixed,
+            long seed,
+            InjectorShare share,
+            Tokenizer tokenizer,
+            Optional<String> prefix) {
         this.spec = spec;
         this.fixed = fixed;
         this.seed = seed;
         this.share = share;
+        this.tokenizer = tokenizer;
+        this.prefix = prefix;
     }
 
-    private PromptSet(PromptSpec spec, List<String> fixed, long seed) {
-        this(spec, fixed, seed, InjectorShare.SINGLE);
+    private PromptSet(PromptSpec spec, List<PromptItem> fixed, long seed, Tokenizer tokenizer) {
+        this(spec, fixed, seed, InjectorShare.SINGLE, tokenizer, Optional.empty());
     }
 
     /**
@@ -45,7 +55,7 @@ public final class PromptSet {
      * sequence.
      */
     public PromptSet share(InjectorShare s) {
-        return new PromptSet(spec, fixed, seed, s);
+        return new PromptSet(spec, fixed, seed, s, tokenizer, prefix);
     }
 
     public static PromptSet load(PromptSpec spec, long seed) {
@@ -56,7 +66,10 @@ public final class PromptSet {
                             "bundled prompt set " + BUNDLED + " missing from the jar");
                 }
                 return new PromptSet(
-                        spec, lines(new String(in.readAllBytes(), StandardCharsets.UTF_8)), seed);
+                        spec,
+                        users(lines(new String(in.readAllBytes(), StandardCharsets.UTF_8))),
+                        seed,
+                        Tokenizer.of(Tokenizer.WORDS));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -68,18 +81,44 @@ public final class PromptSet {
                     throw new IllegalArgumentException(
                             "--prompts: file " + f.file() + " has no prompts");
                 }
-                return new PromptSet(spec, prompts, seed);
+                return new PromptSet(spec, users(prompts), seed, Tokenizer.of(Tokenizer.WORDS));
             } catch (IOException e) {
                 throw new IllegalArgumentException(
                         "--prompts: cannot read " + f.file() + ": " + e.getMessage(), e);
             }
         }
-        return new PromptSet(spec, List.of(), seed);
+        try {
+            if (spec instanceof PromptSpec.Messages m) {
+                return new PromptSet(
+                        spec,
+                        Datasets.messagesJsonl(m.file()),
+                        seed,
+                        Tokenizer.of(Tokenizer.WORDS));
+            }
+            if (spec instanceof PromptSpec.ShareGpt g) {
+                Tokenizer t = Tokenizer.of(g.tokenizer());
+                return new PromptSet(spec, Datasets.shareGpt(g.file(), t), seed, t);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--prompts: " + e.getMessage(), e);
+        }
+        PromptSpec.Synthetic s = (PromptSpec.Synthetic) spec;
+        Tokenizer t = Tokenizer.of(s.tokenizer());
+        Optional<String> prefix =
+                s.prefixTokens() > 0
+                        ? Optional.of(words(t, s.prefixTokens(), new SplittableRandom(~seed)))
+                        : Optional.empty();
+        return new PromptSet(spec, List.of(), seed, InjectorShare.SINGLE, t, prefix);
     }
 
-    /** The prompt of request {@code i}. */
-    public String prompt(long i) {
+    /** The input of request {@code i}. */
+    public PromptItem item(long i) {
         return spec instanceof PromptSpec.Synthetic ? synthetic(i) : fixed.get(fixedIndex(i));
+    }
+
+    /** The prompt text of request {@code i} (its last message). */
+    public String prompt(long i) {
+        return item(i).lastText();
     }
 
     /** Which fixed prompt request {@code i} uses (fixed sets only). */
@@ -92,29 +131,52 @@ public final class PromptSet {
         return !(spec instanceof PromptSpec.Synthetic);
     }
 
+    /** The tokenizer that counted synthetic lengths and dataset output lengths. */
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** The shared system prompt of synthetic prompts, if any. */
+    public Optional<String> sharedPrefix() {
+        return prefix;
+    }
+
     private SplittableRandom random(long i) {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + share.globalIndex(i));
     }
 
-    private String synthetic(long i) {
+    private PromptItem synthetic(long i) {
         SplittableRandom random = random(i);
-        if (spec instanceof PromptSpec.Synthetic s) {
-            int words = s.inputTokens().sample(random);
-            StringBuilder b = new StringBuilder(words * 8);
-            for (int w = 0; w < words; w++) {
-                if (w > 0) {
-                    b.append(' ');
-                }
-                b.append(WORDS[random.nextInt(WORDS.length)]);
+        PromptSpec.Synthetic s = (PromptSpec.Synthetic) spec;
+        int tokens = s.inputTokens().sample(random);
+        String text = words(tokenizer, tokens, random);
+        boolean withPrefix = prefix.isPresent() && random.nextDouble() < s.prefixShare();
+        return new PromptItem(
+                withPrefix ? prefix : Optional.empty(),
+                List.of(new PromptItem.Message("user", text)),
+                OptionalInt.empty());
+    }
+
+    /** {@code tokens} words that are one token each: exactly {@code tokens} tokens. */
+    static String words(Tokenizer t, int tokens, SplittableRandom random) {
+        List<String> vocabulary = t.words();
+        StringBuilder b = new StringBuilder(tokens * 8);
+        for (int w = 0; w < tokens; w++) {
+            if (w > 0) {
+                b.append(' ');
             }
-            return b.toString();
+            b.append(vocabulary.get(random.nextInt(vocabulary.size())));
         }
-        throw new IllegalStateException("not a synthetic prompt set");
+        return b.toString();
     }
 
     /** Number of distinct fixed prompts (0 for synthetic). */
     public int fixedCount() {
         return fixed.size();
+    }
+
+    private static List<PromptItem> users(List<String> prompts) {
+        return prompts.stream().map(PromptItem::user).toList();
     }
 
     private static List<String> lines(String text) throws IOException {

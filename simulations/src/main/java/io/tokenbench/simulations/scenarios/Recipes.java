@@ -114,10 +114,16 @@ public final class Recipes {
                 for (Variant v : params.variants()) {
                     lanes.add(
                             lane(
-                                    safeName(v.label()),
+                                    v.laneName(),
                                     target,
                                     ChatBodies.forVariant(
-                                            prompts, v, params.maxTokens(), params.stream()),
+                                            prompts,
+                                            v,
+                                            params.maxTokens(),
+                                            params.stream(),
+                                            params.request().api(),
+                                            params.request().body(),
+                                            params.seed()),
                                     schedule,
                                     anchor,
                                     params,
@@ -185,7 +191,7 @@ public final class Recipes {
                                         recorderConfig(params),
                                         RunInfoParameters.of(params, target),
                                         RunInfoParameters.versions()),
-                        extraHeaders,
+                        params.request().headers().forLane(laneName, extraHeaders),
                         price);
         MediaRequests requests = MediaRequests.defaults(prompts);
         Map<EndpointClass, MediaPrice> prices = new EnumMap<>(EndpointClass.class);
@@ -242,13 +248,22 @@ public final class Recipes {
                 sweep.injectors(),
                 sweep.mix(),
                 sweep.classSlos(),
-                sweep.videoTimeout());
+                sweep.videoTimeout(),
+                sweep.request(),
+                sweep.transport());
     }
 
     /** The body sequence of {@code p}: its prompts, model, max_tokens and stream flag. */
     public static ChatBodies bodies(PromptSet prompts, RunParameters p) {
         return new ChatBodies(
-                prompts, p.model(), p.maxTokens(), p.stream(), OptionalDouble.empty());
+                prompts,
+                p.model(),
+                p.maxTokens(),
+                p.stream(),
+                OptionalDouble.empty(),
+                p.request().api(),
+                p.request().body(),
+                p.seed());
     }
 
     /** One lane: the building block every recipe above composes (tests compose their own). */
@@ -279,7 +294,7 @@ public final class Recipes {
                                 recorderConfig(params),
                                 RunInfoParameters.of(params, target),
                                 RunInfoParameters.versions()),
-                extraHeaders,
+                params.request().headers().forLane(name, extraHeaders),
                 price);
     }
 
@@ -308,9 +323,5 @@ public final class Recipes {
                         ? c.ratePerSec()
                         : p.load().meanRatePerSec(p.injectionLength());
         return new io.tokenbench.reports.model.LoadModel.Open(mean / p.injectors().count());
-    }
-
-    private static String safeName(String label) {
-        return label.replaceAll("[^A-Za-z0-9._-]+", "_");
     }
 }

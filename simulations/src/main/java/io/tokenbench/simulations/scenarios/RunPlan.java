@@ -112,7 +112,7 @@ public final class RunPlan implements AutoCloseable {
         Lane lane = lanes.get(i);
         return new ChatCallSettings(
                 lanes.size() == 1 ? "chat" : "chat " + lane.name(),
-                Endpoints.chatCompletions(lane.baseUrl()),
+                Endpoints.resolve(lane.baseUrl(), lane.bodies().api().path()),
                 apiKey,
                 lane.bodies(),
                 params.timeouts(),
@@ -120,7 +120,8 @@ public final class RunPlan implements AutoCloseable {
                 sinks.get(i),
                 lane.extraHeaders(),
                 params.pooledConnections(),
-                lane.price());
+                lane.price(),
+                params.transport());
     }
 
     /** The endpoint classes of a mixed run, else empty. */

@@ -222,6 +222,10 @@ public final class ExchangeTrace implements ExchangeObserver {
         if (chunk instanceof Chunk.Done) {
             sawDone = true;
             tDone = readNanos;
+        } else if (chunk instanceof Chunk.Terminal t) {
+            onDelta(readNanos, t.delta()); // a Responses stream's end: usage, no [DONE]
+            sawDone = true;
+            tDone = readNanos;
         } else if (chunk instanceof Chunk.ErrorEvent e) {
             sawErrorEvent = true;
             detail = e.message();
