@@ -221,7 +221,7 @@ final class ChatCallAction extends NamedAction {
                                 .microCredits(trace.promptTokens(), trace.completionTokens()));
         try {
             if (timeline.outcome().isSuccess()) {
-                settings.bodies().outputLengths().record(requestedTokens, trace.completionTokens());
+                settings.outputLengths().record(requestedTokens, trace.completionTokens());
             }
             settings.sink().finished(index, timeline, trace.sampleText());
             logToGatling(session, timeline, trace);

@@ -6,6 +6,7 @@ import io.tokenbench.simulations.config.Timeouts;
 import io.tokenbench.simulations.config.Transport;
 import io.tokenbench.simulations.feeders.ChatBodies;
 import io.tokenbench.simulations.load.Pacer;
+import io.tokenbench.simulations.record.OutputLengths;
 import io.tokenbench.simulations.record.TimelineSink;
 import java.net.URI;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param pooled share keep-alive connections between users; false: a new connection per request
  * @param price the model's Credit price ({@link Price#NONE} when unknown)
  * @param transport TLS trust, client certificate, proxy, HTTP/2
+ * @param outputLengths where successful requests record requested vs received output length
  */
 public record ChatCallSettings(
         String requestName,
@@ -38,7 +40,8 @@ public record ChatCallSettings(
         Map<String, String> extraHeaders,
         boolean pooled,
         Price price,
-        Transport transport) {
+        Transport transport,
+        OutputLengths outputLengths) {
     public ChatCallSettings {
         extraHeaders = Map.copyOf(extraHeaders);
     }
@@ -66,6 +69,7 @@ public record ChatCallSettings(
                 extraHeaders,
                 pooled,
                 price,
-                Transport.DEFAULT);
+                Transport.DEFAULT,
+                new OutputLengths());
     }
 }

@@ -1,7 +1,7 @@
 package io.tokenbench.simulations.cli;
 
 import io.tokenbench.simulations.config.RunParameters;
-import io.tokenbench.simulations.feeders.OutputLengths;
+import io.tokenbench.simulations.record.OutputLengths;
 import io.tokenbench.simulations.scenarios.RunPlan;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +33,7 @@ final class RequestNotes {
 
     static void after(RunPlan plan, List<PlanExecution.LaneResult> results, PrintStream out) {
         for (int i = 0; i < results.size() && i < plan.lanes().size(); i++) {
-            OutputLengths lengths = plan.lanes().get(i).bodies().outputLengths();
+            OutputLengths lengths = plan.outputLengths(i);
             String prefix = results.size() > 1 ? results.get(i).lane() + ": " : "";
             out.println(prefix + lengths.describe());
             try {

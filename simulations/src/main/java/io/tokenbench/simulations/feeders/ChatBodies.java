@@ -40,7 +40,6 @@ public final class ChatBodies {
     private final ObjectNode base;
     private final AtomicLong next = new AtomicLong();
     private final String[] cache;
-    private final OutputLengths outputLengths = new OutputLengths();
 
     public ChatBodies(
             PromptSet prompts,
@@ -116,11 +115,6 @@ public final class ChatBodies {
 
     public Api api() {
         return api;
-    }
-
-    /** Requested vs received output length of this lane (the chat action records into it). */
-    public OutputLengths outputLengths() {
-        return outputLengths;
     }
 
     /** The index of the next body of the sequence (closed model). */

@@ -2,6 +2,7 @@ package io.tokenbench.simulations.feeders;
 
 import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.PromptSpec;
+import io.tokenbench.simulations.config.Tokenizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

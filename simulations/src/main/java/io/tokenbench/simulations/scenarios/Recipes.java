@@ -88,7 +88,7 @@ public final class Recipes {
         }
         switch (params.scenario()) {
             case GATEWAY_OVERHEAD -> {
-                Price price = PriceLookup.of(target, params.model(), key);
+                Price price = price(target, params.model(), key, params, "gateway", extraHeaders);
                 lanes.add(
                         lane(
                                 "gateway",
@@ -128,7 +128,13 @@ public final class Recipes {
                                     anchor,
                                     params,
                                     extraHeaders,
-                                    PriceLookup.of(target, v.model(), key)));
+                                    price(
+                                            target,
+                                            v.model(),
+                                            key,
+                                            params,
+                                            v.laneName(),
+                                            extraHeaders)));
                 }
             }
             default ->
@@ -141,7 +147,13 @@ public final class Recipes {
                                     anchor,
                                     params,
                                     extraHeaders,
-                                    PriceLookup.of(target, params.model(), key)));
+                                    price(
+                                            target,
+                                            params.model(),
+                                            key,
+                                            params,
+                                            laneName,
+                                            extraHeaders)));
         }
         return new RunPlan(params, lanes, key, lanesRoot, maxDuration(params), anchor);
     }
@@ -173,7 +185,7 @@ public final class Recipes {
         byClass.forEach((c, s) -> pacers.put(c, new Pacer(s, anchor)));
         Price price =
                 byClass.containsKey(EndpointClass.CHAT)
-                        ? PriceLookup.of(target, params.model(), key)
+                        ? price(target, params.model(), key, params, laneName, extraHeaders)
                         : Price.NONE;
         Lane lane =
                 new Lane(
@@ -296,6 +308,22 @@ public final class Recipes {
                                 RunInfoParameters.versions()),
                 params.request().headers().forLane(name, extraHeaders),
                 price);
+    }
+
+    /** The model's price, asked with the lane's headers over the run's transport. */
+    private static Price price(
+            URI target,
+            String model,
+            ApiKey key,
+            RunParameters params,
+            String lane,
+            Map<String, String> extraHeaders) {
+        return PriceLookup.of(
+                target,
+                model,
+                key,
+                params.request().headers().forLane(lane, extraHeaders),
+                params.transport());
     }
 
     static RecorderConfig recorderConfig(RunParameters p) {

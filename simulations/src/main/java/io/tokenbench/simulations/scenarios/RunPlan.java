@@ -10,6 +10,7 @@ import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
 import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.load.ScheduleAnchor;
+import io.tokenbench.simulations.record.OutputLengths;
 import io.tokenbench.simulations.record.PairedDifferences;
 import io.tokenbench.simulations.record.RunSink;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class RunPlan implements AutoCloseable {
     private final ScheduleAnchor anchor;
     private final PairedDifferences pairs;
     private final List<DeferredSink> sinks = new ArrayList<>();
+    private final List<OutputLengths> outputLengths = new ArrayList<>();
     private final MixedTraffic mixed;
     private volatile RunClock clock;
     private boolean closed;
@@ -78,6 +80,7 @@ public final class RunPlan implements AutoCloseable {
                         : null;
         for (int i = 0; i < lanes.size(); i++) {
             sinks.add(new DeferredSink(this::start, i, pairs));
+            outputLengths.add(new OutputLengths());
         }
     }
 
@@ -121,7 +124,13 @@ public final class RunPlan implements AutoCloseable {
                 lane.extraHeaders(),
                 params.pooledConnections(),
                 lane.price(),
-                params.transport());
+                params.transport(),
+                outputLengths.get(i));
+    }
+
+    /** Requested vs received output length of lane {@code i}'s successful requests. */
+    public OutputLengths outputLengths(int i) {
+        return outputLengths.get(i);
     }
 
     /** The endpoint classes of a mixed run, else empty. */

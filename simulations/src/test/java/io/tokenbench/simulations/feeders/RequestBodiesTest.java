@@ -114,20 +114,6 @@ class RequestBodiesTest {
     }
 
     @Test
-    void outputLengthsCompareRequestedWithReceived() {
-        OutputLengths lengths = new OutputLengths();
-        lengths.record(100, 100);
-        lengths.record(100, 40);
-        lengths.record(50, -1); // no usage: not counted
-        assertThat(lengths.requests()).isEqualTo(2);
-        assertThat(lengths.shortRequests()).isEqualTo(1);
-        assertThat(lengths.describe())
-                .contains("requested mean 100.0 tokens, received mean 70.0 (70.0%)")
-                .contains("1 of 2");
-        assertThat(lengths.toJson()).contains("\"requested_tokens\":200,\"received_tokens\":140");
-    }
-
-    @Test
     void shareGptTakesTheFirstTurnAndTheAnswersLengthInTokens(@TempDir Path dir) throws Exception {
         Path f =
                 Files.writeString(

@@ -1,4 +1,4 @@
-package io.tokenbench.simulations.feeders;
+package io.tokenbench.simulations.config;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;

@@ -1,4 +1,4 @@
-package io.tokenbench.simulations.feeders;
+package io.tokenbench.simulations.record;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
