@@ -21,6 +21,6 @@ public final class ChatCall {
                                 ctx.coreComponents().clock(),
                                 engine,
                                 InetAddressNameResolver.JAVA_RESOLVER,
-                                Connections.ssl(engine, settings.chatUrl(), settings.transport())));
+                                Connections.ssl(settings.chatUrl(), settings.transport())));
     }
 }

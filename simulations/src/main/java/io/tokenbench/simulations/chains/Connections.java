@@ -2,7 +2,6 @@ package io.tokenbench.simulations.chains;
 
 import io.gatling.http.client.proxy.HttpProxyServer;
 import io.gatling.http.client.proxy.ProxyServer;
-import io.gatling.http.engine.HttpEngine;
 import io.gatling.http.util.SslContexts;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
@@ -24,12 +23,9 @@ final class Connections {
     private Connections() {}
 
     /** SSL contexts for {@code target}: none for http, custom ones when the transport asks. */
-    static Option<SslContexts> ssl(HttpEngine engine, URI target, Transport transport) {
+    static Option<SslContexts> ssl(URI target, Transport transport) {
         if (!target.getScheme().equals("https")) {
             return Option.empty();
-        }
-        if (!transport.customTls()) {
-            return HttpStep.sslFor(engine, target);
         }
         try {
             SslContextBuilder b = SslContextBuilder.forClient();
