@@ -88,6 +88,10 @@ public record RunParameters(
             throw new IllegalArgumentException(
                     "--stream: the non-streaming scenario cannot stream");
         }
+        if (load instanceof LoadModel.Trace && scenario == ScenarioKind.MIXED) {
+            throw new IllegalArgumentException(
+                    "--load: a trace replays chat requests; the mixed scenario cannot use it");
+        }
         if (scenario == ScenarioKind.MIXED && request.api() != Api.CHAT) {
             throw new IllegalArgumentException(
                     "--api: the mixed scenario drives chat completions only");

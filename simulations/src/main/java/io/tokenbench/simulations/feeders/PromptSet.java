@@ -3,6 +3,7 @@ package io.tokenbench.simulations.feeders;
 import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.PromptSpec;
 import io.tokenbench.simulations.config.Tokenizer;
+import io.tokenbench.simulations.config.TraceRequests;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ public final class PromptSet {
     private final InjectorShare share;
     private final Tokenizer tokenizer;
     private final Optional<String> prefix;
+    private final TraceRequests trace;
 
     private PromptSet(
             PromptSpec spec,
@@ -38,6 +40,18 @@ public final class PromptSet {
             InjectorShare share,
             Tokenizer tokenizer,
             Optional<String> prefix) {
+        this(spec, fixed, seed, share, tokenizer, prefix, null);
+    }
+
+    private PromptSet(
+            PromptSpec spec,
+            List<PromptItem> fixed,
+            long seed,
+            InjectorShare share,
+            Tokenizer tokenizer,
+            Optional<String> prefix,
+            TraceRequests trace) {
+        this.trace = trace;
         this.spec = spec;
         this.fixed = fixed;
         this.seed = seed;
@@ -56,7 +70,24 @@ public final class PromptSet {
      * sequence.
      */
     public PromptSet share(InjectorShare s) {
-        return new PromptSet(spec, fixed, seed, s, tokenizer, prefix);
+        return new PromptSet(spec, fixed, seed, s, tokenizer, prefix, trace);
+    }
+
+    /**
+     * The prompts of a trace replay: arrival {@code i} gets a synthetic prompt of the trace's input
+     * length in {@code tokenizer}'s tokens and asks for its output length. With {@code hash_ids},
+     * each id is a 512-token block of text drawn from the id alone, so arrivals sharing ids share
+     * that prefix exactly (the last block is cut to the input length).
+     */
+    public static PromptSet trace(TraceRequests trace, Tokenizer tokenizer, long seed) {
+        return new PromptSet(
+                new PromptSpec.Bundled(),
+                List.of(),
+                seed,
+                InjectorShare.SINGLE,
+                tokenizer,
+                Optional.empty(),
+                trace);
     }
 
     public static PromptSet load(PromptSpec spec, long seed) {
@@ -114,7 +145,48 @@ public final class PromptSet {
 
     /** The input of request {@code i}. */
     public PromptItem item(long i) {
+        if (trace != null) {
+            return traced(i);
+        }
         return spec instanceof PromptSpec.Synthetic ? synthetic(i) : fixed.get(fixedIndex(i));
+    }
+
+    /** The output length request {@code i}'s source asks for (dataset line, trace), else empty. */
+    public OptionalInt outputTokens(long i) {
+        if (trace != null) {
+            return OptionalInt.of(trace.row(traceRow(i)).outputTokens());
+        }
+        return isFixed() ? item(i).maxTokens() : OptionalInt.empty();
+    }
+
+    private int traceRow(long i) {
+        return (int) share.globalIndex(i);
+    }
+
+    private PromptItem traced(long i) {
+        TraceRequests.Row row = trace.row(traceRow(i));
+        StringBuilder text = new StringBuilder();
+        if (row.hashIds().isEmpty()) {
+            text.append(words(tokenizer, row.inputTokens(), random(i)));
+        } else {
+            int left = row.inputTokens();
+            for (long id : row.hashIds()) {
+                int n = Math.min(left, TraceRequests.BLOCK_TOKENS);
+                if (text.length() > 0) {
+                    text.append(' ');
+                }
+                text.append(
+                        words(
+                                tokenizer,
+                                n,
+                                new SplittableRandom(seed ^ (id * 0x9E3779B97F4A7C15L))));
+                left -= n;
+            }
+        }
+        return new PromptItem(
+                Optional.empty(),
+                List.of(new PromptItem.Message("user", text.toString())),
+                OptionalInt.of(row.outputTokens()));
     }
 
     /** The prompt text of request {@code i} (its last message). */
@@ -129,7 +201,7 @@ public final class PromptSet {
 
     /** True when prompts come from a finite list, so bodies can be built once per prompt. */
     public boolean isFixed() {
-        return !(spec instanceof PromptSpec.Synthetic);
+        return trace == null && !(spec instanceof PromptSpec.Synthetic);
     }
 
     /** The tokenizer that counted synthetic lengths and dataset output lengths. */

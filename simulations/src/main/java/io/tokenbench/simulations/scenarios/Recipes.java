@@ -10,8 +10,10 @@ import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.LoadModel;
 import io.tokenbench.simulations.config.MediaPrice;
 import io.tokenbench.simulations.config.Price;
+import io.tokenbench.simulations.config.PromptSpec;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
+import io.tokenbench.simulations.config.Tokenizer;
 import io.tokenbench.simulations.config.Variant;
 import io.tokenbench.simulations.feeders.ChatBodies;
 import io.tokenbench.simulations.feeders.PriceLookup;
@@ -71,7 +73,7 @@ public final class Recipes {
         // one injector of several: every count-th request of the one seeded sequence
         // (InjectorShare)
         InjectorShare share = params.injectors();
-        PromptSet prompts = PromptSet.load(params.prompts(), params.seed()).share(share);
+        PromptSet prompts = prompts(params).share(share);
         Optional<ArrivalSchedule> schedule =
                 params.load().open()
                         ? Optional.of(
@@ -220,6 +222,18 @@ public final class Recipes {
                 maxDuration(params),
                 anchor,
                 new MixedTraffic(pacers, requests, prices));
+    }
+
+    /** The run's prompts: its --prompts, or a trace's synthetic prompts of the trace's lengths. */
+    static PromptSet prompts(RunParameters params) {
+        if (params.load() instanceof LoadModel.Trace t) {
+            String tokenizer =
+                    params.prompts() instanceof PromptSpec.Synthetic s
+                            ? s.tokenizer()
+                            : Tokenizer.WORDS;
+            return PromptSet.trace(t.requests(), Tokenizer.of(tokenizer), params.seed());
+        }
+        return PromptSet.load(params.prompts(), params.seed());
     }
 
     /** Injection, then grace for the last requests: Gatling stops here whatever the target does. */

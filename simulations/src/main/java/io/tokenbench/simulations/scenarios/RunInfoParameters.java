@@ -25,7 +25,11 @@ final class RunInfoParameters {
                         + (target.getPort() > 0 ? ":" + target.getPort() : ""));
         m.put("embedded_mock", Boolean.toString(p.baseUrl().isEmpty()));
         m.put("model", p.model());
-        m.put("prompts", p.prompts().toString());
+        m.put(
+                "prompts",
+                p.load() instanceof io.tokenbench.simulations.config.LoadModel.Trace
+                        ? "synthetic, the trace's lengths"
+                        : p.prompts().toString());
         m.put("api", p.request().api().key());
         m.put("endpoint", "/v1/" + p.request().api().path());
         m.put("tokenizer", tokenizer(p));
@@ -92,6 +96,13 @@ final class RunInfoParameters {
     }
 
     private static String tokenizer(RunParameters p) {
+        if (p.load() instanceof io.tokenbench.simulations.config.LoadModel.Trace) {
+            String t =
+                    p.prompts() instanceof io.tokenbench.simulations.config.PromptSpec.Synthetic s
+                            ? s.tokenizer()
+                            : "words";
+            return t + " (trace prompt lengths)";
+        }
         if (p.prompts() instanceof io.tokenbench.simulations.config.PromptSpec.Synthetic s) {
             return s.tokenizer() + " (synthetic prompt lengths)";
         }

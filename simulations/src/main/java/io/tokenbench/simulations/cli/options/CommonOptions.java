@@ -274,6 +274,20 @@ public final class CommonOptions {
                     default -> List.of();
                 };
         RequestShape requestShape = request.shape(env, lanes);
+        Duration warmupLength = warmup;
+        if (load instanceof LoadModel.Trace trace) {
+            // a trace sets the run's length: the warm-up is its first part (none unless asked)
+            warmupLength = Commands.given(spec, "--warmup") ? warmup : Duration.ZERO;
+            if (!Commands.given(spec, "--duration")) {
+                duration = trace.length().minus(warmupLength);
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new IllegalArgumentException(
+                            "--warmup: longer than the trace ("
+                                    + io.tokenbench.options.DurationGrammar.format(trace.length())
+                                    + ")");
+                }
+            }
+        }
         Transport transportSettings = transport.transport(env, baseUrl);
         return new RunParameters(
                 scenario,
@@ -286,7 +300,7 @@ public final class CommonOptions {
                 stream == null ? scenario != ScenarioKind.NON_STREAMING : stream,
                 load,
                 duration,
-                warmup,
+                warmupLength,
                 grace,
                 new Timeouts(timeoutFirstToken, timeoutIdle, timeoutTotal),
                 new Slo(sloTtft, sloTpot, sloE2e),
