@@ -85,11 +85,19 @@ public sealed interface LoadModel {
             return new Trace(file, s, requests);
         }
 
-        /** From the first arrival to just after the last, at this speed. */
+        /**
+         * From the first arrival to {@value #TAIL_MILLIS} ms after the last, at this speed: the
+         * schedule starts 50 ms after the run's clock (Pacer.LEAD_NANOS) while the measured window
+         * is on t_sched from the clock's start, so without the tail the last arrivals would count
+         * as cool-down.
+         */
         public Duration length() {
             return Duration.ofNanos((long) Math.ceil(requests.spanMicros() * 1000 / speed))
-                    .plusMillis(1);
+                    .plusMillis(TAIL_MILLIS);
         }
+
+        /** The window's margin after the last arrival. */
+        public static final long TAIL_MILLIS = 100;
 
         /** Arrival {@code i}'s offset at this speed, in nanoseconds. */
         public long offsetNanos(int i) {

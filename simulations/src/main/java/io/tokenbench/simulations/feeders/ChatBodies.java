@@ -134,7 +134,7 @@ public final class ChatBodies {
                     .get()
                     .sample(new SplittableRandom(seed * 0x5DEECE66DL + 0x2545F491L * (i + 1)));
         }
-        return prompts.isFixed() ? prompts.item(i).maxTokens().orElse(maxTokens) : maxTokens;
+        return prompts.outputTokens(i).orElse(maxTokens);
     }
 
     /** The body of request {@code i}; built once per prompt for fixed prompt sets. */

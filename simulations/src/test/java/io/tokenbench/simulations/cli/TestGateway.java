@@ -39,6 +39,8 @@ final class TestGateway implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     private final List<List<String>> headerNames = new CopyOnWriteArrayList<>();
     private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    private final List<Long> arrivalNanos = new CopyOnWriteArrayList<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
 
     private TestGateway(HttpServer server, URI upstream, Map<String, String> required) {
         this.server = server;
@@ -97,7 +99,20 @@ final class TestGateway implements AutoCloseable {
         return lastHeaders.get(name);
     }
 
+    /** {@code System.nanoTime()} at each POST's arrival, in arrival order. */
+    List<Long> arrivalNanos() {
+        return arrivalNanos;
+    }
+
+    /** The bodies of the forwarded POSTs, in arrival order. */
+    List<String> bodies() {
+        return bodies;
+    }
+
     private void handle(HttpExchange ex) throws IOException {
+        if (ex.getRequestMethod().equals("POST")) {
+            arrivalNanos.add(System.nanoTime()); // not the price lookup's GET
+        }
         try (ex) {
             headerNames.add(
                     ex.getRequestHeaders().keySet().stream().map(String::toLowerCase).toList());
@@ -124,6 +139,9 @@ final class TestGateway implements AutoCloseable {
 
     private void forward(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
+        if (ex.getRequestMethod().equals("POST")) {
+            bodies.add(new String(body, StandardCharsets.UTF_8));
+        }
         HttpRequest.Builder b =
                 HttpRequest.newBuilder(upstream.resolve(ex.getRequestURI().getRawPath()))
                         .method(
