@@ -97,14 +97,35 @@ final class ChatCallAction extends NamedAction {
 
     /** Sends request {@code index} (-1: closed model, next body in sequence). */
     private void send(Session session, long index, long tSched) {
+        send(session, index, tSched, null);
+    }
+
+    /**
+     * As above; {@code conversation} non-null: the next turn of a multi-turn session (index -1,
+     * t_sched = t_send: it follows the previous answer, not the schedule).
+     */
+    private void send(Session session, long index, long tSched, Conversation conversation) {
         if (tSched != RequestTimeline.ABSENT) {
             settings.sink()
                     .scheduled(tSched, EndpointClass.CHAT); // the arrival is due now (offered load)
         }
         boolean stream = settings.bodies().stream();
-        ExchangeTrace trace = new ExchangeTrace(stream);
-        long bodyIndex = index < 0 ? settings.bodies().nextIndex() : index;
-        String body = settings.bodies().body(bodyIndex);
+        long bodyIndex =
+                conversation != null
+                        ? conversation.bodyIndex()
+                        : index < 0 ? settings.bodies().nextIndex() : index;
+        Conversation conv =
+                conversation != null
+                        ? conversation
+                        : settings.bodies()
+                                .session(bodyIndex)
+                                .map(s -> new Conversation(s, bodyIndex))
+                                .orElse(null);
+        ExchangeTrace trace = new ExchangeTrace(stream, conv != null);
+        String body =
+                conv == null
+                        ? settings.bodies().body(bodyIndex)
+                        : settings.bodies().body(bodyIndex, conv.item());
         int requestedTokens = settings.bodies().maxTokens(bodyIndex);
         Request request =
                 new RequestBuilder(settings.requestName(), HttpMethod.POST, uri, resolver)
@@ -119,7 +140,15 @@ final class ChatCallAction extends NamedAction {
         ExchangeListener listener =
                 new ExchangeListener(
                         trace,
-                        reason -> finish(session, index, tSched, trace, reason, requestedTokens));
+                        reason ->
+                                finish(
+                                        session,
+                                        index,
+                                        tSched,
+                                        trace,
+                                        reason,
+                                        requestedTokens,
+                                        conv));
         trace.sent(System.nanoTime());
         try {
             engine.executeRequest(
@@ -208,10 +237,20 @@ final class ChatCallAction extends NamedAction {
             long tSched,
             ExchangeTrace trace,
             EndReason reason,
-            int requestedTokens) {
+            int requestedTokens,
+            Conversation conversation) {
         EventLoop loop = session.eventLoop();
         if (!loop.inEventLoop()) {
-            loop.execute(() -> finish(session, index, tSched, trace, reason, requestedTokens));
+            loop.execute(
+                    () ->
+                            finish(
+                                    session,
+                                    index,
+                                    tSched,
+                                    trace,
+                                    reason,
+                                    requestedTokens,
+                                    conversation));
             return;
         }
         RequestTimeline timeline =
@@ -226,9 +265,18 @@ final class ChatCallAction extends NamedAction {
             settings.sink().finished(index, timeline, trace.sampleText());
             logToGatling(session, timeline, trace);
         } finally {
-            // whatever recording did, the virtual user goes on (a stuck user would hold the run to
-            // its max duration)
-            next.$bang(timeline.outcome().isSuccess() ? session : session.markAsFailed());
+            boolean ok = timeline.outcome().isSuccess();
+            if (ok && conversation != null && conversation.answered(trace.text())) {
+                // the session's next turn, with the answer just received, after the think time
+                loop.schedule(
+                        () -> send(session, -1, RequestTimeline.ABSENT, conversation),
+                        Math.max(1, settings.bodies().thinkTime().toNanos()),
+                        TimeUnit.NANOSECONDS);
+            } else {
+                // whatever recording did, the virtual user goes on (a stuck user would hold the
+                // run to its max duration)
+                next.$bang(ok ? session : session.markAsFailed());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.tokenbench.simulations.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where prompts come from: the bundled set, a file (one prompt per line), a JSONL file of OpenAI
@@ -40,6 +41,28 @@ public sealed interface PromptSpec {
             return "sharegpt:"
                     + file
                     + (tokenizer.equals("words") ? "" : ",tokenizer=" + tokenizer);
+        }
+    }
+
+    /**
+     * Multi-turn sessions: each turn is sent with the whole history, including the answers actually
+     * received, {@code thinkTime} after the previous answer ended. One session is one arrival of an
+     * open model (the later turns follow their answers, not the schedule) or one iteration of a
+     * closed-model user.
+     */
+    record Sessions(Path file, Duration thinkTime) implements PromptSpec {
+        public Sessions {
+            if (thinkTime.isNegative()) {
+                throw new IllegalArgumentException("--think-time: must be >= 0");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "sessions:"
+                    + file
+                    + ",think="
+                    + io.tokenbench.options.DurationGrammar.format(thinkTime);
         }
     }
 
@@ -88,7 +111,10 @@ public sealed interface PromptSpec {
         }
         int colon = text.indexOf(':');
         String kind = colon < 0 ? "" : text.substring(0, colon);
-        if (kind.equals("file") || kind.equals("messages") || kind.equals("sharegpt")) {
+        if (kind.equals("file")
+                || kind.equals("messages")
+                || kind.equals("sharegpt")
+                || kind.equals("sessions")) {
             Path file = Path.of(text.substring(colon + 1));
             if (!Files.isReadable(file)) {
                 throw new IllegalArgumentException("cannot read prompt file " + file);
@@ -96,12 +122,14 @@ public sealed interface PromptSpec {
             return switch (kind) {
                 case "file" -> new FromFile(file);
                 case "messages" -> new Messages(file);
+                case "sessions" -> new Sessions(file, Duration.ZERO);
                 default -> new ShareGpt(file, "words");
             };
         }
         throw new IllegalArgumentException(
                 "'"
                         + text
-                        + "' is not bundled, synthetic, file:PATH, messages:PATH or sharegpt:PATH");
+                        + "' is not bundled, synthetic, file:PATH, messages:PATH, sharegpt:PATH or"
+                        + " sessions:PATH");
     }
 }

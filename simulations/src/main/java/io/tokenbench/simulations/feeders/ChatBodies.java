@@ -137,6 +137,24 @@ public final class ChatBodies {
         return prompts.outputTokens(i).orElse(maxTokens);
     }
 
+    /** The pause between an answer and a session's next turn (zero without sessions). */
+    public java.time.Duration thinkTime() {
+        return prompts.thinkTime();
+    }
+
+    /** The multi-turn session request {@code i} starts, if the prompts are sessions. */
+    public java.util.Optional<Session> session(long i) {
+        return prompts.session(i);
+    }
+
+    /**
+     * The body of one later turn of a session: {@code history} (the system prompt, the user turns
+     * and the answers received) in place of request {@code i}'s own prompt.
+     */
+    public String body(long i, PromptItem history) {
+        return build(history, maxTokens(i));
+    }
+
     /** The body of request {@code i}; built once per prompt for fixed prompt sets. */
     public String body(long i) {
         if (!prompts.isFixed() || cache.length == 0) {

@@ -101,6 +101,64 @@ public final class Datasets {
         return requireSome(items, file);
     }
 
+    /**
+     * Multi-turn sessions: a ShareGPT JSON array (the {@code human} turns of each conversation; the
+     * {@code gpt} turns are replaced by live answers), or JSONL, one session per line: {@code
+     * {"system": "...", "turns": ["first", "second", ...]}} ({@code system} optional).
+     */
+    public static List<Session> sessions(Path file) {
+        String text = read(file);
+        List<Session> sessions = new ArrayList<>();
+        if (text.stripLeading().startsWith("[")) {
+            for (JsonNode entry : parse(text, file.toString())) {
+                List<String> turns = new ArrayList<>();
+                for (JsonNode t : entry.path("conversations")) {
+                    String from = t.path("from").asText("");
+                    if (from.equals("human") || from.equals("user")) {
+                        turns.add(t.path("value").asText(""));
+                    }
+                }
+                if (!turns.isEmpty()) {
+                    sessions.add(new Session(Optional.empty(), turns));
+                }
+            }
+            return requireSessions(sessions, file);
+        }
+        List<String> lines = text.lines().toList();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String where = file + " line " + (n + 1);
+            JsonNode node = parse(line, where);
+            JsonNode turns = node.path("turns");
+            if (!turns.isArray() || turns.isEmpty()) {
+                throw new IllegalArgumentException(where + ": no turns array");
+            }
+            List<String> list = new ArrayList<>();
+            for (JsonNode t : turns) {
+                if (!t.isTextual()) {
+                    throw new IllegalArgumentException(where + ": a turn is not a string");
+                }
+                list.add(t.asText());
+            }
+            JsonNode system = node.path("system");
+            sessions.add(
+                    new Session(
+                            system.isTextual() ? Optional.of(system.asText()) : Optional.empty(),
+                            list));
+        }
+        return requireSessions(sessions, file);
+    }
+
+    private static List<Session> requireSessions(List<Session> sessions, Path file) {
+        if (sessions.isEmpty()) {
+            throw new IllegalArgumentException(file + " has no sessions");
+        }
+        return List.copyOf(sessions);
+    }
+
     private static String content(JsonNode c, String where) {
         if (c.isTextual()) {
             return c.asText();

@@ -32,6 +32,7 @@ public final class PromptSet {
     private final Tokenizer tokenizer;
     private final Optional<String> prefix;
     private final TraceRequests trace;
+    private List<Session> sessions = List.of();
 
     private PromptSet(
             PromptSpec spec,
@@ -70,7 +71,19 @@ public final class PromptSet {
      * sequence.
      */
     public PromptSet share(InjectorShare s) {
-        return new PromptSet(spec, fixed, seed, s, tokenizer, prefix, trace);
+        PromptSet set = new PromptSet(spec, fixed, seed, s, tokenizer, prefix, trace);
+        set.sessions = sessions;
+        return set;
+    }
+
+    /** The think time of sessions, else zero. */
+    public java.time.Duration thinkTime() {
+        return spec instanceof PromptSpec.Sessions m ? m.thinkTime() : java.time.Duration.ZERO;
+    }
+
+    /** The session request {@code i} starts ({@code --prompts sessions:FILE}), else empty. */
+    public Optional<Session> session(long i) {
+        return sessions.isEmpty() ? Optional.empty() : Optional.of(sessions.get(fixedIndex(i)));
     }
 
     /**
@@ -126,6 +139,17 @@ public final class PromptSet {
                         Datasets.messagesJsonl(m.file()),
                         seed,
                         Tokenizer.of(Tokenizer.WORDS));
+            }
+            if (spec instanceof PromptSpec.Sessions m) {
+                List<Session> sessions = Datasets.sessions(m.file());
+                PromptSet set =
+                        new PromptSet(
+                                spec,
+                                sessions.stream().map(Session::firstItem).toList(),
+                                seed,
+                                Tokenizer.of(Tokenizer.WORDS));
+                set.sessions = sessions;
+                return set;
             }
             if (spec instanceof PromptSpec.ShareGpt g) {
                 Tokenizer t = Tokenizer.of(g.tokenizer());

@@ -41,6 +41,10 @@ final class TestGateway implements AutoCloseable {
     private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
     private final List<Long> arrivalNanos = new CopyOnWriteArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+
+    /** One forwarded POST: its arrival, its body, and the response bytes as text. */
+    record Exchange(long arrivalNanos, String requestBody, String responseText) {}
 
     private TestGateway(HttpServer server, URI upstream, Map<String, String> required) {
         this.server = server;
@@ -104,14 +108,20 @@ final class TestGateway implements AutoCloseable {
         return arrivalNanos;
     }
 
+    /** The forwarded POSTs with their responses, in completion order. */
+    List<Exchange> exchanges() {
+        return exchanges;
+    }
+
     /** The bodies of the forwarded POSTs, in arrival order. */
     List<String> bodies() {
         return bodies;
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        long arrived = System.nanoTime();
         if (ex.getRequestMethod().equals("POST")) {
-            arrivalNanos.add(System.nanoTime()); // not the price lookup's GET
+            arrivalNanos.add(arrived); // not the price lookup's GET
         }
         try (ex) {
             headerNames.add(
@@ -133,11 +143,11 @@ final class TestGateway implements AutoCloseable {
                     return;
                 }
             }
-            forward(ex);
+            forward(ex, arrived);
         }
     }
 
-    private void forward(HttpExchange ex) throws IOException {
+    private void forward(HttpExchange ex, long arrived) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
         if (ex.getRequestMethod().equals("POST")) {
             bodies.add(new String(body, StandardCharsets.UTF_8));
@@ -165,6 +175,7 @@ final class TestGateway implements AutoCloseable {
                 .firstValue("content-type")
                 .ifPresent(ct -> ex.getResponseHeaders().set("Content-Type", ct));
         ex.sendResponseHeaders(r.statusCode(), 0); // chunked: streams pass through as they come
+        java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
         try (InputStream in = r.body();
                 OutputStream out = ex.getResponseBody()) {
             byte[] buf = new byte[8192];
@@ -172,7 +183,15 @@ final class TestGateway implements AutoCloseable {
             while ((n = in.read(buf)) > 0) {
                 out.write(buf, 0, n);
                 out.flush();
+                copy.write(buf, 0, n);
             }
+        }
+        if (ex.getRequestMethod().equals("POST")) {
+            exchanges.add(
+                    new Exchange(
+                            arrived,
+                            new String(body, StandardCharsets.UTF_8),
+                            copy.toString(StandardCharsets.UTF_8)));
         }
     }
 

@@ -62,6 +62,14 @@ public final class CommonOptions {
     private String prompts;
 
     @Option(
+            names = "--think-time",
+            paramLabel = "DURATION",
+            defaultValue = "0s",
+            description =
+                    "--prompts sessions:PATH: pause between an answer and the session's next turn")
+    private Duration thinkTime;
+
+    @Option(
             names = "--prefix-tokens",
             paramLabel = "N",
             defaultValue = "0",
@@ -220,6 +228,11 @@ public final class CommonOptions {
                 "--prefix-share");
         Commands.rejectUnless(
                 spec,
+                prompts.startsWith("sessions:"),
+                "applies only to --prompts sessions:PATH",
+                "--think-time");
+        Commands.rejectUnless(
+                spec,
                 prompts.equals("synthetic") || prompts.startsWith("sharegpt:"),
                 "applies only to --prompts synthetic or sharegpt:PATH",
                 "--tokenizer");
@@ -263,6 +276,8 @@ public final class CommonOptions {
         if (promptSpec instanceof PromptSpec.Synthetic s) {
             promptSpec =
                     new PromptSpec.Synthetic(s.inputTokens(), prefixTokens, prefixShare, tokenizer);
+        } else if (promptSpec instanceof PromptSpec.Sessions m) {
+            promptSpec = new PromptSpec.Sessions(m.file(), thinkTime);
         } else if (promptSpec instanceof PromptSpec.ShareGpt g) {
             promptSpec = new PromptSpec.ShareGpt(g.file(), tokenizer);
         }
