@@ -298,9 +298,10 @@ function _picocli_tokenbench_run() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--stream' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--scenario' '--base-url' '--rate' '--concurrency' '--load' '--duration' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out' '--injector-index' '--injector-count' '--upstream-url' '--compare' '--mix' '--slo-embeddings' '--slo-images' '--slo-speech-ttfa' '--slo-speech' '--slo-transcription' '--slo-video' '--timeout-video'"
+  local flag_opts="'--output-tokens-exact' '--insecure' '--http2' '--stream' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--scenario' '--base-url' '--rate' '--concurrency' '--load' '--duration' '--trace-speed' '--api-key-env' '--model' '--prompts' '--think-time' '--prefix-tokens' '--prefix-share' '--tokenizer' '--api' '--header' '--header-env' '--body-field' '--body-template' '--output-tokens' '--ca-cert' '--client-cert' '--client-key' '--proxy' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out' '--injector-index' '--injector-count' '--upstream-url' '--compare' '--mix' '--slo-embeddings' '--slo-images' '--slo-speech-ttfa' '--slo-speech' '--slo-transcription' '--slo-video' '--timeout-video'"
   local NAME_option_args=("streaming" "non-streaming" "soak" "spike" "gateway-overhead" "model-compare" "mixed") # --scenario values
+  local API_option_args=("CHAT" "COMPLETIONS" "RESPONSES") # --api values
   local MODE_option_args=("POOLED" "PER_REQUEST") # --connections values
 
   type compopt &>/dev/null && compopt +o default
@@ -326,6 +327,9 @@ function _picocli_tokenbench_run() {
     '--duration')
       return
       ;;
+    '--trace-speed')
+      return
+      ;;
     '--api-key-env')
       return
       ;;
@@ -333,6 +337,62 @@ function _picocli_tokenbench_run() {
       return
       ;;
     '--prompts')
+      return
+      ;;
+    '--think-time')
+      return
+      ;;
+    '--prefix-tokens')
+      return
+      ;;
+    '--prefix-share')
+      return
+      ;;
+    '--tokenizer')
+      return
+      ;;
+    '--api')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${API_option_args[@]}" ) )
+      return $?
+      ;;
+    '--header')
+      return
+      ;;
+    '--header-env')
+      return
+      ;;
+    '--body-field')
+      return
+      ;;
+    '--body-template')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output-tokens')
+      return
+      ;;
+    '--ca-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--proxy')
       return
       ;;
     '--input-tokens')
@@ -436,8 +496,9 @@ function _picocli_tokenbench_sweep() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--stream' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--load' '--base-url' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out'"
+  local flag_opts="'--output-tokens-exact' '--insecure' '--http2' '--stream' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--load' '--base-url' '--api-key-env' '--model' '--prompts' '--think-time' '--prefix-tokens' '--prefix-share' '--tokenizer' '--api' '--header' '--header-env' '--body-field' '--body-template' '--output-tokens' '--ca-cert' '--client-cert' '--client-key' '--proxy' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out'"
+  local API_option_args=("CHAT" "COMPLETIONS" "RESPONSES") # --api values
   local MODE_option_args=("POOLED" "PER_REQUEST") # --connections values
 
   type compopt &>/dev/null && compopt +o default
@@ -456,6 +517,62 @@ function _picocli_tokenbench_sweep() {
       return
       ;;
     '--prompts')
+      return
+      ;;
+    '--think-time')
+      return
+      ;;
+    '--prefix-tokens')
+      return
+      ;;
+    '--prefix-share')
+      return
+      ;;
+    '--tokenizer')
+      return
+      ;;
+    '--api')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${API_option_args[@]}" ) )
+      return $?
+      ;;
+    '--header')
+      return
+      ;;
+    '--header-env')
+      return
+      ;;
+    '--body-field')
+      return
+      ;;
+    '--body-template')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output-tokens')
+      return
+      ;;
+    '--ca-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--proxy')
       return
       ;;
     '--input-tokens')
@@ -523,9 +640,10 @@ function _picocli_tokenbench_calibrate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--stream' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--scenario' '--rate' '--concurrency' '--load' '--duration' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out' '--injector-index' '--injector-count'"
+  local flag_opts="'--output-tokens-exact' '--insecure' '--http2' '--stream' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--scenario' '--rate' '--concurrency' '--load' '--duration' '--trace-speed' '--api-key-env' '--model' '--prompts' '--think-time' '--prefix-tokens' '--prefix-share' '--tokenizer' '--api' '--header' '--header-env' '--body-field' '--body-template' '--output-tokens' '--ca-cert' '--client-cert' '--client-key' '--proxy' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out' '--injector-index' '--injector-count'"
   local NAME_option_args=("streaming" "non-streaming") # --scenario values
+  local API_option_args=("CHAT" "COMPLETIONS" "RESPONSES") # --api values
   local MODE_option_args=("POOLED" "PER_REQUEST") # --connections values
 
   type compopt &>/dev/null && compopt +o default
@@ -548,6 +666,9 @@ function _picocli_tokenbench_calibrate() {
     '--duration')
       return
       ;;
+    '--trace-speed')
+      return
+      ;;
     '--api-key-env')
       return
       ;;
@@ -555,6 +676,62 @@ function _picocli_tokenbench_calibrate() {
       return
       ;;
     '--prompts')
+      return
+      ;;
+    '--think-time')
+      return
+      ;;
+    '--prefix-tokens')
+      return
+      ;;
+    '--prefix-share')
+      return
+      ;;
+    '--tokenizer')
+      return
+      ;;
+    '--api')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${API_option_args[@]}" ) )
+      return $?
+      ;;
+    '--header')
+      return
+      ;;
+    '--header-env')
+      return
+      ;;
+    '--body-field')
+      return
+      ;;
+    '--body-template')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output-tokens')
+      return
+      ;;
+    '--ca-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--proxy')
       return
       ;;
     '--input-tokens')
@@ -1093,7 +1270,7 @@ function _picocli_tokenbench_keys_verify() {
 
   local commands=""
   local flag_opts="'--wait-for-reset' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--url' '--admin-token-env' '--mock-option' '--key-env' '--limit-credits' '--reset' '--unlimited-key-env' '--model' '--price-in' '--price-out' '--prompt' '--max-tokens' '--output-tokens' '--concurrency' '--limit-requests' '--leak-probes' '--settle-timeout' '--request-timeout' '--error-style' '--cancel-billing' '--runs'"
+  local arg_opts="'--url' '--admin-token-env' '--mock-option' '--key-env' '--limit-credits' '--reset' '--unlimited-key-env' '--model' '--price-in' '--price-out' '--prompt' '--max-tokens' '--output-tokens' '--concurrency' '--limit-requests' '--leak-probes' '--settle-timeout' '--request-timeout' '--error-style' '--cancel-billing' '--runs' '--header' '--header-env'"
   local TYPE_option_args=("none" "daily" "weekly" "monthly") # --reset values
   local STYLE_option_args=("newapi" "openai" "openrouter" "litellm") # --error-style values
   local RULE_option_args=("tokens_emitted" "zero" "input_only" "full") # --cancel-billing values
@@ -1172,6 +1349,12 @@ function _picocli_tokenbench_keys_verify() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--header')
+      return
+      ;;
+    '--header-env')
+      return
       ;;
   esac
 

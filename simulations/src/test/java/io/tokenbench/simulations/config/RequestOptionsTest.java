@@ -44,6 +44,29 @@ class RequestOptionsTest {
     }
 
     @Test
+    void sweepAndCalibrateTakeTheRequestOptionsToo() {
+        for (String command : new String[] {"sweep", "calibrate"}) {
+            RunParameters p =
+                    parse(
+                            Map.of("K", SECRET),
+                            command,
+                            "--header",
+                            "x-route: a",
+                            "--header-env",
+                            "x-key=K",
+                            "--api",
+                            "completions",
+                            "--body-field",
+                            "seed=1");
+            assertThat(p.request().headers().forLane("any", Map.of()))
+                    .containsEntry("x-route", "a")
+                    .containsEntry("x-key", SECRET);
+            assertThat(p.request().api()).isEqualTo(Api.COMPLETIONS);
+            assertThat(p.request().body().fieldsJson()).containsEntry("seed", "1");
+        }
+    }
+
+    @Test
     void aUserHeaderReplacesOneOfTheSameNameCaseInsensitively() {
         RunParameters p = parse(Map.of(), "--header", "authorization: Bearer other");
         assertThat(p.request().headers().forLane("x", Map.of("Authorization", "Bearer mine")))
