@@ -21,6 +21,6 @@ public final class ChatCall {
                                 ctx.coreComponents().clock(),
                                 engine,
                                 InetAddressNameResolver.JAVA_RESOLVER,
-                                HttpStep.sslFor(engine, settings.chatUrl())));
+                                Connections.ssl(settings.chatUrl(), settings.transport())));
     }
 }

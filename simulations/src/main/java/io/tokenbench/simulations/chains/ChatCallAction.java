@@ -10,6 +10,7 @@ import io.gatling.core.stats.StatsEngine;
 import io.gatling.http.client.Request;
 import io.gatling.http.client.RequestBuilder;
 import io.gatling.http.client.body.string.StringRequestBodyBuilder;
+import io.gatling.http.client.proxy.ProxyServer;
 import io.gatling.http.client.resolver.InetAddressNameResolver;
 import io.gatling.http.client.uri.Uri;
 import io.gatling.http.engine.HttpEngine;
@@ -51,6 +52,7 @@ final class ChatCallAction extends NamedAction {
     private final Option<SslContexts> sslContexts;
     private final Uri uri;
     private final String ttftName;
+    private final ProxyServer proxy;
 
     ChatCallAction(
             ChatCallSettings settings,
@@ -69,6 +71,7 @@ final class ChatCallAction extends NamedAction {
         this.resolver = resolver;
         this.sslContexts = sslContexts;
         this.uri = Uri.create(settings.chatUrl().toString());
+        this.proxy = Connections.proxy(settings.chatUrl(), settings.transport());
         this.ttftName =
                 settings.requestName().equals("chat") ? "ttft" : settings.requestName() + " ttft";
     }
@@ -94,24 +97,58 @@ final class ChatCallAction extends NamedAction {
 
     /** Sends request {@code index} (-1: closed model, next body in sequence). */
     private void send(Session session, long index, long tSched) {
+        send(session, index, tSched, null);
+    }
+
+    /**
+     * As above; {@code conversation} non-null: the next turn of a multi-turn session (index -1,
+     * t_sched = t_send: it follows the previous answer, not the schedule).
+     */
+    private void send(Session session, long index, long tSched, Conversation conversation) {
         if (tSched != RequestTimeline.ABSENT) {
             settings.sink()
                     .scheduled(tSched, EndpointClass.CHAT); // the arrival is due now (offered load)
         }
         boolean stream = settings.bodies().stream();
-        ExchangeTrace trace = new ExchangeTrace(stream);
-        String body = index < 0 ? settings.bodies().next() : settings.bodies().body(index);
+        long bodyIndex =
+                conversation != null
+                        ? conversation.bodyIndex()
+                        : index < 0 ? settings.bodies().nextIndex() : index;
+        Conversation conv =
+                conversation != null
+                        ? conversation
+                        : settings.bodies()
+                                .session(bodyIndex)
+                                .map(s -> new Conversation(s, bodyIndex))
+                                .orElse(null);
+        ExchangeTrace trace = new ExchangeTrace(stream, conv != null);
+        String body =
+                conv == null
+                        ? settings.bodies().body(bodyIndex)
+                        : settings.bodies().body(bodyIndex, conv.item());
+        int requestedTokens = settings.bodies().maxTokens(bodyIndex);
         Request request =
                 new RequestBuilder(settings.requestName(), HttpMethod.POST, uri, resolver)
                         .setHeaders(headers(stream))
                         .setBodyBuilder(new StringRequestBodyBuilder(body))
+                        .setProxyServer(proxy)
+                        .setHttp2Enabled(settings.transport().http2())
                         // A backstop only: our own total timeout below fires first and classifies
                         // the exchange.
                         .setRequestTimeout(settings.timeouts().total().toMillis() + 5_000)
                         .build();
         ExchangeListener listener =
                 new ExchangeListener(
-                        trace, reason -> finish(session, index, tSched, trace, reason));
+                        trace,
+                        reason ->
+                                finish(
+                                        session,
+                                        index,
+                                        tSched,
+                                        trace,
+                                        reason,
+                                        requestedTokens,
+                                        conv));
         trace.sent(System.nanoTime());
         try {
             engine.executeRequest(
@@ -143,7 +180,7 @@ final class ChatCallAction extends NamedAction {
                         .add(
                                 HttpHeaderNames.ACCEPT,
                                 stream ? "text/event-stream" : "application/json");
-        settings.extraHeaders().forEach(h::add);
+        settings.extraHeaders().forEach(h::set); // a user's header replaces ours of the same name
         return h;
     }
 
@@ -195,10 +232,25 @@ final class ChatCallAction extends NamedAction {
     }
 
     private void finish(
-            Session session, long index, long tSched, ExchangeTrace trace, EndReason reason) {
+            Session session,
+            long index,
+            long tSched,
+            ExchangeTrace trace,
+            EndReason reason,
+            int requestedTokens,
+            Conversation conversation) {
         EventLoop loop = session.eventLoop();
         if (!loop.inEventLoop()) {
-            loop.execute(() -> finish(session, index, tSched, trace, reason));
+            loop.execute(
+                    () ->
+                            finish(
+                                    session,
+                                    index,
+                                    tSched,
+                                    trace,
+                                    reason,
+                                    requestedTokens,
+                                    conversation));
             return;
         }
         RequestTimeline timeline =
@@ -207,12 +259,24 @@ final class ChatCallAction extends NamedAction {
                         settings.price()
                                 .microCredits(trace.promptTokens(), trace.completionTokens()));
         try {
+            if (timeline.outcome().isSuccess()) {
+                settings.outputLengths().record(requestedTokens, trace.completionTokens());
+            }
             settings.sink().finished(index, timeline, trace.sampleText());
             logToGatling(session, timeline, trace);
         } finally {
-            // whatever recording did, the virtual user goes on (a stuck user would hold the run to
-            // its max duration)
-            next.$bang(timeline.outcome().isSuccess() ? session : session.markAsFailed());
+            boolean ok = timeline.outcome().isSuccess();
+            if (ok && conversation != null && conversation.answered(trace.text())) {
+                // the session's next turn, with the answer just received, after the think time
+                loop.schedule(
+                        () -> send(session, -1, RequestTimeline.ABSENT, conversation),
+                        Math.max(1, settings.bodies().thinkTime().toNanos()),
+                        TimeUnit.NANOSECONDS);
+            } else {
+                // whatever recording did, the virtual user goes on (a stuck user would hold the
+                // run to its max duration)
+                next.$bang(ok ? session : session.markAsFailed());
+            }
         }
     }
 

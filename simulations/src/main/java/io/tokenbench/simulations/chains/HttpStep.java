@@ -7,6 +7,7 @@ import io.gatling.http.engine.HttpEngine;
 import io.gatling.http.protocol.HttpComponents;
 import io.gatling.http.protocol.HttpProtocol$;
 import io.gatling.http.util.SslContexts;
+import io.tokenbench.simulations.config.Transport;
 import java.net.URI;
 import scala.Option;
 
@@ -45,10 +46,11 @@ public final class HttpStep implements io.gatling.javaapi.core.ActionBuilder {
         };
     }
 
-    /** Fresh SSL contexts when {@code target} is https, else none. */
+    /**
+     * Fresh SSL contexts verifying the server with the JDK's trust store when {@code target} is
+     * https, else none ({@link Connections#ssl}).
+     */
     static Option<SslContexts> sslFor(HttpEngine engine, URI target) {
-        return target.getScheme().equals("https")
-                ? Option.apply(engine.newSslContexts(false, Option.empty()))
-                : Option.empty();
+        return Connections.ssl(target, Transport.DEFAULT);
     }
 }

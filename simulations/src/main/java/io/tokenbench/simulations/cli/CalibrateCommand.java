@@ -92,7 +92,8 @@ public final class CalibrateCommand implements LoadCommand {
                             load.load(scenario, none.mix(), share),
                             load.duration(scenario),
                             share,
-                            none);
+                            none,
+                            env);
                 });
     }
 

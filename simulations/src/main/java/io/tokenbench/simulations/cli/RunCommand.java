@@ -94,7 +94,8 @@ public final class RunCommand implements LoadCommand {
                             load.load(scenario, settings.mix(), share),
                             load.duration(scenario),
                             share,
-                            settings);
+                            settings,
+                            env);
                 });
     }
 

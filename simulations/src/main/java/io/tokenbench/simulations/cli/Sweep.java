@@ -49,6 +49,7 @@ final class Sweep {
         List<Path> levelDirs = new ArrayList<>();
         String stopped = "all " + steps.count() + " levels passed";
         try (TokenbenchRun.Target target = TokenbenchRun.Target.open(sweep, env, List.of(), dir)) {
+            RequestNotes.before(sweep, out);
             out.println(
                     "tokenbench sweep: "
                             + steps.describe()

@@ -98,7 +98,8 @@ public final class SweepCommand implements LoadCommand {
                                 steps,
                                 steps.stepDuration(), // each level's window (Recipes.sweepLevel)
                                 InjectorShare.SINGLE,
-                                ScenarioSettings.none()));
+                                ScenarioSettings.none(),
+                                env));
     }
 
     @Override

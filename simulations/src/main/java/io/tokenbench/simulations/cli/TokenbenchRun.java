@@ -135,6 +135,7 @@ public final class TokenbenchRun {
                             lanesRoot,
                             Map.of(),
                             (laneName != null ? laneName : params.scenario().key()) + tag);
+            RequestNotes.before(params, out);
             if ("calibrate".equals(laneName)) {
                 out.println(
                         "tokenbench calibrate: the mock answers with no delay, so every figure below is what the harness,"
@@ -156,6 +157,7 @@ public final class TokenbenchRun {
                             + " s warm-up)");
             List<PlanExecution.LaneResult> results =
                     PlanExecution.execute(plan, lanesRoot, true, true, out);
+            RequestNotes.after(plan, results, out);
             target.keepLog(results.get(0).runDir());
             if (params.scenario() == ScenarioKind.GATEWAY_OVERHEAD) {
                 LaneComparisons.overhead(

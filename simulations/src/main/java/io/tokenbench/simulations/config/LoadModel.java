@@ -1,6 +1,7 @@
 package io.tokenbench.simulations.config;
 
 import io.tokenbench.options.DurationGrammar;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +67,62 @@ public sealed interface LoadModel {
             return inSpike ? s.spikeRatePerSec() : s.baseRatePerSec();
         }
         throw new IllegalStateException("not an open model: " + describe());
+    }
+
+    /**
+     * A recorded trace replayed on its own timestamps, divided by {@code speed} ({@code
+     * trace(FILE)}, {@code --trace-speed}); open model, each arrival with the trace's lengths.
+     */
+    record Trace(Path file, double speed, TraceRequests requests) implements LoadModel {
+        public Trace {
+            if (!(speed > 0) || Double.isInfinite(speed)) {
+                throw new IllegalArgumentException("--trace-speed: must be > 0, got " + speed);
+            }
+        }
+
+        /** The same trace at another speed. */
+        public Trace withSpeed(double s) {
+            return new Trace(file, s, requests);
+        }
+
+        /**
+         * From the first arrival to {@value #TAIL_MILLIS} ms after the last, at this speed: the
+         * schedule starts 50 ms after the run's clock (Pacer.LEAD_NANOS) while the measured window
+         * is on t_sched from the clock's start, so without the tail the last arrivals would count
+         * as cool-down.
+         */
+        public Duration length() {
+            return Duration.ofNanos((long) Math.ceil(requests.spanMicros() * 1000 / speed))
+                    .plusMillis(TAIL_MILLIS);
+        }
+
+        /** The window's margin after the last arrival. */
+        public static final long TAIL_MILLIS = 100;
+
+        /** Arrival {@code i}'s offset at this speed, in nanoseconds. */
+        public long offsetNanos(int i) {
+            return (long) (requests.row(i).offsetMicros() * 1000 / speed);
+        }
+
+        @Override
+        public boolean open() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "trace(" + file + ")" + (speed == 1 ? "" : " at " + fmt(speed) + "x");
+        }
+
+        @Override
+        public double peakRatePerSec() {
+            return meanRatePerSec(length());
+        }
+
+        @Override
+        public double meanRatePerSec(Duration runLength) {
+            return requests.size() / Math.max(1e-9, length().toNanos() / 1e9);
+        }
     }
 
     /** Constant rate; {@code poisson} draws exponential gaps, otherwise the gaps are equal. */
@@ -229,6 +286,7 @@ public sealed interface LoadModel {
     Pattern SPIKE =
             Pattern.compile("spike\\(" + RATE + "," + RATE + ",at=([^,)]+),for=([^,)]+)\\)");
     Pattern CONCURRENCY = Pattern.compile("concurrency\\((\\d+)\\)");
+    Pattern TRACE = Pattern.compile("trace\\((.+)\\)");
 
     /**
      * Parses the text forms of the class comment (durations in {@link DurationGrammar}'s units).
@@ -239,6 +297,10 @@ public sealed interface LoadModel {
         String t = text.replace(" ", "");
         try {
             Matcher m;
+            if ((m = TRACE.matcher(text.strip())).matches()) {
+                Path file = Path.of(m.group(1).strip());
+                return new Trace(file, 1.0, TraceRequests.read(file));
+            }
             if ((m = CONSTANT.matcher(t)).matches()) {
                 return new ConstantRate(
                         Double.parseDouble(m.group(2)), m.group(1).equals("poisson"));
@@ -271,7 +333,7 @@ public sealed interface LoadModel {
                         + text
                         + "' (use poisson(10/s), "
                         + "constant(10/s), ramp(1/s..20/s), steps(5/s,+5/s,x6,20s), spike(5/s,50/s,at=20s,for=10s) "
-                        + "or concurrency(8))");
+                        + "concurrency(8) or trace(FILE))");
     }
 
     private static void requirePositive(double ratePerSec) {

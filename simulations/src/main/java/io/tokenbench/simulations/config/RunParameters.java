@@ -11,7 +11,8 @@ import java.util.Optional;
  * Everything one run needs, validated once. Holds the NAME of the API-key environment variable,
  * never the key. {@code baseUrl} empty means "start the embedded mock". A bad combination throws an
  * {@link IllegalArgumentException} whose message starts with the option to fix ({@code --duration:
- * must be > 0, got 0}), so a command line can print it as it is and exit 2.
+ * must be > 0, got 0}), so a command line can print it as it is and exit 2. {@code request} holds
+ * secret header values ({@code --header-env}); they print redacted.
  */
 public record RunParameters(
         ScenarioKind scenario,
@@ -36,7 +37,9 @@ public record RunParameters(
         InjectorShare injectors,
         MediaMix mix,
         ClassSlos classSlos,
-        Duration videoTimeout) {
+        Duration videoTimeout,
+        RequestShape request,
+        Transport transport) {
 
     /** How long a mixed run's video job may take before it is abandoned, when not given. */
     public static final String DEFAULT_VIDEO_TIMEOUT = "15m";
@@ -84,6 +87,14 @@ public record RunParameters(
         if (scenario == ScenarioKind.NON_STREAMING && stream) {
             throw new IllegalArgumentException(
                     "--stream: the non-streaming scenario cannot stream");
+        }
+        if (load instanceof LoadModel.Trace && scenario == ScenarioKind.MIXED) {
+            throw new IllegalArgumentException(
+                    "--load: a trace replays chat requests; the mixed scenario cannot use it");
+        }
+        if (scenario == ScenarioKind.MIXED && request.api() != Api.CHAT) {
+            throw new IllegalArgumentException(
+                    "--api: the mixed scenario drives chat completions only");
         }
         if (injectors.isSplit() && scenario == ScenarioKind.SWEEP) {
             throw new IllegalArgumentException(

@@ -24,6 +24,11 @@ public record Variant(String model, OptionalDouble temperature, OptionalInt maxT
         return b.toString();
     }
 
+    /** The lane (and run folder) name: the label with anything but {@code [A-Za-z0-9._-]} as _. */
+    public String laneName() {
+        return label().replaceAll("[^A-Za-z0-9._-]+", "_");
+    }
+
     /**
      * Parses {@code variant;variant;...} (at least two); anything else throws an {@link
      * IllegalArgumentException} naming the bad variant.

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenbench.simulations.config.ApiKey;
 import io.tokenbench.simulations.config.MediaPrice;
 import io.tokenbench.simulations.config.Price;
+import io.tokenbench.simulations.config.Transport;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Reads a model's price once before a run from {@code GET <base>/v1/models/<id>}: the {@code
@@ -24,7 +25,17 @@ public final class PriceLookup {
     private PriceLookup() {}
 
     public static Price of(URI baseUrl, String model, ApiKey key) {
-        JsonNode pricing = pricing(baseUrl, model, key);
+        return of(baseUrl, model, key, Map.of(), Transport.DEFAULT);
+    }
+
+    /** As above, sending the lane's extra {@code headers} over {@code transport}. */
+    public static Price of(
+            URI baseUrl,
+            String model,
+            ApiKey key,
+            Map<String, String> headers,
+            Transport transport) {
+        JsonNode pricing = pricing(baseUrl, model, key, headers, transport);
         if (!pricing.path("input_per_million_tokens").isNumber()
                 || !pricing.path("output_per_million_tokens").isNumber()) {
             return Price.NONE;
@@ -39,7 +50,7 @@ public final class PriceLookup {
      * per_second}; absent = 0).
      */
     public static MediaPrice media(URI baseUrl, String model, ApiKey key) {
-        JsonNode pricing = pricing(baseUrl, model, key);
+        JsonNode pricing = pricing(baseUrl, model, key, Map.of(), Transport.DEFAULT);
         if (!pricing.isObject()) {
             return MediaPrice.NONE;
         }
@@ -54,21 +65,24 @@ public final class PriceLookup {
     }
 
     /** The model's {@code pricing} object, or a missing node on any failure. */
-    private static JsonNode pricing(URI baseUrl, String model, ApiKey key) {
+    private static JsonNode pricing(
+            URI baseUrl,
+            String model,
+            ApiKey key,
+            Map<String, String> headers,
+            Transport transport) {
         String base = baseUrl.toString().replaceAll("/+$", "");
         URI uri = URI.create((base.endsWith("/v1") ? base : base + "/v1") + "/models/" + model);
         try {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(10))
+                            .setHeader("Authorization", key.bearerHeader())
+                            .GET();
+            headers.forEach(request::setHeader); // the user's headers replace ours
             HttpResponse<String> r =
-                    HttpClient.newBuilder()
-                            .connectTimeout(Duration.ofSeconds(5))
-                            .build()
-                            .send(
-                                    HttpRequest.newBuilder(uri)
-                                            .timeout(Duration.ofSeconds(10))
-                                            .header("Authorization", key.bearerHeader())
-                                            .GET()
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
+                    JdkHttp.client(transport, baseUrl)
+                            .send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
             }

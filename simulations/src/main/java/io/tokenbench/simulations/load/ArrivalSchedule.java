@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
 /**
  * The intended start of every request of an open-model run, as nanosecond offsets from the run's
  * schedule anchor, drawn once before the run from the load model and a seed (so two targets, or two
- * runs, can receive the same schedule). Poisson arrivals of a varying rate are drawn by thinning:
- * candidates at the peak rate, each kept with probability rate(t) / peak.
+ * runs, can receive the same schedule); a trace's are its own timestamps. Poisson arrivals of a
+ * varying rate are drawn by thinning: candidates at the peak rate, each kept with probability
+ * rate(t) / peak.
  */
 public final class ArrivalSchedule {
     private final long[] offsetsNanos;
@@ -25,6 +26,16 @@ public final class ArrivalSchedule {
                     "a closed model has no arrival schedule: " + model.describe());
         }
         long lengthNanos = length.toNanos();
+        if (model instanceof LoadModel.Trace trace) {
+            // the trace's own timestamps (divided by its speed), cut at the run's length
+            long[] offsets = new long[trace.requests().size()];
+            int kept = 0;
+            while (kept < offsets.length && trace.offsetNanos(kept) < lengthNanos) {
+                offsets[kept] = trace.offsetNanos(kept);
+                kept++;
+            }
+            return new ArrivalSchedule(Arrays.copyOf(offsets, kept));
+        }
         SplittableRandom random = new SplittableRandom(seed);
         double peak = model.peakRatePerSec();
         long[] out =

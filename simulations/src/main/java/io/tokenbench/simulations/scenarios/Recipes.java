@@ -10,8 +10,10 @@ import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.LoadModel;
 import io.tokenbench.simulations.config.MediaPrice;
 import io.tokenbench.simulations.config.Price;
+import io.tokenbench.simulations.config.PromptSpec;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
+import io.tokenbench.simulations.config.Tokenizer;
 import io.tokenbench.simulations.config.Variant;
 import io.tokenbench.simulations.feeders.ChatBodies;
 import io.tokenbench.simulations.feeders.PriceLookup;
@@ -71,7 +73,7 @@ public final class Recipes {
         // one injector of several: every count-th request of the one seeded sequence
         // (InjectorShare)
         InjectorShare share = params.injectors();
-        PromptSet prompts = PromptSet.load(params.prompts(), params.seed()).share(share);
+        PromptSet prompts = prompts(params).share(share);
         Optional<ArrivalSchedule> schedule =
                 params.load().open()
                         ? Optional.of(
@@ -88,7 +90,7 @@ public final class Recipes {
         }
         switch (params.scenario()) {
             case GATEWAY_OVERHEAD -> {
-                Price price = PriceLookup.of(target, params.model(), key);
+                Price price = price(target, params.model(), key, params, "gateway", extraHeaders);
                 lanes.add(
                         lane(
                                 "gateway",
@@ -114,15 +116,27 @@ public final class Recipes {
                 for (Variant v : params.variants()) {
                     lanes.add(
                             lane(
-                                    safeName(v.label()),
+                                    v.laneName(),
                                     target,
                                     ChatBodies.forVariant(
-                                            prompts, v, params.maxTokens(), params.stream()),
+                                            prompts,
+                                            v,
+                                            params.maxTokens(),
+                                            params.stream(),
+                                            params.request().api(),
+                                            params.request().body(),
+                                            params.seed()),
                                     schedule,
                                     anchor,
                                     params,
                                     extraHeaders,
-                                    PriceLookup.of(target, v.model(), key)));
+                                    price(
+                                            target,
+                                            v.model(),
+                                            key,
+                                            params,
+                                            v.laneName(),
+                                            extraHeaders)));
                 }
             }
             default ->
@@ -135,7 +149,13 @@ public final class Recipes {
                                     anchor,
                                     params,
                                     extraHeaders,
-                                    PriceLookup.of(target, params.model(), key)));
+                                    price(
+                                            target,
+                                            params.model(),
+                                            key,
+                                            params,
+                                            laneName,
+                                            extraHeaders)));
         }
         return new RunPlan(params, lanes, key, lanesRoot, maxDuration(params), anchor);
     }
@@ -167,7 +187,7 @@ public final class Recipes {
         byClass.forEach((c, s) -> pacers.put(c, new Pacer(s, anchor)));
         Price price =
                 byClass.containsKey(EndpointClass.CHAT)
-                        ? PriceLookup.of(target, params.model(), key)
+                        ? price(target, params.model(), key, params, laneName, extraHeaders)
                         : Price.NONE;
         Lane lane =
                 new Lane(
@@ -185,7 +205,7 @@ public final class Recipes {
                                         recorderConfig(params),
                                         RunInfoParameters.of(params, target),
                                         RunInfoParameters.versions()),
-                        extraHeaders,
+                        params.request().headers().forLane(laneName, extraHeaders),
                         price);
         MediaRequests requests = MediaRequests.defaults(prompts);
         Map<EndpointClass, MediaPrice> prices = new EnumMap<>(EndpointClass.class);
@@ -202,6 +222,18 @@ public final class Recipes {
                 maxDuration(params),
                 anchor,
                 new MixedTraffic(pacers, requests, prices));
+    }
+
+    /** The run's prompts: its --prompts, or a trace's synthetic prompts of the trace's lengths. */
+    static PromptSet prompts(RunParameters params) {
+        if (params.load() instanceof LoadModel.Trace t) {
+            String tokenizer =
+                    params.prompts() instanceof PromptSpec.Synthetic s
+                            ? s.tokenizer()
+                            : Tokenizer.WORDS;
+            return PromptSet.trace(t.requests(), Tokenizer.of(tokenizer), params.seed());
+        }
+        return PromptSet.load(params.prompts(), params.seed());
     }
 
     /** Injection, then grace for the last requests: Gatling stops here whatever the target does. */
@@ -242,13 +274,22 @@ public final class Recipes {
                 sweep.injectors(),
                 sweep.mix(),
                 sweep.classSlos(),
-                sweep.videoTimeout());
+                sweep.videoTimeout(),
+                sweep.request(),
+                sweep.transport());
     }
 
     /** The body sequence of {@code p}: its prompts, model, max_tokens and stream flag. */
     public static ChatBodies bodies(PromptSet prompts, RunParameters p) {
         return new ChatBodies(
-                prompts, p.model(), p.maxTokens(), p.stream(), OptionalDouble.empty());
+                prompts,
+                p.model(),
+                p.maxTokens(),
+                p.stream(),
+                OptionalDouble.empty(),
+                p.request().api(),
+                p.request().body(),
+                p.seed());
     }
 
     /** One lane: the building block every recipe above composes (tests compose their own). */
@@ -279,8 +320,24 @@ public final class Recipes {
                                 recorderConfig(params),
                                 RunInfoParameters.of(params, target),
                                 RunInfoParameters.versions()),
-                extraHeaders,
+                params.request().headers().forLane(name, extraHeaders),
                 price);
+    }
+
+    /** The model's price, asked with the lane's headers over the run's transport. */
+    private static Price price(
+            URI target,
+            String model,
+            ApiKey key,
+            RunParameters params,
+            String lane,
+            Map<String, String> extraHeaders) {
+        return PriceLookup.of(
+                target,
+                model,
+                key,
+                params.request().headers().forLane(lane, extraHeaders),
+                params.transport());
     }
 
     static RecorderConfig recorderConfig(RunParameters p) {
@@ -308,9 +365,5 @@ public final class Recipes {
                         ? c.ratePerSec()
                         : p.load().meanRatePerSec(p.injectionLength());
         return new io.tokenbench.reports.model.LoadModel.Open(mean / p.injectors().count());
-    }
-
-    private static String safeName(String label) {
-        return label.replaceAll("[^A-Za-z0-9._-]+", "_");
     }
 }

@@ -25,7 +25,33 @@ final class RunInfoParameters {
                         + (target.getPort() > 0 ? ":" + target.getPort() : ""));
         m.put("embedded_mock", Boolean.toString(p.baseUrl().isEmpty()));
         m.put("model", p.model());
-        m.put("prompts", p.prompts().toString());
+        m.put(
+                "prompts",
+                p.load() instanceof io.tokenbench.simulations.config.LoadModel.Trace
+                        ? "synthetic, the trace's lengths"
+                        : p.prompts().toString());
+        m.put("api", p.request().api().key());
+        m.put("endpoint", "/v1/" + p.request().api().path());
+        m.put("tokenizer", tokenizer(p));
+        if (!p.request().headers().isEmpty()) {
+            // names only: values may be secrets (--header-env)
+            m.put("headers", p.request().headers().describe());
+        }
+        if (!p.request().body().describe().isEmpty()) {
+            m.put("body", p.request().body().describe());
+        }
+        p.request()
+                .body()
+                .outputTokens()
+                .ifPresent(
+                        d ->
+                                m.put(
+                                        "output_tokens",
+                                        d + (p.request().body().exactOutput() ? " exact" : "")));
+        m.put("transport", p.transport().describe());
+        if (p.transport().insecure()) {
+            m.put("warning", "--insecure: server certificates were not verified");
+        }
         m.put("max_tokens", Integer.toString(p.maxTokens()));
         m.put("stream", Boolean.toString(p.stream()));
         m.put("load", p.load().describe());
@@ -67,6 +93,23 @@ final class RunInfoParameters {
                     p.variants().stream().map(Variant::label).collect(Collectors.joining("; ")));
         }
         return m;
+    }
+
+    private static String tokenizer(RunParameters p) {
+        if (p.load() instanceof io.tokenbench.simulations.config.LoadModel.Trace) {
+            String t =
+                    p.prompts() instanceof io.tokenbench.simulations.config.PromptSpec.Synthetic s
+                            ? s.tokenizer()
+                            : "words";
+            return t + " (trace prompt lengths)";
+        }
+        if (p.prompts() instanceof io.tokenbench.simulations.config.PromptSpec.Synthetic s) {
+            return s.tokenizer() + " (synthetic prompt lengths)";
+        }
+        if (p.prompts() instanceof io.tokenbench.simulations.config.PromptSpec.ShareGpt g) {
+            return g.tokenizer() + " (ShareGPT output lengths)";
+        }
+        return "none (prompts sent as given)";
     }
 
     static Map<String, String> versions() {

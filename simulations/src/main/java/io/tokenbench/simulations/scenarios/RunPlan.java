@@ -10,6 +10,7 @@ import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
 import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.load.ScheduleAnchor;
+import io.tokenbench.simulations.record.OutputLengths;
 import io.tokenbench.simulations.record.PairedDifferences;
 import io.tokenbench.simulations.record.RunSink;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class RunPlan implements AutoCloseable {
     private final ScheduleAnchor anchor;
     private final PairedDifferences pairs;
     private final List<DeferredSink> sinks = new ArrayList<>();
+    private final List<OutputLengths> outputLengths = new ArrayList<>();
     private final MixedTraffic mixed;
     private volatile RunClock clock;
     private boolean closed;
@@ -78,6 +80,7 @@ public final class RunPlan implements AutoCloseable {
                         : null;
         for (int i = 0; i < lanes.size(); i++) {
             sinks.add(new DeferredSink(this::start, i, pairs));
+            outputLengths.add(new OutputLengths());
         }
     }
 
@@ -112,7 +115,7 @@ public final class RunPlan implements AutoCloseable {
         Lane lane = lanes.get(i);
         return new ChatCallSettings(
                 lanes.size() == 1 ? "chat" : "chat " + lane.name(),
-                Endpoints.chatCompletions(lane.baseUrl()),
+                Endpoints.resolve(lane.baseUrl(), lane.bodies().api().path()),
                 apiKey,
                 lane.bodies(),
                 params.timeouts(),
@@ -120,7 +123,14 @@ public final class RunPlan implements AutoCloseable {
                 sinks.get(i),
                 lane.extraHeaders(),
                 params.pooledConnections(),
-                lane.price());
+                lane.price(),
+                params.transport(),
+                outputLengths.get(i));
+    }
+
+    /** Requested vs received output length of lane {@code i}'s successful requests. */
+    public OutputLengths outputLengths(int i) {
+        return outputLengths.get(i);
     }
 
     /** The endpoint classes of a mixed run, else empty. */

@@ -9,6 +9,12 @@ public sealed interface Chunk {
     /** {@code data: {"error": {...}}}: an error reported after the stream started. */
     record ErrorEvent(String message) implements Chunk {}
 
+    /**
+     * The terminal event of a Responses stream ({@code response.completed} or {@code
+     * response.incomplete}): it ends the stream as {@code [DONE]} does and carries the usage.
+     */
+    record Terminal(Delta delta) implements Chunk {}
+
     /** Not JSON, or JSON without the fields of a chunk. */
     record Malformed(String reason) implements Chunk {}
 

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Parses chat-completions payloads into {@link Chunk}s. Accepts the raw {@code data:} payload and,
- * so that Gatling's SSE messages can be fed too, the message JSON of Gatling 3.15 ({@code
- * {"data":{...}}}, {@code {"data":[DONE]}}, which is not valid JSON) and of 3.14 and earlier
- * ({@code {"data":"{\"id\":...}"}}). {@code [DONE]} is tested before any JSON parsing.
+ * Parses chat-completions, completions ({@code choices[].text}) and Responses API payloads ({@code
+ * {"type":"response.output_text.delta",...}}, {@link ResponsesEvents}) into {@link Chunk}s. Accepts
+ * the raw {@code data:} payload and, so that Gatling's SSE messages can be fed too, the message
+ * JSON of Gatling 3.15 ({@code {"data":{...}}}, {@code {"data":[DONE]}}, which is not valid JSON)
+ * and of 3.14 and earlier ({@code {"data":"{\"id\":...}"}}). {@code [DONE]} is tested before any
+ * JSON parsing.
  *
  * <p>Thread-safe (Jackson's {@link ObjectMapper} is, once configured).
  */
@@ -59,6 +61,9 @@ public final class ChunkParser {
         if (node.hasNonNull("error")) {
             return new Chunk.ErrorEvent(node.path("error").path("message").asText(""));
         }
+        if ("response".equals(node.path("object").asText())) {
+            return ResponsesEvents.body(node);
+        }
         JsonNode choices = node.get("choices");
         if (choices == null || !choices.isArray() || choices.isEmpty()) {
             return new Chunk.Malformed("body has no choices");
@@ -66,7 +71,7 @@ public final class ChunkParser {
         JsonNode choice = choices.get(0);
         JsonNode message = choice.path("message");
         return new Chunk.Delta(
-                text(message.get("content")),
+                text(message.get("content")) + text(choice.get("text")),
                 text(message.get("reasoning_content")),
                 message.path("tool_calls").size(),
                 finishReason(choice),
@@ -78,8 +83,11 @@ public final class ChunkParser {
         if (!node.isObject()) {
             return new Chunk.Malformed("data is not a JSON object");
         }
-        if (node.has("error")) {
+        if (node.has("error") && !node.path("type").asText().startsWith("response.")) {
             return new Chunk.ErrorEvent(node.path("error").path("message").asText(""));
+        }
+        if (node.has("type") && !node.has("choices")) {
+            return ResponsesEvents.event(node);
         }
         JsonNode choices = node.get("choices");
         if (choices == null || !choices.isArray()) {
@@ -92,6 +100,7 @@ public final class ChunkParser {
         for (JsonNode choice : choices) {
             JsonNode delta = choice.path("delta");
             content.append(text(delta.get("content")));
+            content.append(text(choice.get("text"))); // /v1/completions
             reasoning.append(text(delta.get("reasoning_content")));
             toolPieces += delta.path("tool_calls").size();
             if (delta.has("audio")) {
@@ -120,7 +129,7 @@ public final class ChunkParser {
         return f == null || f.isNull() ? null : f.asText();
     }
 
-    private static long usage(JsonNode root, String field) {
+    static long usage(JsonNode root, String field) {
         JsonNode u = root.get("usage");
         if (u == null || u.isNull()) {
             return -1;
@@ -129,7 +138,7 @@ public final class ChunkParser {
         return v != null && v.canConvertToLong() ? v.asLong() : -1;
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

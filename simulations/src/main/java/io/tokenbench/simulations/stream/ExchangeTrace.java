@@ -26,6 +26,7 @@ public final class ExchangeTrace implements ExchangeObserver {
     private final SseDecoder decoder;
     private final ByteArrayOutputStream body;
     private final StringBuilder sample = new StringBuilder();
+    private final StringBuilder text;
 
     private long tSend = RequestTimeline.ABSENT;
     private long tHdr = RequestTimeline.ABSENT;
@@ -51,6 +52,15 @@ public final class ExchangeTrace implements ExchangeObserver {
     private String detail = "";
 
     public ExchangeTrace(boolean streamed) {
+        this(streamed, false);
+    }
+
+    /**
+     * @param keepText keep the whole output text ({@link #text()}): a multi-turn session sends it
+     *     back as the assistant's turn
+     */
+    public ExchangeTrace(boolean streamed, boolean keepText) {
+        this.text = keepText ? new StringBuilder() : null;
         this.streamed = streamed;
         this.decoder = streamed ? new SseDecoder(this::onEvent) : null;
         this.body = streamed ? null : new ByteArrayOutputStream();
@@ -165,6 +175,11 @@ public final class ExchangeTrace implements ExchangeObserver {
         return sample.toString();
     }
 
+    /** The whole output text, when kept (see the constructor), else empty. */
+    public String text() {
+        return text == null ? "" : text.toString();
+    }
+
     /** A short reason for a failure (parser message, error event message), else empty. */
     public String detail() {
         return detail;
@@ -222,6 +237,10 @@ public final class ExchangeTrace implements ExchangeObserver {
         if (chunk instanceof Chunk.Done) {
             sawDone = true;
             tDone = readNanos;
+        } else if (chunk instanceof Chunk.Terminal t) {
+            onDelta(readNanos, t.delta()); // a Responses stream's end: usage, no [DONE]
+            sawDone = true;
+            tDone = readNanos;
         } else if (chunk instanceof Chunk.ErrorEvent e) {
             sawErrorEvent = true;
             detail = e.message();
@@ -244,6 +263,9 @@ public final class ExchangeTrace implements ExchangeObserver {
             }
             countWords(d.contentText());
             countWords(d.reasoningText());
+            if (text != null) {
+                text.append(d.contentText());
+            }
             if (sample.length() < MAX_SAMPLE_CHARS) {
                 sample.append(
                         d.contentText(),

@@ -5,15 +5,22 @@ import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.IntDistribution;
 import io.tokenbench.simulations.config.LoadModel;
 import io.tokenbench.simulations.config.PromptSpec;
+import io.tokenbench.simulations.config.RequestShape;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
 import io.tokenbench.simulations.config.Slo;
 import io.tokenbench.simulations.config.Timeouts;
+import io.tokenbench.simulations.config.Tokenizer;
+import io.tokenbench.simulations.config.Transport;
+import io.tokenbench.simulations.config.Variant;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,8 +54,49 @@ public final class CommonOptions {
             names = "--prompts",
             paramLabel = "SOURCE",
             defaultValue = "bundled",
-            description = "bundled | file:PATH (one prompt per line) | synthetic")
+            description =
+                    "bundled | file:PATH (one prompt per line) | messages:PATH (JSONL: a messages"
+                            + " array, or {\"messages\":[...],\"max_tokens\":N}, per line) |"
+                            + " sharegpt:PATH (ShareGPT JSON: first turn, second turn's length as"
+                            + " max tokens) | synthetic")
     private String prompts;
+
+    @Option(
+            names = "--think-time",
+            paramLabel = "DURATION",
+            defaultValue = "0s",
+            description =
+                    "--prompts sessions:PATH: pause between an answer and the session's next turn")
+    private Duration thinkTime;
+
+    @Option(
+            names = "--prefix-tokens",
+            paramLabel = "N",
+            defaultValue = "0",
+            description =
+                    "--prompts synthetic: a shared system prompt of N tokens before the prompt of"
+                            + " --prefix-share of the requests (prefix caching)")
+    private int prefixTokens;
+
+    @Option(
+            names = "--prefix-share",
+            paramLabel = "FRACTION",
+            defaultValue = "1.0",
+            description = "--prompts synthetic: the share of requests that carry the prefix")
+    private double prefixShare;
+
+    @Option(
+            names = "--tokenizer",
+            paramLabel = "NAME",
+            defaultValue = "words",
+            description =
+                    "counts synthetic prompt lengths and ShareGPT output lengths: words (the"
+                            + " mock's rule) | a tiktoken encoding (cl100k_base, o200k_base, ...) or"
+                            + " OpenAI model name (gpt-4o), counted offline by jtokkit")
+    private String tokenizer;
+
+    @Mixin private RequestOptions request;
+    @Mixin private TransportOptions transport;
 
     @Option(
             names = "--input-tokens",
@@ -175,7 +223,24 @@ public final class CommonOptions {
                 spec,
                 prompts.equals("synthetic"),
                 "applies only to --prompts synthetic",
-                "--input-tokens");
+                "--input-tokens",
+                "--prefix-tokens",
+                "--prefix-share");
+        Commands.rejectUnless(
+                spec,
+                prompts.startsWith("sessions:"),
+                "applies only to --prompts sessions:PATH",
+                "--think-time");
+        Commands.rejectUnless(
+                spec,
+                prompts.equals("synthetic") || prompts.startsWith("sharegpt:"),
+                "applies only to --prompts synthetic or sharegpt:PATH",
+                "--tokenizer");
+        Commands.rejectUnless(
+                spec,
+                !request.outputTokensGiven(),
+                "--output-tokens replaces it (give one of them)",
+                "--max-tokens");
         Commands.rejectUnless(
                 spec,
                 scenario != ScenarioKind.MODEL_COMPARE,
@@ -195,13 +260,50 @@ public final class CommonOptions {
             LoadModel load,
             Duration duration,
             InjectorShare injectors,
-            ScenarioSettings settings) {
+            ScenarioSettings settings,
+            Map<String, String> env) {
         PromptSpec promptSpec;
         try {
             promptSpec = PromptSpec.parse(prompts, inputTokens);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--prompts: " + e.getMessage(), e);
         }
+        try {
+            Tokenizer.of(tokenizer);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--tokenizer: " + e.getMessage(), e);
+        }
+        if (promptSpec instanceof PromptSpec.Synthetic s) {
+            promptSpec =
+                    new PromptSpec.Synthetic(s.inputTokens(), prefixTokens, prefixShare, tokenizer);
+        } else if (promptSpec instanceof PromptSpec.Sessions m) {
+            promptSpec = new PromptSpec.Sessions(m.file(), thinkTime);
+        } else if (promptSpec instanceof PromptSpec.ShareGpt g) {
+            promptSpec = new PromptSpec.ShareGpt(g.file(), tokenizer);
+        }
+        List<String> lanes =
+                switch (scenario) {
+                    case GATEWAY_OVERHEAD -> List.of("gateway", "upstream");
+                    case MODEL_COMPARE ->
+                            settings.variants().stream().map(Variant::laneName).toList();
+                    default -> List.of();
+                };
+        RequestShape requestShape = request.shape(env, lanes);
+        Duration warmupLength = warmup;
+        if (load instanceof LoadModel.Trace trace) {
+            // a trace sets the run's length: the warm-up is its first part (none unless asked)
+            warmupLength = Commands.given(spec, "--warmup") ? warmup : Duration.ZERO;
+            if (!Commands.given(spec, "--duration")) {
+                duration = trace.length().minus(warmupLength);
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new IllegalArgumentException(
+                            "--warmup: longer than the trace ("
+                                    + io.tokenbench.options.DurationGrammar.format(trace.length())
+                                    + ")");
+                }
+            }
+        }
+        Transport transportSettings = transport.transport(env, baseUrl);
         return new RunParameters(
                 scenario,
                 baseUrl,
@@ -213,7 +315,7 @@ public final class CommonOptions {
                 stream == null ? scenario != ScenarioKind.NON_STREAMING : stream,
                 load,
                 duration,
-                warmup,
+                warmupLength,
                 grace,
                 new Timeouts(timeoutFirstToken, timeoutIdle, timeoutTotal),
                 new Slo(sloTtft, sloTpot, sloE2e),
@@ -226,6 +328,8 @@ public final class CommonOptions {
                 injectors,
                 settings.mix(),
                 settings.classSlos(),
-                settings.videoTimeout());
+                settings.videoTimeout(),
+                requestShape,
+                transportSettings);
     }
 }

@@ -61,6 +61,14 @@ public final class LoadShapeOptions {
                             + ")")
     private Duration duration;
 
+    @Option(
+            names = "--trace-speed",
+            paramLabel = "X",
+            description =
+                    "--load trace(FILE): replay X times faster (2: half the gaps).%n"
+                            + "  Default: 1 (the trace's own timestamps)")
+    private Double traceSpeed;
+
     /**
      * The load of {@code scenario}: the one given (or set by a system property), else the
      * scenario's default; a closed model's users are this injector's share of them.
@@ -93,13 +101,26 @@ public final class LoadShapeOptions {
         if (chosen instanceof LoadModel.Concurrency c) {
             return new LoadModel.Concurrency(injectors.usersOf(c.users()));
         }
+        if (traceSpeed != null) {
+            if (!(chosen instanceof LoadModel.Trace t)) {
+                throw new IllegalArgumentException(
+                        "--trace-speed: applies only to --load trace(FILE)");
+            }
+            return named("--trace-speed", () -> t.withSpeed(traceSpeed));
+        }
         return chosen;
     }
 
-    /** The measured window: as given, else the scenario's default. */
+    /**
+     * The measured window: as given, else the trace's length ({@code --load trace(FILE)}), else the
+     * scenario's default.
+     */
     public Duration duration(ScenarioKind scenario) {
         if (duration != null) {
             return duration;
+        }
+        if (load instanceof LoadModel.Trace t) {
+            return t.withSpeed(traceSpeed == null ? 1 : traceSpeed).length();
         }
         return DurationGrammar.parse(
                 scenario == ScenarioKind.SOAK ? SOAK_DURATION : DEFAULT_DURATION);

@@ -238,6 +238,21 @@ public final class KeysVerifyCommand implements Callable<Integer> {
      *
      * @throws ParameterException naming the option when a value or a combination is invalid
      */
+    @Option(
+            names = "--header",
+            paramLabel = "'Name: value'",
+            description =
+                    "an extra header on every chat call (repeatable), e.g. a gateway's routing")
+    private List<String> headers = new ArrayList<>();
+
+    @Option(
+            names = "--header-env",
+            paramLabel = "'Name=ENV_VAR'",
+            description =
+                    "an extra header whose value is read from ENV_VAR (repeatable; for secrets,"
+                            + " never printed)")
+    private List<String> headersFromEnv = new ArrayList<>();
+
     KeysVerifyOptions options() {
         Map<String, String> switches = new LinkedHashMap<>();
         mockOptions.forEach((name, value) -> switches.put(name.replace('-', '_'), value));
@@ -264,7 +279,9 @@ public final class KeysVerifyCommand implements Callable<Integer> {
                     cancelBilling,
                     waitForReset,
                     switches,
-                    runs);
+                    runs,
+                    headers,
+                    headersFromEnv);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

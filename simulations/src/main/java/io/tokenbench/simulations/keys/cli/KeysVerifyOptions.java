@@ -49,7 +49,9 @@ public record KeysVerifyOptions(
         String cancelBilling,
         boolean waitForReset,
         Map<String, String> mockOptions,
-        Path runsDir) {
+        Path runsDir,
+        List<String> headers,
+        List<String> headersFromEnv) {
 
     public enum TargetKind {
         MOCK_IN_PROCESS,
@@ -67,6 +69,8 @@ public record KeysVerifyOptions(
         keyEnvs = List.copyOf(keyEnvs);
         concurrencies = List.copyOf(concurrencies);
         mockOptions = Map.copyOf(mockOptions);
+        headers = List.copyOf(headers);
+        headersFromEnv = List.copyOf(headersFromEnv);
         envName("--admin-token-env", adminTokenEnv);
         keyEnvs.forEach(k -> envName("--key-env", k));
         envName("--unlimited-key-env", unlimitedKeyEnv);

@@ -19,6 +19,7 @@ import io.tokenbench.simulations.keys.checks.VerifyContext;
 import io.tokenbench.simulations.keys.checks.VerifySettings;
 import io.tokenbench.simulations.keys.http.ChatProbe;
 import io.tokenbench.simulations.keys.http.Credits;
+import io.tokenbench.simulations.keys.http.ExtraHeaders;
 import io.tokenbench.simulations.keys.http.GatewayClient;
 import io.tokenbench.simulations.keys.http.MockAdmin;
 import io.tokenbench.simulations.keys.http.PriceFetch;
@@ -64,9 +65,11 @@ public final class KeysVerifyRun {
      *     (exit 2)
      */
     public static Outcome execute(KeysVerifyOptions o, Map<String, String> env) throws IOException {
+        Map<String, String> extra = ExtraHeaders.resolve(o.headers(), o.headersFromEnv(), env);
         if (o.targetKind() == KeysVerifyOptions.TargetKind.MOCK_IN_PROCESS) {
             try (InProcessMock mock = InProcessMock.start()) {
-                return verify(o, mock.baseUrl(), Secret.of(mock.adminToken()), List.of(), null);
+                return verify(
+                        o, mock.baseUrl(), Secret.of(mock.adminToken()), List.of(), null, extra);
             }
         }
         if (o.targetKind() == KeysVerifyOptions.TargetKind.MOCK) {
@@ -75,7 +78,8 @@ public final class KeysVerifyRun {
                     o.url(),
                     secretFromEnv("--admin-token-env", o.adminTokenEnv(), env),
                     List.of(),
-                    null);
+                    null,
+                    extra);
         }
         List<KeyHandle> keys = new ArrayList<>();
         long limit = Credits.micro(o.limitCredits());
@@ -92,7 +96,7 @@ public final class KeysVerifyRun {
                                 secretFromEnv("--unlimited-key-env", o.unlimitedKeyEnv(), env),
                                 null,
                                 null);
-        return verify(o, o.url(), null, keys, unlimited);
+        return verify(o, o.url(), null, keys, unlimited, extra);
     }
 
     private static Outcome verify(
@@ -100,7 +104,8 @@ public final class KeysVerifyRun {
             URI base,
             Secret adminToken,
             List<KeyHandle> liveKeys,
-            KeyHandle unlimited)
+            KeyHandle unlimited,
+            Map<String, String> extraHeaders)
             throws IOException {
         Instant started = Instant.now();
         boolean mock = adminToken != null;
@@ -156,7 +161,7 @@ public final class KeysVerifyRun {
                         o.waitForReset());
         VerifyContext ctx =
                 new VerifyContext(
-                        new GatewayClient(base, o.requestTimeout()),
+                        new GatewayClient(base, o.requestTimeout(), extraHeaders),
                         new UsageProbe(base),
                         admin,
                         price,

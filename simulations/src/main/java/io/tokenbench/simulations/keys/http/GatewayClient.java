@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,8 +32,17 @@ public final class GatewayClient {
     private final HttpClient http;
     private final URI chatUri;
     private final Duration requestTimeout;
+    private final Map<String, String> extraHeaders;
 
     public GatewayClient(URI baseUrl, Duration requestTimeout) {
+        this(baseUrl, requestTimeout, Map.of());
+    }
+
+    /**
+     * As above; {@code extraHeaders} go with every call ({@code --header}, {@code --header-env}).
+     */
+    public GatewayClient(URI baseUrl, Duration requestTimeout, Map<String, String> extraHeaders) {
+        this.extraHeaders = Map.copyOf(extraHeaders);
         this.http =
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
@@ -55,6 +65,7 @@ public final class GatewayClient {
             b.header("Authorization", key.bearer());
         }
         probe.headers().forEach(b::header);
+        extraHeaders.forEach(b::setHeader); // the user's replace ours of the same name
         long sent = System.nanoTime();
         HttpResponse<InputStream> r;
         try {
