@@ -9,7 +9,6 @@ import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import io.gatling.http.client.Request;
 import io.gatling.http.client.RequestBuilder;
-import io.gatling.http.client.body.string.StringRequestBodyBuilder;
 import io.gatling.http.client.resolver.InetAddressNameResolver;
 import io.gatling.http.client.uri.Uri;
 import io.gatling.http.engine.HttpEngine;
@@ -20,10 +19,12 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.tokenbench.reports.record.EndpointClass;
+import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.stream.EndReason;
 import io.tokenbench.simulations.stream.ExchangeTrace;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import scala.Option;
 
@@ -98,20 +99,33 @@ final class ChatCallAction extends NamedAction {
             settings.sink()
                     .scheduled(tSched, EndpointClass.CHAT); // the arrival is due now (offered load)
         }
+        String body = index < 0 ? settings.bodies().next() : settings.bodies().body(index);
+        attempt(session, index, tSched, body.getBytes(StandardCharsets.UTF_8), 0);
+    }
+
+    /** Attempt {@code retry} (0: the first send) of request {@code index}. */
+    private void attempt(Session session, long index, long tSched, byte[] body, int retry) {
         boolean stream = settings.bodies().stream();
         ExchangeTrace trace = new ExchangeTrace(stream);
-        String body = index < 0 ? settings.bodies().next() : settings.bodies().body(index);
         Request request =
-                new RequestBuilder(settings.requestName(), HttpMethod.POST, uri, resolver)
-                        .setHeaders(headers(stream))
-                        .setBodyBuilder(new StringRequestBodyBuilder(body))
+                RequestBodies.once(
+                                new RequestBuilder(
+                                        settings.requestName(), HttpMethod.POST, uri, resolver),
+                                headers(stream),
+                                body)
                         // A backstop only: our own total timeout below fires first and classifies
                         // the exchange.
                         .setRequestTimeout(settings.timeouts().total().toMillis() + 5_000)
                         .build();
+        ExchangeListener[] self = new ExchangeListener[1];
         ExchangeListener listener =
                 new ExchangeListener(
-                        trace, reason -> finish(session, index, tSched, trace, reason));
+                        trace,
+                        reason ->
+                                finish(
+                                        session, index, tSched, body, retry, trace, self[0],
+                                        reason));
+        self[0] = listener;
         trace.sent(System.nanoTime());
         try {
             engine.executeRequest(
@@ -195,18 +209,52 @@ final class ChatCallAction extends NamedAction {
     }
 
     private void finish(
-            Session session, long index, long tSched, ExchangeTrace trace, EndReason reason) {
+            Session session,
+            long index,
+            long tSched,
+            byte[] body,
+            int retry,
+            ExchangeTrace trace,
+            ExchangeListener listener,
+            EndReason reason) {
         EventLoop loop = session.eventLoop();
         if (!loop.inEventLoop()) {
-            loop.execute(() -> finish(session, index, tSched, trace, reason));
+            loop.execute(
+                    () -> finish(session, index, tSched, body, retry, trace, listener, reason));
+            return;
+        }
+        Outcome outcome = trace.outcome();
+        if (retry < settings.retries() && Backoff.retryable(outcome, trace.status())) {
+            // --retries: the SDK's backoff, Retry-After honoured; only the last attempt is recorded
+            long delayNanos = Backoff.delayNanos(retry, trace.retryAfterMillis());
+            loop.schedule(
+                    () -> attempt(session, index, tSched, body, retry + 1),
+                    delayNanos,
+                    TimeUnit.NANOSECONDS);
             return;
         }
         RequestTimeline timeline =
                 trace.timeline(
                         tSched,
                         settings.price()
-                                .microCredits(trace.promptTokens(), trace.completionTokens()));
+                                .microCredits(trace.promptTokens(), trace.completionTokens()),
+                        retry);
         try {
+            if (!outcome.isSuccess()
+                    && settings.sink()
+                            .wantsErrorSample(EndpointClass.CHAT, outcome, trace.status())) {
+                String text = trace.status() == 0 ? listener.failure() : trace.errorBodyText();
+                if (text.isEmpty() && !trace.detail().isEmpty()) {
+                    text = trace.detail();
+                }
+                settings.sink()
+                        .errorSample(
+                                EndpointClass.CHAT,
+                                outcome,
+                                trace.status(),
+                                trace.sampledHeaders(),
+                                text);
+            }
             settings.sink().finished(index, timeline, trace.sampleText());
             logToGatling(session, timeline, trace);
         } finally {

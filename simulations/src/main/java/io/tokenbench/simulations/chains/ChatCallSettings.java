@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param extraHeaders sent with every request (tests use the mock's {@code x-mock-*} overrides)
  * @param pooled share keep-alive connections between users; false: a new connection per request
  * @param price the model's Credit price ({@link Price#NONE} when unknown)
+ * @param retries re-sends of a failed request ({@code --retries}; 0: none), see {@link Backoff}
  */
 public record ChatCallSettings(
         String requestName,
@@ -34,7 +35,8 @@ public record ChatCallSettings(
         TimelineSink sink,
         Map<String, String> extraHeaders,
         boolean pooled,
-        Price price) {
+        Price price,
+        int retries) {
     public ChatCallSettings {
         extraHeaders = Map.copyOf(extraHeaders);
     }

@@ -2,6 +2,7 @@ package io.tokenbench.simulations.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tokenbench.options.ExitCode;
 import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.simulations.config.LoadModel;
@@ -46,6 +47,7 @@ final class Sweep {
                         sweep.outDir().resolve(STAMP.format(Instant.now()) + "-sweep"));
         List<SweepAnalysis.Level> levels = new ArrayList<>();
         List<Path> levelDirs = new ArrayList<>();
+        List<PlanExecution.LaneResult> laneResults = new ArrayList<>();
         String stopped = "all " + steps.count() + " levels passed";
         try (TokenbenchRun.Target target = TokenbenchRun.Target.open(sweep, env, List.of(), dir)) {
             out.println(
@@ -62,6 +64,27 @@ final class Sweep {
                             + "ms; a level passes at >= "
                             + (int) (ATTAINMENT_TARGET * 100)
                             + " % attainment");
+            if (sweep.guards().preflight() && !target.embedded()) {
+                RunPlan first =
+                        Recipes.plan(
+                                Recipes.sweepLevel(sweep, 0),
+                                target.baseUrl(),
+                                target.apiKey(),
+                                dir,
+                                Map.of(),
+                                "preflight");
+                Optional<Preflight.Failure> failed =
+                        Preflight.check(
+                                first.lanes().get(0),
+                                target.apiKey(),
+                                sweep.apiKeyEnv(),
+                                sweep.timeouts().firstToken(),
+                                out);
+                if (failed.isPresent()) {
+                    out.println(failed.get().message());
+                    return ExitCode.COULD_NOT_RUN;
+                }
+            }
             for (int i = 0; i < steps.count(); i++) {
                 RunParameters level = Recipes.sweepLevel(sweep, i);
                 String name =
@@ -74,7 +97,8 @@ final class Sweep {
                 SweepAnalysis.Level l = level(r.summary(), sweep.stream());
                 levels.add(l);
                 levelDirs.add(r.runDir());
-                out.println(line(l));
+                laneResults.add(r);
+                out.println(line(l) + "  " + dir.relativize(r.runDir()));
                 Optional<String> stop = SweepAnalysis.stopReason(l, ATTAINMENT_TARGET);
                 if (stop.isPresent()) {
                     stopped = stop.get();
@@ -86,10 +110,19 @@ final class Sweep {
         write(dir, sweep, levels, levelDirs, result);
         out.println();
         out.println("stopped: " + result.stoppedBecause());
+        boolean everyLevelPassed = levels.size() == steps.count() && stopped.startsWith("all ");
         out.println(
                 "max sustainable rate at SLO: "
                         + result.maxSustainableRps()
-                                .map(r -> fmt(r) + "/s")
+                                .map(
+                                        r ->
+                                                everyLevelPassed
+                                                        ? "≥ "
+                                                                + fmt(r)
+                                                                + "/s (every level passed: a lower"
+                                                                + " bound; sweep higher to find the"
+                                                                + " limit)"
+                                                        : fmt(r) + "/s")
                                 .orElse("none of the levels"));
         out.println(
                 "knee (p99 > "
@@ -103,7 +136,16 @@ final class Sweep {
                 "sweep folder: "
                         + dir
                         + "  (sweep.html with the latency-vs-load curve, sweep.json, sweep.md, one run folder per level)");
-        return 0;
+        if (laneResults.isEmpty()) {
+            return ExitCode.COULD_NOT_RUN;
+        }
+        // The sweep's verdict is its first level's: a target that fails the checks at the lowest
+        // rate is broken; a later level breaking is the answer the sweep looks for, not a failure.
+        PlanExecution.LaneResult first = laneResults.get(0);
+        out.println();
+        out.println("verdict of the first level (" + dir.relativize(first.runDir()) + "):");
+        out.print(first.written().headlineText());
+        return first.exitCode();
     }
 
     static SweepAnalysis.Level level(RunSummary s, boolean stream) {

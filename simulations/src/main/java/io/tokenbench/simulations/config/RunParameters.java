@@ -36,7 +36,8 @@ public record RunParameters(
         InjectorShare injectors,
         MediaMix mix,
         ClassSlos classSlos,
-        Duration videoTimeout) {
+        Duration videoTimeout,
+        RunGuards guards) {
 
     /** How long a mixed run's video job may take before it is abandoned, when not given. */
     public static final String DEFAULT_VIDEO_TIMEOUT = "15m";

@@ -242,7 +242,8 @@ public final class Recipes {
                 sweep.injectors(),
                 sweep.mix(),
                 sweep.classSlos(),
-                sweep.videoTimeout());
+                sweep.videoTimeout(),
+                sweep.guards());
     }
 
     /** The body sequence of {@code p}: its prompts, model, max_tokens and stream flag. */
