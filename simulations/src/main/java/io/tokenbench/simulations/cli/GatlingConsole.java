@@ -45,9 +45,12 @@ final class GatlingConsole {
                         }
                     }
                 };
-        System.setOut(new PrintStream(bounded, true, StandardCharsets.UTF_8));
+        PrintStream capture = new PrintStream(bounded, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
         try {
-            return gatling.getAsInt();
+            // Scala's println writes to scala.Console.out, fixed at its first use: redirect it too
+            // (threads Gatling starts inside inherit it)
+            return scala.Console$.MODULE$.withOut(capture, () -> gatling.getAsInt());
         } finally {
             System.setOut(original);
             LAST.set(buffer.toString(StandardCharsets.UTF_8));
