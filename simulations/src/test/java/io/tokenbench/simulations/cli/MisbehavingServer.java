@@ -28,7 +28,8 @@ final class MisbehavingServer implements AutoCloseable {
     enum Mode {
         NEVER_ANSWER,
         RESET_AFTER_REQUEST,
-        STATUS
+        STATUS,
+        FLAKY
     }
 
     static final String OK_BODY =
@@ -74,6 +75,14 @@ final class MisbehavingServer implements AutoCloseable {
         return new MisbehavingServer(Mode.RESET_AFTER_REQUEST, good, 0);
     }
 
+    /**
+     * Answers every other request (the 1st, 3rd, ... it reads) 503 with {@code Retry-After: 0}, the
+     * others with a complete chat completion.
+     */
+    static MisbehavingServer flaky() throws IOException {
+        return new MisbehavingServer(Mode.FLAKY, 0, 503);
+    }
+
     /** Answers {@code status} with an OpenAI-style error quoting the caller's key, keep-alive. */
     static MisbehavingServer answers(int status) throws IOException {
         return new MisbehavingServer(Mode.STATUS, 0, status);
@@ -117,7 +126,7 @@ final class MisbehavingServer implements AutoCloseable {
                     write(out, 404, "application/json", "{\"error\":{\"message\":\"no\"}}");
                     continue;
                 }
-                requests.incrementAndGet();
+                int n = requests.incrementAndGet();
                 if (heads.size() < 5) {
                     heads.add(head);
                 }
@@ -135,6 +144,18 @@ final class MisbehavingServer implements AutoCloseable {
                             s.setSoLinger(true, 0);
                             s.close(); // RST
                             return;
+                        }
+                    }
+                    case FLAKY -> {
+                        if (n % 2 == 1) {
+                            write(
+                                    out,
+                                    503,
+                                    "application/json",
+                                    "{\"error\":{\"message\":\"busy\"}}");
+                        } else {
+                            answeredOk.incrementAndGet();
+                            write(out, 200, "application/json", OK_BODY);
                         }
                     }
                     case STATUS -> {
@@ -163,7 +184,7 @@ final class MisbehavingServer implements AutoCloseable {
                 String.format(
                         Locale.ROOT,
                         "HTTP/1.1 %d X\r\ncontent-type: %s\r\ncontent-length: %d\r\n"
-                                + "x-request-id: req_%d\r\n\r\n",
+                                + "x-request-id: req_%d\r\nretry-after: 0\r\n\r\n",
                         code,
                         type,
                         bytes.length,

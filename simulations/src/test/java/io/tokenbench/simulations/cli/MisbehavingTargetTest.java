@@ -378,6 +378,34 @@ class MisbehavingTargetTest {
     }
 
     @Test
+    void retriesResendWithRetryAfterAndEveryResendIsCounted() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.flaky()) {
+            Result r =
+                    shortRun(
+                            server.baseUrl(),
+                            "--no-preflight",
+                            "--scenario",
+                            "non-streaming",
+                            "--retries",
+                            "2");
+            List<JsonNode> records = r.records();
+            long resends = records.stream().mapToLong(n -> n.get("retries").asLong()).sum();
+            // every request the server saw is a recorded request or one of its counted re-sends
+            assertThat(records.size() + resends).isEqualTo(server.requests.get());
+            assertThat(resends).isPositive();
+            assertThat(count(r, "ok")).isEqualTo(server.answeredOk.get());
+            for (JsonNode n : records) {
+                if (n.get("outcome").asText().equals("http_5xx")) {
+                    assertThat(n.get("retries").asInt()).isEqualTo(2); // gave up after 2
+                } else {
+                    assertThat(n.get("outcome").asText()).isEqualTo("ok");
+                    assertThat(n.get("status").asInt()).isEqualTo(200);
+                }
+            }
+        }
+    }
+
+    @Test
     void badAbortAndRetryValuesExitTwoNamingTheOption() {
         Result a = run("--abort-on", "errors > 5");
         assertThat(a.exitCode()).isEqualTo(2);
