@@ -11,6 +11,7 @@ import io.tokenbench.simulations.scenarios.Recipes;
 import io.tokenbench.simulations.scenarios.RunPlan;
 import io.tokenbench.simulations.scenarios.SweepAnalysis;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,6 +86,7 @@ final class Sweep {
                     return ExitCode.COULD_NOT_RUN;
                 }
             }
+            warmUp(sweep, target, dir, out);
             for (int i = 0; i < steps.count(); i++) {
                 RunParameters level = Recipes.sweepLevel(sweep, i);
                 String name =
@@ -146,6 +148,44 @@ final class Sweep {
         out.println("verdict of the first level (" + dir.relativize(first.runDir()) + "):");
         out.print(first.written().headlineText());
         return first.exitCode();
+    }
+
+    /**
+     * Warms the harness (JIT, connection pool, Gatling's start) once before the first level with a
+     * run at the first level's rate for a quarter of a step (at least 2 s, at most 10 s), so the
+     * first level's dispatch lag is not the harness's start-up; its folder is deleted.
+     */
+    private static void warmUp(
+            RunParameters sweep, TokenbenchRun.Target target, Path dir, PrintStream out) {
+        LoadModel.Steps steps = (LoadModel.Steps) sweep.load();
+        java.time.Duration length = steps.stepDuration().dividedBy(4);
+        length =
+                length.compareTo(java.time.Duration.ofSeconds(2)) < 0
+                        ? java.time.Duration.ofSeconds(2)
+                        : length.compareTo(java.time.Duration.ofSeconds(10)) > 0
+                                ? java.time.Duration.ofSeconds(10)
+                                : length;
+        Path scratch = TokenbenchRun.createDirectories(dir.resolve(".warmup"));
+        out.println(
+                "  warm-up: "
+                        + fmt(steps.rateOfLevel(0))
+                        + "/s for "
+                        + length.toSeconds()
+                        + " s (not reported)");
+        RunPlan plan =
+                Recipes.plan(
+                        Recipes.warmupLevel(sweep, length),
+                        target.baseUrl(),
+                        target.apiKey(),
+                        scratch,
+                        Map.of(),
+                        "warmup");
+        try {
+            PlanExecution.execute(
+                    plan, scratch, false, false, new PrintStream(OutputStream.nullOutputStream()));
+        } finally {
+            RunScratch.deleteTree(scratch);
+        }
     }
 
     static SweepAnalysis.Level level(RunSummary s, boolean stream) {

@@ -246,6 +246,40 @@ public final class Recipes {
                 sweep.guards());
     }
 
+    /**
+     * The sweep's warm-up: its first level's rate for {@code length}, no warm-up window of its own,
+     * no grace beyond a second, never aborted.
+     */
+    public static RunParameters warmupLevel(RunParameters sweep, Duration length) {
+        RunParameters first = sweepLevel(sweep, 0);
+        return new RunParameters(
+                first.scenario(),
+                first.baseUrl(),
+                first.apiKeyEnv(),
+                first.model(),
+                first.prompts(),
+                first.maxTokens(),
+                first.stream(),
+                first.load(),
+                length,
+                Duration.ZERO,
+                Duration.ofSeconds(1),
+                first.timeouts(),
+                first.slo(),
+                first.lagBudget(),
+                first.pooledConnections(),
+                first.seed() + 1_000,
+                first.outDir(),
+                first.upstreamUrl(),
+                first.variants(),
+                first.injectors(),
+                first.mix(),
+                first.classSlos(),
+                first.videoTimeout(),
+                new io.tokenbench.simulations.config.RunGuards(
+                        first.guards().checks(), false, List.of(), 0));
+    }
+
     /** The body sequence of {@code p}: its prompts, model, max_tokens and stream flag. */
     public static ChatBodies bodies(PromptSet prompts, RunParameters p) {
         return new ChatBodies(
