@@ -52,8 +52,8 @@ final class Preflight {
             Duration firstTokenTimeout,
             java.io.PrintStream out) {
         URI url = Endpoints.chatCompletions(lane.baseUrl());
-        String body = lane.bodies().body(0);
-        boolean stream = lane.bodies().stream();
+        String body = lane.firstBody();
+        boolean stream = lane.streamed();
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(url)
                         .timeout(firstTokenTimeout)
