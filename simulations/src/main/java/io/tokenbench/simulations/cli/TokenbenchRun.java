@@ -157,7 +157,12 @@ public final class TokenbenchRun {
                             + " s (incl. "
                             + params.warmup().toSeconds()
                             + " s warm-up)");
-            if (params.guards().preflight() && !target.embedded()) {
+            // the pre-flight is a chat request: a mixed run without chat traffic skips it
+            boolean sendsChat =
+                    params.scenario() != ScenarioKind.MIXED
+                            || params.mix().share(io.tokenbench.reports.record.EndpointClass.CHAT)
+                                    > 0;
+            if (params.guards().preflight() && !target.embedded() && sendsChat) {
                 Optional<Preflight.Failure> failed = preflight(plan, target, params, out);
                 if (failed.isPresent()) {
                     out.println(failed.get().message());
