@@ -42,7 +42,7 @@ final class Sweep {
     private Sweep() {}
 
     static int execute(RunParameters sweep, Map<String, String> env, PrintStream out) {
-        LoadModel.Steps steps = (LoadModel.Steps) sweep.load();
+        LoadModel.Stepped steps = (LoadModel.Stepped) sweep.load();
         Path dir =
                 TokenbenchRun.createDirectories(
                         sweep.outDir().resolve(STAMP.format(Instant.now()) + "-sweep"));
@@ -90,8 +90,7 @@ final class Sweep {
             for (int i = 0; i < steps.count(); i++) {
                 RunParameters level = Recipes.sweepLevel(sweep, i);
                 String name =
-                        String.format(
-                                Locale.ROOT, "level-%02d-%srps", i + 1, fmt(steps.rateOfLevel(i)));
+                        String.format(Locale.ROOT, "level-%02d-%s", i + 1, steps.levelLabel(i));
                 RunPlan plan =
                         Recipes.plan(level, target.baseUrl(), target.apiKey(), dir, Map.of(), name);
                 PlanExecution.LaneResult r =
@@ -157,7 +156,7 @@ final class Sweep {
      */
     private static void warmUp(
             RunParameters sweep, TokenbenchRun.Target target, Path dir, PrintStream out) {
-        LoadModel.Steps steps = (LoadModel.Steps) sweep.load();
+        LoadModel.Stepped steps = (LoadModel.Stepped) sweep.load();
         java.time.Duration length = steps.stepDuration().dividedBy(4);
         length =
                 length.compareTo(java.time.Duration.ofSeconds(2)) < 0
@@ -168,8 +167,8 @@ final class Sweep {
         Path scratch = TokenbenchRun.createDirectories(dir.resolve(".warmup"));
         out.println(
                 "  warm-up: "
-                        + fmt(steps.rateOfLevel(0))
-                        + "/s for "
+                        + steps.levelLoad(0).describe()
+                        + " for "
                         + length.toSeconds()
                         + " s (not reported)");
         RunPlan plan =

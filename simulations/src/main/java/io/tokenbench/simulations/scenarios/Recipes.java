@@ -210,10 +210,11 @@ public final class Recipes {
     }
 
     /**
-     * The parameters of sweep level {@code index}: a Poisson run at that level's rate for one step.
+     * The parameters of sweep level {@code index}: a Poisson run at that level's rate (or a closed
+     * run at its concurrency) for one step.
      */
     public static RunParameters sweepLevel(RunParameters sweep, int index) {
-        LoadModel.Steps steps = (LoadModel.Steps) sweep.load();
+        LoadModel.Stepped steps = (LoadModel.Stepped) sweep.load();
         Duration step = steps.stepDuration();
         Duration warmup =
                 sweep.warmup().compareTo(step.dividedBy(2)) < 0
@@ -227,7 +228,7 @@ public final class Recipes {
                 sweep.prompts(),
                 sweep.maxTokens(),
                 sweep.stream(),
-                new LoadModel.ConstantRate(steps.rateOfLevel(index), true),
+                steps.levelLoad(index),
                 step,
                 warmup,
                 sweep.grace(),

@@ -413,5 +413,8 @@ class MisbehavingTargetTest {
         Result b = run("--retries", "-1");
         assertThat(b.exitCode()).isEqualTo(2);
         assertThat(b.console()).contains("--retries");
+        Result c = run("--load", "steps(concurrency 2,+2,x2,2s)");
+        assertThat(c.exitCode()).isEqualTo(2);
+        assertThat(c.console()).contains("--load: concurrency steps are for ./tokenbench sweep");
     }
 }

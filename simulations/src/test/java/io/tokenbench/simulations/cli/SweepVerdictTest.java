@@ -58,7 +58,7 @@ class SweepVerdictTest {
         String text = console.toString(StandardCharsets.UTF_8);
         assertThat(code).as(text).isZero();
         assertThat(text)
-                .contains("warm-up: 5/s")
+                .contains("warm-up: poisson(5/s)")
                 // the achieved rate of the last level (Poisson arrivals), as a lower bound
                 .containsPattern("max sustainable rate at SLO: ≥ [0-9.]+/s \\(every level passed")
                 .contains("verdict of the first level")
@@ -80,6 +80,65 @@ class SweepVerdictTest {
         for (String level : levels) {
             assertThat(text).contains("  " + level); // each level's line links its folder
             assertThat(sweepDir.resolve(level).resolve("summary.json")).exists();
+        }
+    }
+
+    @Test
+    void concurrencyStepsRunOneClosedLevelPerConcurrency(@TempDir Path out) throws IOException {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(console, true, StandardCharsets.UTF_8);
+        int code;
+        try (MockUpstream mock = MockedRuns.mock("5ms", "1ms", 4)) {
+            code =
+                    TokenbenchRun.run(
+                            new String[] {
+                                "sweep",
+                                "--base-url",
+                                mock.baseUrl(),
+                                "--load",
+                                "steps(concurrency 1,+1,x2,2s)",
+                                "--grace",
+                                "2s",
+                                "--lag-budget",
+                                "10s",
+                                "--out",
+                                out.toString()
+                            },
+                            ps,
+                            ps,
+                            Map.of("POWERTOKENS_API_KEY", ApiKey.MOCK_DEFAULT));
+        }
+        String text = console.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text).isZero();
+        assertThat(text).contains("warm-up: concurrency(1)").contains("level-01-1users");
+        Path sweepDir;
+        try (Stream<Path> s = Files.list(out)) {
+            sweepDir =
+                    s.filter(p -> p.getFileName().toString().endsWith("-sweep"))
+                            .findFirst()
+                            .orElseThrow();
+        }
+        for (String users : List.of("1users", "2users")) {
+            Path level;
+            try (Stream<Path> s = Files.list(sweepDir)) {
+                level =
+                        s.filter(
+                                        p ->
+                                                p.getFileName()
+                                                        .toString()
+                                                        .endsWith(
+                                                                "level-0"
+                                                                        + (users.equals("1users")
+                                                                                ? 1
+                                                                                : 2)
+                                                                        + "-"
+                                                                        + users))
+                                .findFirst()
+                                .orElseThrow();
+            }
+            assertThat(Files.readString(level.resolve("run.json")))
+                    .contains("\"type\" : \"closed\"")
+                    .contains("\"concurrency\" : " + users.charAt(0));
         }
     }
 }
