@@ -79,7 +79,8 @@ for r in $(seq 1 "$RUNS"); do
   "$JAVA" --add-opens=java.base/java.lang=ALL-UNNAMED -Xmx512m -Dtokenbench.mockJar="${jars[2]}" \
     -cp "${jars[0]}:$(cat "$ROOT/simulations/target/classpath.txt")" io.tokenbench.simulations.cli.TokenbenchRun run \
     --scenario streaming "${LOAD[@]}" --seed 1 --out "$OUT/runs" >"$OUT/run-$r.log" 2>&1 \
-    || { tail -n 20 "$OUT/run-$r.log" >&2; die "run $r failed (log: $OUT/run-$r.log)"; }
+    || { rc=$?; # 1: the run's own verdict failed (e.g. INVALID on a busy machine); the gate below decides
+         [[ $rc == 1 ]] || { tail -n 20 "$OUT/run-$r.log" >&2; die "run $r failed (exit $rc, log: $OUT/run-$r.log)"; }; }
 done
 current=("$OUT"/runs/*-streaming)
 [[ ${#current[@]} == "$RUNS" && -f "${current[0]}/summary.json" ]] || die "expected $RUNS run folders in $OUT/runs"

@@ -44,7 +44,9 @@ for i in $(seq 0 $((COUNT - 1))); do
   pids+=($!)
 done
 for i in "${!pids[@]}"; do
-  if ! wait "${pids[$i]}"; then tail -n 20 "$WORK/injector-$i.log" >&2; echo "multi-injector-check: injector $i failed" >&2; exit 2; fi
+  # exit 1 is the injector's own verdict (checked through the merged numbers below); 2 or more: it could not run
+  rc=0; wait "${pids[$i]}" || rc=$?
+  if (( rc > 1 )); then tail -n 20 "$WORK/injector-$i.log" >&2; echo "multi-injector-check: injector $i failed (exit $rc)" >&2; exit 2; fi
 done
 
 parts=()

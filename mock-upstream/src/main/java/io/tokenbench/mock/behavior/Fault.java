@@ -24,8 +24,12 @@ public enum Fault {
     HTTP_502("http_502", "http_5xx", Phase.BEFORE_HEADERS, ParamKind.NONE, 0),
     /** 503 {@code server_error}. */
     HTTP_503("http_503", "http_5xx", Phase.BEFORE_HEADERS, ParamKind.NONE, 0),
-    /** TCP reset (SO_LINGER 0) before any response byte. */
-    CONNECT_RESET("connect_reset", "connect_failed", Phase.BEFORE_HEADERS, ParamKind.NONE, 0),
+    /**
+     * TCP reset (SO_LINGER 0) after reading the request, before any response byte: the harness's
+     * {@code connection_lost} (the request was sent; {@code connect_failed} is for connections that
+     * never opened).
+     */
+    CONNECT_RESET("connect_reset", "connection_lost", Phase.BEFORE_HEADERS, ParamKind.NONE, 0),
     /** TCP reset after K content chunks (non-streaming: after half the body); param: K. */
     STREAM_RESET("stream_reset", "stream_truncated", Phase.IN_RESPONSE, ParamKind.COUNT, 2),
     /** In-band {@code data: {"error":...}} after K content chunks, then end of body; param: K. */

@@ -107,6 +107,14 @@ public final class MockCommand implements Callable<Integer> {
     List<Path> apiKeyFiles = new ArrayList<>();
 
     @Option(
+            names = "--exit-with-parent",
+            description =
+                    "exit when the process that started this one ends, however it ends (its"
+                            + " standard input closes or it exits): for harnesses that spawn the"
+                            + " mock (./tokenbench run passes it)")
+    boolean exitWithParent;
+
+    @Option(
             names = "--admin-token",
             paramLabel = "TOKEN",
             description = "Bearer token of /admin/* (default: generated and printed)")
@@ -266,6 +274,11 @@ public final class MockCommand implements Callable<Integer> {
         MockStart.Started started = MockStart.start(settings(), spec.commandLine());
         mock = started.mock();
         return started.exitCode();
+    }
+
+    /** True when {@code --exit-with-parent} was given. */
+    boolean exitWithParent() {
+        return exitWithParent;
     }
 
     /** The running mock once {@link #call()} started it. */

@@ -21,9 +21,17 @@ public final class MockMain {
     public record Launch(int exitCode, Optional<MockUpstream> mock) {}
 
     public static void main(String[] args) {
-        Launch launch = launch(args, System.out, System.err);
+        MockCommand command = new MockCommand();
+        Launch launch = launch(command, args, System.out, System.err);
         if (launch.exitCode() != 0) {
             System.exit(launch.exitCode());
+        }
+        if (command.exitWithParent()) {
+            ParentWatch.start(
+                    () -> {
+                        System.err.println("mock: the parent process is gone; exiting");
+                        System.exit(0); // the shutdown hook stops the server
+                    });
         }
         // Otherwise the mock's event loop threads keep the JVM alive until SIGTERM.
     }
@@ -33,7 +41,11 @@ public final class MockMain {
      * and for code that runs the mock in its own JVM. The caller closes the returned mock.
      */
     public static Launch launch(String[] args, PrintStream out, PrintStream err) {
-        MockCommand command = new MockCommand();
+        return launch(new MockCommand(), args, out, err);
+    }
+
+    private static Launch launch(
+            MockCommand command, String[] args, PrintStream out, PrintStream err) {
         CommandLine line = commandLine(command);
         line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -88,7 +88,7 @@ class DistParserTest {
                     .isIn(
                             "http_429",
                             "http_5xx",
-                            "connect_failed",
+                            "connection_lost",
                             "stream_truncated",
                             "stream_error_event",
                             "protocol_error",

@@ -12,6 +12,11 @@ public enum Outcome {
     HTTP_429("http_429"),
     HTTP_5XX("http_5xx"),
     CONNECT_FAILED("connect_failed"),
+    /**
+     * The connection closed or was reset after the request was written and before any response
+     * byte: the request may have reached the server; never re-sent silently.
+     */
+    CONNECTION_LOST("connection_lost"),
     TIMEOUT_FIRST_TOKEN("timeout_first_token"),
     TIMEOUT_IDLE("timeout_idle"),
     STREAM_ERROR_EVENT("stream_error_event"),

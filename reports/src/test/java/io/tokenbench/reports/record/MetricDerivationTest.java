@@ -204,6 +204,7 @@ class MetricDerivationTest {
                         "http_429",
                         "http_5xx",
                         "connect_failed",
+                        "connection_lost",
                         "timeout_first_token",
                         "timeout_idle",
                         "stream_error_event",

@@ -9,7 +9,6 @@ import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import io.gatling.http.client.Request;
 import io.gatling.http.client.RequestBuilder;
-import io.gatling.http.client.body.string.StringRequestBodyBuilder;
 import io.gatling.http.client.proxy.ProxyServer;
 import io.gatling.http.client.resolver.InetAddressNameResolver;
 import io.gatling.http.client.uri.Uri;
@@ -21,10 +20,12 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.tokenbench.reports.record.EndpointClass;
+import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.stream.EndReason;
 import io.tokenbench.simulations.stream.ExchangeTrace;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import scala.Option;
 
@@ -109,7 +110,6 @@ final class ChatCallAction extends NamedAction {
             settings.sink()
                     .scheduled(tSched, EndpointClass.CHAT); // the arrival is due now (offered load)
         }
-        boolean stream = settings.bodies().stream();
         long bodyIndex =
                 conversation != null
                         ? conversation.bodyIndex()
@@ -121,34 +121,57 @@ final class ChatCallAction extends NamedAction {
                                 .session(bodyIndex)
                                 .map(s -> new Conversation(s, bodyIndex))
                                 .orElse(null);
-        ExchangeTrace trace = new ExchangeTrace(stream, conv != null);
         String body =
                 conv == null
                         ? settings.bodies().body(bodyIndex)
                         : settings.bodies().body(bodyIndex, conv.item());
-        int requestedTokens = settings.bodies().maxTokens(bodyIndex);
+        attempt(
+                session,
+                new Attempt(
+                        index,
+                        tSched,
+                        body.getBytes(StandardCharsets.UTF_8),
+                        0,
+                        settings.bodies().maxTokens(bodyIndex),
+                        conv));
+    }
+
+    /**
+     * One send of a request: its place in the schedule, its bytes, which retry it is (0: the first
+     * send), the output length it asked for and the session turn it serves (null: none).
+     */
+    private record Attempt(
+            long index,
+            long tSched,
+            byte[] body,
+            int retry,
+            int requestedTokens,
+            Conversation conversation) {
+        Attempt next() {
+            return new Attempt(index, tSched, body, retry + 1, requestedTokens, conversation);
+        }
+    }
+
+    private void attempt(Session session, Attempt attempt) {
+        boolean stream = settings.bodies().stream();
+        ExchangeTrace trace = new ExchangeTrace(stream, attempt.conversation() != null);
         Request request =
-                new RequestBuilder(settings.requestName(), HttpMethod.POST, uri, resolver)
-                        .setHeaders(headers(stream))
-                        .setBodyBuilder(new StringRequestBodyBuilder(body))
+                RequestBodies.once(
+                                new RequestBuilder(
+                                        settings.requestName(), HttpMethod.POST, uri, resolver),
+                                headers(stream),
+                                attempt.body())
                         .setProxyServer(proxy)
                         .setHttp2Enabled(settings.transport().http2())
                         // A backstop only: our own total timeout below fires first and classifies
                         // the exchange.
                         .setRequestTimeout(settings.timeouts().total().toMillis() + 5_000)
                         .build();
+        ExchangeListener[] self = new ExchangeListener[1];
         ExchangeListener listener =
                 new ExchangeListener(
-                        trace,
-                        reason ->
-                                finish(
-                                        session,
-                                        index,
-                                        tSched,
-                                        trace,
-                                        reason,
-                                        requestedTokens,
-                                        conv));
+                        trace, reason -> finish(session, attempt, trace, self[0], reason));
+        self[0] = listener;
         trace.sent(System.nanoTime());
         try {
             engine.executeRequest(
@@ -233,39 +256,53 @@ final class ChatCallAction extends NamedAction {
 
     private void finish(
             Session session,
-            long index,
-            long tSched,
+            Attempt attempt,
             ExchangeTrace trace,
-            EndReason reason,
-            int requestedTokens,
-            Conversation conversation) {
+            ExchangeListener listener,
+            EndReason reason) {
         EventLoop loop = session.eventLoop();
         if (!loop.inEventLoop()) {
-            loop.execute(
-                    () ->
-                            finish(
-                                    session,
-                                    index,
-                                    tSched,
-                                    trace,
-                                    reason,
-                                    requestedTokens,
-                                    conversation));
+            loop.execute(() -> finish(session, attempt, trace, listener, reason));
+            return;
+        }
+        Outcome outcome = trace.outcome();
+        if (attempt.retry() < settings.retries() && Backoff.retryable(outcome, trace.status())) {
+            // --retries: the SDK's backoff, Retry-After honoured; only the last attempt is recorded
+            long delayNanos = Backoff.delayNanos(attempt.retry(), trace.retryAfterMillis());
+            loop.schedule(() -> attempt(session, attempt.next()), delayNanos, TimeUnit.NANOSECONDS);
             return;
         }
         RequestTimeline timeline =
                 trace.timeline(
-                        tSched,
+                        attempt.tSched(),
                         settings.price()
-                                .microCredits(trace.promptTokens(), trace.completionTokens()));
+                                .microCredits(trace.promptTokens(), trace.completionTokens()),
+                        attempt.retry());
         try {
             if (timeline.outcome().isSuccess()) {
-                settings.outputLengths().record(requestedTokens, trace.completionTokens());
+                settings.outputLengths()
+                        .record(attempt.requestedTokens(), trace.completionTokens());
             }
-            settings.sink().finished(index, timeline, trace.sampleText());
+            if (!outcome.isSuccess()
+                    && settings.sink()
+                            .wantsErrorSample(EndpointClass.CHAT, outcome, trace.status())) {
+                String text = trace.status() == 0 ? listener.failure() : trace.errorBodyText();
+                if (text.isEmpty() && !trace.detail().isEmpty()) {
+                    text = trace.detail();
+                }
+                settings.sink()
+                        .errorSample(
+                                EndpointClass.CHAT,
+                                outcome,
+                                trace.status(),
+                                trace.sampledHeaders(),
+                                text);
+            }
+            settings.sink().finished(attempt.index(), timeline, trace.sampleText());
             logToGatling(session, timeline, trace);
         } finally {
             boolean ok = timeline.outcome().isSuccess();
+            Conversation conversation = attempt.conversation();
             if (ok && conversation != null && conversation.answered(trace.text())) {
                 // the session's next turn, with the answer just received, after the think time
                 loop.schedule(

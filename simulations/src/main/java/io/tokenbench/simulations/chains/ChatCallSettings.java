@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param price the model's Credit price ({@link Price#NONE} when unknown)
  * @param transport TLS trust, client certificate, proxy, HTTP/2
  * @param outputLengths where successful requests record requested vs received output length
+ * @param retries re-sends of a failed request ({@code --retries}; 0: none), see {@link Backoff}
  */
 public record ChatCallSettings(
         String requestName,
@@ -41,12 +42,13 @@ public record ChatCallSettings(
         boolean pooled,
         Price price,
         Transport transport,
-        OutputLengths outputLengths) {
+        OutputLengths outputLengths,
+        int retries) {
     public ChatCallSettings {
         extraHeaders = Map.copyOf(extraHeaders);
     }
 
-    /** Without transport settings (plain connections, the JDK's trust). */
+    /** Without transport settings (plain connections, the JDK's trust) and without retries. */
     public ChatCallSettings(
             String requestName,
             URI chatUrl,
@@ -70,6 +72,7 @@ public record ChatCallSettings(
                 pooled,
                 price,
                 Transport.DEFAULT,
-                new OutputLengths());
+                new OutputLengths(),
+                0);
     }
 }

@@ -26,6 +26,7 @@ final class ExchangeListener implements HttpListener {
     private final Consumer<EndReason> onEnd;
     private Channel channel;
     private boolean written;
+    private String failure = "";
 
     ExchangeListener(ExchangeObserver trace, Consumer<EndReason> onEnd) {
         this.trace = trace;
@@ -66,18 +67,37 @@ final class ExchangeListener implements HttpListener {
         }
     }
 
+    /**
+     * Before {@link #onWrite} (called once the connection, TLS included, is up and the request is
+     * about to be written) a failure means the request never left: {@code CONNECT_ERROR}. After it,
+     * the request may have reached the server: {@code RESET} (the client does not re-send it, see
+     * {@link RequestBodies}).
+     */
     @Override
     public void onThrowable(Throwable t) {
         if (trace.ended()) {
             return;
         }
-        boolean noConnection =
-                !written
-                        && (t instanceof ConnectException
-                                || t instanceof UnresolvedAddressException
-                                || t instanceof SSLException
-                                || t.getCause() instanceof ConnectException);
-        end(System.nanoTime(), noConnection ? EndReason.CONNECT_ERROR : EndReason.RESET);
+        failure = describe(t);
+        end(System.nanoTime(), written ? EndReason.RESET : EndReason.CONNECT_ERROR);
+    }
+
+    /** What ended the exchange when it failed without a response ("" otherwise). */
+    String failure() {
+        return failure;
+    }
+
+    static String describe(Throwable t) {
+        String kind =
+                t instanceof ConnectException || t.getCause() instanceof ConnectException
+                        ? "connection refused or unreachable"
+                        : t instanceof UnresolvedAddressException
+                                ? "host not resolved"
+                                : t instanceof SSLException || t.getCause() instanceof SSLException
+                                        ? "TLS handshake failed"
+                                        : t.getClass().getSimpleName();
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? kind : kind + ": " + message;
     }
 
     /** Ends the exchange for {@code reason} (a timeout or cancel) and closes its connection. */
@@ -85,6 +105,7 @@ final class ExchangeListener implements HttpListener {
         if (trace.ended()) {
             return;
         }
+        failure = reason.name().toLowerCase(java.util.Locale.ROOT) + " (no answer in time)";
         end(System.nanoTime(), reason);
         if (channel != null) {
             channel.close(); // a half-read response must not go back to the pool

@@ -3,7 +3,6 @@ package io.tokenbench.simulations.chains;
 import io.gatling.core.session.Session;
 import io.gatling.http.client.Request;
 import io.gatling.http.client.RequestBuilder;
-import io.gatling.http.client.body.bytearray.ByteArrayRequestBodyBuilder;
 import io.gatling.http.client.resolver.InetAddressNameResolver;
 import io.gatling.http.client.uri.Uri;
 import io.gatling.http.engine.HttpEngine;
@@ -74,9 +73,11 @@ final class Exchanges {
         HttpHeaders h = headers(accept).add(HttpHeaderNames.CONTENT_TYPE, contentType);
         extraHeaders.forEach(h::add);
         send(
-                new RequestBuilder(name, HttpMethod.POST, Uri.create(url.toString()), resolver)
-                        .setHeaders(h)
-                        .setBodyBuilder(new ByteArrayRequestBodyBuilder(body, null)),
+                RequestBodies.once(
+                        new RequestBuilder(
+                                name, HttpMethod.POST, Uri.create(url.toString()), resolver),
+                        h,
+                        body),
                 trace,
                 done);
     }

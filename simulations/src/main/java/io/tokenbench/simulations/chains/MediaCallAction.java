@@ -10,8 +10,10 @@ import io.gatling.http.client.resolver.InetAddressNameResolver;
 import io.gatling.http.engine.HttpEngine;
 import io.gatling.http.util.SslContexts;
 import io.netty.channel.EventLoop;
+import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.simulations.load.Pacer;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import scala.Option;
 
@@ -93,6 +95,14 @@ final class MediaCallAction extends NamedAction {
             return;
         }
         try {
+            Outcome outcome = r.request() != null ? r.request().outcome() : r.job().outcome();
+            if (!r.success()
+                    && settings.sink().wantsErrorSample(settings.endpoint(), outcome, r.status())) {
+                // media steps keep no response body: the status and the failure's detail
+                settings.sink()
+                        .errorSample(
+                                settings.endpoint(), outcome, r.status(), Map.of(), r.detail());
+            }
             if (r.request() != null) {
                 settings.sink().finished(index, r.request(), "");
             } else {

@@ -116,6 +116,7 @@ final class SimpleMediaFlows {
                 .send(t.sendNanos())
                 .headers(t.headersNanos())
                 .done(t.endNanos())
-                .retryAfterMillis(t.retryAfterMillis());
+                .retryAfterMillis(t.retryAfterMillis())
+                .status(t.status());
     }
 }

@@ -7,6 +7,7 @@ import io.tokenbench.reports.format.OutputFormat;
 import io.tokenbench.reports.format.OverheadPage;
 import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.model.RunSummary;
+import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.simulations.record.PairedDifferences;
 import io.tokenbench.simulations.record.RunSink;
 import java.io.IOException;
@@ -40,26 +41,56 @@ final class LaneComparisons {
             PlanExecution.LaneResult upstream,
             Map<String, PairedDifferences.Distribution> pairs,
             PrintStream out) {
+        for (PlanExecution.LaneResult lane : List.of(gateway, upstream)) {
+            RunSummary s = lane.summary();
+            long ok =
+                    s.outcomes().getOrDefault(Outcome.OK, 0L)
+                            + s.outcomes().getOrDefault(Outcome.USAGE_MISSING, 0L);
+            if (ok == 0) {
+                String line =
+                        "gateway overhead: not computed: the "
+                                + lane.lane()
+                                + " lane had no successful request in its window ("
+                                + failures(s)
+                                + "); see its verdict below and "
+                                + lane.runDir().resolve("errors.jsonl");
+                write(dir.resolve("overhead.md"), "# Gateway overhead\n\n" + line + "\n");
+                out.println();
+                out.println(line);
+                return;
+            }
+        }
         Comparison c = Comparer.compare(upstream.summary(), gateway.summary());
         StringBuilder paired =
                 new StringBuilder(
                         "## Request by request: gateway minus upstream (ms)\n\n"
                                 + "Request i went to both with the same prompt and t_sched; successful pairs only.\n\n"
                                 + "| metric | pairs | p1 | p10 | p50 | p90 | p99 | mean |\n|---|---|---|---|---|---|---|---|\n");
+        List<String> unmeasured = new java.util.ArrayList<>();
         pairs.forEach(
-                (name, d) ->
-                        paired.append(
-                                String.format(
-                                        Locale.ROOT,
-                                        "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
-                                        name,
-                                        d.count(),
-                                        d.p1(),
-                                        d.p10(),
-                                        d.p50(),
-                                        d.p90(),
-                                        d.p99(),
-                                        d.mean())));
+                (name, d) -> {
+                    if (d.count() == 0) {
+                        unmeasured.add(name); // e.g. ttft of a non-streaming run: no NaN rows
+                        return;
+                    }
+                    paired.append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                                    name,
+                                    d.count(),
+                                    d.p1(),
+                                    d.p10(),
+                                    d.p50(),
+                                    d.p90(),
+                                    d.p99(),
+                                    d.mean()));
+                });
+        if (!unmeasured.isEmpty()) {
+            paired.append("\nNo pairs (not measured in this run): ")
+                    .append(String.join(", ", unmeasured))
+                    .append('\n');
+        }
         write(
                 dir.resolve("overhead.md"),
                 "# Gateway overhead (same schedule and prompts to both)\n\n"
@@ -134,6 +165,22 @@ final class LaneComparisons {
         write(dir.resolve("compare.md"), md.toString());
         out.println();
         out.println(md);
+    }
+
+    /** "http_5xx=12 connect_failed=3", or "no request" when none was attempted. */
+    private static String failures(RunSummary s) {
+        StringBuilder b = new StringBuilder();
+        s.outcomes()
+                .forEach(
+                        (o, n) -> {
+                            if (n > 0) {
+                                b.append(b.length() == 0 ? "" : " ")
+                                        .append(o.wireName())
+                                        .append('=')
+                                        .append(n);
+                            }
+                        });
+        return b.length() == 0 ? "no request" : b.toString();
     }
 
     private interface Figure {

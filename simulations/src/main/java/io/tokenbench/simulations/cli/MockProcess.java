@@ -52,7 +52,17 @@ public final class MockProcess implements AutoCloseable {
                     "mock jar not found: " + jar + " (build it: mvn -pl mock-upstream package)");
         }
         List<String> command =
-                new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(), "--port", "0"));
+                new ArrayList<>(
+                        List.of(
+                                javaBinary(),
+                                "-jar",
+                                jar.toString(),
+                                "--port",
+                                "0",
+                                // the mock exits when this JVM dies, even by SIGKILL: its stdin is
+                                // a
+                                // pipe this process holds (ProcessBuilder's default)
+                                "--exit-with-parent"));
         command.addAll(mockArgs);
         Process p;
         try {

@@ -22,8 +22,16 @@ import java.util.stream.Stream;
  * ({@code ReportWriter.writeAll}), then a console summary per lane.
  */
 final class PlanExecution {
-    /** One finished lane: its run folder and the reports module's summary of it. */
-    record LaneResult(String lane, Path runDir, RunSummary summary) {}
+    /**
+     * One finished lane: its run folder, the reports module's summary of it and its verdict ({@code
+     * written.verdict()}, {@code written.headlineText()}).
+     */
+    record LaneResult(String lane, Path runDir, RunSummary summary, ReportWriter.Written written) {
+        /** The lane's verdict's exit code: 0 pass, 1 failed or invalid, 2 not evaluated. */
+        int exitCode() {
+            return written.verdict().exitCode();
+        }
+    }
 
     private PlanExecution() {}
 
@@ -43,7 +51,8 @@ final class PlanExecution {
         int gatlingStatus;
         try (ProgressPrinter progress =
                 new ProgressPrinter(plan, total, Duration.ofSeconds(5), out)) {
-            gatlingStatus = GatlingRunner.run(plan, gatlingTmp, gatlingReport);
+            gatlingStatus =
+                    GatlingConsole.quiet(() -> GatlingRunner.run(plan, gatlingTmp, gatlingReport));
         } finally {
             plan.close();
             try {
@@ -59,13 +68,15 @@ final class PlanExecution {
                     "Gatling ended before injecting (status " + gatlingStatus + ")");
         }
         moveGatlingReport(gatlingTmp, sinks.get(0).folder().dir());
+        GatlingConsole.keep(sinks.get(0).folder().dir().resolve("gatling"));
         List<LaneResult> results = new ArrayList<>();
         for (int i = 0; i < sinks.size(); i++) {
             Path dir = sinks.get(i).folder().dir();
-            RunSummary summary =
-                    ReportWriter.writeAll(dir)
-                            .summary(); // summary.json, report.html, summary.md, junit.xml
-            results.add(new LaneResult(plan.lanes().get(i).name(), dir, summary));
+            // summary.json, report.html, summary.md, junit.xml, each with the verdict
+            ReportWriter.Written written =
+                    ReportWriter.writeAll(dir, plan.params().guards().checks());
+            RunSummary summary = written.summary();
+            results.add(new LaneResult(plan.lanes().get(i).name(), dir, summary, written));
             if (printSummary) {
                 ConsoleSummary.print(
                         plan.lanes().get(i).name() + " -> " + summary.header().targetHost(),
@@ -73,6 +84,7 @@ final class PlanExecution {
                         out);
             }
         }
+        plan.abortWatch().reason().ifPresent(r -> out.println("tokenbench: run aborted by " + r));
         return results;
     }
 
@@ -84,7 +96,7 @@ final class PlanExecution {
         plan.close();
         for (RunSink sink : plan.openSinks()) {
             try {
-                ReportWriter.writeAll(sink.folder().dir());
+                ReportWriter.writeAll(sink.folder().dir(), plan.params().guards().checks());
                 System.err.println("tokenbench: interrupted; run folder " + sink.folder().dir());
             } catch (RuntimeException e) {
                 System.err.println(

@@ -48,4 +48,18 @@ final class RunScratch {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
+
+    /** Deletes {@code dir} and everything in it (a scratch run such as the sweep's warm-up). */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.tokenbench.simulations.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tokenbench.options.ExitCode;
 import io.tokenbench.reports.model.MetricSummary;
 import io.tokenbench.reports.model.RunSummary;
 import io.tokenbench.simulations.config.LoadModel;
@@ -10,6 +11,7 @@ import io.tokenbench.simulations.scenarios.Recipes;
 import io.tokenbench.simulations.scenarios.RunPlan;
 import io.tokenbench.simulations.scenarios.SweepAnalysis;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,12 +43,13 @@ final class Sweep {
     private Sweep() {}
 
     static int execute(RunParameters sweep, Map<String, String> env, PrintStream out) {
-        LoadModel.Steps steps = (LoadModel.Steps) sweep.load();
+        LoadModel.Stepped steps = (LoadModel.Stepped) sweep.load();
         Path dir =
                 TokenbenchRun.createDirectories(
                         sweep.outDir().resolve(STAMP.format(Instant.now()) + "-sweep"));
         List<SweepAnalysis.Level> levels = new ArrayList<>();
         List<Path> levelDirs = new ArrayList<>();
+        List<PlanExecution.LaneResult> laneResults = new ArrayList<>();
         String stopped = "all " + steps.count() + " levels passed";
         try (TokenbenchRun.Target target = TokenbenchRun.Target.open(sweep, env, List.of(), dir)) {
             RequestNotes.before(sweep, out);
@@ -64,11 +67,32 @@ final class Sweep {
                             + "ms; a level passes at >= "
                             + (int) (ATTAINMENT_TARGET * 100)
                             + " % attainment");
+            if (sweep.guards().preflight() && !target.embedded()) {
+                RunPlan first =
+                        Recipes.plan(
+                                Recipes.sweepLevel(sweep, 0),
+                                target.baseUrl(),
+                                target.apiKey(),
+                                dir,
+                                Map.of(),
+                                "preflight");
+                Optional<Preflight.Failure> failed =
+                        Preflight.check(
+                                first.lanes().get(0),
+                                target.apiKey(),
+                                sweep.apiKeyEnv(),
+                                sweep.timeouts().firstToken(),
+                                out);
+                if (failed.isPresent()) {
+                    out.println(failed.get().message());
+                    return ExitCode.COULD_NOT_RUN;
+                }
+            }
+            warmUp(sweep, target, dir, out);
             for (int i = 0; i < steps.count(); i++) {
                 RunParameters level = Recipes.sweepLevel(sweep, i);
                 String name =
-                        String.format(
-                                Locale.ROOT, "level-%02d-%srps", i + 1, fmt(steps.rateOfLevel(i)));
+                        String.format(Locale.ROOT, "level-%02d-%s", i + 1, steps.levelLabel(i));
                 RunPlan plan =
                         Recipes.plan(level, target.baseUrl(), target.apiKey(), dir, Map.of(), name);
                 PlanExecution.LaneResult r =
@@ -76,7 +100,8 @@ final class Sweep {
                 SweepAnalysis.Level l = level(r.summary(), sweep.stream());
                 levels.add(l);
                 levelDirs.add(r.runDir());
-                out.println(line(l));
+                laneResults.add(r);
+                out.println(line(l) + "  " + dir.relativize(r.runDir()));
                 Optional<String> stop = SweepAnalysis.stopReason(l, ATTAINMENT_TARGET);
                 if (stop.isPresent()) {
                     stopped = stop.get();
@@ -88,10 +113,19 @@ final class Sweep {
         write(dir, sweep, levels, levelDirs, result);
         out.println();
         out.println("stopped: " + result.stoppedBecause());
+        boolean everyLevelPassed = levels.size() == steps.count() && stopped.startsWith("all ");
         out.println(
                 "max sustainable rate at SLO: "
                         + result.maxSustainableRps()
-                                .map(r -> fmt(r) + "/s")
+                                .map(
+                                        r ->
+                                                everyLevelPassed
+                                                        ? "≥ "
+                                                                + fmt(r)
+                                                                + "/s (every level passed: a lower"
+                                                                + " bound; sweep higher to find the"
+                                                                + " limit)"
+                                                        : fmt(r) + "/s")
                                 .orElse("none of the levels"));
         out.println(
                 "knee (p99 > "
@@ -105,7 +139,54 @@ final class Sweep {
                 "sweep folder: "
                         + dir
                         + "  (sweep.html with the latency-vs-load curve, sweep.json, sweep.md, one run folder per level)");
-        return 0;
+        if (laneResults.isEmpty()) {
+            return ExitCode.COULD_NOT_RUN;
+        }
+        // The sweep's verdict is its first level's: a target that fails the checks at the lowest
+        // rate is broken; a later level breaking is the answer the sweep looks for, not a failure.
+        PlanExecution.LaneResult first = laneResults.get(0);
+        out.println();
+        out.println("verdict of the first level (" + dir.relativize(first.runDir()) + "):");
+        out.print(first.written().headlineText());
+        return first.exitCode();
+    }
+
+    /**
+     * Warms the harness (JIT, connection pool, Gatling's start) once before the first level with a
+     * run at the first level's rate for a quarter of a step (at least 2 s, at most 10 s), so the
+     * first level's dispatch lag is not the harness's start-up; its folder is deleted.
+     */
+    private static void warmUp(
+            RunParameters sweep, TokenbenchRun.Target target, Path dir, PrintStream out) {
+        LoadModel.Stepped steps = (LoadModel.Stepped) sweep.load();
+        java.time.Duration length = steps.stepDuration().dividedBy(4);
+        length =
+                length.compareTo(java.time.Duration.ofSeconds(2)) < 0
+                        ? java.time.Duration.ofSeconds(2)
+                        : length.compareTo(java.time.Duration.ofSeconds(10)) > 0
+                                ? java.time.Duration.ofSeconds(10)
+                                : length;
+        Path scratch = TokenbenchRun.createDirectories(dir.resolve(".warmup"));
+        out.println(
+                "  warm-up: "
+                        + steps.levelLoad(0).describe()
+                        + " for "
+                        + length.toSeconds()
+                        + " s (not reported)");
+        RunPlan plan =
+                Recipes.plan(
+                        Recipes.warmupLevel(sweep, length),
+                        target.baseUrl(),
+                        target.apiKey(),
+                        scratch,
+                        Map.of(),
+                        "warmup");
+        try {
+            PlanExecution.execute(
+                    plan, scratch, false, false, new PrintStream(OutputStream.nullOutputStream()));
+        } finally {
+            RunScratch.deleteTree(scratch);
+        }
     }
 
     static SweepAnalysis.Level level(RunSummary s, boolean stream) {

@@ -50,8 +50,10 @@ public final class SweepCommand implements LoadCommand {
             defaultValue = "steps(5/s,+5/s,x8,15s)",
             converter = Converters.Load.class,
             description =
-                    "steps(S/s,+I/s,xN,D): N levels of D each, from S/s up by I/s; each level"
-                            + " starts with --warmup of warm-up (D/4 when --warmup is D/2 or more)")
+                    "steps(S/s,+I/s,xN,D): N Poisson levels of D each, from S/s up by I/s;"
+                            + " steps(concurrency U,+I,xN,D): N closed levels from U users up by I;"
+                            + " each level starts with --warmup of warm-up (D/4 when --warmup is D/2"
+                            + " or more); one warm-up run before the first level is not reported")
     private LoadModel load;
 
     @Mixin private TargetOptions target;
@@ -84,10 +86,12 @@ public final class SweepCommand implements LoadCommand {
                             + ": the sweep runs on one injector (split a run, not a sweep)");
         }
         common.rejectInapplicable(ScenarioKind.SWEEP);
-        if (!(load instanceof LoadModel.Steps steps)) {
+        if (!(load instanceof LoadModel.Stepped steps)) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--load: the sweep needs steps(S/s,+I/s,xN,D), got " + load.describe());
+                    "--load: the sweep needs steps(S/s,+I/s,xN,D) or steps(concurrency U,+I,xN,D),"
+                            + " got "
+                            + load.describe());
         }
         return LoadCommand.asOptionError(
                 spec,

@@ -1,6 +1,7 @@
 package io.tokenbench.simulations.cli;
 
 import io.tokenbench.options.Commands;
+import io.tokenbench.options.ExitCode;
 import io.tokenbench.simulations.cli.options.PropertyDefaults;
 import io.tokenbench.simulations.config.ApiKey;
 import io.tokenbench.simulations.config.RunParameters;
@@ -21,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -28,7 +30,8 @@ import picocli.CommandLine;
  * first argument; without one it is {@code run}): parses the options with {@link RunCommand},
  * {@link SweepCommand} or {@link CalibrateCommand} into {@link RunParameters}, starts the mock as a
  * separate process unless {@code --base-url} is given, runs the scenario with Gatling in this JVM,
- * prints the summary and where the reports are. Exit 0 done, 2 bad option or could not run.
+ * prints the summary, where the reports are and the verdict. Exit 0 pass, 1 a check failed (or the
+ * run was invalid or aborted), 2 bad option, failed pre-flight or could not run.
  */
 public final class TokenbenchRun {
     private static final DateTimeFormatter STAMP =
@@ -155,6 +158,18 @@ public final class TokenbenchRun {
                             + " s (incl. "
                             + params.warmup().toSeconds()
                             + " s warm-up)");
+            // the pre-flight is a chat request: a mixed run without chat traffic skips it
+            boolean sendsChat =
+                    params.scenario() != ScenarioKind.MIXED
+                            || params.mix().share(io.tokenbench.reports.record.EndpointClass.CHAT)
+                                    > 0;
+            if (params.guards().preflight() && !target.embedded() && sendsChat) {
+                Optional<Preflight.Failure> failed = preflight(plan, target, params, out);
+                if (failed.isPresent()) {
+                    out.println(failed.get().message());
+                    return ExitCode.COULD_NOT_RUN;
+                }
+            }
             List<PlanExecution.LaneResult> results =
                     PlanExecution.execute(plan, lanesRoot, true, true, out);
             RequestNotes.after(plan, results, out);
@@ -181,8 +196,70 @@ public final class TokenbenchRun {
             if (Files.exists(gatling)) {
                 out.println("Gatling's own report: " + gatling);
             }
-            return 0;
+            return verdict(results, plan.abortWatch().reason(), out);
         }
+    }
+
+    /** One pre-flight request per distinct target of the plan's lanes; the first failure. */
+    private static Optional<Preflight.Failure> preflight(
+            RunPlan plan, Target target, RunParameters params, PrintStream out) {
+        java.util.Set<URI> seen = new java.util.HashSet<>();
+        for (io.tokenbench.simulations.scenarios.Lane lane : plan.lanes()) {
+            if (!seen.add(lane.baseUrl())) {
+                continue;
+            }
+            Optional<Preflight.Failure> f =
+                    Preflight.check(
+                            lane,
+                            target.apiKey(),
+                            params.apiKeyEnv(),
+                            params.timeouts().firstToken(),
+                            out);
+            if (f.isPresent()) {
+                return f;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Prints each lane's verdict (with several lanes, its name first) and returns the command's
+     * exit code: 1 when any lane failed or the run was aborted ({@code --abort-on}), else 2 when
+     * any lane could not be evaluated, else 0.
+     */
+    static int verdict(
+            List<PlanExecution.LaneResult> results, Optional<String> aborted, PrintStream out) {
+        boolean anyFailed = aborted.isPresent();
+        boolean anyNotEvaluated = false;
+        for (PlanExecution.LaneResult r : results) {
+            out.println();
+            if (results.size() > 1) {
+                out.println("lane " + r.lane() + " (" + r.runDir().getFileName() + "):");
+            }
+            out.print(r.written().headlineText());
+            int code = r.exitCode();
+            anyFailed |= code == ExitCode.FAILED;
+            anyNotEvaluated |= code == ExitCode.COULD_NOT_RUN;
+        }
+        int code =
+                anyFailed
+                        ? ExitCode.FAILED
+                        : anyNotEvaluated ? ExitCode.COULD_NOT_RUN : ExitCode.PASS;
+        if (aborted.isPresent()) {
+            out.println("ABORTED: the load stopped early, " + aborted.get() + " (exit 1)");
+        }
+        if (results.size() > 1) {
+            out.println(
+                    "overall verdict: "
+                            + (code == ExitCode.PASS
+                                    ? "PASS (every lane passed)"
+                                    : code == ExitCode.FAILED
+                                            ? "FAIL (a lane failed; see above)"
+                                            : "NOT EVALUATED (a lane could not be evaluated)")
+                            + ", exit "
+                            + code);
+        }
+        return code;
     }
 
     /**
@@ -238,6 +315,11 @@ public final class TokenbenchRun {
 
         URI baseUrl() {
             return baseUrl;
+        }
+
+        /** True for the embedded mock (started here, known to answer: no pre-flight). */
+        boolean embedded() {
+            return mock != null;
         }
 
         ApiKey apiKey() {

@@ -49,6 +49,11 @@ public final class ApiKey {
         return v == null || v.isBlank() ? new ApiKey(MOCK_DEFAULT) : fromEnvironment(variable, env);
     }
 
+    /** The key itself, only for what must redact it (error samples). Never print it. */
+    public String secretForRedaction() {
+        return value;
+    }
+
     public String bearerHeader() {
         return "Bearer " + value;
     }

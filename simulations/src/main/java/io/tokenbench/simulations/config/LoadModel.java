@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <p>Text forms, parsed by {@link #parse}: {@code poisson(10/s)}, {@code constant(10/s)}, {@code
  * ramp(1/s..20/s)}, {@code steps(5/s,+5/s,x6,20s)}, {@code spike(5/s,50/s,at=20s,for=10s)}, {@code
- * concurrency(8)}.
+ * concurrency(8)}, and for the sweep only {@code steps(concurrency 8,+8,x6,20s)}.
  */
 public sealed interface LoadModel {
 
@@ -171,12 +171,81 @@ public sealed interface LoadModel {
         }
     }
 
+    /** Load in levels, one run per level ({@code ./tokenbench sweep}). */
+    sealed interface Stepped extends LoadModel {
+        int count();
+
+        Duration stepDuration();
+
+        /** The load of level {@code index} (0-based): a Poisson rate or a concurrency. */
+        LoadModel levelLoad(int index);
+
+        /** A name for level {@code index} in folder names: {@code 5rps}, {@code 8users}. */
+        String levelLabel(int index);
+    }
+
+    /**
+     * Concurrency steps for the sweep: {@code startUsers}, +{@code incrementUsers}, ... for {@code
+     * count} levels of {@code stepDuration}, each level a closed run. Written {@code
+     * steps(concurrency 8,+8,x6,20s)}.
+     */
+    record UserSteps(int startUsers, int incrementUsers, int count, Duration stepDuration)
+            implements Stepped {
+        public UserSteps {
+            if (startUsers < 1
+                    || incrementUsers < 0
+                    || count < 1
+                    || stepDuration.isNegative()
+                    || stepDuration.isZero()) {
+                throw new IllegalArgumentException(
+                        "need start >= 1 user, increment >= 0, count >= 1, step duration > 0");
+            }
+        }
+
+        public int usersOfLevel(int index) {
+            return startUsers + index * incrementUsers;
+        }
+
+        @Override
+        public LoadModel levelLoad(int index) {
+            return new Concurrency(usersOfLevel(index));
+        }
+
+        @Override
+        public String levelLabel(int index) {
+            return usersOfLevel(index) + "users";
+        }
+
+        @Override
+        public boolean open() {
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            return "steps(concurrency "
+                    + startUsers
+                    + ",+"
+                    + incrementUsers
+                    + ",x"
+                    + count
+                    + ","
+                    + DurationGrammar.format(stepDuration)
+                    + ")";
+        }
+
+        @Override
+        public double peakRatePerSec() {
+            return Double.NaN;
+        }
+    }
+
     /**
      * Rate steps: start, start+increment, ... for {@code count} levels of {@code stepDuration}
      * each.
      */
     record Steps(double startRatePerSec, double incrementPerSec, int count, Duration stepDuration)
-            implements LoadModel {
+            implements Stepped {
         public Steps {
             requirePositive(startRatePerSec);
             if (incrementPerSec < 0
@@ -191,6 +260,16 @@ public sealed interface LoadModel {
         /** Rate of level {@code index} (0-based). */
         public double rateOfLevel(int index) {
             return startRatePerSec + index * incrementPerSec;
+        }
+
+        @Override
+        public LoadModel levelLoad(int index) {
+            return new ConstantRate(rateOfLevel(index), true);
+        }
+
+        @Override
+        public String levelLabel(int index) {
+            return fmt(rateOfLevel(index)) + "rps";
         }
 
         @Override
@@ -287,6 +366,7 @@ public sealed interface LoadModel {
             Pattern.compile("spike\\(" + RATE + "," + RATE + ",at=([^,)]+),for=([^,)]+)\\)");
     Pattern CONCURRENCY = Pattern.compile("concurrency\\((\\d+)\\)");
     Pattern TRACE = Pattern.compile("trace\\((.+)\\)");
+    Pattern USER_STEPS = Pattern.compile("steps\\(concurrency(\\d+),\\+(\\d+),x(\\d+),([^,)]+)\\)");
 
     /**
      * Parses the text forms of the class comment (durations in {@link DurationGrammar}'s units).
@@ -320,6 +400,13 @@ public sealed interface LoadModel {
                         Double.parseDouble(m.group(1)),
                         Double.parseDouble(m.group(2)),
                         DurationGrammar.parse(m.group(3)),
+                        DurationGrammar.parse(m.group(4)));
+            }
+            if ((m = USER_STEPS.matcher(t)).matches()) {
+                return new UserSteps(
+                        Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)),
                         DurationGrammar.parse(m.group(4)));
             }
             if ((m = CONCURRENCY.matcher(t)).matches()) {

@@ -39,7 +39,8 @@ public record RunParameters(
         ClassSlos classSlos,
         Duration videoTimeout,
         RequestShape request,
-        Transport transport) {
+        Transport transport,
+        RunGuards guards) {
 
     /** How long a mixed run's video job may take before it is abandoned, when not given. */
     public static final String DEFAULT_VIDEO_TIMEOUT = "15m";
@@ -74,9 +75,15 @@ public record RunParameters(
             throw new IllegalArgumentException(
                     "--compare: is required by the model-compare scenario (two variants or more)");
         }
-        if (scenario == ScenarioKind.SWEEP && !(load instanceof LoadModel.Steps)) {
+        if (scenario == ScenarioKind.SWEEP && !(load instanceof LoadModel.Stepped)) {
             throw new IllegalArgumentException(
-                    "--load: the sweep needs steps(S/s,+I/s,xN,D), got " + load.describe());
+                    "--load: the sweep needs steps(S/s,+I/s,xN,D) or steps(concurrency"
+                            + " U,+I,xN,D), got "
+                            + load.describe());
+        }
+        if (scenario != ScenarioKind.SWEEP && load instanceof LoadModel.UserSteps) {
+            throw new IllegalArgumentException(
+                    "--load: concurrency steps are for ./tokenbench sweep, got " + load.describe());
         }
         variants = List.copyOf(variants);
         Timeouts.requirePositive("--timeout-video", videoTimeout);
@@ -104,7 +111,7 @@ public record RunParameters(
 
     /** Total time arrivals are scheduled: warm-up plus duration (for steps: every level). */
     public Duration injectionLength() {
-        if (load instanceof LoadModel.Steps s) {
+        if (load instanceof LoadModel.Stepped s) {
             return s.stepDuration().multipliedBy(s.count());
         }
         return warmup.plus(duration);

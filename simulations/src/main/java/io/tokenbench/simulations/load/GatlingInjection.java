@@ -5,9 +5,9 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
-import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.exec.Executable;
 import io.tokenbench.simulations.config.LoadModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public final class GatlingInjection {
      */
     public static PopulationBuilder population(
             String name,
-            ActionBuilder call,
+            Executable call,
             LoadModel model,
             ArrivalSchedule schedule,
             Duration length) {

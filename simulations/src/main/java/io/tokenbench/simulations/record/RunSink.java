@@ -5,6 +5,8 @@ import io.tokenbench.reports.model.RunFolder;
 import io.tokenbench.reports.model.RunInfo;
 import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.JobTimeline;
+import io.tokenbench.reports.record.Outcome;
+import io.tokenbench.reports.record.RecorderOptions;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.reports.record.RunClock;
 import io.tokenbench.reports.record.RunRecorder;
@@ -54,8 +56,23 @@ public final class RunSink implements TimelineSink, AutoCloseable {
      * also records into the process's open {@link MetricsExposition}, if any.
      */
     public static RunSink open(java.nio.file.Path runsRoot, RunInfo info, RunClock clock) {
+        return open(runsRoot, info, clock, List.of());
+    }
+
+    /**
+     * As above; {@code knownSecrets} (the API keys in use) are redacted wherever they appear in
+     * error samples.
+     */
+    public static RunSink open(
+            java.nio.file.Path runsRoot, RunInfo info, RunClock clock, List<String> knownSecrets) {
         RunFolder folder = RunFolder.create(runsRoot, info);
-        RunRecorder recorder = folder.startRecorder(info, clock);
+        RunRecorder recorder =
+                folder.startRecorder(
+                        info,
+                        clock,
+                        RecorderOptions.DEFAULTS
+                                .withInjector(RunFolder.injectorOf(info))
+                                .withKnownSecrets(knownSecrets));
         RunMetrics metrics =
                 MetricsExposition.forRun(
                                 folder.dir().getFileName().toString(),
@@ -65,6 +82,23 @@ public final class RunSink implements TimelineSink, AutoCloseable {
                                 recorder.config().window())
                         .orElse(null);
         return new RunSink(folder, recorder, metrics);
+    }
+
+    @Override
+    public boolean wantsErrorSample(EndpointClass endpoint, Outcome outcome, int status) {
+        return !closed && recorder.errorSampler().wants(endpoint, outcome, status);
+    }
+
+    @Override
+    public void errorSample(
+            EndpointClass endpoint,
+            Outcome outcome,
+            int status,
+            Map<String, String> headers,
+            String body) {
+        if (!closed) {
+            recorder.errorSampler().offer(endpoint, outcome, status, headers, body);
+        }
     }
 
     public RunFolder folder() {

@@ -2,7 +2,9 @@ package io.tokenbench.simulations.record;
 
 import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.JobTimeline;
+import io.tokenbench.reports.record.Outcome;
 import io.tokenbench.reports.record.RequestTimeline;
+import java.util.Map;
 
 /** Where chat calls report. Called from Gatling's event loops; implementations must not block. */
 public interface TimelineSink {
@@ -30,4 +32,20 @@ public interface TimelineSink {
      * {@code sampleText} is the start of its output (may be empty).
      */
     void finished(long index, RequestTimeline timeline, String sampleText);
+
+    /** True when an error sample of this kind would be kept (ask before building the body). */
+    default boolean wantsErrorSample(EndpointClass endpoint, Outcome outcome, int status) {
+        return false;
+    }
+
+    /**
+     * A failed response for {@code errors.jsonl} (status 0: none arrived, {@code body} then says
+     * what happened); redacted and bounded by the reports module's sampler.
+     */
+    default void errorSample(
+            EndpointClass endpoint,
+            Outcome outcome,
+            int status,
+            Map<String, String> headers,
+            String body) {}
 }

@@ -33,4 +33,14 @@ public record Lane(
     public Lane {
         extraHeaders = Map.copyOf(extraHeaders);
     }
+
+    /** The lane's first request body (what a pre-flight request sends). */
+    public String firstBody() {
+        return bodies.body(0);
+    }
+
+    /** True when the lane's requests stream (SSE). */
+    public boolean streamed() {
+        return bodies.stream();
+    }
 }

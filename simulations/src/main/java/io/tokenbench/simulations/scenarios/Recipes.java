@@ -242,10 +242,11 @@ public final class Recipes {
     }
 
     /**
-     * The parameters of sweep level {@code index}: a Poisson run at that level's rate for one step.
+     * The parameters of sweep level {@code index}: a Poisson run at that level's rate (or a closed
+     * run at its concurrency) for one step.
      */
     public static RunParameters sweepLevel(RunParameters sweep, int index) {
-        LoadModel.Steps steps = (LoadModel.Steps) sweep.load();
+        LoadModel.Stepped steps = (LoadModel.Stepped) sweep.load();
         Duration step = steps.stepDuration();
         Duration warmup =
                 sweep.warmup().compareTo(step.dividedBy(2)) < 0
@@ -259,7 +260,7 @@ public final class Recipes {
                 sweep.prompts(),
                 sweep.maxTokens(),
                 sweep.stream(),
-                new LoadModel.ConstantRate(steps.rateOfLevel(index), true),
+                steps.levelLoad(index),
                 step,
                 warmup,
                 sweep.grace(),
@@ -276,7 +277,44 @@ public final class Recipes {
                 sweep.classSlos(),
                 sweep.videoTimeout(),
                 sweep.request(),
-                sweep.transport());
+                sweep.transport(),
+                sweep.guards());
+    }
+
+    /**
+     * The sweep's warm-up: its first level's rate for {@code length}, no warm-up window of its own,
+     * no grace beyond a second, never aborted.
+     */
+    public static RunParameters warmupLevel(RunParameters sweep, Duration length) {
+        RunParameters first = sweepLevel(sweep, 0);
+        return new RunParameters(
+                first.scenario(),
+                first.baseUrl(),
+                first.apiKeyEnv(),
+                first.model(),
+                first.prompts(),
+                first.maxTokens(),
+                first.stream(),
+                first.load(),
+                length,
+                Duration.ZERO,
+                Duration.ofSeconds(1),
+                first.timeouts(),
+                first.slo(),
+                first.lagBudget(),
+                first.pooledConnections(),
+                first.seed() + 1_000,
+                first.outDir(),
+                first.upstreamUrl(),
+                first.variants(),
+                first.injectors(),
+                first.mix(),
+                first.classSlos(),
+                first.videoTimeout(),
+                first.request(),
+                first.transport(),
+                new io.tokenbench.simulations.config.RunGuards(
+                        first.guards().checks(), false, List.of(), 0));
     }
 
     /** The body sequence of {@code p}: its prompts, model, max_tokens and stream flag. */

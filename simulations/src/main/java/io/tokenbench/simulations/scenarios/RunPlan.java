@@ -10,6 +10,7 @@ import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
 import io.tokenbench.simulations.load.Pacer;
 import io.tokenbench.simulations.load.ScheduleAnchor;
+import io.tokenbench.simulations.record.AbortWatch;
 import io.tokenbench.simulations.record.OutputLengths;
 import io.tokenbench.simulations.record.PairedDifferences;
 import io.tokenbench.simulations.record.RunSink;
@@ -38,6 +39,7 @@ public final class RunPlan implements AutoCloseable {
     private final List<DeferredSink> sinks = new ArrayList<>();
     private final List<OutputLengths> outputLengths = new ArrayList<>();
     private final MixedTraffic mixed;
+    private final AbortWatch abortWatch;
     private volatile RunClock clock;
     private boolean closed;
 
@@ -78,8 +80,9 @@ public final class RunPlan implements AutoCloseable {
                 params.scenario() == ScenarioKind.GATEWAY_OVERHEAD && lanes.size() == 2
                         ? new PairedDifferences()
                         : null;
+        this.abortWatch = new AbortWatch(params.guards().abortOn());
         for (int i = 0; i < lanes.size(); i++) {
-            sinks.add(new DeferredSink(this::start, i, pairs));
+            sinks.add(new DeferredSink(this::start, i, pairs, abortWatch));
             outputLengths.add(new OutputLengths());
         }
     }
@@ -125,12 +128,18 @@ public final class RunPlan implements AutoCloseable {
                 params.pooledConnections(),
                 lane.price(),
                 params.transport(),
-                outputLengths.get(i));
+                outputLengths.get(i),
+                params.guards().retries());
     }
 
     /** Requested vs received output length of lane {@code i}'s successful requests. */
     public OutputLengths outputLengths(int i) {
         return outputLengths.get(i);
+    }
+
+    /** The run's {@code --abort-on} watch: tripped once the load should stop. */
+    public AbortWatch abortWatch() {
+        return abortWatch;
     }
 
     /** The endpoint classes of a mixed run, else empty. */
@@ -170,10 +179,25 @@ public final class RunPlan implements AutoCloseable {
             sinks.get(i)
                     .open(
                             RunSink.open(
-                                    lanesRoot, lanes.get(i).info().apply(c.startEpochMillis()), c),
-                            graceEndNanos);
+                                    lanesRoot,
+                                    lanes.get(i).info().apply(c.startEpochMillis()),
+                                    c,
+                                    List.of(apiKey.secretForRedaction())),
+                            graceEndNanos,
+                            measuredWindow(c));
         }
         clock = c;
+    }
+
+    /**
+     * The measured window in {@code System.nanoTime()}: t_sched from the end of the warm-up to the
+     * end of the duration (as the recorder classifies phases). Steps (sweep levels) have no
+     * separate duration: their whole injection after the warm-up.
+     */
+    private long[] measuredWindow(RunClock c) {
+        long from = c.startNanoTime() + params.warmup().toNanos();
+        long to = c.startNanoTime() + params.injectionLength().toNanos();
+        return new long[] {from, to};
     }
 
     /** Gateway-overhead's request-by-request differences (lane 0 minus lane 1), else empty. */

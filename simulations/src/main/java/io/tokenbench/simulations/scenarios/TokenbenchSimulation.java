@@ -1,10 +1,13 @@
 package io.tokenbench.simulations.scenarios;
 
 import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.tokenbench.reports.record.EndpointClass;
@@ -34,7 +37,7 @@ public final class TokenbenchSimulation extends Simulation {
             populations.add(
                     GatlingInjection.population(
                             lane.name(),
-                            ChatCall.of(plan.settings(i)),
+                            guarded(ChatCall.of(plan.settings(i))),
                             plan.params().load(),
                             lane.pacer().map(p -> p.schedule()).orElse(null),
                             plan.params().injectionLength()));
@@ -57,6 +60,20 @@ public final class TokenbenchSimulation extends Simulation {
                 .maxDuration(plan.maxDuration());
     }
 
+    /**
+     * {@code call}, then a stop of the whole load when the plan's {@code --abort-on} watch tripped
+     * (Gatling's stopLoadGenerator: the run ends, its folder is closed and reported as usual).
+     */
+    private ChainBuilder guarded(ActionBuilder call) {
+        return exec(call)
+                .exec(
+                        stopLoadGeneratorIf(
+                                session ->
+                                        "tokenbench: "
+                                                + plan.abortWatch().reason().orElse("aborted"),
+                                session -> plan.abortWatch().tripped()));
+    }
+
     /** One scenario per endpoint class with arrivals, each on its share of the one schedule. */
     private void mixed(List<PopulationBuilder> populations, List<Assertion> assertions) {
         plan.mixed()
@@ -74,7 +91,7 @@ public final class TokenbenchSimulation extends Simulation {
                             populations.add(
                                     GatlingInjection.population(
                                             endpoint.wireName(),
-                                            call,
+                                            guarded(call),
                                             plan.params().load(),
                                             pacer.schedule(),
                                             plan.params().injectionLength()));

@@ -4,9 +4,9 @@ package io.tokenbench.simulations.stream;
 public enum EndReason {
     /** The response body ended normally. */
     COMPLETE,
-    /** The connection closed or failed after it was established. */
+    /** The connection closed or failed after the request was written. */
     RESET,
-    /** No connection: refused, unresolvable host, TLS failure. */
+    /** No connection, or the request was never written: refused, unresolvable host, TLS failure. */
     CONNECT_ERROR,
     /**
      * The first-token timeout fired (streams) or the headers did not come in time (non-streamed).

@@ -6,6 +6,9 @@ import io.tokenbench.reports.record.RequestTimeline;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The observations of one chat exchange as they happen: send, headers, body bytes (streamed: each
@@ -19,6 +22,22 @@ public final class ExchangeTrace implements ExchangeObserver {
     /** Non-streamed bodies above this size are cut (and then fail to parse: protocol_error). */
     static final int MAX_BODY_BYTES = 8 << 20;
 
+    /** How much of an error response's body is kept for its error sample. */
+    static final int MAX_ERROR_BODY_BYTES = 16 << 10;
+
+    /** Response headers kept for error samples (the sampler keeps what it wants of them). */
+    static final List<String> SAMPLED_HEADERS =
+            List.of(
+                    "retry-after",
+                    "retry-after-ms",
+                    "x-request-id",
+                    "request-id",
+                    "x-oneapi-request-id",
+                    "cf-ray",
+                    "x-ratelimit-limit-requests",
+                    "x-ratelimit-remaining-requests",
+                    "x-ratelimit-reset-requests");
+
     /** How much output text is kept for sample outputs. */
     static final int MAX_SAMPLE_CHARS = 2000;
 
@@ -27,6 +46,8 @@ public final class ExchangeTrace implements ExchangeObserver {
     private final ByteArrayOutputStream body;
     private final StringBuilder sample = new StringBuilder();
     private final StringBuilder text;
+    private final Map<String, String> sampledHeaders = new LinkedHashMap<>();
+    private ByteArrayOutputStream errorBody;
 
     private long tSend = RequestTimeline.ABSENT;
     private long tHdr = RequestTimeline.ABSENT;
@@ -98,6 +119,32 @@ public final class ExchangeTrace implements ExchangeObserver {
                 header.apply("content-type"),
                 header.apply("retry-after-ms"),
                 header.apply("retry-after"));
+        for (String name : SAMPLED_HEADERS) {
+            String v = header.apply(name);
+            if (v != null) {
+                sampledHeaders.put(name, v);
+            }
+        }
+    }
+
+    /** The kept headers of the response (Retry-After, request ids, rate limits). */
+    public Map<String, String> sampledHeaders() {
+        return sampledHeaders;
+    }
+
+    /**
+     * The start of the body of a response that is not a success (non-200, or a stream answered
+     * without {@code text/event-stream}), or of a non-streamed body; "" when none.
+     */
+    public String errorBodyText() {
+        if (errorBody != null) {
+            return errorBody.toString(StandardCharsets.UTF_8);
+        }
+        if (body != null) {
+            int n = Math.min(body.size(), MAX_ERROR_BODY_BYTES);
+            return new String(body.toByteArray(), 0, n, StandardCharsets.UTF_8);
+        }
+        return "";
     }
 
     /** Body bytes of one read, received at {@code nanos}. */
@@ -109,6 +156,15 @@ public final class ExchangeTrace implements ExchangeObserver {
             decoder.feed(bytes, offset, length);
         } else if (body != null && body.size() + length <= MAX_BODY_BYTES) {
             body.write(bytes, offset, length);
+        } else if (body == null) {
+            // a stream answered with an error status or another content type: keep its start
+            if (errorBody == null) {
+                errorBody = new ByteArrayOutputStream();
+            }
+            int room = MAX_ERROR_BODY_BYTES - errorBody.size();
+            if (room > 0) {
+                errorBody.write(bytes, offset, Math.min(room, length));
+            }
         }
     }
 
@@ -168,6 +224,11 @@ public final class ExchangeTrace implements ExchangeObserver {
         return status;
     }
 
+    /** The response's Retry-After in ms, or {@link RequestTimeline#UNKNOWN}. */
+    public long retryAfterMillis() {
+        return retryAfterMillis;
+    }
+
     /**
      * Output text seen so far (first {@value #MAX_SAMPLE_CHARS} characters), for sample outputs.
      */
@@ -212,6 +273,11 @@ public final class ExchangeTrace implements ExchangeObserver {
 
     /** As above, with the request's cost from the server's usage in micro-Credits. */
     public RequestTimeline timeline(long tSchedNanos, long microCredits) {
+        return timeline(tSchedNanos, microCredits, 0);
+    }
+
+    /** As above, for the attempt after {@code retries} re-sends ({@code --retries}). */
+    public RequestTimeline timeline(long tSchedNanos, long microCredits, int retries) {
         long[] events = Arrays.copyOf(outputNanos, outputCount);
         RequestTimeline.Builder b =
                 RequestTimeline.builder(EndpointClass.CHAT)
@@ -224,7 +290,9 @@ public final class ExchangeTrace implements ExchangeObserver {
                                 outputCount > 0 || words > 0 ? words : RequestTimeline.UNKNOWN)
                         .outcome(outcome())
                         .retryAfterMillis(retryAfterMillis)
-                        .microCredits(microCredits);
+                        .microCredits(microCredits)
+                        .status(status)
+                        .retries(retries);
         if (streamed) {
             // Non-streamed bodies have no per-token times: no ttft/itl/tpot, only ttfb and e2e.
             b.firstContent(tFirstContent).outputEvents(events);

@@ -15,8 +15,10 @@ public final class OutcomeClassifier {
         }
         if (f.status() == 0) {
             return switch (f.end()) {
-                // A request that got no response at all: refused, or reset before the status line.
-                case CONNECT_ERROR, RESET, COMPLETE -> Outcome.CONNECT_FAILED;
+                // No connection (refused, TLS, unresolvable): connect_failed. A connection that
+                // closed after the request was written, before the status line: connection_lost.
+                case CONNECT_ERROR -> Outcome.CONNECT_FAILED;
+                case RESET, COMPLETE -> Outcome.CONNECTION_LOST;
                 case TIMEOUT_IDLE, TIMEOUT_FIRST_TOKEN, TIMEOUT_TOTAL ->
                         Outcome.TIMEOUT_FIRST_TOKEN;
                 case CANCELLED -> Outcome.CANCELLED;

@@ -84,9 +84,10 @@ class MediaFaultOutcomeTest {
                 video = Outcome.HTTP_5XX;
             }
             case "connect_reset" -> {
-                complete = Outcome.CONNECT_FAILED;
-                speech = Outcome.CONNECT_FAILED;
-                video = Outcome.CONNECT_FAILED;
+                // the mock read the request, then reset: the request was sent
+                complete = Outcome.CONNECTION_LOST;
+                speech = Outcome.CONNECTION_LOST;
+                video = Outcome.CONNECTION_LOST;
             }
             // head and half the body, then a reset / a reset after some audio chunks / the job
             // fails

@@ -34,6 +34,20 @@ class LoadModelTest {
     }
 
     @Test
+    void concurrencyStepsAreClosedLevelsForTheSweepOnly() {
+        LoadModel.UserSteps s =
+                (LoadModel.UserSteps) LoadModel.parse("steps(concurrency 8,+8,x6,20s)");
+        assertThat(s.open()).isFalse();
+        assertThat(s.levelLoad(0)).isEqualTo(new LoadModel.Concurrency(8));
+        assertThat(s.levelLoad(5)).isEqualTo(new LoadModel.Concurrency(48));
+        assertThat(s.levelLabel(1)).isEqualTo("16users");
+        assertThat(s.describe()).isEqualTo("steps(concurrency 8,+8,x6,20s)");
+        assertThat(LoadModel.parse(s.describe())).isEqualTo(s);
+        assertThatThrownBy(() -> LoadModel.parse("steps(concurrency 0,+8,x6,20s)"))
+                .hasMessageContaining("start >= 1 user");
+    }
+
+    @Test
     void meanRatesFollowTheShape() {
         Duration minute = Duration.ofSeconds(60);
         assertThat(LoadModel.parse("poisson(10/s)").meanRatePerSec(minute)).isEqualTo(10.0);

@@ -1,11 +1,14 @@
 package io.tokenbench.simulations.cli.options;
 
 import io.tokenbench.options.Commands;
+import io.tokenbench.reports.gate.RunChecks;
+import io.tokenbench.simulations.config.AbortRule;
 import io.tokenbench.simulations.config.InjectorShare;
 import io.tokenbench.simulations.config.IntDistribution;
 import io.tokenbench.simulations.config.LoadModel;
 import io.tokenbench.simulations.config.PromptSpec;
 import io.tokenbench.simulations.config.RequestShape;
+import io.tokenbench.simulations.config.RunGuards;
 import io.tokenbench.simulations.config.RunParameters;
 import io.tokenbench.simulations.config.ScenarioKind;
 import io.tokenbench.simulations.config.Slo;
@@ -16,6 +19,7 @@ import io.tokenbench.simulations.config.Variant;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -194,9 +198,9 @@ public final class CommonOptions {
             defaultValue = "pooled",
             converter = Converters.Connections.class,
             description =
-                    "pooled: keep-alive connections shared by all users (like an SDK client;"
-                            + " Gatling's client re-sends once when a pooled connection dies before"
-                            + " the response) | per-request: a new connection per request")
+                    "pooled: keep-alive connections shared by all users (like an SDK client; a"
+                            + " request whose connection dies after it was written is never re-sent:"
+                            + " connection_lost) | per-request: a new connection per request")
     private Converters.ConnectionMode connections;
 
     @Option(
@@ -205,6 +209,46 @@ public final class CommonOptions {
             defaultValue = "1",
             description = "seed of the arrival schedule, prompt choice and synthetic lengths")
     private long seed;
+
+    @Option(
+            names = "--check",
+            paramLabel = "RULE",
+            description =
+                    "a check of the run's verdict (repeatable; the gate rule language, absolute"
+                            + " limits): 'ttft_sched.p99 <= 800ms', 'error_rate <= 0.1%%',"
+                            + " 'images.error_rate <= 1%%'. A rule on the figure of a default"
+                            + " (error_rate <= 1%%, requests.successful >= 1) replaces it; others"
+                            + " are added. Exit 0 pass, 1 a check failed or the run is invalid, 2"
+                            + " could not run")
+    private List<String> checks = new ArrayList<>();
+
+    @Option(
+            names = "--abort-on",
+            paramLabel = "RULE",
+            description =
+                    "stop the load early (exit 1, complete run folder) when 'error_rate >= P%% after"
+                            + " N' (or '>') holds over the requests finished so far (repeatable);"
+                            + " 'none': never.%n  Default: error_rate >= 100%% after 100")
+    private List<String> abortOn = new ArrayList<>();
+
+    @Option(
+            names = "--no-preflight",
+            description =
+                    "skip the one request sent before the load (it stops the command with exit 2"
+                            + " when the target refuses the connection, TLS or the key, answers"
+                            + " 4xx, or does not answer like an OpenAI API)")
+    private boolean noPreflight;
+
+    @Option(
+            names = "--retries",
+            paramLabel = "N",
+            defaultValue = "0",
+            description =
+                    "re-send a chat request that failed (429, 408, 409, 5xx, connection failed or"
+                            + " lost, no first token in time) up to N times, with the SDKs'"
+                            + " backoff (0.5 s doubling to 8 s, jitter; Retry-After honoured);"
+                            + " only the last attempt is recorded, with its count of re-sends")
+    private int retries;
 
     @Option(
             names = "--out",
@@ -330,6 +374,30 @@ public final class CommonOptions {
                 settings.classSlos(),
                 settings.videoTimeout(),
                 requestShape,
-                transportSettings);
+                transportSettings,
+                guards());
+    }
+
+    /**
+     * The verdict's checks, the pre-flight, the abort rules and the retries.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    private RunGuards guards() {
+        RunChecks runChecks;
+        try {
+            runChecks = RunChecks.parse(checks);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--check: " + e.getMessage(), e);
+        }
+        List<AbortRule> rules = new ArrayList<>();
+        if (abortOn.isEmpty()) {
+            rules.add(AbortRule.DEFAULT);
+        } else if (!(abortOn.size() == 1 && abortOn.get(0).strip().equals("none"))) {
+            for (String a : abortOn) {
+                rules.add(AbortRule.parse(a));
+            }
+        }
+        return new RunGuards(runChecks, !noPreflight, rules, retries);
     }
 }
