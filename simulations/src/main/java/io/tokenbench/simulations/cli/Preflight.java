@@ -1,8 +1,11 @@
 package io.tokenbench.simulations.cli;
 
 import io.tokenbench.reports.record.SecretText;
+import io.tokenbench.simulations.config.Api;
 import io.tokenbench.simulations.config.ApiKey;
 import io.tokenbench.simulations.config.Endpoints;
+import io.tokenbench.simulations.config.Transport;
+import io.tokenbench.simulations.feeders.JdkHttp;
 import io.tokenbench.simulations.scenarios.Lane;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,8 +53,10 @@ final class Preflight {
             ApiKey key,
             String keyVariable,
             Duration firstTokenTimeout,
+            Transport transport,
             java.io.PrintStream out) {
-        URI url = Endpoints.chatCompletions(lane.baseUrl());
+        Api api = lane.bodies().api();
+        URI url = Endpoints.resolve(lane.baseUrl(), api.path());
         String body = lane.firstBody();
         boolean stream = lane.streamed();
         HttpRequest.Builder request =
@@ -62,11 +67,9 @@ final class Preflight {
                         .header("Accept", stream ? "text/event-stream" : "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body));
         lane.extraHeaders().forEach(request::header);
-        HttpClient client =
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(firstTokenTimeout)
-                        .build();
+        // the run's own trust, client certificate and proxy: a pre-flight that connects differently
+        // from the load would fail (or pass) for the wrong reason
+        HttpClient client = JdkHttp.client(transport, url);
         String where = "POST " + url;
         HttpResponse<InputStream> response;
         try {
@@ -116,7 +119,7 @@ final class Preflight {
         String contentType = response.headers().firstValue("content-type").orElse("");
         String text;
         try (InputStream in = response.body()) {
-            text = readStart(in, status == 200 && stream);
+            text = readStart(in, status == 200 && stream, api);
         } catch (IOException e) {
             text = "(body unreadable: " + e.getMessage() + ")";
         }
@@ -132,10 +135,12 @@ final class Preflight {
         if (status == 404) {
             return fail(
                     where + ": 404 " + shown,
-                    "no chat completions endpoint at this URL: --base-url is the API root"
-                            + " (http://host:port or http://host:port/v1; /v1/chat/completions is"
+                    "no /v1/"
+                            + api.path()
+                            + " endpoint at this URL: --base-url is the API root"
+                            + " (http://host:port or http://host:port/v1; the API path is"
                             + " appended). A gateway may also answer 404 for an unknown model"
-                            + " (--model).");
+                            + " (--model) or not serve this --api.");
         }
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
             return fail(
@@ -151,7 +156,7 @@ final class Preflight {
                             + oneLine(shown));
             return Optional.empty();
         }
-        if (status != 200 || !looksLikeOpenAi(stream, contentType, text)) {
+        if (status != 200 || !looksLikeOpenAi(api, stream, contentType, text)) {
             return fail(
                     where
                             + ": "
@@ -160,37 +165,52 @@ final class Preflight {
                             + (contentType.isEmpty() ? "(no content-type)" : contentType)
                             + " "
                             + shown,
-                    "this is not an OpenAI-compatible chat completions answer"
+                    "this is not an OpenAI-compatible "
+                            + api.key()
+                            + " answer"
                             + (stream
-                                    ? " (a text/event-stream of 'data: {...choices...}' events)"
-                                    : " (a JSON object with 'choices')")
-                            + ": check --base-url.");
+                                    ? " (a text/event-stream of 'data: {..."
+                                            + marker(api, true)
+                                            + "...}' events)"
+                                    : " (a JSON object with " + marker(api, false) + ")")
+                            + ": check --base-url and --api.");
         }
         return Optional.empty();
     }
 
-    static boolean looksLikeOpenAi(boolean stream, String contentType, String text) {
+    static boolean looksLikeOpenAi(Api api, boolean stream, String contentType, String text) {
         String type = contentType.toLowerCase(Locale.ROOT);
         if (stream) {
             return type.startsWith("text/event-stream")
                     && text.contains("data:")
-                    && text.contains("\"choices\"");
+                    && text.contains(marker(api, true));
         }
-        return type.contains("json") && text.contains("\"choices\"");
+        return type.contains("json") && text.contains(marker(api, false));
+    }
+
+    /**
+     * What an answer of {@code api} contains: chat and completions carry {@code "choices"}; the
+     * Responses API's events are typed {@code response.*} and its object has {@code "output"}.
+     */
+    static String marker(Api api, boolean stream) {
+        if (api == Api.RESPONSES) {
+            return stream ? "\"response." : "\"output\"";
+        }
+        return "\"choices\"";
     }
 
     /**
      * The start of the body: up to {@value #MAX_BODY_CHARS} characters; a stream is read until its
-     * first event with choices (the rest is not waited for).
+     * first event that shows the API's answer (the rest is not waited for).
      */
-    private static String readStart(InputStream in, boolean sse) throws IOException {
+    private static String readStart(InputStream in, boolean sse, Api api) throws IOException {
         BufferedReader reader =
                 new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         StringBuilder sb = new StringBuilder();
         String line;
         while (sb.length() < MAX_BODY_CHARS && (line = reader.readLine()) != null) {
             sb.append(line).append('\n');
-            if (sse && line.startsWith("data:") && line.contains("\"choices\"")) {
+            if (sse && line.startsWith("data:") && line.contains(marker(api, true))) {
                 break;
             }
         }

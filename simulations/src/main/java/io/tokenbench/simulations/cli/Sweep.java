@@ -82,6 +82,7 @@ final class Sweep {
                                 target.apiKey(),
                                 sweep.apiKeyEnv(),
                                 sweep.timeouts().firstToken(),
+                                sweep.transport(),
                                 out);
                 if (failed.isPresent()) {
                     out.println(failed.get().message());

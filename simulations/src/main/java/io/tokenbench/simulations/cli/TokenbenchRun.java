@@ -214,6 +214,7 @@ public final class TokenbenchRun {
                             target.apiKey(),
                             params.apiKeyEnv(),
                             params.timeouts().firstToken(),
+                            params.transport(),
                             out);
             if (f.isPresent()) {
                 return f;

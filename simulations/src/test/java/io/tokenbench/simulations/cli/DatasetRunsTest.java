@@ -36,6 +36,8 @@ class DatasetRunsTest {
                                 "run",
                                 "--base-url",
                                 gateway.baseUrl(),
+                                "--lag-budget",
+                                "10s",
                                 "--out",
                                 out.toString(),
                                 "--warmup",

@@ -61,6 +61,8 @@ class GatewayHeadersTest {
                                     "run",
                                     "--base-url",
                                     gateway.baseUrl(),
+                                    "--lag-budget",
+                                    "10s",
                                     "--out",
                                     out.toString(),
                                     "--rate",

@@ -82,6 +82,8 @@ class InjectorExpositionTest {
                                         "1s",
                                         "--grace",
                                         "3s",
+                                        "--lag-budget",
+                                        "10s",
                                         "--out",
                                         tmp.toString(),
                                         "--metrics-port",

@@ -47,6 +47,8 @@ class TraceRunTest {
                                 "run",
                                 "--base-url",
                                 gateway.baseUrl(),
+                                "--lag-budget",
+                                "10s",
                                 "--out",
                                 out.toString(),
                                 "--load",
@@ -54,7 +56,10 @@ class TraceRunTest {
                                 "--trace-speed",
                                 "2",
                                 "--grace",
-                                "4s"
+                                "4s",
+                                // the gateway counts every arrival: no pre-flight request among
+                                // them
+                                "--no-preflight"
                             },
                             p,
                             p,

@@ -53,6 +53,8 @@ class TransportRunTest {
                                 "run",
                                 "--base-url",
                                 baseUrl,
+                                "--lag-budget",
+                                "10s",
                                 "--out",
                                 out.toString(),
                                 "--rate",
@@ -79,6 +81,33 @@ class TransportRunTest {
                 JSON.readTree(dir.resolve("run.json").toFile()));
     }
 
+    /**
+     * A run whose pre-flight must fail: exit 2, a message, no run folder; returns the console.
+     * (With TLS 1.3 a server that wants a client certificate rejects it after the client's side of
+     * the handshake ended, so that case surfaces as a closed connection, not a handshake error.)
+     */
+    private static String preflightRefuses(Path out, String baseUrl, String... extra)
+            throws Exception {
+        List<String> args =
+                new ArrayList<>(List.of("run", "--base-url", baseUrl, "--out", out.toString()));
+        args.addAll(List.of(extra));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream p = new PrintStream(console, true, StandardCharsets.UTF_8);
+        int code =
+                TokenbenchRun.run(
+                        args.toArray(String[]::new),
+                        p,
+                        p,
+                        Map.of("POWERTOKENS_API_KEY", ApiKey.MOCK_DEFAULT));
+        String text = console.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text).isEqualTo(2);
+        assertThat(text).contains("pre-flight request failed");
+        try (var entries = java.nio.file.Files.list(out)) {
+            assertThat(entries.filter(java.nio.file.Files::isDirectory).toList()).isEmpty();
+        }
+        return text;
+    }
+
     @Test
     void caCertIsTrustedAndWithoutItTheHandshakeFails(@TempDir Path a, @TempDir Path b)
             throws Exception {
@@ -100,7 +129,10 @@ class TransportRunTest {
                     .contains("ca-cert server.pem")
                     .contains("http2");
 
-            Result untrusted = run(b, Map.of(), tls.baseUrl());
+            assertThat(preflightRefuses(b.resolve("preflight"), tls.baseUrl()))
+                    .contains("TLS handshake failed");
+            // the load path classifies the same failure when the pre-flight is skipped
+            Result untrusted = run(b, Map.of(), tls.baseUrl(), "--no-preflight");
             assertThat(untrusted.attempted()).isGreaterThanOrEqualTo(6);
             assertThat(untrusted.ok()).isZero();
         }
@@ -141,8 +173,19 @@ class TransportRunTest {
                     .as(withCert.console())
                     .isEqualTo(withCert.attempted())
                     .isGreaterThanOrEqualTo(6);
+            preflightRefuses(
+                    b.resolve("preflight"),
+                    mtls.baseUrl(),
+                    "--ca-cert",
+                    certs.serverCertPem.toString());
             Result without =
-                    run(b, Map.of(), mtls.baseUrl(), "--ca-cert", certs.serverCertPem.toString());
+                    run(
+                            b,
+                            Map.of(),
+                            mtls.baseUrl(),
+                            "--ca-cert",
+                            certs.serverCertPem.toString(),
+                            "--no-preflight");
             assertThat(without.attempted()).isGreaterThanOrEqualTo(6);
             assertThat(without.ok()).isZero();
         }
