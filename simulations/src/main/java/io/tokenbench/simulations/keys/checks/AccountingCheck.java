@@ -24,19 +24,34 @@ public final class AccountingCheck {
     private AccountingCheck() {}
 
     public static CheckResult run(VerifyContext ctx, List<CellOutcome> cells) {
+        return run(ctx, cells, PropagationLag.notMeasured("not asked for"));
+    }
+
+    /**
+     * @param lag the read view's propagation lag, reported as a figure (eventual consistency is
+     *     measured, not judged; a view that never catches up fails through the comparisons)
+     */
+    public static CheckResult run(VerifyContext ctx, List<CellOutcome> cells, PropagationLag lag) {
         if (cells.isEmpty()) {
-            return CheckResult.notChecked(CheckName.ACCOUNTING, "no matrix cell was run");
+            CheckResult r = CheckResult.notChecked(CheckName.ACCOUNTING, "no matrix cell was run");
+            r.evidence().set("propagation_lag", lag.toJson());
+            return r;
         }
         List<KeyHandle> keys = cells.stream().map(CellOutcome::key).toList();
         Map<String, java.util.Set<String>> ids = new HashMap<>();
-        cells.forEach(c -> ids.put(c.key().label(), LedgerSettle.loggedIds(c.allCalls())));
-        Map<String, Long> lag = LedgerSettle.await(ctx, keys, ids);
+        Map<String, Long> minUsed = new HashMap<>();
+        for (CellOutcome c : cells) {
+            ids.put(c.key().label(), LedgerSettle.loggedIds(c.allCalls()));
+            minUsed.put(c.key().label(), minUsed(ctx, c));
+        }
+        Map<String, Long> settleMs = LedgerSettle.await(ctx, keys, ids, minUsed);
         ArrayNode rows = Evidence.array();
         List<String> problems = new ArrayList<>();
         for (CellOutcome c : cells) {
             ObjectNode row = rows.addObject();
             row.put("cell", c.cell().id());
-            row.put("settle_ms", lag.get(c.key().label()));
+            row.put("settle_ms", settleMs.get(c.key().label()));
+            row.put("matrix_settle_ms", c.settleWaitMs());
             long client = 0;
             int priced = 0;
             for (CallResult r : c.allCalls()) {
@@ -63,17 +78,35 @@ public final class AccountingCheck {
                         ? "client usage x price, /admin/logs, /admin/keys, /admin/usage, /api/usage/token/"
                         : "client usage x price, /api/usage/token/ (no logs or usage statistics on a live gateway)");
         e.set("keys", rows);
+        e.set("propagation_lag", lag.toJson());
+        String agree =
+                ctx.mock()
+                        ? "usage x price, ledger, logs and usage agree for "
+                        : "usage x price and the usage endpoint agree (no logs read live) for ";
         return problems.isEmpty()
                 ? new CheckResult(
                         CheckName.ACCOUNTING,
                         Verdict.PASS,
-                        "usage x price, ledger, logs and usage agree for " + cells.size() + " keys",
+                        agree + cells.size() + " keys; " + lag.summary(),
                         e)
                 : new CheckResult(
                         CheckName.ACCOUNTING,
                         Verdict.FAIL,
                         problems.size() + " key(s) disagree; first: " + problems.get(0),
                         e);
+    }
+
+    /** Live: baseline + usage x price of the admitted calls, less rounding; null on the mock. */
+    private static Long minUsed(VerifyContext ctx, CellOutcome c) {
+        long spent = 0;
+        int priced = 0;
+        for (CallResult r : c.allCalls()) {
+            if (r.admitted() && r.hasUsage()) {
+                spent += ctx.price().costMicroCredits(r.promptTokens(), r.completionTokens());
+                priced++;
+            }
+        }
+        return c.baselineUsedMicroCredits() + Math.max(0, spent - priced);
     }
 
     private static String mock(
@@ -148,6 +181,10 @@ public final class AccountingCheck {
                         + increase
                         + " for requests whose usage x price is "
                         + client
+                        + (increase < client
+                                ? " (still short after --settle-timeout: the ledger never caught"
+                                        + " up)"
+                                : "")
                 : null;
     }
 }

@@ -7,12 +7,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The limit matrix: every concurrency x {json, stream} x {max_tokens, none}, one fresh key per cell
  * (the mock) or one of the user's keys per cell in that order (live; cells without a key are not
- * run). All drives first, then one settle wait, then per cell the settled ledger and, where it
- * shows remaining <= 0, the leak probes.
+ * run and listed in {@link Result#notRun()}). All drives first, then a settle wait per key (each
+ * with its own {@code --settle-timeout}), then per cell the settled ledger and, where it shows
+ * remaining <= 0, the leak probes.
  */
 public final class LimitMatrix {
 
@@ -62,11 +64,15 @@ public final class LimitMatrix {
         LimitDrive drive = new LimitDrive(ctx);
         keys.forEach(
                 (cell, key) -> drives.put(cell, drive.run(key, cell.concurrency(), probe(cell))));
-        Map<String, java.util.Set<String>> ids = new LinkedHashMap<>();
+        Map<String, Set<String>> ids = new LinkedHashMap<>();
+        Map<String, Long> minUsed = new LinkedHashMap<>();
         keys.forEach(
-                (cell, key) ->
-                        ids.put(key.label(), LedgerSettle.loggedIds(drives.get(cell).calls())));
-        Map<String, Long> lag = LedgerSettle.await(ctx, keys.values(), ids);
+                (cell, key) -> {
+                    DriveResult d = drives.get(cell);
+                    ids.put(key.label(), LedgerSettle.loggedIds(d.calls()));
+                    minUsed.put(key.label(), minUsed(baseline.get(cell), d.calls()));
+                });
+        Map<String, Long> wait = LedgerSettle.await(ctx, keys.values(), ids, minUsed);
         List<CellOutcome> outcomes = new ArrayList<>();
         for (Map.Entry<Cell, KeyHandle> e : keys.entrySet()) {
             outcomes.add(
@@ -75,9 +81,25 @@ public final class LimitMatrix {
                             e.getValue(),
                             drives.get(e.getKey()),
                             baseline.get(e.getKey()),
-                            lag.get(e.getValue().label()) >= 0));
+                            wait.get(e.getValue().label())));
         }
         return new Result(outcomes, notRun, calibration);
+    }
+
+    /**
+     * What the usage endpoint must show at least once the calls are settled: the baseline plus
+     * usage x price of the admitted calls, less one micro-Credit of rounding per call.
+     */
+    long minUsed(long baselineMicroCredits, List<CallResult> calls) {
+        long spent = 0;
+        int priced = 0;
+        for (CallResult r : calls) {
+            if (r.admitted() && r.hasUsage()) {
+                spent += ctx.price().costMicroCredits(r.promptTokens(), r.completionTokens());
+                priced++;
+            }
+        }
+        return baselineMicroCredits + Math.max(0, spent - priced);
     }
 
     private ChatProbe probe(Cell cell) {
@@ -85,7 +107,7 @@ public final class LimitMatrix {
     }
 
     private CellOutcome outcome(
-            Cell cell, KeyHandle key, DriveResult d, long baselineMicroCredits, boolean settled) {
+            Cell cell, KeyHandle key, DriveResult d, long baselineMicroCredits, long settleWaitMs) {
         VerifyContext.LedgerView ledger = ctx.ledger(key);
         long limit = key.limitMicroCredits() == null ? 0 : key.limitMicroCredits();
         long prompt = d.promptTokens();
@@ -119,11 +141,13 @@ public final class LimitMatrix {
                 d,
                 baselineMicroCredits,
                 ledger.usedInPeriodMicroCredits(),
-                settled,
+                settleWaitMs >= 0,
                 estimate,
                 sent,
                 admitted,
                 ttfr,
-                probes);
+                probes,
+                settleWaitMs,
+                ledger.remainingMicroCredits());
     }
 }

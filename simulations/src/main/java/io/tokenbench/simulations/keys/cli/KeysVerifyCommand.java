@@ -283,6 +283,7 @@ public final class KeysVerifyCommand implements Callable<Integer> {
             out.println(
                     "keys verify: "
                             + (outcome.report().failed() ? "FAIL" : "PASS")
+                            + coverage(outcome.report())
                             + "; details in "
                             + outcome.runDir().resolve("enforcement.md")
                             + " and "
@@ -300,6 +301,23 @@ public final class KeysVerifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("keys verify: could not run: " + e);
             return EnforcementReport.EXIT_COULD_NOT_RUN;
         }
+    }
+
+    /** ", 4 of 16 cells": the matrix cells whose overshoot was judged. */
+    static String coverage(EnforcementReport report) {
+        for (CheckResult c : report.checks()) {
+            if (c.name() == io.tokenbench.simulations.keys.CheckName.OVERSHOOT) {
+                var cov = c.evidence().path("coverage");
+                if (cov.has("cells_total")) {
+                    return ", "
+                            + cov.path("cells_checked").asInt()
+                            + " of "
+                            + cov.path("cells_total").asInt()
+                            + " cells";
+                }
+            }
+        }
+        return "";
     }
 
     /** An http(s) URL without credentials or query. */

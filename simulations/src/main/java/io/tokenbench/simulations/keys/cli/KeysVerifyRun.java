@@ -92,7 +92,58 @@ public final class KeysVerifyRun {
                                 secretFromEnv("--unlimited-key-env", o.unlimitedKeyEnv(), env),
                                 null,
                                 null);
+        preflight(o, keys);
         return verify(o, o.url(), null, keys, unlimited);
+    }
+
+    /** Keys needed live: one cell each; two cover a streaming and a non-streaming request. */
+    static final int MIN_LIVE_KEYS = 2;
+
+    /**
+     * Live, before any traffic: enough keys, each key's usage endpoint readable (the real cause
+     * named when not: connection refused, TLS, 401...), and the claimed {@code --limit-credits}
+     * equal to the {@code total_granted} the endpoint reports for every key.
+     *
+     * @throws IllegalArgumentException naming the option (exit 2)
+     * @throws UncheckedIOException naming the cause (exit 2)
+     */
+    static void preflight(KeysVerifyOptions o, List<KeyHandle> keys) {
+        if (keys.size() < MIN_LIVE_KEYS) {
+            throw new IllegalArgumentException(
+                    "--key-env: "
+                            + keys.size()
+                            + " key covers one matrix cell, a non-streaming request; give at least "
+                            + MIN_LIVE_KEYS
+                            + " keys so that streaming requests are checked too");
+        }
+        UsageProbe usage = new UsageProbe(o.url());
+        for (KeyHandle k : keys) {
+            UsageProbe.TokenUsage u;
+            try {
+                u = usage.read(k.secret());
+            } catch (UncheckedIOException e) {
+                throw new UncheckedIOException(
+                        "--key-env " + k.label().substring("env:".length()) + ": " + e.getMessage(),
+                        e.getCause());
+            }
+            if (u.unlimited()) {
+                throw new IllegalArgumentException(
+                        "--key-env "
+                                + k.label().substring("env:".length())
+                                + ": the usage endpoint reports an unlimited key; the matrix needs"
+                                + " keys with the --limit-credits limit");
+            }
+            Long granted = u.grantedMicroCredits();
+            if (granted != null && granted.longValue() != k.limitMicroCredits()) {
+                throw new IllegalArgumentException(
+                        "--limit-credits: claimed "
+                                + o.limitCredits().stripTrailingZeros().toPlainString()
+                                + " but the usage endpoint reports total_granted "
+                                + Credits.credits(granted).stripTrailingZeros().toPlainString()
+                                + " for --key-env "
+                                + k.label().substring("env:".length()));
+            }
+        }
     }
 
     private static Outcome verify(
@@ -184,11 +235,32 @@ public final class KeysVerifyRun {
 
     /** Live without --model: the cheapest chat model whose short request is billed at all. */
     private static String cheapest(URI base, Secret key, int maxTokens) {
-        return PriceFetch.cheapestBilledChat(base, key, SHORT_PROMPT_TOKENS, maxTokens)
+        PriceFetch.Catalog c =
+                PriceFetch.cheapestBilledChat(base, key, SHORT_PROMPT_TOKENS, maxTokens);
+        return c.cheapest()
                 .orElseThrow(
                         () ->
                                 new IllegalArgumentException(
-                                        "--model: the target lists no priced chat model at /v1/models; give --model"))
+                                        "--model: GET /v1/models lists "
+                                                + c.modelIds().size()
+                                                + " model(s)"
+                                                + (c.modelIds().isEmpty()
+                                                        ? ""
+                                                        : " ("
+                                                                + String.join(
+                                                                        ", ",
+                                                                        c.modelIds().stream()
+                                                                                .limit(5)
+                                                                                .toList())
+                                                                + (c.modelIds().size() > 5
+                                                                        ? ", ..."
+                                                                        : "")
+                                                                + ")")
+                                                + ", "
+                                                + c.priced()
+                                                + " with a chat price, none billed at least 1"
+                                                + " micro-Credit for a short request; give"
+                                                + " --model (and --price-in/--price-out)"))
                 .model();
     }
 
