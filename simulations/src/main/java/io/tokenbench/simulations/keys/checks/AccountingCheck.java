@@ -39,12 +39,14 @@ public final class AccountingCheck {
         }
         List<KeyHandle> keys = cells.stream().map(CellOutcome::key).toList();
         Map<String, java.util.Set<String>> ids = new HashMap<>();
-        Map<String, Long> minUsed = new HashMap<>();
+        Map<String, LedgerSettle.Expect> expect = new HashMap<>();
         for (CellOutcome c : cells) {
             ids.put(c.key().label(), LedgerSettle.loggedIds(c.allCalls()));
-            minUsed.put(c.key().label(), minUsed(ctx, c));
+            expect.put(
+                    c.key().label(),
+                    LedgerSettle.Expect.spent(ctx, c.baselineUsedMicroCredits(), c.allCalls()));
         }
-        Map<String, Long> settleMs = LedgerSettle.await(ctx, keys, ids, minUsed);
+        Map<String, Long> settleMs = LedgerSettle.await(ctx, keys, ids, expect);
         ArrayNode rows = Evidence.array();
         List<String> problems = new ArrayList<>();
         for (CellOutcome c : cells) {
@@ -64,7 +66,7 @@ public final class AccountingCheck {
             String problem =
                     ctx.mock()
                             ? mock(ctx, c, client, priced, row)
-                            : live(ctx, c, client, priced, row);
+                            : live(ctx, c, client, priced, row, settleMs.get(c.key().label()));
             row.put("verdict", problem == null ? "pass" : "fail");
             if (problem != null) {
                 row.put("problem", problem);
@@ -94,19 +96,6 @@ public final class AccountingCheck {
                         Verdict.FAIL,
                         problems.size() + " key(s) disagree; first: " + problems.get(0),
                         e);
-    }
-
-    /** Live: baseline + usage x price of the admitted calls, less rounding; null on the mock. */
-    private static Long minUsed(VerifyContext ctx, CellOutcome c) {
-        long spent = 0;
-        int priced = 0;
-        for (CallResult r : c.allCalls()) {
-            if (r.admitted() && r.hasUsage()) {
-                spent += ctx.price().costMicroCredits(r.promptTokens(), r.completionTokens());
-                priced++;
-            }
-        }
-        return c.baselineUsedMicroCredits() + Math.max(0, spent - priced);
     }
 
     private static String mock(
@@ -171,9 +160,16 @@ public final class AccountingCheck {
     }
 
     private static String live(
-            VerifyContext ctx, CellOutcome c, long client, int priced, ObjectNode row) {
+            VerifyContext ctx,
+            CellOutcome c,
+            long client,
+            int priced,
+            ObjectNode row,
+            long settleMs) {
         long endpoint = ctx.ledger(c.key()).usedInPeriodMicroCredits();
         long increase = endpoint - c.baselineUsedMicroCredits();
+        row.put("baseline_micro_credits", c.baselineUsedMicroCredits());
+        row.put("usage_endpoint_micro_credits", endpoint);
         row.put("usage_endpoint_increase_micro_credits", increase);
         row.put("tolerance_micro_credits", priced);
         return Math.abs(increase - client) > priced
@@ -181,8 +177,8 @@ public final class AccountingCheck {
                         + increase
                         + " for requests whose usage x price is "
                         + client
-                        + (increase < client
-                                ? " (still short after --settle-timeout: the ledger never caught"
+                        + (settleMs < 0
+                                ? " (not settled within --settle-timeout: the ledger never caught"
                                         + " up)"
                                 : "")
                 : null;

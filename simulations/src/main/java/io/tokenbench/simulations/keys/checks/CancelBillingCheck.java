@@ -73,7 +73,8 @@ public final class CancelBillingCheck {
                 ctx,
                 List.of(key),
                 java.util.Map.of(),
-                java.util.Map.of(key.label(), before + Math.max(0, floor - 1)));
+                java.util.Map.of(
+                        key.label(), LedgerSettle.Expect.atLeast(before + Math.max(0, floor - 1))));
         long billedCredits;
         long billedCompletion;
         long prompt;

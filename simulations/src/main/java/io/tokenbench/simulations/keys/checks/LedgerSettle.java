@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Waits until the ledger shows every finished request, key by key, each with its own deadline of
  * {@code --settle-timeout} (a slow key never shortens the next key's wait). On the mock: until the
  * key's {@code used_total} equals the sum of its log rows and every listed request has its row. On
- * a live gateway: until the usage endpoint shows at least what the client knows it spent (the key's
- * baseline plus usage x price, less one micro-Credit of rounding per request) and then reads the
- * same twice {@value #LIVE_POLL_MS} ms apart; two equal reads alone prove nothing on an endpoint
- * that lags. Without a known spend, two reads one second apart must agree. A key that does not
+ * a live gateway: until the usage endpoint agrees with what the client knows ({@link Expect}: the
+ * key's baseline plus usage x price, within one micro-Credit of rounding per request; or at least a
+ * floor) and then reads the same twice {@value #LIVE_POLL_MS} ms apart. Two equal reads alone prove
+ * nothing on an endpoint that lags: it may still show reservations not yet released, or spend not
+ * yet written. Without an expectation, two reads one second apart must agree. A key that does not
  * settle in time gets -1 (the accounting check's business, not a reason to hang).
  */
 public final class LedgerSettle {
@@ -27,6 +28,37 @@ public final class LedgerSettle {
     static final long LIVE_POLL_MS = 250;
     private static final Duration LIVE_POLL = Duration.ofMillis(LIVE_POLL_MS);
     private static final Duration LIVE_POLL_UNKNOWN_SPEND = Duration.ofSeconds(1);
+
+    /**
+     * What a settled live ledger shows: {@code used_in_period} within {@code tolerance} of {@code
+     * usedMicroCredits}, or with {@code atLeast} any value from {@code usedMicroCredits -
+     * tolerance} up.
+     */
+    public record Expect(long usedMicroCredits, long toleranceMicroCredits, boolean atLeast) {
+        /** Baseline plus usage x price of the admitted calls, one micro-Credit per call. */
+        public static Expect spent(
+                VerifyContext ctx, long baselineMicroCredits, Collection<CallResult> calls) {
+            long spent = 0;
+            int priced = 0;
+            for (CallResult r : calls) {
+                if (r.admitted() && r.hasUsage()) {
+                    spent += ctx.price().costMicroCredits(r.promptTokens(), r.completionTokens());
+                    priced++;
+                }
+            }
+            return new Expect(baselineMicroCredits + spent, priced, false);
+        }
+
+        public static Expect atLeast(long floorMicroCredits) {
+            return new Expect(floorMicroCredits, 0, true);
+        }
+
+        boolean met(long used) {
+            return atLeast
+                    ? used >= usedMicroCredits - toleranceMicroCredits
+                    : Math.abs(used - usedMicroCredits) <= toleranceMicroCredits;
+        }
+    }
 
     private LedgerSettle() {}
 
@@ -38,7 +70,7 @@ public final class LedgerSettle {
         return await(ctx, keys, Map.of(), Map.of());
     }
 
-    /** Like {@link #await(VerifyContext, Collection, Map, Map)} without known spends. */
+    /** Like {@link #await(VerifyContext, Collection, Map, Map)} without expectations. */
     public static Map<String, Long> await(
             VerifyContext ctx,
             Collection<KeyHandle> keys,
@@ -49,14 +81,14 @@ public final class LedgerSettle {
     /**
      * @param requestIdsByKey the mock: requests (by key label) that must have their log row (a key
      *     that reserves nothing shows a ledger equal to its logs while a settlement is to come)
-     * @param minUsedByKey live: the least {@code used_in_period} (by key label) the usage endpoint
-     *     must show before the key counts as settled
+     * @param expectByKey live: what the usage endpoint must show (by key label) before the key
+     *     counts as settled
      */
     public static Map<String, Long> await(
             VerifyContext ctx,
             Collection<KeyHandle> keys,
             Map<String, Set<String>> requestIdsByKey,
-            Map<String, Long> minUsedByKey) {
+            Map<String, Expect> expectByKey) {
         Map<String, Long> waitMs = new LinkedHashMap<>();
         for (KeyHandle k : keys) {
             long start = System.nanoTime();
@@ -68,10 +100,24 @@ public final class LedgerSettle {
                                     k,
                                     requestIdsByKey.getOrDefault(k.label(), Set.of()),
                                     deadline)
-                            : liveSettled(ctx, k, minUsedByKey.get(k.label()), deadline);
+                            : liveSettled(ctx, k, expectByKey.get(k.label()), deadline);
             waitMs.put(k.label(), ok ? (System.nanoTime() - start) / 1_000_000 : -1L);
         }
         return waitMs;
+    }
+
+    /**
+     * One key's ledger once it settled after {@code calls} (or at its deadline): what a refusal or
+     * an apparently exhausted ledger is judged against during a sequential drive.
+     */
+    public static VerifyContext.LedgerView settledView(
+            VerifyContext ctx, KeyHandle key, long baselineMicroCredits, List<CallResult> calls) {
+        await(
+                ctx,
+                List.of(key),
+                Map.of(key.label(), loggedIds(calls)),
+                Map.of(key.label(), Expect.spent(ctx, baselineMicroCredits, calls)));
+        return ctx.ledger(key);
     }
 
     /** The ids of the calls the platform must have logged (answered, admitted or refused). */
@@ -98,20 +144,20 @@ public final class LedgerSettle {
     }
 
     /**
-     * @param minUsed null when the client does not know what the key spent
+     * @param expect null when the client does not know what the key spent
      */
-    static boolean liveSettled(VerifyContext ctx, KeyHandle k, Long minUsed, long deadlineNanos) {
+    static boolean liveSettled(VerifyContext ctx, KeyHandle k, Expect expect, long deadlineNanos) {
         AtomicReference<Long> previous = new AtomicReference<>();
         return Waiting.until(
                         () -> {
                             long used = ctx.ledger(k).usedInPeriodMicroCredits();
-                            if (minUsed != null && used < minUsed) {
+                            if (expect != null && !expect.met(used)) {
                                 previous.set(null);
                                 return Optional.<Long>empty();
                             }
                             return Optional.of(used).filter(u -> u.equals(previous.getAndSet(u)));
                         },
-                        minUsed == null ? LIVE_POLL_UNKNOWN_SPEND : LIVE_POLL,
+                        expect == null ? LIVE_POLL_UNKNOWN_SPEND : LIVE_POLL,
                         deadlineNanos)
                 .isPresent();
     }

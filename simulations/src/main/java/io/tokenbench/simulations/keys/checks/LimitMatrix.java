@@ -59,20 +59,26 @@ public final class LimitMatrix {
             }
         }
         Map<Cell, Long> baseline = new LinkedHashMap<>();
-        keys.forEach((cell, key) -> baseline.put(cell, ctx.ledger(key).usedInPeriodMicroCredits()));
+        keys.forEach((cell, key) -> baseline.put(cell, ctx.baselineUsedMicroCredits(key)));
         Map<Cell, DriveResult> drives = new LinkedHashMap<>();
         LimitDrive drive = new LimitDrive(ctx);
         keys.forEach(
-                (cell, key) -> drives.put(cell, drive.run(key, cell.concurrency(), probe(cell))));
+                (cell, key) ->
+                        drives.put(
+                                cell,
+                                drive.run(
+                                        key, cell.concurrency(), probe(cell), baseline.get(cell))));
         Map<String, Set<String>> ids = new LinkedHashMap<>();
-        Map<String, Long> minUsed = new LinkedHashMap<>();
+        Map<String, LedgerSettle.Expect> expect = new LinkedHashMap<>();
         keys.forEach(
                 (cell, key) -> {
                     DriveResult d = drives.get(cell);
                     ids.put(key.label(), LedgerSettle.loggedIds(d.calls()));
-                    minUsed.put(key.label(), minUsed(baseline.get(cell), d.calls()));
+                    expect.put(
+                            key.label(),
+                            LedgerSettle.Expect.spent(ctx, baseline.get(cell), d.calls()));
                 });
-        Map<String, Long> wait = LedgerSettle.await(ctx, keys.values(), ids, minUsed);
+        Map<String, Long> wait = LedgerSettle.await(ctx, keys.values(), ids, expect);
         List<CellOutcome> outcomes = new ArrayList<>();
         for (Map.Entry<Cell, KeyHandle> e : keys.entrySet()) {
             outcomes.add(
@@ -84,22 +90,6 @@ public final class LimitMatrix {
                             wait.get(e.getValue().label())));
         }
         return new Result(outcomes, notRun, calibration);
-    }
-
-    /**
-     * What the usage endpoint must show at least once the calls are settled: the baseline plus
-     * usage x price of the admitted calls, less one micro-Credit of rounding per call.
-     */
-    long minUsed(long baselineMicroCredits, List<CallResult> calls) {
-        long spent = 0;
-        int priced = 0;
-        for (CallResult r : calls) {
-            if (r.admitted() && r.hasUsage()) {
-                spent += ctx.price().costMicroCredits(r.promptTokens(), r.completionTokens());
-                priced++;
-            }
-        }
-        return baselineMicroCredits + Math.max(0, spent - priced);
     }
 
     private ChatProbe probe(Cell cell) {

@@ -66,7 +66,8 @@ public final class KeysVerifyRun {
     public static Outcome execute(KeysVerifyOptions o, Map<String, String> env) throws IOException {
         if (o.targetKind() == KeysVerifyOptions.TargetKind.MOCK_IN_PROCESS) {
             try (InProcessMock mock = InProcessMock.start()) {
-                return verify(o, mock.baseUrl(), Secret.of(mock.adminToken()), List.of(), null);
+                return verify(
+                        o, mock.baseUrl(), Secret.of(mock.adminToken()), List.of(), null, Map.of());
             }
         }
         if (o.targetKind() == KeysVerifyOptions.TargetKind.MOCK) {
@@ -75,7 +76,8 @@ public final class KeysVerifyRun {
                     o.url(),
                     secretFromEnv("--admin-token-env", o.adminTokenEnv(), env),
                     List.of(),
-                    null);
+                    null,
+                    Map.of());
         }
         List<KeyHandle> keys = new ArrayList<>();
         long limit = Credits.micro(o.limitCredits());
@@ -92,8 +94,8 @@ public final class KeysVerifyRun {
                                 secretFromEnv("--unlimited-key-env", o.unlimitedKeyEnv(), env),
                                 null,
                                 null);
-        preflight(o, keys);
-        return verify(o, o.url(), null, keys, unlimited);
+        Map<String, Long> firstContact = preflight(o, keys);
+        return verify(o, o.url(), null, keys, unlimited, firstContact);
     }
 
     /** Keys needed live: one cell each; two cover a streaming and a non-streaming request. */
@@ -104,10 +106,11 @@ public final class KeysVerifyRun {
      * named when not: connection refused, TLS, 401...), and the claimed {@code --limit-credits}
      * equal to the {@code total_granted} the endpoint reports for every key.
      *
+     * @return each key's {@code used_in_period} at this first contact, by key label
      * @throws IllegalArgumentException naming the option (exit 2)
      * @throws UncheckedIOException naming the cause (exit 2)
      */
-    static void preflight(KeysVerifyOptions o, List<KeyHandle> keys) {
+    static Map<String, Long> preflight(KeysVerifyOptions o, List<KeyHandle> keys) {
         if (keys.size() < MIN_LIVE_KEYS) {
             throw new IllegalArgumentException(
                     "--key-env: "
@@ -117,6 +120,7 @@ public final class KeysVerifyRun {
                             + " keys so that streaming requests are checked too");
         }
         UsageProbe usage = new UsageProbe(o.url());
+        Map<String, Long> firstContact = new LinkedHashMap<>();
         for (KeyHandle k : keys) {
             UsageProbe.TokenUsage u;
             try {
@@ -143,7 +147,9 @@ public final class KeysVerifyRun {
                                 + " for --key-env "
                                 + k.label().substring("env:".length()));
             }
+            firstContact.put(k.label(), u.usedMicroCredits());
         }
+        return firstContact;
     }
 
     private static Outcome verify(
@@ -151,7 +157,8 @@ public final class KeysVerifyRun {
             URI base,
             Secret adminToken,
             List<KeyHandle> liveKeys,
-            KeyHandle unlimited)
+            KeyHandle unlimited,
+            Map<String, Long> firstContactUsed)
             throws IOException {
         Instant started = Instant.now();
         boolean mock = adminToken != null;
@@ -213,7 +220,8 @@ public final class KeysVerifyRun {
                         price,
                         new ChatProbe(model, o.prompt(), false, null, 0, headers),
                         settings,
-                        liveKeys);
+                        liveKeys,
+                        firstContactUsed);
         List<CheckResult> checks = new KeysVerifier(ctx).run(unlimited, o.reset());
         String kind =
                 switch (o.targetKind()) {
