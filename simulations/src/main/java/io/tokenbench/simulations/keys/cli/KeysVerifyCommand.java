@@ -79,7 +79,8 @@ public final class KeysVerifyCommand implements Callable<Integer> {
             showDefaultValue = Help.Visibility.NEVER,
             description =
                     "live gateway: a variable holding a key with the limit below, one per matrix"
-                            + " cell, repeatable")
+                            + " cell, repeatable; at least 2 (a streaming and a non-streaming"
+                            + " cell)")
     private List<String> keyEnvs = new ArrayList<>();
 
     @Option(
@@ -186,7 +187,9 @@ public final class KeysVerifyCommand implements Callable<Integer> {
             names = "--settle-timeout",
             paramLabel = "DURATION",
             defaultValue = "5s",
-            description = "how long the ledger may take to show every finished request")
+            description =
+                    "per key: how long its ledger may take to show every finished request (each"
+                            + " key has its own deadline)")
     private Duration settleTimeout;
 
     @Option(

@@ -296,4 +296,88 @@ class LaggingGatewayTest {
             assertThat(r.text()).contains("--key-env A", "answered 401");
         }
     }
+
+    /** A loopback gateway with new-api's usage endpoint and a catalog without prices. */
+    private static com.sun.net.httpserver.HttpServer unpricedGateway() throws IOException {
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(
+                "/api/usage/token/",
+                x ->
+                        answer(
+                                x,
+                                "{\"code\":true,\"data\":{\"total_granted\":0.001,"
+                                        + "\"total_used\":0,\"total_available\":0.001,"
+                                        + "\"unlimited_quota\":false,\"expires_at\":0}}"));
+        server.createContext(
+                "/v1/models",
+                x ->
+                        answer(
+                                x,
+                                "{\"object\":\"list\",\"data\":[{\"id\":\"alpha\"},"
+                                        + "{\"id\":\"beta\"}]}"));
+        server.start();
+        return server;
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange x, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.sendResponseHeaders(200, bytes.length);
+        x.getResponseBody().write(bytes);
+        x.close();
+    }
+
+    @Test
+    void noPricedModelNamesTheCatalogItSaw() throws IOException {
+        com.sun.net.httpserver.HttpServer server = unpricedGateway();
+        try {
+            Run r =
+                    run(
+                            List.of(
+                                    "--url",
+                                    "http://127.0.0.1:" + server.getAddress().getPort(),
+                                    "--key-env",
+                                    "A",
+                                    "--key-env",
+                                    "B",
+                                    "--limit-credits",
+                                    "0.001",
+                                    "--runs",
+                                    runs.toString()),
+                            Map.of("A", "sk-test-a-0000000000", "B", "sk-test-b-0000000000"));
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.text())
+                    .contains("--model", "lists 2 model(s) (alpha, beta)", "0 with a chat price");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void tlsAgainstAPlainHttpPortIsNamedAsTls() throws IOException {
+        com.sun.net.httpserver.HttpServer server = unpricedGateway();
+        try {
+            Run r =
+                    run(
+                            List.of(
+                                    "--url",
+                                    "https://127.0.0.1:" + server.getAddress().getPort(),
+                                    "--key-env",
+                                    "A",
+                                    "--key-env",
+                                    "B",
+                                    "--limit-credits",
+                                    "0.001",
+                                    "--runs",
+                                    runs.toString()),
+                            Map.of("A", "sk-test-a-0000000000", "B", "sk-test-b-0000000000"));
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.text()).contains("TLS handshake with 127.0.0.1:").doesNotContain("null");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
