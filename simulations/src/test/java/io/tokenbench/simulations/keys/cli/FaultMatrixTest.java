@@ -54,18 +54,25 @@ class FaultMatrixTest {
                                 "leaks",
                                 Set.of("overshoot", "reset"),
                                 new String[0]),
+                        // Refusals judged against the settled ledger (issue 15): the gate
+                        // refuses on reservations its late writes have not released yet.
                         new Fault(
                                 "batch_write_ms=2000",
                                 "overshoot",
-                                Set.of(),
+                                Set.of("false_rejections"),
                                 new String[] {"--settle-timeout", "4s"}),
+                        // A ledger that never settles costs each key its own settle timeout:
+                        // short ones keep the row quick.
                         new Fault(
                                 "drop_settlement=0.5",
                                 "accounting",
                                 Set.of("refund"),
-                                new String[0]),
+                                new String[] {"--settle-timeout", "500ms"}),
                         new Fault(
-                                "double_settle=0.5", "accounting", Set.of("refund"), new String[0]),
+                                "double_settle=0.5",
+                                "accounting",
+                                Set.of("refund"),
+                                new String[] {"--settle-timeout", "500ms"}),
                         new Fault("no_refund_on_error=true", "refund", Set.of(), new String[0]),
                         new Fault("reset_zone=Asia/Shanghai", "reset", Set.of(), new String[0]),
                         new Fault("reset_weekday=sunday", "reset", Set.of(), new String[0]),
@@ -92,7 +99,7 @@ class FaultMatrixTest {
                                     "--mock-option",
                                     "stale_cache_ms=60000",
                                     "--settle-timeout",
-                                    "4s"
+                                    "2s"
                                 }))
                 .map(Arguments::of);
     }

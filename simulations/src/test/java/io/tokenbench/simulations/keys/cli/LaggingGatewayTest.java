@@ -357,14 +357,33 @@ class LaggingGatewayTest {
     }
 
     @Test
-    void tlsAgainstAPlainHttpPortIsNamedAsTls() throws IOException {
-        com.sun.net.httpserver.HttpServer server = unpricedGateway();
-        try {
+    void tlsAgainstAPlainHttpPortIsNamedAsTls() throws Exception {
+        // A plain HTTP server answers a TLS ClientHello with a plain-text 400, as real ones do.
+        try (ServerSocket plain =
+                new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t =
+                    new Thread(
+                            () -> {
+                                while (!plain.isClosed()) {
+                                    try (java.net.Socket c = plain.accept()) {
+                                        c.getInputStream().read(new byte[512]);
+                                        c.getOutputStream()
+                                                .write(
+                                                        "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                                                .getBytes(
+                                                                        StandardCharsets.US_ASCII));
+                                    } catch (IOException e) {
+                                        return;
+                                    }
+                                }
+                            });
+            t.setDaemon(true);
+            t.start();
             Run r =
                     run(
                             List.of(
                                     "--url",
-                                    "https://127.0.0.1:" + server.getAddress().getPort(),
+                                    "https://127.0.0.1:" + plain.getLocalPort(),
                                     "--key-env",
                                     "A",
                                     "--key-env",
@@ -376,8 +395,6 @@ class LaggingGatewayTest {
                             Map.of("A", "sk-test-a-0000000000", "B", "sk-test-b-0000000000"));
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.text()).contains("TLS handshake with 127.0.0.1:").doesNotContain("null");
-        } finally {
-            server.stop(0);
         }
     }
 }
