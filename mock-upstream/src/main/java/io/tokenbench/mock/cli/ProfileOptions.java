@@ -1,5 +1,6 @@
 package io.tokenbench.mock.cli;
 
+import io.tokenbench.mock.behavior.Dist;
 import io.tokenbench.mock.billing.CancelBilling;
 import io.tokenbench.mock.billing.PeriodAttribution;
 import io.tokenbench.mock.billing.Rounding;
@@ -155,6 +156,24 @@ final class ProfileOptions {
                     "fault: do not enforce status, expiry or limits (default ${DEFAULT-VALUE})")
     Boolean failOpen;
 
+    @Option(
+            names = {"--ledger-read-lag", "--ledger_read_lag"},
+            paramLabel = "DIST",
+            converter = MockConverters.DurationDist.class,
+            description =
+                    "settlements reach the usage endpoint and the admin key view this much later,"
+                            + " drawn per settlement (e.g. 1s, uniform(0ms,2s)); admission is not"
+                            + " delayed (default 0)")
+    Dist ledgerReadLag;
+
+    @Option(
+            names = {"--usage-reports-granted", "--usage_reports_granted"},
+            arity = "1",
+            paramLabel = "BOOL",
+            description =
+                    "GET /api/usage/token/ reports total_granted, as new-api does (default true)")
+    Boolean usageReportsGranted;
+
     /**
      * {@link EnforcementProfile#DEFAULTS} with the options given; every value was checked by its
      * converter, the record checks the rest.
@@ -179,6 +198,8 @@ final class ProfileOptions {
                 Objects.requireNonNullElse(doubleSettleProbability, d.doubleSettleProbability()),
                 Objects.requireNonNullElse(noRefundOnError, d.noRefundOnError()),
                 trustBypassMicroCredits,
-                Objects.requireNonNullElse(failOpen, d.failOpen()));
+                Objects.requireNonNullElse(failOpen, d.failOpen()),
+                Objects.requireNonNullElse(ledgerReadLag, d.ledgerReadLag()),
+                Objects.requireNonNullElse(usageReportsGranted, d.usageReportsGranted()));
     }
 }

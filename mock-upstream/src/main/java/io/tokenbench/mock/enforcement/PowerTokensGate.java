@@ -119,6 +119,11 @@ public final class PowerTokensGate implements RequestGate {
                 p.concurrency() == ConcurrencyMode.CHECK_THEN_ACT
                         ? key.snapshot(now, p.staleCache())
                         : key.state();
+        if (!p.staleCache().isZero()) {
+            // A cache filled from the lagging read view: stale_cache_ms combined with
+            // ledger_read_lag.
+            seen = platform.readLag().visible(key, seen, now);
+        }
         RejectionDetails details =
                 new RejectionDetails(
                         request.requestId(),
@@ -369,6 +374,8 @@ public final class PowerTokensGate implements RequestGate {
                     chargeMicroCredits,
                     p.periodAttribution());
         }
+        long delta = times * (chargeMicroCredits - r.reservedMicroCredits());
+        platform.readLag().record(key, p.ledgerReadLag(), now, attributed, delta, delta);
         return attributed;
     }
 

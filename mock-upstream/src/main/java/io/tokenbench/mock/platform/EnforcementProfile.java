@@ -1,5 +1,6 @@
 package io.tokenbench.mock.platform;
 
+import io.tokenbench.mock.behavior.Dist;
 import io.tokenbench.mock.billing.CancelBilling;
 import io.tokenbench.mock.billing.PeriodAttribution;
 import io.tokenbench.mock.billing.Rounding;
@@ -32,6 +33,11 @@ import java.util.Objects;
  * @param trustBypassAboveMicroCredits keys whose remaining exceeds this reserve nothing and skip
  *     the pre-consume check; {@code null} = off (fault)
  * @param failOpen status, expiry and limits are not enforced at all (fault)
+ * @param ledgerReadLag settlements reach the ledger's read views (usage endpoint, admin key view)
+ *     this much later, drawn per settlement ({@link LedgerReadLag}); 0 = at once. Eventual
+ *     consistency, not a fault by itself
+ * @param usageReportsGranted the usage endpoint reports {@code total_granted} (new-api does; false
+ *     plays a gateway that omits it)
  */
 public record EnforcementProfile(
         ConcurrencyMode concurrency,
@@ -50,7 +56,12 @@ public record EnforcementProfile(
         double doubleSettleProbability,
         boolean noRefundOnError,
         Long trustBypassAboveMicroCredits,
-        boolean failOpen) {
+        boolean failOpen,
+        Dist ledgerReadLag,
+        boolean usageReportsGranted) {
+
+    /** No read lag. */
+    public static final Dist NO_LAG = new Dist.Constant(0, "0");
 
     public static final EnforcementProfile DEFAULTS =
             new EnforcementProfile(
@@ -70,9 +81,53 @@ public record EnforcementProfile(
                     0.0,
                     false,
                     null,
-                    false);
+                    false,
+                    NO_LAG,
+                    true);
+
+    /** The profile without the read-view switches (no read lag, {@code total_granted} shown). */
+    public EnforcementProfile(
+            ConcurrencyMode concurrency,
+            ErrorStyle errorStyle,
+            CancelBilling cancelBilling,
+            Rounding rounding,
+            ZoneId resetZone,
+            DayOfWeek resetWeekday,
+            Duration resetLag,
+            long expiryOffByOneSeconds,
+            PeriodAttribution periodAttribution,
+            boolean cutoff,
+            Duration staleCache,
+            Duration batchWrite,
+            double dropSettlementProbability,
+            double doubleSettleProbability,
+            boolean noRefundOnError,
+            Long trustBypassAboveMicroCredits,
+            boolean failOpen) {
+        this(
+                concurrency,
+                errorStyle,
+                cancelBilling,
+                rounding,
+                resetZone,
+                resetWeekday,
+                resetLag,
+                expiryOffByOneSeconds,
+                periodAttribution,
+                cutoff,
+                staleCache,
+                batchWrite,
+                dropSettlementProbability,
+                doubleSettleProbability,
+                noRefundOnError,
+                trustBypassAboveMicroCredits,
+                failOpen,
+                NO_LAG,
+                true);
+    }
 
     public EnforcementProfile {
+        Objects.requireNonNull(ledgerReadLag, "ledger_read_lag");
         Objects.requireNonNull(concurrency, "concurrency");
         Objects.requireNonNull(errorStyle, "errorStyle");
         Objects.requireNonNull(cancelBilling, "cancelBilling");

@@ -5,7 +5,9 @@ import io.tokenbench.mock.billing.UsageLog;
 import io.tokenbench.mock.billing.UsageStats;
 import io.tokenbench.mock.clock.EmulatorClock;
 import io.tokenbench.mock.keys.ApiKey;
+import io.tokenbench.mock.keys.KeyState;
 import io.tokenbench.mock.keys.KeyStore;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,6 +24,7 @@ public final class PlatformState {
     private final UsageLog log;
     private final UsageStats stats = new UsageStats();
     private final DeferredPostings deferred = new DeferredPostings();
+    private final LedgerReadLag readLag = new LedgerReadLag();
 
     public PlatformState(
             KeyStore keys, EmulatorClock clock, EnforcementProfile profile, UsageLog log) {
@@ -71,6 +74,21 @@ public final class PlatformState {
 
     public DeferredPostings deferred() {
         return deferred;
+    }
+
+    /** Settlements held back from the ledger's read views ({@code ledger_read_lag}). */
+    public LedgerReadLag readLag() {
+        return readLag;
+    }
+
+    /**
+     * A key's state as the read views show it (usage endpoint, admin key view): due resets applied,
+     * settlements still held by {@code ledger_read_lag} left out.
+     */
+    public KeyState readView(ApiKey key) {
+        EnforcementProfile p = profile();
+        Instant now = clock.instant();
+        return readLag.visible(key, key.applyDueReset(now, p.calendar(), p.resetLag()), now);
     }
 
     /** Applies due deferred postings and due resets of every key (the sweeper's work). */

@@ -3,6 +3,7 @@ package io.tokenbench.mock.platformadmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tokenbench.mock.behavior.DistParser;
 import io.tokenbench.mock.billing.CancelBilling;
 import io.tokenbench.mock.billing.Credits;
 import io.tokenbench.mock.billing.PeriodAttribution;
@@ -63,6 +64,8 @@ public final class EnforcementOptions {
         m.put("no_refund_on_error", Kind.BOOLEAN);
         m.put("trust_bypass", Kind.CREDITS_OR_NULL);
         m.put("fail_open", Kind.BOOLEAN);
+        m.put("ledger_read_lag", Kind.TEXT);
+        m.put("usage_reports_granted", Kind.BOOLEAN);
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -133,6 +136,8 @@ public final class EnforcementOptions {
                 case "no_refund_on_error" -> b.noRefundOnError = bool(value);
                 case "trust_bypass" -> b.trustBypassAboveMicroCredits = creditsOrOff(value);
                 case "fail_open" -> b.failOpen = bool(value);
+                case "ledger_read_lag" -> b.ledgerReadLag = DistParser.durations(value);
+                case "usage_reports_granted" -> b.usageReportsGranted = bool(value);
                 default -> throw new ProfileOptionException(name, "unknown setting");
             }
             return b.build();
@@ -221,6 +226,8 @@ public final class EnforcementOptions {
             o.put("trust_bypass", Credits.fromMicro(p.trustBypassAboveMicroCredits()));
         }
         o.put("fail_open", p.failOpen());
+        o.put("ledger_read_lag", p.ledgerReadLag().spec());
+        o.put("usage_reports_granted", p.usageReportsGranted());
         return o;
     }
 }

@@ -130,7 +130,7 @@ final class KeysAdmin {
     private ObjectNode view(ApiKey key) {
         EnforcementProfile p = platform.profile();
         Instant now = platform.clock().instant();
-        KeyState s = key.applyDueReset(now, p.calendar(), p.resetLag());
+        KeyState s = platform.readView(key);
         return KeyJson.render(key, s, now, p, key.maskedKey());
     }
 

@@ -1,5 +1,6 @@
 package io.tokenbench.mock.platformadmin;
 
+import io.tokenbench.mock.behavior.Dist;
 import io.tokenbench.mock.billing.CancelBilling;
 import io.tokenbench.mock.billing.PeriodAttribution;
 import io.tokenbench.mock.billing.Rounding;
@@ -32,6 +33,8 @@ final class ProfileBuilder {
     boolean noRefundOnError;
     Long trustBypassAboveMicroCredits;
     boolean failOpen;
+    Dist ledgerReadLag;
+    boolean usageReportsGranted;
 
     ProfileBuilder(EnforcementProfile p) {
         concurrency = p.concurrency();
@@ -51,6 +54,8 @@ final class ProfileBuilder {
         noRefundOnError = p.noRefundOnError();
         trustBypassAboveMicroCredits = p.trustBypassAboveMicroCredits();
         failOpen = p.failOpen();
+        ledgerReadLag = p.ledgerReadLag();
+        usageReportsGranted = p.usageReportsGranted();
     }
 
     EnforcementProfile build() {
@@ -71,6 +76,8 @@ final class ProfileBuilder {
                 doubleSettleProbability,
                 noRefundOnError,
                 trustBypassAboveMicroCredits,
-                failOpen);
+                failOpen,
+                ledgerReadLag,
+                usageReportsGranted);
     }
 }

@@ -7,7 +7,6 @@ import io.tokenbench.mock.keys.ApiKey;
 import io.tokenbench.mock.keys.KeyState;
 import io.tokenbench.mock.platform.EnforcementProfile;
 import io.tokenbench.mock.platform.PlatformState;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -40,14 +39,15 @@ final class TokenUsageEndpoint {
         }
         ApiKey key = found.get();
         EnforcementProfile p = platform.profile();
-        Instant now = platform.clock().instant();
-        KeyState s = key.applyDueReset(now, p.calendar(), p.resetLag());
+        KeyState s = platform.readView(key);
         long used = s.usedInPeriodMicroCredits();
         long available = s.unlimited() ? 0 : s.remainingMicroCredits();
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("object", "token_usage");
         data.put("name", key.name());
-        data.put("total_granted", Credits.fromMicro(used + available));
+        if (p.usageReportsGranted()) {
+            data.put("total_granted", Credits.fromMicro(used + available));
+        }
         data.put("total_used", Credits.fromMicro(used));
         data.put("total_available", Credits.fromMicro(available));
         data.put("unlimited_quota", s.unlimited());

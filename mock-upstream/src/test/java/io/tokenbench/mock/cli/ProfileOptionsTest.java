@@ -41,6 +41,8 @@ class ProfileOptionsTest {
         "--no-refund-on-error",
         "--trust-bypass",
         "--fail-open",
+        "--ledger-read-lag",
+        "--usage-reports-granted",
     };
 
     @Test
@@ -108,6 +110,22 @@ class ProfileOptionsTest {
     }
 
     @Test
+    void theReadViewSwitchesTakeADistributionAndABoolean() {
+        EnforcementProfile p =
+                CommandLines.profile(
+                        "--ledger-read-lag", "uniform(0ms,2s)", "--usage_reports_granted", "false");
+        assertThat(p.ledgerReadLag().spec()).isEqualTo("uniform(0ms,2s)");
+        assertThat(p.ledgerReadLag().sample(new java.util.SplittableRandom(1))).isBetween(0.0, 2e9);
+        assertThat(p.usageReportsGranted()).isFalse();
+        assertThat(EnforcementProfile.DEFAULTS.usageReportsGranted()).isTrue();
+        assertThat(
+                        EnforcementProfile.DEFAULTS
+                                .ledgerReadLag()
+                                .sample(new java.util.SplittableRandom(1)))
+                .isZero();
+    }
+
+    @Test
     void notGivenKeepsTheDefaultsAndOffTurnsTheTrustBypassOff() {
         assertThat(CommandLines.profile()).isEqualTo(EnforcementProfile.DEFAULTS);
         assertThat(CommandLines.profile("--trust-bypass", "off").trustBypassAboveMicroCredits())
@@ -127,6 +145,9 @@ class ProfileOptionsTest {
             {"--reset-zone", "Mars/Base"},
             {"--cutoff", "yes"},
             {"--trust-bypass", "-1"},
+            {"--ledger-read-lag", "2"},
+            {"--ledger-read-lag", "uniform(2s)"},
+            {"--usage-reports-granted", "yes"},
         };
         for (String[] args : cases) {
             Run run = run(args);

@@ -256,6 +256,16 @@ class AdminApiTest {
         assertThat(f.platform.profile().errorStyle()).isEqualTo(ErrorStyle.OPENAI);
         assertThat(json(call("GET", "/admin/enforcement", null)).get("error_style").asText())
                 .isEqualTo("openai");
+        AdminResponse lag =
+                call(
+                        "PUT",
+                        "/admin/enforcement",
+                        "{\"ledger_read_lag\":\"uniform(0ms,2s)\",\"usage_reports_granted\":false}");
+        assertThat(lag.status()).isEqualTo(200);
+        JsonNode shown = json(call("GET", "/admin/enforcement", null));
+        assertThat(shown.get("ledger_read_lag").asText()).isEqualTo("uniform(0ms,2s)");
+        assertThat(shown.get("usage_reports_granted").asBoolean()).isFalse();
+        assertThat(f.platform.profile().usageReportsGranted()).isFalse();
     }
 
     @Test
@@ -303,6 +313,14 @@ class AdminApiTest {
             },
             {"PUT", "/admin/enforcement", "{\"fail_open\":\"true\"}", "fail_open"},
             {"PUT", "/admin/enforcement", "{\"turbo\":true}", "turbo"},
+            {"PUT", "/admin/enforcement", "{\"ledger_read_lag\":\"2\"}", "ledger_read_lag"},
+            {"PUT", "/admin/enforcement", "{\"ledger_read_lag\":2000}", "ledger_read_lag"},
+            {
+                "PUT",
+                "/admin/enforcement",
+                "{\"usage_reports_granted\":\"no\"}",
+                "usage_reports_granted"
+            },
         };
         for (String[] b : bad) {
             AdminResponse r = call(b[0], b[1], b[2]);

@@ -49,6 +49,35 @@ class FaultSwitchTest {
     }
 
     @Test
+    void ledgerReadLagDelaysTheReadViewButNotAdmission() {
+        GateFixture f = new GateFixture(GateFixture.profile("--ledger-read-lag", "2s"));
+        CreatedKey k = f.limitedKey(1_000);
+        exhaust(f, k);
+        // The read view still shows the reservation (500), the ledger the cost (1 000).
+        assertThat(f.platform.readView(k.key()).usedInPeriodMicroCredits()).isEqualTo(500);
+        assertThat(f.platform.readView(k.key()).usedTotalMicroCredits()).isEqualTo(500);
+        // Admission reads the ledger itself: the exhausted key is refused at once.
+        assertThat(admitted(f.admit(k.secret(), 100, null))).isFalse();
+        f.clock.advance(Duration.ofMillis(1_999));
+        assertThat(f.platform.readView(k.key()).usedInPeriodMicroCredits()).isEqualTo(500);
+        f.clock.advance(Duration.ofMillis(1));
+        assertThat(f.platform.readView(k.key()).usedInPeriodMicroCredits()).isEqualTo(1_000);
+        assertThat(f.platform.readView(k.key()).remainingMicroCredits()).isZero();
+    }
+
+    @Test
+    void staleCacheWithReadLagAdmitsOnTheLaggingBalance() {
+        GateFixture f =
+                new GateFixture(
+                        GateFixture.profile("--ledger-read-lag", "2s", "--stale-cache-ms", "100"));
+        CreatedKey k = f.limitedKey(1_000);
+        exhaust(f, k);
+        // The cache has expired, but it is refilled from the lagging view (used 500): admitted.
+        f.clock.advance(Duration.ofMillis(500));
+        assertThat(admitted(f.admit(k.secret(), 100, null))).isTrue();
+    }
+
+    @Test
     void batchWriteAppliesSpendLate() {
         GateFixture f = new GateFixture(GateFixture.profile("--batch-write-ms", "5000"));
         CreatedKey k = f.limitedKey(1_000);

@@ -33,7 +33,29 @@ public final class EnforcementMarkdown {
                     .append(escape(c.summary()))
                     .append(" |\n");
         }
-        JsonNode byConcurrency = r.check(CheckName.OVERSHOOT).evidence().path("by_concurrency");
+        JsonNode overshoot = r.check(CheckName.OVERSHOOT).evidence();
+        JsonNode coverage = overshoot.path("coverage");
+        if (coverage.has("cells_total")) {
+            md.append("\n## Coverage\n\n")
+                    .append(coverage.path("cells_checked").asInt())
+                    .append(" of ")
+                    .append(coverage.path("cells_total").asInt())
+                    .append(" matrix cells checked");
+            if (coverage.path("cells_stopped_before_limit").asInt() > 0) {
+                md.append("; ")
+                        .append(coverage.path("cells_stopped_before_limit").asInt())
+                        .append(" stopped before their limit (see `proves` in enforcement.json)");
+            }
+            md.append(".\n");
+            for (JsonNode c : overshoot.path("cells_not_run")) {
+                md.append("- `")
+                        .append(c.path("cell").asText())
+                        .append("`: not checked: ")
+                        .append(escape(c.path("reason").asText()))
+                        .append("\n");
+            }
+        }
+        JsonNode byConcurrency = overshoot.path("by_concurrency");
         if (byConcurrency.size() > 0) {
             md.append(
                     "\n## Overshoot per concurrency (worst cell)\n\n| concurrency | overshoot (micro-Credits) | share of limit |\n|---|---|---|\n");

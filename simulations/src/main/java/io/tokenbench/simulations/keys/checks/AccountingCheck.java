@@ -24,19 +24,39 @@ public final class AccountingCheck {
     private AccountingCheck() {}
 
     public static CheckResult run(VerifyContext ctx, List<CellOutcome> cells) {
+        return run(ctx, cells, PropagationLag.notMeasured("not asked for"));
+    }
+
+    /**
+     * @param lag the read view's propagation lag, reported as a figure (eventual consistency is
+     *     measured, not judged; a view that never catches up fails through the comparisons)
+     */
+    public static CheckResult run(VerifyContext ctx, List<CellOutcome> cells, PropagationLag lag) {
         if (cells.isEmpty()) {
-            return CheckResult.notChecked(CheckName.ACCOUNTING, "no matrix cell was run");
+            CheckResult r = CheckResult.notChecked(CheckName.ACCOUNTING, "no matrix cell was run");
+            r.evidence().set("propagation_lag", lag.toJson());
+            return r;
         }
-        List<KeyHandle> keys = cells.stream().map(CellOutcome::key).toList();
+        // A key that did not settle within its deadline after the matrix is not waited for again
+        // (it is judged on its last read; the wait would only double a faulty ledger's cost).
+        List<KeyHandle> keys =
+                cells.stream().filter(c -> c.settleWaitMs() >= 0).map(CellOutcome::key).toList();
         Map<String, java.util.Set<String>> ids = new HashMap<>();
-        cells.forEach(c -> ids.put(c.key().label(), LedgerSettle.loggedIds(c.allCalls())));
-        Map<String, Long> lag = LedgerSettle.await(ctx, keys, ids);
+        Map<String, LedgerSettle.Expect> expect = new HashMap<>();
+        for (CellOutcome c : cells) {
+            ids.put(c.key().label(), LedgerSettle.loggedIds(c.allCalls()));
+            expect.put(
+                    c.key().label(),
+                    LedgerSettle.Expect.spent(ctx, c.baselineUsedMicroCredits(), c.allCalls()));
+        }
+        Map<String, Long> settleMs = LedgerSettle.await(ctx, keys, ids, expect);
         ArrayNode rows = Evidence.array();
         List<String> problems = new ArrayList<>();
         for (CellOutcome c : cells) {
             ObjectNode row = rows.addObject();
             row.put("cell", c.cell().id());
-            row.put("settle_ms", lag.get(c.key().label()));
+            row.put("settle_ms", settleMs.getOrDefault(c.key().label(), -1L));
+            row.put("matrix_settle_ms", c.settleWaitMs());
             long client = 0;
             int priced = 0;
             for (CallResult r : c.allCalls()) {
@@ -49,7 +69,13 @@ public final class AccountingCheck {
             String problem =
                     ctx.mock()
                             ? mock(ctx, c, client, priced, row)
-                            : live(ctx, c, client, priced, row);
+                            : live(
+                                    ctx,
+                                    c,
+                                    client,
+                                    priced,
+                                    row,
+                                    settleMs.getOrDefault(c.key().label(), -1L));
             row.put("verdict", problem == null ? "pass" : "fail");
             if (problem != null) {
                 row.put("problem", problem);
@@ -63,11 +89,16 @@ public final class AccountingCheck {
                         ? "client usage x price, /admin/logs, /admin/keys, /admin/usage, /api/usage/token/"
                         : "client usage x price, /api/usage/token/ (no logs or usage statistics on a live gateway)");
         e.set("keys", rows);
+        e.set("propagation_lag", lag.toJson());
+        String agree =
+                ctx.mock()
+                        ? "usage x price, ledger, logs and usage agree for "
+                        : "usage x price and the usage endpoint agree (no logs read live) for ";
         return problems.isEmpty()
                 ? new CheckResult(
                         CheckName.ACCOUNTING,
                         Verdict.PASS,
-                        "usage x price, ledger, logs and usage agree for " + cells.size() + " keys",
+                        agree + cells.size() + " keys; " + lag.summary(),
                         e)
                 : new CheckResult(
                         CheckName.ACCOUNTING,
@@ -138,9 +169,16 @@ public final class AccountingCheck {
     }
 
     private static String live(
-            VerifyContext ctx, CellOutcome c, long client, int priced, ObjectNode row) {
+            VerifyContext ctx,
+            CellOutcome c,
+            long client,
+            int priced,
+            ObjectNode row,
+            long settleMs) {
         long endpoint = ctx.ledger(c.key()).usedInPeriodMicroCredits();
         long increase = endpoint - c.baselineUsedMicroCredits();
+        row.put("baseline_micro_credits", c.baselineUsedMicroCredits());
+        row.put("usage_endpoint_micro_credits", endpoint);
         row.put("usage_endpoint_increase_micro_credits", increase);
         row.put("tolerance_micro_credits", priced);
         return Math.abs(increase - client) > priced
@@ -148,6 +186,10 @@ public final class AccountingCheck {
                         + increase
                         + " for requests whose usage x price is "
                         + client
+                        + (settleMs < 0
+                                ? " (not settled within --settle-timeout: the ledger never caught"
+                                        + " up)"
+                                : "")
                 : null;
     }
 }

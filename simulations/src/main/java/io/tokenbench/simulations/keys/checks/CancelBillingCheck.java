@@ -61,7 +61,20 @@ public final class CancelBillingCheck {
             return new CheckResult(
                     CheckName.CANCEL_BILLING, Verdict.NOT_CHECKED, e.get("reason").asText(), e);
         }
-        LedgerSettle.await(ctx, List.of(key));
+        // Live: settled once the usage endpoint shows at least what the output received costs
+        // (for the rules that bill it), not when two reads merely agree.
+        long floor =
+                switch (ctx.settings().expectedCancelBilling()) {
+                    case "tokens_emitted", "full" ->
+                            ctx.price().costMicroCredits(0, r.contentEvents());
+                    default -> 0;
+                };
+        LedgerSettle.await(
+                ctx,
+                List.of(key),
+                java.util.Map.of(),
+                java.util.Map.of(
+                        key.label(), LedgerSettle.Expect.atLeast(before + Math.max(0, floor - 1))));
         long billedCredits;
         long billedCompletion;
         long prompt;

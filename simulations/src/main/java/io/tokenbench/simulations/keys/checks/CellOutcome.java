@@ -19,6 +19,10 @@ import java.util.List;
  * @param timeToFirstRejectionNanos from the ledger read showing remaining <= 0 to the first refused
  *     probe (or, at concurrency 1, the refusal in the drive), null when none
  * @param probeCalls the leak probes
+ * @param settleWaitMs how long this key's ledger took to settle after the drives, -1 when it did
+ *     not within {@code --settle-timeout}
+ * @param settledRemainingMicroCredits the settled ledger's remaining (null for an unlimited key):
+ *     the balance every refusal of a sequential drive is judged against
  */
 public record CellOutcome(
         Cell cell,
@@ -32,10 +36,61 @@ public record CellOutcome(
         int leakProbesSent,
         int leakProbesAdmitted,
         Long timeToFirstRejectionNanos,
-        List<CallResult> probeCalls) {
+        List<CallResult> probeCalls,
+        long settleWaitMs,
+        Long settledRemainingMicroCredits) {
 
     public CellOutcome {
         probeCalls = List.copyOf(probeCalls);
+    }
+
+    /** A settled (or not, wait -1) cell whose remaining is {@code limit - charged}. */
+    public CellOutcome(
+            Cell cell,
+            KeyHandle key,
+            long limitMicroCredits,
+            DriveResult drive,
+            long baselineUsedMicroCredits,
+            long chargedMicroCredits,
+            boolean settled,
+            long estimateMicroCredits,
+            int leakProbesSent,
+            int leakProbesAdmitted,
+            Long timeToFirstRejectionNanos,
+            List<CallResult> probeCalls) {
+        this(
+                cell,
+                key,
+                limitMicroCredits,
+                drive,
+                baselineUsedMicroCredits,
+                chargedMicroCredits,
+                settled,
+                estimateMicroCredits,
+                leakProbesSent,
+                leakProbesAdmitted,
+                timeToFirstRejectionNanos,
+                probeCalls,
+                settled ? 0 : -1,
+                limitMicroCredits - chargedMicroCredits);
+    }
+
+    /**
+     * The drive ended at a refusal while the settled ledger still had room for at least one more
+     * request at its real cost: the gateway refused on its pre-consume estimate well below the
+     * limit, so this cell says nothing about overshoot.
+     */
+    public boolean stoppedBeforeLimit() {
+        return !drive.runaway()
+                && drive.firstRejection() != null
+                && settledRemainingMicroCredits != null
+                && drive.maxCostMicroCredits() > 0
+                && settledRemainingMicroCredits >= drive.maxCostMicroCredits();
+    }
+
+    /** Share of the limit used when the drive stopped (settled ledger). */
+    public double usedShareOfLimit() {
+        return limitMicroCredits == 0 ? 0 : (double) chargedMicroCredits / limitMicroCredits;
     }
 
     /** The drive's calls, then the leak probes. */

@@ -14,9 +14,9 @@ import java.util.concurrent.Future;
 
 /**
  * False rejections (key-limits.md item 3). Fails when an unlimited key is refused, or when, at
- * concurrency 1, a refusal came while the ledger read right after it still had room for the
- * request's pre-consume estimate. A refusal while the ledger had room for the request's real cost
- * but not its estimate is new-api's documented pre-consume behaviour: counted, quantified.
+ * concurrency 1, a refusal came while the settled ledger still had room for the request's
+ * pre-consume estimate. A refusal while the ledger had room for the request's real cost but not its
+ * estimate is new-api's documented pre-consume behaviour: counted, quantified.
  */
 public final class FalseRejectionCheck {
     /** Requests sent to the unlimited key. */
@@ -68,15 +68,17 @@ public final class FalseRejectionCheck {
         for (CellOutcome c : cells) {
             CallResult rejection = c.drive().firstRejection();
             VerifyContext.LedgerView after = c.drive().ledgerAfterRejection();
+            // Judged against the settled ledger: a sequential drive sends nothing after its
+            // refusal, so the settled balance is the one the gateway refused against, whereas a
+            // read right after the refusal may still miss spend on an endpoint that lags.
             if (c.cell().concurrency() != 1
                     || rejection == null
-                    || after == null
-                    || after.remainingMicroCredits() == null
+                    || c.settledRemainingMicroCredits() == null
                     || c.estimateMicroCredits() < 0) {
                 continue;
             }
             judged++;
-            long remaining = after.remainingMicroCredits();
+            long remaining = c.settledRemainingMicroCredits();
             long cost = c.drive().maxCostMicroCredits();
             String kind =
                     remaining >= c.estimateMicroCredits()
@@ -93,6 +95,12 @@ public final class FalseRejectionCheck {
             row.put("cell", c.cell().id());
             row.put("status", rejection.status());
             row.put("remaining_after_rejection_micro_credits", remaining);
+            row.put("settle_ms", c.settleWaitMs());
+            if (after != null && after.remainingMicroCredits() != null) {
+                row.put(
+                        "remaining_read_right_after_rejection_micro_credits",
+                        after.remainingMicroCredits());
+            }
             row.put("request_cost_micro_credits", cost);
             row.put("estimate_micro_credits", c.estimateMicroCredits());
             row.put("kind", kind);

@@ -29,15 +29,29 @@ public final class KeysVerifier {
         Calibration cal = matrix.calibration();
         KeyHandle unlimitedKey =
                 ctx.mock() ? ctx.createKey("unlimited", null, "none", "none") : unlimited;
+        PropagationLag lag =
+                unlimitedKey == null
+                        ? PropagationLag.notMeasured(
+                                "needs a key with room: pass --unlimited-key-env")
+                        : PropagationLag.measure(ctx, unlimitedKey);
         FalseRejectionCheck.UnlimitedRun unlimitedRun =
                 unlimitedKey == null
                         ? new FalseRejectionCheck.UnlimitedRun(0, 0, 0, List.of())
                         : FalseRejectionCheck.runUnlimited(ctx, unlimitedKey);
         List<CheckResult> results = new ArrayList<>();
-        results.add(OvershootCheck.evaluate(cells));
+        int cellsTotal = cells.size() + matrix.notRun().size();
+        results.add(
+                OvershootCheck.evaluate(
+                        cells,
+                        matrix.notRun(),
+                        "no key: "
+                                + ctx.liveKeys().size()
+                                + " --key-env key(s) for "
+                                + cellsTotal
+                                + " cells (one key per cell, streaming and non-streaming first)"));
         results.add(LeakCheck.evaluate(cells));
         results.add(FalseRejectionCheck.evaluate(cells, unlimitedRun));
-        CheckResult accounting = AccountingCheck.run(ctx, cells);
+        CheckResult accounting = AccountingCheck.run(ctx, cells, lag);
         CheckResult refund = RefundCheck.run(ctx, cal);
         CheckResult cancel =
                 CancelBillingCheck.run(

@@ -13,43 +13,111 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Waits until the ledger shows every finished request: on the mock until each key's {@code
- * used_total} equals the sum of its log rows (requests still settling, postings held back); on a
- * live gateway until the usage endpoint reads the same twice, one second apart. Gives up after the
- * settle timeout (a ledger that never agrees is the accounting check's business, not a reason to
- * hang).
+ * Waits until the ledger shows every finished request, key by key, each with its own deadline of
+ * {@code --settle-timeout} (a slow key never shortens the next key's wait). On the mock: until the
+ * key's {@code used_total} equals the sum of its log rows and every listed request has its row. On
+ * a live gateway: until the usage endpoint agrees with what the client knows ({@link Expect}: the
+ * key's baseline plus usage x price, within one micro-Credit of rounding per request; or at least a
+ * floor) and then reads the same twice {@value #LIVE_POLL_MS} ms apart. Two equal reads alone prove
+ * nothing on an endpoint that lags: it may still show reservations not yet released, or spend not
+ * yet written. Without an expectation, two reads one second apart must agree. A key that does not
+ * settle in time gets -1 (the accounting check's business, not a reason to hang).
  */
 public final class LedgerSettle {
     private static final Duration POLL = Duration.ofMillis(50);
-    private static final Duration LIVE_POLL = Duration.ofSeconds(1);
+    static final long LIVE_POLL_MS = 250;
+    private static final Duration LIVE_POLL = Duration.ofMillis(LIVE_POLL_MS);
+    private static final Duration LIVE_POLL_UNKNOWN_SPEND = Duration.ofSeconds(1);
+
+    /**
+     * What a settled live ledger shows: {@code used_in_period} within {@code tolerance} of {@code
+     * usedMicroCredits}, or with {@code atLeast} any value from {@code usedMicroCredits -
+     * tolerance} up.
+     */
+    public record Expect(long usedMicroCredits, long toleranceMicroCredits, boolean atLeast) {
+        /** Baseline plus usage x price of the admitted calls, one micro-Credit per call. */
+        public static Expect spent(
+                VerifyContext ctx, long baselineMicroCredits, Collection<CallResult> calls) {
+            long spent = 0;
+            int priced = 0;
+            for (CallResult r : calls) {
+                if (r.admitted() && r.hasUsage()) {
+                    spent += ctx.price().costMicroCredits(r.promptTokens(), r.completionTokens());
+                    priced++;
+                }
+            }
+            return new Expect(baselineMicroCredits + spent, priced, false);
+        }
+
+        public static Expect atLeast(long floorMicroCredits) {
+            return new Expect(floorMicroCredits, 0, true);
+        }
+
+        boolean met(long used) {
+            return atLeast
+                    ? used >= usedMicroCredits - toleranceMicroCredits
+                    : Math.abs(used - usedMicroCredits) <= toleranceMicroCredits;
+        }
+    }
 
     private LedgerSettle() {}
 
     /**
-     * @return per key label: milliseconds until it agreed, or -1 when it did not within the timeout
+     * @return per key label: milliseconds this key waited until it settled, or -1 when it did not
+     *     within its timeout
      */
     public static Map<String, Long> await(VerifyContext ctx, Collection<KeyHandle> keys) {
-        return await(ctx, keys, Map.of());
+        return await(ctx, keys, Map.of(), Map.of());
     }
 
-    /**
-     * Like {@link #await(VerifyContext, Collection)}, and on the mock also until every listed
-     * request (by key label) has its log row: a key that reserves nothing (unlimited, trust bypass,
-     * fail open) shows a ledger equal to its logs while a stream's settlement is still to come.
-     */
+    /** Like {@link #await(VerifyContext, Collection, Map, Map)} without expectations. */
     public static Map<String, Long> await(
             VerifyContext ctx,
             Collection<KeyHandle> keys,
             Map<String, Set<String>> requestIdsByKey) {
-        long start = System.nanoTime();
-        long deadline = start + ctx.settings().settleTimeout().toNanos();
-        Map<String, Long> lagMs = new LinkedHashMap<>();
+        return await(ctx, keys, requestIdsByKey, Map.of());
+    }
+
+    /**
+     * @param requestIdsByKey the mock: requests (by key label) that must have their log row (a key
+     *     that reserves nothing shows a ledger equal to its logs while a settlement is to come)
+     * @param expectByKey live: what the usage endpoint must show (by key label) before the key
+     *     counts as settled
+     */
+    public static Map<String, Long> await(
+            VerifyContext ctx,
+            Collection<KeyHandle> keys,
+            Map<String, Set<String>> requestIdsByKey,
+            Map<String, Expect> expectByKey) {
+        Map<String, Long> waitMs = new LinkedHashMap<>();
         for (KeyHandle k : keys) {
+            long start = System.nanoTime();
+            long deadline = start + ctx.settings().settleTimeout().toNanos();
             boolean ok =
-                    settled(ctx, k, requestIdsByKey.getOrDefault(k.label(), Set.of()), deadline);
-            lagMs.put(k.label(), ok ? (System.nanoTime() - start) / 1_000_000 : -1L);
+                    ctx.mock()
+                            ? mockSettled(
+                                    ctx,
+                                    k,
+                                    requestIdsByKey.getOrDefault(k.label(), Set.of()),
+                                    deadline)
+                            : liveSettled(ctx, k, expectByKey.get(k.label()), deadline);
+            waitMs.put(k.label(), ok ? (System.nanoTime() - start) / 1_000_000 : -1L);
         }
-        return lagMs;
+        return waitMs;
+    }
+
+    /**
+     * One key's ledger once it settled after {@code calls} (or at its deadline): what a refusal or
+     * an apparently exhausted ledger is judged against during a sequential drive.
+     */
+    public static VerifyContext.LedgerView settledView(
+            VerifyContext ctx, KeyHandle key, long baselineMicroCredits, List<CallResult> calls) {
+        await(
+                ctx,
+                List.of(key),
+                Map.of(key.label(), loggedIds(calls)),
+                Map.of(key.label(), Expect.spent(ctx, baselineMicroCredits, calls)));
+        return ctx.ledger(key);
     }
 
     /** The ids of the calls the platform must have logged (answered, admitted or refused). */
@@ -63,25 +131,33 @@ public final class LedgerSettle {
         return ids;
     }
 
-    private static boolean settled(
+    private static boolean mockSettled(
             VerifyContext ctx, KeyHandle k, Set<String> requestIds, long deadlineNanos) {
-        if (ctx.mock()) {
-            return Waiting.until(
-                            () ->
-                                    mockAgrees(ctx, k, requestIds)
-                                            ? Optional.of(true)
-                                            : Optional.<Boolean>empty(),
-                            POLL,
-                            deadlineNanos)
-                    .isPresent();
-        }
+        return Waiting.until(
+                        () ->
+                                mockAgrees(ctx, k, requestIds)
+                                        ? Optional.of(true)
+                                        : Optional.<Boolean>empty(),
+                        POLL,
+                        deadlineNanos)
+                .isPresent();
+    }
+
+    /**
+     * @param expect null when the client does not know what the key spent
+     */
+    static boolean liveSettled(VerifyContext ctx, KeyHandle k, Expect expect, long deadlineNanos) {
         AtomicReference<Long> previous = new AtomicReference<>();
         return Waiting.until(
                         () -> {
                             long used = ctx.ledger(k).usedInPeriodMicroCredits();
+                            if (expect != null && !expect.met(used)) {
+                                previous.set(null);
+                                return Optional.<Long>empty();
+                            }
                             return Optional.of(used).filter(u -> u.equals(previous.getAndSet(u)));
                         },
-                        LIVE_POLL,
+                        expect == null ? LIVE_POLL_UNKNOWN_SPEND : LIVE_POLL,
                         deadlineNanos)
                 .isPresent();
     }

@@ -29,6 +29,15 @@ public final class LimitDrive {
     }
 
     public DriveResult run(KeyHandle key, int concurrency, ChatProbe probe) {
+        return run(key, concurrency, probe, 0);
+    }
+
+    /**
+     * @param baselineMicroCredits the key's period usage before the drive: with the calls so far,
+     *     what a settled ledger shows
+     */
+    public DriveResult run(
+            KeyHandle key, int concurrency, ChatProbe probe, long baselineMicroCredits) {
         long limit = key.limitMicroCredits() == null ? 0 : key.limitMicroCredits();
         // A guard for targets whose calls cost nothing (no price, no usage): the spend cap would
         // never end the drive.
@@ -66,6 +75,22 @@ public final class LimitDrive {
                                         concurrency == 1 && (r.admitted() || r.rejected())
                                                 ? ctx.ledger(key)
                                                 : null;
+                                if (view != null
+                                        && view.exhausted()
+                                        && s.clientSeesNoRoom(
+                                                r, cost, limit - baselineMicroCredits)) {
+                                    // Judged as the ledger settles: a lagging read view may
+                                    // still show a reservation not yet released, or miss spend.
+                                    // Re-read until it agrees with the client's usage x price
+                                    // (or the key's deadline), then judge.
+                                    view =
+                                            LedgerSettle.settledView(
+                                                    ctx, key, baselineMicroCredits, s.callsWith(r));
+                                } else if (view != null && view.exhausted() && r.admitted()) {
+                                    // The requests so far cannot have used the limit: the view
+                                    // shows reservations not yet released. Not "exhausted".
+                                    view = null;
+                                }
                                 s.record(r, cost, view, limit, concurrency);
                             }
                         } catch (RuntimeException e) {
@@ -113,6 +138,24 @@ public final class LimitDrive {
                 failure = e;
             }
             stop = true;
+        }
+
+        /**
+         * With {@code r} (cost {@code cost}) the admitted calls' usage x price leaves at most one
+         * micro-Credit of rounding per call of {@code roomMicroCredits}: the key may really be
+         * exhausted.
+         */
+        synchronized boolean clientSeesNoRoom(CallResult r, long cost, long roomMicroCredits) {
+            long priced = calls.stream().filter(c -> c.admitted() && c.hasUsage()).count();
+            long spentWith = spent + (r.admitted() ? cost : 0);
+            return roomMicroCredits - spentWith <= priced + 1;
+        }
+
+        /** The calls so far and {@code r} (concurrency 1: no other call is in flight). */
+        synchronized List<CallResult> callsWith(CallResult r) {
+            List<CallResult> all = new ArrayList<>(calls);
+            all.add(r);
+            return all;
         }
 
         synchronized RuntimeException failure() {

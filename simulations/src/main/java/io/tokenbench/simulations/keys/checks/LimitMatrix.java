@@ -7,12 +7,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The limit matrix: every concurrency x {json, stream} x {max_tokens, none}, one fresh key per cell
  * (the mock) or one of the user's keys per cell in that order (live; cells without a key are not
- * run). All drives first, then one settle wait, then per cell the settled ledger and, where it
- * shows remaining <= 0, the leak probes.
+ * run and listed in {@link Result#notRun()}). All drives first, then a settle wait per key (each
+ * with its own {@code --settle-timeout}), then per cell the settled ledger and, where it shows
+ * remaining <= 0, the leak probes.
  */
 public final class LimitMatrix {
 
@@ -57,16 +59,26 @@ public final class LimitMatrix {
             }
         }
         Map<Cell, Long> baseline = new LinkedHashMap<>();
-        keys.forEach((cell, key) -> baseline.put(cell, ctx.ledger(key).usedInPeriodMicroCredits()));
+        keys.forEach((cell, key) -> baseline.put(cell, ctx.baselineUsedMicroCredits(key)));
         Map<Cell, DriveResult> drives = new LinkedHashMap<>();
         LimitDrive drive = new LimitDrive(ctx);
         keys.forEach(
-                (cell, key) -> drives.put(cell, drive.run(key, cell.concurrency(), probe(cell))));
-        Map<String, java.util.Set<String>> ids = new LinkedHashMap<>();
-        keys.forEach(
                 (cell, key) ->
-                        ids.put(key.label(), LedgerSettle.loggedIds(drives.get(cell).calls())));
-        Map<String, Long> lag = LedgerSettle.await(ctx, keys.values(), ids);
+                        drives.put(
+                                cell,
+                                drive.run(
+                                        key, cell.concurrency(), probe(cell), baseline.get(cell))));
+        Map<String, Set<String>> ids = new LinkedHashMap<>();
+        Map<String, LedgerSettle.Expect> expect = new LinkedHashMap<>();
+        keys.forEach(
+                (cell, key) -> {
+                    DriveResult d = drives.get(cell);
+                    ids.put(key.label(), LedgerSettle.loggedIds(d.calls()));
+                    expect.put(
+                            key.label(),
+                            LedgerSettle.Expect.spent(ctx, baseline.get(cell), d.calls()));
+                });
+        Map<String, Long> wait = LedgerSettle.await(ctx, keys.values(), ids, expect);
         List<CellOutcome> outcomes = new ArrayList<>();
         for (Map.Entry<Cell, KeyHandle> e : keys.entrySet()) {
             outcomes.add(
@@ -75,7 +87,7 @@ public final class LimitMatrix {
                             e.getValue(),
                             drives.get(e.getKey()),
                             baseline.get(e.getKey()),
-                            lag.get(e.getValue().label()) >= 0));
+                            wait.get(e.getValue().label())));
         }
         return new Result(outcomes, notRun, calibration);
     }
@@ -85,7 +97,7 @@ public final class LimitMatrix {
     }
 
     private CellOutcome outcome(
-            Cell cell, KeyHandle key, DriveResult d, long baselineMicroCredits, boolean settled) {
+            Cell cell, KeyHandle key, DriveResult d, long baselineMicroCredits, long settleWaitMs) {
         VerifyContext.LedgerView ledger = ctx.ledger(key);
         long limit = key.limitMicroCredits() == null ? 0 : key.limitMicroCredits();
         long prompt = d.promptTokens();
@@ -119,11 +131,13 @@ public final class LimitMatrix {
                 d,
                 baselineMicroCredits,
                 ledger.usedInPeriodMicroCredits(),
-                settled,
+                settleWaitMs >= 0,
                 estimate,
                 sent,
                 admitted,
                 ttfr,
-                probes);
+                probes,
+                settleWaitMs,
+                ledger.remainingMicroCredits());
     }
 }

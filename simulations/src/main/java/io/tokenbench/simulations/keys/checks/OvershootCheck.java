@@ -26,10 +26,36 @@ public final class OvershootCheck {
     private OvershootCheck() {}
 
     public static CheckResult evaluate(List<CellOutcome> cells) {
+        return evaluate(cells, List.of(), "");
+    }
+
+    /**
+     * @param notRun cells of the matrix that were not run
+     * @param whyNotRun why (e.g. "no key: 3 --key-env keys for 16 cells")
+     */
+    public static CheckResult evaluate(
+            List<CellOutcome> cells, List<Cell> notRun, String whyNotRun) {
+        ArrayNode notRunRows = Evidence.array();
+        for (Cell c : notRun) {
+            notRunRows
+                    .addObject()
+                    .put("cell", c.id())
+                    .put("verdict", "not_checked")
+                    .put("reason", whyNotRun);
+        }
+        int total = cells.size() + notRun.size();
         if (cells.isEmpty()) {
-            return CheckResult.notChecked(CheckName.OVERSHOOT, "no matrix cell was run");
+            ObjectNode e = Evidence.object();
+            e.set("coverage", coverage(total, 0, 0, notRun.size()));
+            e.set("cells_not_run", notRunRows);
+            e.put(
+                    "reason",
+                    "no matrix cell was run" + (whyNotRun.isEmpty() ? "" : ": " + whyNotRun));
+            return new CheckResult(
+                    CheckName.OVERSHOOT, Verdict.NOT_CHECKED, e.get("reason").asText(), e);
         }
         ArrayNode rows = Evidence.array();
+        int stoppedEarly = 0;
         TreeMap<Integer, ObjectNode> byConcurrency = new TreeMap<>();
         int failed = 0;
         long worst = 0;
@@ -39,12 +65,16 @@ public final class OvershootCheck {
             long maxCost = c.drive().maxCostMicroCredits();
             long bound = (long) c.cell().concurrency() * maxCost;
             String problem = null;
+            boolean early = false;
             if (c.drive().runaway()) {
                 problem = "never stopped";
             } else if (over > bound) {
                 problem = "overshoot above " + c.cell().concurrency() + " x max request cost";
             } else if (c.cell().concurrency() == 1 && c.cell().maxTokens() != null && over > 0) {
                 problem = "overshoot at concurrency 1 with max_tokens";
+            } else if (c.stoppedBeforeLimit()) {
+                early = true;
+                stoppedEarly++;
             }
             if (problem != null) {
                 failed++;
@@ -76,9 +106,28 @@ public final class OvershootCheck {
             row.put("errors", c.drive().errors());
             row.put("runaway", c.drive().runaway());
             row.put("ledger_settled", c.settled());
-            row.put("verdict", problem == null ? (over > 0 ? "quantified" : "pass") : "fail");
+            row.put("settle_ms", c.settleWaitMs());
+            row.put(
+                    "verdict",
+                    problem != null
+                            ? "fail"
+                            : early ? "not_checked" : over > 0 ? "quantified" : "pass");
             if (problem != null) {
                 row.put("problem", problem);
+            }
+            if (early) {
+                row.put(
+                        "used_share_of_limit",
+                        Math.round(c.usedShareOfLimit() * 10_000) / 10_000.0);
+                row.put(
+                        "proves",
+                        "stopped by a refusal at "
+                                + Math.round(c.usedShareOfLimit() * 100)
+                                + " % of the limit with room for "
+                                + c.settledRemainingMicroCredits() / Math.max(1, maxCost)
+                                + " more request(s): proves the gateway refuses when its"
+                                + " pre-consume estimate exceeds the remaining Credits; says"
+                                + " nothing about overshoot at the limit");
             }
             ObjectNode agg =
                     byConcurrency.computeIfAbsent(
@@ -97,20 +146,53 @@ public final class OvershootCheck {
         ObjectNode e = Evidence.object();
         e.set("by_concurrency", Evidence.array().addAll(byConcurrency.values()));
         e.set("cells", rows);
+        int checked = cells.size() - stoppedEarly;
+        e.set("coverage", coverage(total, checked, stoppedEarly, notRun.size()));
+        e.set("cells_not_run", notRunRows);
+        String scope = coverageNote(total, checked, stoppedEarly, notRun.size());
         if (failed > 0) {
             return new CheckResult(
                     CheckName.OVERSHOOT,
                     Verdict.FAIL,
-                    failed + " cell(s) failed; first: " + why,
+                    failed + " cell(s) failed; first: " + why + scope,
                     e);
         }
         if (worst > 0) {
             return new CheckResult(
                     CheckName.OVERSHOOT,
                     Verdict.QUANTIFIED,
-                    "overshoot within bounds, at most " + worst + " micro-Credits",
+                    "overshoot within bounds, at most " + worst + " micro-Credits" + scope,
                     e);
         }
-        return new CheckResult(CheckName.OVERSHOOT, Verdict.PASS, "no cell overshot its limit", e);
+        if (checked == 0) {
+            e.put("reason", "every cell stopped before its limit" + scope);
+            return new CheckResult(
+                    CheckName.OVERSHOOT, Verdict.NOT_CHECKED, e.get("reason").asText(), e);
+        }
+        return new CheckResult(
+                CheckName.OVERSHOOT, Verdict.PASS, "no cell overshot its limit" + scope, e);
+    }
+
+    private static ObjectNode coverage(int total, int checked, int stoppedEarly, int notRun) {
+        return Evidence.object()
+                .put("cells_total", total)
+                .put("cells_checked", checked)
+                .put("cells_stopped_before_limit", stoppedEarly)
+                .put("cells_not_run", notRun);
+    }
+
+    /** "" when every cell was checked, else " (4 of 16 cells checked; ...)". */
+    private static String coverageNote(int total, int checked, int stoppedEarly, int notRun) {
+        if (checked == total) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" (" + checked + " of " + total + " cells checked");
+        if (notRun > 0) {
+            b.append("; ").append(notRun).append(" not run");
+        }
+        if (stoppedEarly > 0) {
+            b.append("; ").append(stoppedEarly).append(" stopped before the limit");
+        }
+        return b.append(')').toString();
     }
 }

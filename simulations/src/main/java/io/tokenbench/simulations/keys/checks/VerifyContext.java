@@ -5,6 +5,7 @@ import io.tokenbench.simulations.keys.http.GatewayClient;
 import io.tokenbench.simulations.keys.http.MockAdmin;
 import io.tokenbench.simulations.keys.http.UsageProbe;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +22,7 @@ public final class VerifyContext {
     private final ChatProbe probe;
     private final VerifySettings settings;
     private final List<KeyHandle> liveKeys;
+    private final Map<String, Long> firstContactUsedByKey;
     private final AtomicInteger keyNumber = new AtomicInteger();
 
     /**
@@ -37,6 +39,22 @@ public final class VerifyContext {
             ChatProbe probe,
             VerifySettings settings,
             List<KeyHandle> liveKeys) {
+        this(gateway, usage, admin, price, probe, settings, liveKeys, Map.of());
+    }
+
+    /**
+     * @param firstContactUsedByKey live: each key's {@code used_in_period} read before the verifier
+     *     sent anything with it (by key label): the baseline of its matrix cell
+     */
+    public VerifyContext(
+            GatewayClient gateway,
+            UsageProbe usage,
+            MockAdmin admin,
+            CreditPrice price,
+            ChatProbe probe,
+            VerifySettings settings,
+            List<KeyHandle> liveKeys,
+            Map<String, Long> firstContactUsedByKey) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.usage = Objects.requireNonNull(usage, "usage");
         this.admin = admin;
@@ -44,6 +62,7 @@ public final class VerifyContext {
         this.probe = Objects.requireNonNull(probe, "probe");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.liveKeys = List.copyOf(liveKeys);
+        this.firstContactUsedByKey = Map.copyOf(firstContactUsedByKey);
     }
 
     public GatewayClient gateway() {
@@ -80,6 +99,16 @@ public final class VerifyContext {
 
     public List<KeyHandle> liveKeys() {
         return liveKeys;
+    }
+
+    /**
+     * The key's period usage before this run touched it: read at first contact (live), or now.
+     * (Even a catalog read may reserve and refund on some gateways; a lagging read view would show
+     * that reservation for a while.)
+     */
+    public long baselineUsedMicroCredits(KeyHandle key) {
+        Long first = firstContactUsedByKey.get(key.label());
+        return first != null ? first : ledger(key).usedInPeriodMicroCredits();
     }
 
     /** Creates a key on the mock (named {@code verify-<n>-<purpose>}). */

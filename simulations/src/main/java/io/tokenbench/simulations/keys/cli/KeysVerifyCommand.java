@@ -79,7 +79,8 @@ public final class KeysVerifyCommand implements Callable<Integer> {
             showDefaultValue = Help.Visibility.NEVER,
             description =
                     "live gateway: a variable holding a key with the limit below, one per matrix"
-                            + " cell, repeatable")
+                            + " cell, repeatable; at least 2 (a streaming and a non-streaming"
+                            + " cell)")
     private List<String> keyEnvs = new ArrayList<>();
 
     @Option(
@@ -186,7 +187,9 @@ public final class KeysVerifyCommand implements Callable<Integer> {
             names = "--settle-timeout",
             paramLabel = "DURATION",
             defaultValue = "5s",
-            description = "how long the ledger may take to show every finished request")
+            description =
+                    "per key: how long its ledger may take to show every finished request (each"
+                            + " key has its own deadline)")
     private Duration settleTimeout;
 
     @Option(
@@ -300,6 +303,7 @@ public final class KeysVerifyCommand implements Callable<Integer> {
             out.println(
                     "keys verify: "
                             + (outcome.report().failed() ? "FAIL" : "PASS")
+                            + coverage(outcome.report())
                             + "; details in "
                             + outcome.runDir().resolve("enforcement.md")
                             + " and "
@@ -317,6 +321,23 @@ public final class KeysVerifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("keys verify: could not run: " + e);
             return EnforcementReport.EXIT_COULD_NOT_RUN;
         }
+    }
+
+    /** ", 4 of 16 cells": the matrix cells whose overshoot was judged. */
+    static String coverage(EnforcementReport report) {
+        for (CheckResult c : report.checks()) {
+            if (c.name() == io.tokenbench.simulations.keys.CheckName.OVERSHOOT) {
+                var cov = c.evidence().path("coverage");
+                if (cov.has("cells_total")) {
+                    return ", "
+                            + cov.path("cells_checked").asInt()
+                            + " of "
+                            + cov.path("cells_total").asInt()
+                            + " cells";
+                }
+            }
+        }
+        return "";
     }
 
     /** An http(s) URL without credentials or query. */

@@ -69,7 +69,13 @@ public final class KeysVerifyRun {
         if (o.targetKind() == KeysVerifyOptions.TargetKind.MOCK_IN_PROCESS) {
             try (InProcessMock mock = InProcessMock.start()) {
                 return verify(
-                        o, mock.baseUrl(), Secret.of(mock.adminToken()), List.of(), null, extra);
+                        o,
+                        mock.baseUrl(),
+                        Secret.of(mock.adminToken()),
+                        List.of(),
+                        null,
+                        extra,
+                        Map.of());
             }
         }
         if (o.targetKind() == KeysVerifyOptions.TargetKind.MOCK) {
@@ -79,7 +85,8 @@ public final class KeysVerifyRun {
                     secretFromEnv("--admin-token-env", o.adminTokenEnv(), env),
                     List.of(),
                     null,
-                    extra);
+                    extra,
+                    Map.of());
         }
         List<KeyHandle> keys = new ArrayList<>();
         long limit = Credits.micro(o.limitCredits());
@@ -96,7 +103,62 @@ public final class KeysVerifyRun {
                                 secretFromEnv("--unlimited-key-env", o.unlimitedKeyEnv(), env),
                                 null,
                                 null);
-        return verify(o, o.url(), null, keys, unlimited, extra);
+        Map<String, Long> firstContact = preflight(o, keys);
+        return verify(o, o.url(), null, keys, unlimited, extra, firstContact);
+    }
+
+    /** Keys needed live: one cell each; two cover a streaming and a non-streaming request. */
+    static final int MIN_LIVE_KEYS = 2;
+
+    /**
+     * Live, before any traffic: enough keys, each key's usage endpoint readable (the real cause
+     * named when not: connection refused, TLS, 401...), and the claimed {@code --limit-credits}
+     * equal to the {@code total_granted} the endpoint reports for every key.
+     *
+     * @return each key's {@code used_in_period} at this first contact, by key label
+     * @throws IllegalArgumentException naming the option (exit 2)
+     * @throws UncheckedIOException naming the cause (exit 2)
+     */
+    static Map<String, Long> preflight(KeysVerifyOptions o, List<KeyHandle> keys) {
+        if (keys.size() < MIN_LIVE_KEYS) {
+            throw new IllegalArgumentException(
+                    "--key-env: "
+                            + keys.size()
+                            + " key covers one matrix cell, a non-streaming request; give at least "
+                            + MIN_LIVE_KEYS
+                            + " keys so that streaming requests are checked too");
+        }
+        UsageProbe usage = new UsageProbe(o.url());
+        Map<String, Long> firstContact = new LinkedHashMap<>();
+        for (KeyHandle k : keys) {
+            UsageProbe.TokenUsage u;
+            try {
+                u = usage.read(k.secret());
+            } catch (UncheckedIOException e) {
+                throw new UncheckedIOException(
+                        "--key-env " + k.label().substring("env:".length()) + ": " + e.getMessage(),
+                        e.getCause());
+            }
+            if (u.unlimited()) {
+                throw new IllegalArgumentException(
+                        "--key-env "
+                                + k.label().substring("env:".length())
+                                + ": the usage endpoint reports an unlimited key; the matrix needs"
+                                + " keys with the --limit-credits limit");
+            }
+            Long granted = u.grantedMicroCredits();
+            if (granted != null && granted.longValue() != k.limitMicroCredits()) {
+                throw new IllegalArgumentException(
+                        "--limit-credits: claimed "
+                                + o.limitCredits().stripTrailingZeros().toPlainString()
+                                + " but the usage endpoint reports total_granted "
+                                + Credits.credits(granted).stripTrailingZeros().toPlainString()
+                                + " for --key-env "
+                                + k.label().substring("env:".length()));
+            }
+            firstContact.put(k.label(), u.usedMicroCredits());
+        }
+        return firstContact;
     }
 
     private static Outcome verify(
@@ -105,7 +167,8 @@ public final class KeysVerifyRun {
             Secret adminToken,
             List<KeyHandle> liveKeys,
             KeyHandle unlimited,
-            Map<String, String> extraHeaders)
+            Map<String, String> extraHeaders,
+            Map<String, Long> firstContactUsed)
             throws IOException {
         Instant started = Instant.now();
         boolean mock = adminToken != null;
@@ -167,7 +230,8 @@ public final class KeysVerifyRun {
                         price,
                         new ChatProbe(model, o.prompt(), false, null, 0, headers),
                         settings,
-                        liveKeys);
+                        liveKeys,
+                        firstContactUsed);
         List<CheckResult> checks = new KeysVerifier(ctx).run(unlimited, o.reset());
         String kind =
                 switch (o.targetKind()) {
@@ -189,11 +253,32 @@ public final class KeysVerifyRun {
 
     /** Live without --model: the cheapest chat model whose short request is billed at all. */
     private static String cheapest(URI base, Secret key, int maxTokens) {
-        return PriceFetch.cheapestBilledChat(base, key, SHORT_PROMPT_TOKENS, maxTokens)
+        PriceFetch.Catalog c =
+                PriceFetch.cheapestBilledChat(base, key, SHORT_PROMPT_TOKENS, maxTokens);
+        return c.cheapest()
                 .orElseThrow(
                         () ->
                                 new IllegalArgumentException(
-                                        "--model: the target lists no priced chat model at /v1/models; give --model"))
+                                        "--model: GET /v1/models lists "
+                                                + c.modelIds().size()
+                                                + " model(s)"
+                                                + (c.modelIds().isEmpty()
+                                                        ? ""
+                                                        : " ("
+                                                                + String.join(
+                                                                        ", ",
+                                                                        c.modelIds().stream()
+                                                                                .limit(5)
+                                                                                .toList())
+                                                                + (c.modelIds().size() > 5
+                                                                        ? ", ..."
+                                                                        : "")
+                                                                + ")")
+                                                + ", "
+                                                + c.priced()
+                                                + " with a chat price, none billed at least 1"
+                                                + " micro-Credit for a short request; give"
+                                                + " --model (and --price-in/--price-out)"))
                 .model();
     }
 

@@ -229,7 +229,11 @@ public final class MockAdmin {
             }
             return JSON.readTree(r.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("mock admin API: " + e.getMessage(), e);
+            String why =
+                    e.getClass() == IOException.class
+                            ? e.getMessage()
+                            : Failures.describe(URI.create(base + path), method + " " + path, e);
+            throw new UncheckedIOException("mock admin API: " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted"));

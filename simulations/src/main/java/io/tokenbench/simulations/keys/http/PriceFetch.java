@@ -3,12 +3,15 @@ package io.tokenbench.simulations.keys.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +29,16 @@ public final class PriceFetch {
     /** A model and its prices. */
     public record ModelPrices(String model, Prices prices) {}
 
+    /**
+     * What {@code GET /v1/models} listed: every model id seen, and the cheapest billed chat model
+     * among them (empty when none qualifies).
+     */
+    public record Catalog(List<String> modelIds, int priced, Optional<ModelPrices> cheapest) {
+        public Catalog {
+            modelIds = List.copyOf(modelIds);
+        }
+    }
+
     private PriceFetch() {}
 
     /**
@@ -34,8 +47,13 @@ public final class PriceFetch {
      * outputTokens} is billed at least one micro-Credit: a model too cheap to be billed cannot
      * exhaust a key.
      */
-    public static Optional<ModelPrices> cheapestBilledChat(
+    /**
+     * @throws UncheckedIOException naming the cause when the catalog cannot be read (connection
+     *     refused, TLS, a status other than 200, not JSON)
+     */
+    public static Catalog cheapestBilledChat(
             URI baseUrl, Secret key, int promptTokens, int outputTokens) {
+        URI uri = Endpoints.resolve(baseUrl, "/v1/models");
         try {
             HttpResponse<String> r =
                     HttpClient.newBuilder()
@@ -43,24 +61,29 @@ public final class PriceFetch {
                             .connectTimeout(Duration.ofSeconds(10))
                             .build()
                             .send(
-                                    HttpRequest.newBuilder(Endpoints.resolve(baseUrl, "/v1/models"))
+                                    HttpRequest.newBuilder(uri)
                                             .timeout(Duration.ofSeconds(30))
                                             .header("Authorization", key.bearer())
                                             .GET()
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                return Optional.empty();
+                throw new UncheckedIOException(
+                        new IOException("GET " + uri.getPath() + " answered " + r.statusCode()));
             }
             ModelPrices best = null;
             BigDecimal bestCost = null;
+            List<String> ids = new ArrayList<>();
+            int priced = 0;
             for (JsonNode m : JSON.readTree(r.body()).path("data")) {
+                ids.add(m.path("id").asText());
                 JsonNode pricing = m.path("pricing");
                 if (m.has("kind") && !"chat".equals(m.path("kind").asText())
                         || !pricing.path("input_per_million_tokens").isNumber()
                         || !pricing.path("output_per_million_tokens").isNumber()) {
                     continue;
                 }
+                priced++;
                 Prices p =
                         new Prices(
                                 pricing.get("input_per_million_tokens").decimalValue(),
@@ -77,15 +100,19 @@ public final class PriceFetch {
                     bestCost = cost;
                 }
             }
-            return Optional.ofNullable(best);
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
+            return new Catalog(ids, priced, Optional.ofNullable(best));
+        } catch (IOException e) {
+            throw new UncheckedIOException(Failures.describe(uri, "GET " + uri.getPath(), e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            throw new UncheckedIOException(new IOException("interrupted"));
         }
     }
 
+    /**
+     * @return the model's prices, empty when the target answers without them
+     * @throws UncheckedIOException naming the cause when the target cannot be reached
+     */
     public static Optional<Prices> of(URI baseUrl, String model, Secret key) {
         try {
             HttpResponse<String> r =
@@ -114,11 +141,14 @@ public final class PriceFetch {
                     new Prices(
                             pricing.get("input_per_million_tokens").decimalValue(),
                             pricing.get("output_per_million_tokens").decimalValue()));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    Failures.describe(baseUrl, "GET /v1/models/" + model, e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            throw new UncheckedIOException(new IOException("interrupted"));
         }
     }
 }

@@ -23,12 +23,15 @@ public final class UsageProbe {
      *     keys)
      * @param unlimited {@code unlimited_quota}
      * @param expiresAtEpochSeconds {@code expires_at}, 0 = never
+     * @param grantedMicroCredits {@code total_granted} (the limit per period), null when the
+     *     gateway does not report it
      */
     public record TokenUsage(
             long usedMicroCredits,
             long availableMicroCredits,
             boolean unlimited,
-            long expiresAtEpochSeconds) {}
+            long expiresAtEpochSeconds,
+            Long grantedMicroCredits) {}
 
     private final HttpClient http =
             HttpClient.newBuilder()
@@ -56,22 +59,46 @@ public final class UsageProbe {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IOException("GET /api/usage/token/ answered " + r.statusCode());
+                // The body is not quoted: a gateway may echo the key in it.
+                throw new UsageEndpointException(
+                        "the usage endpoint GET "
+                                + uri.getPath()
+                                + " answered "
+                                + r.statusCode()
+                                + (r.statusCode() == 401
+                                        ? " (the key is not accepted there, or the gateway does not"
+                                                + " serve new-api's usage endpoint)"
+                                        : ""));
             }
             JsonNode data = JSON.readTree(r.body()).path("data");
             if (!data.path("total_used").isNumber()) {
-                throw new IOException("GET /api/usage/token/ has no data.total_used");
+                throw new UsageEndpointException(
+                        "the usage endpoint GET " + uri.getPath() + " has no data.total_used");
             }
             return new TokenUsage(
                     Credits.micro(data.get("total_used")),
                     Credits.micro(data.path("total_available")),
                     data.path("unlimited_quota").asBoolean(false),
-                    data.path("expires_at").asLong(0));
-        } catch (IOException e) {
+                    data.path("expires_at").asLong(0),
+                    data.path("total_granted").isNumber()
+                            ? Credits.micro(data.get("total_granted"))
+                            : null);
+        } catch (UsageEndpointException e) {
             throw new UncheckedIOException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(Failures.describe(uri, "GET " + uri.getPath(), e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted"));
+        }
+    }
+
+    /** The endpoint answered, but not as documented. */
+    private static final class UsageEndpointException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UsageEndpointException(String message) {
+            super(message);
         }
     }
 }

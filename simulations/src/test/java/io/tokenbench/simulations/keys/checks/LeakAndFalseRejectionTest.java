@@ -2,6 +2,7 @@ package io.tokenbench.simulations.keys.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tokenbench.simulations.keys.CheckResult;
 import io.tokenbench.simulations.keys.Verdict;
 import java.util.List;
@@ -122,6 +123,48 @@ class LeakAndFalseRejectionTest {
                                         new FalseRejectionCheck.UnlimitedRun(0, 0, 0, List.of()))
                                 .verdict())
                 .isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aRefusalIsJudgedAgainstTheSettledLedgerNotTheReadRightAfterIt() {
+        // The usage endpoint lags: right after the refusal it still shows 600 remaining (room for
+        // the estimate 300), but once settled the key has 100 left: a correct refusal.
+        DriveResult d =
+                new DriveResult(
+                        List.of(),
+                        900,
+                        200,
+                        false,
+                        null,
+                        0,
+                        Cells.rejection(403),
+                        new VerifyContext.LedgerView(400, null, 600L, 0),
+                        0);
+        CellOutcome c =
+                new CellOutcome(
+                        new Cell(1, false, null),
+                        Cells.KEY,
+                        1000,
+                        d,
+                        0,
+                        900,
+                        true,
+                        300,
+                        0,
+                        0,
+                        null,
+                        List.of(),
+                        1500,
+                        100L);
+        CheckResult r =
+                FalseRejectionCheck.evaluate(
+                        List.of(c), new FalseRejectionCheck.UnlimitedRun(0, 0, 0, List.of()));
+        assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+        JsonNode row = r.evidence().path("rejections").get(0);
+        assertThat(row.path("remaining_after_rejection_micro_credits").asLong()).isEqualTo(100);
+        assertThat(row.path("remaining_read_right_after_rejection_micro_credits").asLong())
+                .isEqualTo(600);
+        assertThat(row.path("settle_ms").asLong()).isEqualTo(1500);
     }
 
     @Test

@@ -74,4 +74,37 @@ class OvershootCheckTest {
                 .isEqualTo(Verdict.PASS);
         assertThat(OvershootCheck.evaluate(List.of()).verdict()).isEqualTo(Verdict.NOT_CHECKED);
     }
+
+    @Test
+    void cellsWithoutAKeyAreNotCheckedWithTheReasonAndCounted() {
+        CheckResult r =
+                OvershootCheck.evaluate(
+                        List.of(Cells.outcome(1, 200, 1000, 1000, Cells.drive(1000, 200, false))),
+                        List.of(new Cell(4, true, null), new Cell(4, false, 200)),
+                        "no key: 1 --key-env key(s) for 3 cells");
+        assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(r.summary()).contains("1 of 3 cells checked", "2 not run");
+        assertThat(r.evidence().path("coverage").path("cells_checked").asInt()).isEqualTo(1);
+        assertThat(r.evidence().path("cells_not_run").get(0).path("reason").asText())
+                .contains("no key");
+        assertThat(r.evidence().path("cells_not_run").get(1).path("cell").asText())
+                .isEqualTo("c4-json-max200");
+    }
+
+    @Test
+    void aCellRefusedFarBelowItsLimitIsNotAPass() {
+        // Limit 1000, refused at 190 used with room for 4 more requests of 200.
+        DriveResult d =
+                new DriveResult(List.of(), 190, 200, false, null, 0, Cells.rejection(403), null, 0);
+        CheckResult r =
+                OvershootCheck.evaluate(
+                        List.of(Cells.outcome(1, 200, 1000, 190, d)), List.of(), "");
+        assertThat(r.verdict()).isEqualTo(Verdict.NOT_CHECKED);
+        var row = r.evidence().path("cells").get(0);
+        assertThat(row.path("verdict").asText()).isEqualTo("not_checked");
+        assertThat(row.path("used_share_of_limit").asDouble()).isEqualTo(0.19);
+        assertThat(row.path("proves").asText()).contains("19 %", "4 more", "pre-consume");
+        assertThat(r.evidence().path("coverage").path("cells_stopped_before_limit").asInt())
+                .isEqualTo(1);
+    }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The proof of issue 8: the verifier against the in-process mock, through its command line. The
@@ -53,18 +54,25 @@ class FaultMatrixTest {
                                 "leaks",
                                 Set.of("overshoot", "reset"),
                                 new String[0]),
+                        // Refusals judged against the settled ledger (issue 15): the gate
+                        // refuses on reservations its late writes have not released yet.
                         new Fault(
                                 "batch_write_ms=2000",
                                 "overshoot",
-                                Set.of(),
+                                Set.of("false_rejections"),
                                 new String[] {"--settle-timeout", "4s"}),
+                        // A ledger that never settles costs each key its own settle timeout:
+                        // short ones keep the row quick.
                         new Fault(
                                 "drop_settlement=0.5",
                                 "accounting",
                                 Set.of("refund"),
-                                new String[0]),
+                                new String[] {"--settle-timeout", "500ms"}),
                         new Fault(
-                                "double_settle=0.5", "accounting", Set.of("refund"), new String[0]),
+                                "double_settle=0.5",
+                                "accounting",
+                                Set.of("refund"),
+                                new String[] {"--settle-timeout", "500ms"}),
                         new Fault("no_refund_on_error=true", "refund", Set.of(), new String[0]),
                         new Fault("reset_zone=Asia/Shanghai", "reset", Set.of(), new String[0]),
                         new Fault("reset_weekday=sunday", "reset", Set.of(), new String[0]),
@@ -81,7 +89,18 @@ class FaultMatrixTest {
                         // expects by default:
                         new Fault("period_attribution=admission", "reset", Set.of(), new String[0]),
                         new Fault("error_style=openai", "error_contract", Set.of(), new String[0]),
-                        new Fault("cancel_billing=zero", "cancel_billing", Set.of(), new String[0]))
+                        new Fault("cancel_billing=zero", "cancel_billing", Set.of(), new String[0]),
+                        // Issue 15: a lagging read view does not hide a leaking admission cache.
+                        new Fault(
+                                "ledger_read_lag=1s",
+                                "leaks",
+                                Set.of("overshoot", "reset"),
+                                new String[] {
+                                    "--mock-option",
+                                    "stale_cache_ms=60000",
+                                    "--settle-timeout",
+                                    "2s"
+                                }))
                 .map(Arguments::of);
     }
 
@@ -113,6 +132,50 @@ class FaultMatrixTest {
                                 e.getKey(), fault.option(), run.out)
                         .isTrue();
             }
+        }
+    }
+
+    /**
+     * Issue 15: eventual consistency is not a fault. Settlements reach the admin key view (the
+     * ledger the verifier reads on the mock) and the usage endpoint up to 5 s late; admission is
+     * exact. Every check passes, and the lag is reported as a figure.
+     */
+    @ParameterizedTest(name = "ledger_read_lag={0}")
+    @ValueSource(strings = {"300ms", "2s", "5s"})
+    void aCorrectGatewayWhoseLedgerReadsLagPasses(String lag) throws IOException {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--concurrency",
+                                "1,4,16,64",
+                                "--limit-requests",
+                                "4",
+                                "--settle-timeout",
+                                "8s",
+                                "--mock-option",
+                                "ledger_read_lag=" + lag));
+        Run run = verify(args);
+        assertThat(run.exit).as(run.out).isZero();
+        Map<String, String> verdicts = run.verdicts();
+        for (String check :
+                List.of(
+                        "leaks",
+                        "false_rejections",
+                        "accounting",
+                        "refund",
+                        "cancel_billing",
+                        "error_contract")) {
+            assertThat(verdicts.get(check)).as(check + "\n" + run.out).isEqualTo("pass");
+        }
+        long lagMs = io.tokenbench.options.DurationGrammar.parse(lag).toMillis();
+        JsonNode figure = run.check("accounting").path("evidence").path("propagation_lag");
+        assertThat(figure.path("not_shown_within_timeout").asInt()).as(figure.toString()).isZero();
+        assertThat(figure.path("p50_ms").asLong())
+                .as(figure.toString())
+                .isGreaterThanOrEqualTo(lagMs * 9 / 10);
+        assertThat(run.out).contains("usage endpoint lag p50");
+        for (JsonNode c : run.check("overshoot").path("evidence").path("cells")) {
+            assertThat(c.path("settle_ms").asLong()).as(c.toString()).isNotNegative();
         }
     }
 
