@@ -97,7 +97,7 @@ class LayeringTest {
                 .whereLayer("media")
                 .mayOnlyBeAccessedByLayers("scenarios", "chains")
                 .whereLayer("feeders")
-                .mayOnlyBeAccessedByLayers("scenarios", "chains", "media")
+                .mayOnlyBeAccessedByLayers("cli", "scenarios", "chains", "media")
                 .whereLayer("engine")
                 .mayOnlyBeAccessedByLayers("cli", "scenarios", "chains")
                 .whereLayer("config")
