@@ -73,6 +73,22 @@ class TransportTest {
         }
     }
 
+    /**
+     * In the per-transport surefire executions (pom.xml) the property names the transport: a mock
+     * started from {@code MockConfig.defaults()}, as the other socket-level tests start theirs,
+     * serves on it. Without the property: on the first available of {@code AUTO_ORDER}.
+     */
+    @Test
+    void theDefaultsServeOnTheTransportThisRunAsksFor() throws Exception {
+        String property = System.getProperty(MockConfig.TRANSPORT_PROPERTY);
+        Transport expected =
+                property == null ? Transport.AUTO.resolve() : Transport.parse(property).resolve();
+        try (MockUpstream mock = MockUpstream.start(MockConfig.defaults().withPort(0))) {
+            assertThat(mock.transport()).isEqualTo(expected);
+            assertThat(stats(mock).get("transport").asText()).isEqualTo(expected.wireName());
+        }
+    }
+
     @Test
     void namesParseBothWaysAndUnknownNamesListTheChoices() {
         for (Transport transport : Transport.values()) {
