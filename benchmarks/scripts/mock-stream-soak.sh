@@ -12,10 +12,11 @@
 # is pinned to --client-cpus. --warmup and --duration are whole seconds here.
 #
 # Usage: benchmarks/scripts/mock-stream-soak.sh [--streams 5000] [--itl-ms 10] [--warmup 10] [--duration 30]
-#        [--io-threads 1] [--mock-cpus 1] [--client-cpus 0]
+#        [--io-threads 1] [--mock-cpus 1] [--client-cpus 0] [--transport auto]
+# --transport (io_uring, epoll, nio, auto) is given to both the mock and the soak client.
 set -euo pipefail
 
-STREAMS=5000 ITL_MS=10 WARMUP=10 DURATION=30 IO_THREADS=1 MOCK_CPUS=1 CLIENT_CPUS=0
+STREAMS=5000 ITL_MS=10 WARMUP=10 DURATION=30 IO_THREADS=1 MOCK_CPUS=1 CLIENT_CPUS=0 TRANSPORT=auto
 # Whole numbers >= 1: the counts, and the seconds TimerJitter takes as well.
 whole() { [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "mock-stream-soak: $1: '${2:-}' is not a whole number >= 1" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
@@ -27,7 +28,8 @@ while [[ $# -gt 0 ]]; do
     --io-threads) whole "$1" "${2:-}"; IO_THREADS="$2"; shift 2 ;;
     --mock-cpus) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --mock-cpus: missing value" >&2; exit 2; }; MOCK_CPUS="$2"; shift 2 ;;
     --client-cpus) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --client-cpus: missing value" >&2; exit 2; }; CLIENT_CPUS="$2"; shift 2 ;;
-    --help|-h) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --transport) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --transport: missing value" >&2; exit 2; }; TRANSPORT="$2"; shift 2 ;;
+    --help|-h) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "mock-stream-soak: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -60,10 +62,11 @@ export MOCK_ADMIN_TOKEN="adm-soak-$RANDOM$RANDOM$RANDOM"
 # Leak detection off, as in mock-vs-nginx.sh (its default SIMPLE level records a stack trace for one
 # allocation in 128); the tests run it at PARANOID.
 taskset -c "$MOCK_CPUS" java -Xms1g -Xmx1g -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -jar "$JAR" --port "$PORT" \
-  --io-threads "$IO_THREADS" --admin-token "$MOCK_ADMIN_TOKEN" >"$WORK/mock.out" 2>"$WORK/mock.err" &
+  --io-threads "$IO_THREADS" --transport "$TRANSPORT" --admin-token "$MOCK_ADMIN_TOKEN" >"$WORK/mock.out" 2>"$WORK/mock.err" &
 MOCK_PID=$!
 for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
 grep -q '^listening on' "$WORK/mock.out" || { echo "mock-stream-soak: the mock did not start" >&2; cat "$WORK/mock.err" >&2; exit 1; }
+grep '^mock: transport' "$WORK/mock.err" >&2
 
 taskset -c "$MOCK_CPUS" java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$BENCH_JAR" \
   io.tokenbench.benchmarks.mockload.TimerJitter "$STREAMS" "$ITL_MS" "$WARMUP" "$DURATION"
@@ -72,7 +75,7 @@ echo "== $STREAMS streams, ${ITL_MS} ms between tokens; mock: $IO_THREADS event 
   "client on CPU(s) $CLIENT_CPUS; warm-up ${WARMUP}s, window ${DURATION}s" >&2
 taskset -c "$CLIENT_CPUS" java -Xms512m -Xmx512m -cp "$BENCH_JAR" io.tokenbench.benchmarks.mockload.StreamSoak \
   --base-url "http://127.0.0.1:$PORT" --streams "$STREAMS" --itl-ms "$ITL_MS" --warmup "${WARMUP}s" \
-  --duration "${DURATION}s" | tee "$WORK/soak.txt"
+  --duration "${DURATION}s" --transport "$TRANSPORT" | tee "$WORK/soak.txt"
 
 python3 - "$WORK/soak.txt" <<'PY'
 import json, sys

@@ -15,17 +15,22 @@
 # runs alternate mock, nginx, mock, nginx... for --rounds rounds and the median of each is reported,
 # so drift in background load on a shared machine hits both alike.
 #
+# --transport (io_uring, epoll, nio, auto; default auto) is given to both the mock and the floor server.
+#
 # Usage: benchmarks/scripts/mock-vs-nginx.sh [--duration 10s] [--warmup 10s] [--rounds 3] [--connections 64]
+#        [--transport auto] [--jfr FILE]   (--jfr: a JFR recording of the mock over the measured rounds)
 set -euo pipefail
 
-DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS=64 SERVER_CPU=1 CLIENT_CPU=0
+DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS=64 SERVER_CPU=1 CLIENT_CPU=0 TRANSPORT=auto JFR=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
-    --help|-h) sed -n '2,20p' "$0"; exit 0 ;;
+    --transport) TRANSPORT="$2"; shift 2 ;;
+    --jfr) JFR="$(realpath -m "$2")"; shift 2 ;;
+    --help|-h) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "mock-vs-nginx: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -37,7 +42,7 @@ for tool in wrk nginx taskset curl java; do
   command -v "$tool" >/dev/null || { echo "mock-vs-nginx: $tool is not installed" >&2; exit 1; }
 done
 # Always (re)build, quietly: measuring a stale jar would report the wrong code.
-(cd "$ROOT" && ./mvnw -q -B -ntp -pl mock-upstream package -DskipTests)
+(cd "$ROOT" && ./mvnw -q -B -ntp -pl mock-upstream -am package -DskipTests)
 
 WORK="$(mktemp -d)"
 MOCK_PID="" NGINX_PID="" FLOOR_PID=""
@@ -77,11 +82,12 @@ MOCK_PORT="$(free_port)"
 # Leak detection off, as in Netty's own microbenchmarks (its default SIMPLE level records a stack trace
 # for one allocation in 128); the tests run it at PARANOID.
 taskset -c "$SERVER_CPU" java -XX:+UseParallelGC -Xms512m -Xmx512m -Dio.netty.leakDetection.level=disabled \
-  -jar "$JAR" --port "$MOCK_PORT" \
+  -jar "$JAR" --port "$MOCK_PORT" --transport "$TRANSPORT" \
   --ttft 0ms --itl 0ms --output-tokens 16 --io-threads 1 >"$WORK/mock.out" 2>"$WORK/mock.err" &
 MOCK_PID=$!
 for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
 grep -q '^listening on' "$WORK/mock.out" || { echo "mock-vs-nginx: the mock did not start" >&2; cat "$WORK/mock.err" >&2; exit 1; }
+grep '^mock: transport' "$WORK/mock.err" >&2
 MOCK_URL="http://127.0.0.1:$MOCK_PORT/v1/chat/completions"
 
 # The body nginx will serve: one real response of the mock (same size and shape).
@@ -131,7 +137,7 @@ NGINX_BYTES=$(curl -s -X POST "$NGINX_URL" | wc -c)
 javac -d "$WORK/classes" -cp "$JAR" "$ROOT"/benchmarks/src/main/java/io/tokenbench/benchmarks/mockload/NettyFloorServer.java
 FLOOR_PORT="$(free_port)"
 taskset -c "$SERVER_CPU" java -XX:+UseParallelGC -Xms512m -Xmx512m -Dio.netty.leakDetection.level=disabled \
-  -cp "$JAR:$WORK/classes" io.tokenbench.benchmarks.mockload.NettyFloorServer "$FLOOR_PORT" "$WORK/body.json" \
+  -cp "$JAR:$WORK/classes" io.tokenbench.benchmarks.mockload.NettyFloorServer "$FLOOR_PORT" "$WORK/body.json" "$TRANSPORT" \
   >"$WORK/floor.out" 2>"$WORK/floor.err" &
 FLOOR_PID=$!
 for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/floor.out" 2>/dev/null && break; sleep 0.1; done
@@ -139,17 +145,24 @@ FLOOR_URL="http://127.0.0.1:$FLOOR_PORT/v1/chat/completions"
 FLOOR_BYTES=$(curl -s -X POST "$FLOOR_URL" -d '{}' | wc -c)
 [[ "$FLOOR_BYTES" == "$BODY_BYTES" ]] || { echo "mock-vs-nginx: floor body is $FLOOR_BYTES bytes, mock's $BODY_BYTES" >&2; exit 1; }
 
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg); transport $TRANSPORT" >&2
 echo "== mock: 1 event loop, nginx: worker_processes 1, both pinned to CPU $SERVER_CPU;" \
   "wrk -t1 -c$CONNECTIONS pinned to CPU $CLIENT_CPU; $ROUNDS rounds of $DURATION after $WARMUP warm-up each" >&2
 warmup "$MOCK_URL"
 warmup "$NGINX_URL"
 warmup "$FLOOR_URL"
+# --jfr: record the mock (JFR 'profile' settings: execution samples every 10 ms) over the measured rounds.
+[[ -n "$JFR" ]] && jcmd "$MOCK_PID" JFR.start name=hot settings=profile >/dev/null
 RESULTS=""
 for round in $(seq 1 "$ROUNDS"); do
   RESULTS="$RESULTS $(bench mock "$MOCK_URL" "$MOCK_PID" | tr ' ' ':')"
   RESULTS="$RESULTS $(bench nginx "$NGINX_URL" "$NGINX_PID" | tr ' ' ':')"
   RESULTS="$RESULTS $(bench floor "$FLOOR_URL" "$FLOOR_PID" | tr ' ' ':')"
 done
+if [[ -n "$JFR" ]]; then
+  jcmd "$MOCK_PID" JFR.stop name=hot filename="$JFR" >/dev/null
+  echo "JFR recording of the mock: $JFR" >&2
+fi
 
 python3 - $RESULTS <<'PY'
 import statistics, sys

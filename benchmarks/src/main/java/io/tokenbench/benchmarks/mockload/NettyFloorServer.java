@@ -7,22 +7,21 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.tokenbench.mock.server.Transport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The floor under the mock in {@code mock-vs-nginx.sh}: a one-event-loop Netty epoll server that
- * answers each complete request with the same pre-encoded bytes the mock sends, doing no HTTP
- * decoding beyond finding where a request ends. What it costs per request is what the kernel and
- * Netty's transport cost; the mock's excess over it is its own HTTP, JSON and response work. A
- * measurement reference, not a server: it understands only {@code Content-Length} bodies.
+ * The floor under the mock in {@code mock-vs-nginx.sh}: a one-event-loop Netty server (the mock's
+ * transport choice, {@code Transport}) that answers each complete request with the same pre-encoded
+ * bytes the mock sends, doing no HTTP decoding beyond finding where a request ends. What it costs
+ * per request is what the kernel and Netty's transport cost; the mock's excess over it is its own
+ * HTTP, JSON and response work. A measurement reference, not a server: it understands only {@code
+ * Content-Length} bodies.
  *
- * <p>Usage: {@code NettyFloorServer PORT BODY_FILE}; prints {@code listening on
+ * <p>Usage: {@code NettyFloorServer PORT BODY_FILE [TRANSPORT]}; prints {@code listening on
  * http://127.0.0.1:PORT}.
  */
 public final class NettyFloorServer {
@@ -34,8 +33,8 @@ public final class NettyFloorServer {
     private NettyFloorServer() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: NettyFloorServer PORT BODY_FILE");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: NettyFloorServer PORT BODY_FILE [io_uring|epoll|nio|auto]");
             System.exit(2);
         }
         byte[] body = Files.readAllBytes(Path.of(args[1]));
@@ -48,10 +47,12 @@ public final class NettyFloorServer {
                         Unpooled.directBuffer()
                                 .writeBytes(head.getBytes(StandardCharsets.US_ASCII))
                                 .writeBytes(body));
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+        Transport transport = Transport.parse(args.length == 3 ? args[2] : "auto").resolve();
+        System.err.println("floor: transport " + transport.wireName());
+        EventLoopGroup group = transport.newGroup(1);
         new ServerBootstrap()
                 .group(group)
-                .channel(EpollServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .childHandler(
                         new ChannelInitializer<SocketChannel>() {
                             @Override

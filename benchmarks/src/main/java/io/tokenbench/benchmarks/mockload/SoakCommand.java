@@ -1,5 +1,6 @@
 package io.tokenbench.benchmarks.mockload;
 
+import io.tokenbench.mock.server.Transport;
 import io.tokenbench.options.Commands;
 import java.net.URI;
 import java.time.Duration;
@@ -90,6 +91,15 @@ final class SoakCommand implements Callable<Integer> {
     Duration warmup;
 
     @Option(
+            names = "--transport",
+            paramLabel = "NAME",
+            defaultValue = "auto",
+            description =
+                    "the client's transport: io_uring, epoll, nio or auto, as the mock's"
+                            + " --transport (default: ${DEFAULT-VALUE})")
+    String transport;
+
+    @Option(
             names = "--duration",
             paramLabel = "DURATION",
             defaultValue = "30s",
@@ -119,6 +129,15 @@ final class SoakCommand implements Callable<Integer> {
         return StreamSoak.run(options(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
+    /** The named transport resolved; unknown or unavailable is an error naming the option. */
+    private static Transport resolved(String name) {
+        try {
+            return Transport.parse(name).resolve();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("--transport: " + e.getMessage(), e);
+        }
+    }
+
     /** The validated options; a {@link ParameterException} (exit 2) names what is wrong. */
     SoakOptions options() {
         String token = environment.apply(adminTokenEnv);
@@ -129,7 +148,15 @@ final class SoakCommand implements Callable<Integer> {
         }
         try {
             return new SoakOptions(
-                    baseUrl, token, streams, itlMillis, tokens, connectPerSec, warmup, duration);
+                    baseUrl,
+                    token,
+                    streams,
+                    itlMillis,
+                    tokens,
+                    connectPerSec,
+                    warmup,
+                    duration,
+                    resolved(transport));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.tokenbench.benchmarks.mockload;
 
+import io.tokenbench.mock.server.Transport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param connectPerSec connection ramp rate
  * @param warmup time after the ramp before the mock's statistics are reset
  * @param duration measurement window
+ * @param transport the client's Netty transport (resolved: never AUTO)
  */
 record SoakOptions(
         URI baseUrl,
@@ -26,7 +28,8 @@ record SoakOptions(
         int tokens,
         int connectPerSec,
         Duration warmup,
-        Duration duration) {
+        Duration duration,
+        Transport transport) {
 
     SoakOptions {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -43,6 +46,7 @@ record SoakOptions(
         atLeastOne("--connect-per-sec", connectPerSec);
         positive("--warmup", warmup);
         positive("--duration", duration);
+        Objects.requireNonNull(transport, "transport");
     }
 
     private static void atLeastOne(String option, int value) {
@@ -68,6 +72,8 @@ record SoakOptions(
                 + itlMillis
                 + ", tokens="
                 + tokens
+                + ", transport="
+                + transport.wireName()
                 + ", connectPerSec="
                 + connectPerSec
                 + ", warmup="

@@ -4,13 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.tokenbench.options.ExitCode;
 import java.io.IOException;
@@ -42,17 +36,15 @@ public final class StreamSoak {
 
     /** Runs the soak; returns the exit code. */
     static int run(SoakOptions options, PrintWriter out, PrintWriter err) throws Exception {
-        boolean epoll = Epoll.isAvailable();
-        EventLoopGroup group =
-                new MultiThreadIoEventLoopGroup(
-                        1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        EventLoopGroup group = options.transport().newGroup(1);
+        err.println("stream-soak: client transport " + options.transport().wireName());
         StreamConnection.Counters counters = new StreamConnection.Counters();
         String host = options.baseUrl().getHost();
         int port = options.baseUrl().getPort();
         Bootstrap bootstrap =
                 new Bootstrap()
                         .group(group)
-                        .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                        .channel(options.transport().socketChannel())
                         .option(ChannelOption.TCP_NODELAY, true)
                         .handler(
                                 new ChannelInitializer<SocketChannel>() {

@@ -7,6 +7,7 @@ import io.tokenbench.mock.behavior.LoadSlowdown;
 import io.tokenbench.mock.catalog.ModelCatalog;
 import io.tokenbench.mock.server.MockConfig;
 import io.tokenbench.mock.server.MockUpstream;
+import io.tokenbench.mock.server.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -225,6 +226,15 @@ public final class MockCommand implements Callable<Integer> {
     Duration requestDeadline;
 
     @Option(
+            names = "--transport",
+            paramLabel = "NAME",
+            description =
+                    "io_uring, epoll, nio or auto (the first available of epoll, io_uring, nio);"
+                            + " a forced transport that is not available here exits 2"
+                            + " (default: auto)")
+    String transport;
+
+    @Option(
             names = "--io-threads",
             paramLabel = "N",
             description = "event loop threads, 1..1024 (default: number of CPUs)")
@@ -333,6 +343,9 @@ public final class MockCommand implements Callable<Integer> {
                             config,
                             c -> c.withIoThreads(inRange(ioThreads, 1, 1024)));
         }
+        if (transport != null) {
+            config = checked("--transport", config, c -> c.withTransport(available(transport)));
+        }
         config = config.withBehavior(behavior());
         return new MockSettings(
                 config,
@@ -368,6 +381,21 @@ public final class MockCommand implements Callable<Integer> {
     }
 
     /** Applies {@code change}; a record's {@link IllegalArgumentException} names {@code option}. */
+    /**
+     * The named transport, refused when this machine cannot run it (the reason is in the message).
+     */
+    private static Transport available(String name) {
+        Transport transport = Transport.parse(name);
+        transport
+                .unavailabilityCause()
+                .ifPresent(
+                        cause -> {
+                            throw new IllegalArgumentException(
+                                    name + " is not available here: " + cause);
+                        });
+        return transport;
+    }
+
     private <T, R> R checked(String option, T value, Function<T, R> change) {
         try {
             return change.apply(value);

@@ -109,6 +109,7 @@ final class MockStart {
         if (settings.generatedAdminToken()) {
             err.println("mock: admin token: " + mock.adminToken());
         }
+        err.println("mock: transport " + mock.transport().wireName());
         err.flush();
         TlsOptions.announcements(mock, settings.tls()).forEach(out::println);
         out.println("listening on " + mock.baseUrl());

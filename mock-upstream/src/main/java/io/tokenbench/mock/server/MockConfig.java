@@ -37,6 +37,8 @@ import java.util.Optional;
  * @param routeGroups extra route groups (see {@code io.tokenbench.mock.routing})
  * @param requestDeadline a request whose head and body have not fully arrived this long after its
  *     first byte is refused (408, or the connection closed once a response started) and counted
+ * @param transport the Netty transport ({@link Transport#AUTO}: the first available of {@link
+ *     Transport#AUTO_ORDER}); a forced one that is unavailable makes {@code start} fail
  */
 public record MockConfig(
         String host,
@@ -55,7 +57,8 @@ public record MockConfig(
         Optional<RequestGate> gate,
         InstantSource clock,
         List<RouteGroup> routeGroups,
-        Duration requestDeadline) {
+        Duration requestDeadline,
+        Transport transport) {
 
     /** The key that works when no key is configured; the only key the mock ever prints. */
     public static final String DEFAULT_API_KEY = "sk-tokenbench-local";
@@ -99,6 +102,7 @@ public record MockConfig(
         Objects.requireNonNull(clock, "clock");
         routeGroups = List.copyOf(routeGroups);
         requirePositive(requestDeadline, "requestDeadline", false);
+        Objects.requireNonNull(transport, "transport");
     }
 
     /**
@@ -123,7 +127,27 @@ public record MockConfig(
                 Optional.empty(),
                 InstantSource.system(),
                 List.of(),
-                DEFAULT_REQUEST_DEADLINE);
+                DEFAULT_REQUEST_DEADLINE,
+                transportFromProperty());
+    }
+
+    /**
+     * The system property {@value #TRANSPORT_PROPERTY} (io_uring, epoll, nio, auto) read by {@link
+     * #defaults()}: lets the test suite run once per transport.
+     */
+    public static final String TRANSPORT_PROPERTY = "tokenbench.mock.transport";
+
+    private static Transport transportFromProperty() {
+        String value = System.getProperty(TRANSPORT_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return Transport.AUTO;
+        }
+        try {
+            return Transport.parse(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "system property " + TRANSPORT_PROPERTY + ": " + e.getMessage(), e);
+        }
     }
 
     /** A 32-hex-digit token from a secure random source. */
@@ -156,7 +180,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withPort(int value) {
@@ -177,7 +202,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withApiKeys(List<String> value) {
@@ -198,7 +224,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withAdminToken(String value) {
@@ -219,7 +246,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withSeed(long value) {
@@ -240,7 +268,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withBehavior(Behavior value) {
@@ -261,7 +290,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withFaults(FaultSettings value) {
@@ -282,7 +312,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withCatalog(ModelCatalog value) {
@@ -303,7 +334,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withMaxBodyBytes(int value) {
@@ -324,7 +356,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withMaxHeaderBytes(int value) {
@@ -345,7 +378,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withShutdownGrace(Duration value) {
@@ -366,7 +400,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withClientIdleTimeout(Duration value) {
@@ -387,7 +422,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withIoThreads(int value) {
@@ -408,7 +444,8 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withGate(RequestGate value) {
@@ -429,7 +466,8 @@ public record MockConfig(
                 Optional.of(value),
                 clock,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withClock(InstantSource value) {
@@ -450,7 +488,8 @@ public record MockConfig(
                 gate,
                 value,
                 routeGroups,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withRouteGroups(List<RouteGroup> value) {
@@ -471,7 +510,8 @@ public record MockConfig(
                 gate,
                 clock,
                 value,
-                requestDeadline);
+                requestDeadline,
+                transport);
     }
 
     public MockConfig withRequestDeadline(Duration value) {
@@ -492,6 +532,29 @@ public record MockConfig(
                 gate,
                 clock,
                 routeGroups,
+                value,
+                transport);
+    }
+
+    public MockConfig withTransport(Transport value) {
+        return new MockConfig(
+                host,
+                port,
+                apiKeys,
+                adminToken,
+                seed,
+                behavior,
+                faults,
+                catalog,
+                maxBodyBytes,
+                maxHeaderBytes,
+                shutdownGrace,
+                clientIdleTimeout,
+                ioThreads,
+                gate,
+                clock,
+                routeGroups,
+                requestDeadline,
                 value);
     }
 
@@ -528,6 +591,8 @@ public record MockConfig(
                 + routeGroups.size()
                 + ", requestDeadline="
                 + requestDeadline
+                + ", transport="
+                + transport.wireName()
                 + "]";
     }
 

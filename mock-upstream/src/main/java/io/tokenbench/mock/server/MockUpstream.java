@@ -39,6 +39,7 @@ public final class MockUpstream implements AutoCloseable {
     private final ChannelGroup connections;
     private final int port;
     private final Optional<TlsServer> tls;
+    private final Transport transport;
     private volatile boolean closed;
 
     private MockUpstream(
@@ -46,8 +47,10 @@ public final class MockUpstream implements AutoCloseable {
             EventLoopGroup group,
             Channel serverChannel,
             ChannelGroup connections,
-            Optional<TlsServer> tls) {
+            Optional<TlsServer> tls,
+            Transport transport) {
         this.server = server;
+        this.transport = transport;
         this.tls = tls;
         this.group = group;
         this.serverChannel = serverChannel;
@@ -73,7 +76,8 @@ public final class MockUpstream implements AutoCloseable {
 
     private static MockUpstream start(MockConfig config, Optional<TlsServer> tls) {
         ServerContext server = new ServerContext(config);
-        Transport transport = Transport.best();
+        Transport transport = config.transport().resolve();
+        server.stats.transportInUse(transport.wireName());
         EventLoopGroup group = transport.newGroup(config.ioThreads());
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         MockServerInitializer plain = new MockServerInitializer(server, connections);
@@ -95,7 +99,7 @@ public final class MockUpstream implements AutoCloseable {
                             .bind(config.host(), config.port())
                             .syncUninterruptibly()
                             .channel();
-            return new MockUpstream(server, group, channel, connections, tls);
+            return new MockUpstream(server, group, channel, connections, tls, transport);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IllegalStateException(
@@ -107,6 +111,16 @@ public final class MockUpstream implements AutoCloseable {
                             + e.getMessage(),
                     e);
         }
+    }
+
+    /** The transport serving (never {@link Transport#AUTO}). */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** The server socket's channel class (package-private: for tests). */
+    Class<?> serverChannelClass() {
+        return serverChannel.getClass();
     }
 
     public int port() {

@@ -28,6 +28,8 @@ public final class ServerStats {
     private final AtomicInteger openStreams = new AtomicInteger();
     private final AtomicInteger activeExchanges = new AtomicInteger();
 
+    private volatile String transport = "none";
+
     /** Armed by {@link #whenIdle()}; completed when nothing is in flight or being answered. */
     private volatile CompletableFuture<Void> idle;
 
@@ -38,6 +40,17 @@ public final class ServerStats {
         for (Fault fault : Fault.values()) {
             faults.put(fault, new LongAdder());
         }
+    }
+
+    /**
+     * Records the Netty transport serving (io_uring, epoll, nio), shown by {@code /admin/stats}.
+     */
+    public void transportInUse(String name) {
+        this.transport = name;
+    }
+
+    public String transport() {
+        return transport;
     }
 
     public void received() {

@@ -60,6 +60,7 @@ public final class StatsRoutes extends MountedRouteGroup {
 
     private byte[] render() {
         ObjectNode root = JSON.createObjectNode();
+        root.put("transport", stats.transport());
         root.put("requests_received", stats.receivedCount());
         root.put("requests_refused", stats.refusedCount());
         root.put("requests_rejected", stats.rejectedCount());
