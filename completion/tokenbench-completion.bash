@@ -298,9 +298,10 @@ function _picocli_tokenbench_run() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--stream' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--metrics-port' '--metrics-host' '--metrics-grace' '--scenario' '--base-url' '--rate' '--concurrency' '--load' '--duration' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out' '--injector-index' '--injector-count' '--upstream-url' '--compare' '--mix' '--slo-embeddings' '--slo-images' '--slo-speech-ttfa' '--slo-speech' '--slo-transcription' '--slo-video' '--timeout-video'"
+  local flag_opts="'--output-tokens-exact' '--insecure' '--http2' '--stream' '--no-preflight' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--metrics-port' '--metrics-host' '--metrics-grace' '--scenario' '--base-url' '--rate' '--concurrency' '--load' '--duration' '--trace-speed' '--api-key-env' '--model' '--prompts' '--think-time' '--prefix-tokens' '--prefix-share' '--tokenizer' '--api' '--header' '--header-env' '--body-field' '--body-template' '--output-tokens' '--ca-cert' '--client-cert' '--client-key' '--proxy' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--check' '--abort-on' '--retries' '--out' '--injector-index' '--injector-count' '--upstream-url' '--compare' '--mix' '--slo-embeddings' '--slo-images' '--slo-speech-ttfa' '--slo-speech' '--slo-transcription' '--slo-video' '--timeout-video'"
   local NAME_option_args=("streaming" "non-streaming" "soak" "spike" "gateway-overhead" "model-compare" "mixed") # --scenario values
+  local API_option_args=("CHAT" "COMPLETIONS" "RESPONSES") # --api values
   local MODE_option_args=("POOLED" "PER_REQUEST") # --connections values
 
   type compopt &>/dev/null && compopt +o default
@@ -335,6 +336,9 @@ function _picocli_tokenbench_run() {
     '--duration')
       return
       ;;
+    '--trace-speed')
+      return
+      ;;
     '--api-key-env')
       return
       ;;
@@ -342,6 +346,62 @@ function _picocli_tokenbench_run() {
       return
       ;;
     '--prompts')
+      return
+      ;;
+    '--think-time')
+      return
+      ;;
+    '--prefix-tokens')
+      return
+      ;;
+    '--prefix-share')
+      return
+      ;;
+    '--tokenizer')
+      return
+      ;;
+    '--api')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${API_option_args[@]}" ) )
+      return $?
+      ;;
+    '--header')
+      return
+      ;;
+    '--header-env')
+      return
+      ;;
+    '--body-field')
+      return
+      ;;
+    '--body-template')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output-tokens')
+      return
+      ;;
+    '--ca-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--proxy')
       return
       ;;
     '--input-tokens')
@@ -383,6 +443,15 @@ function _picocli_tokenbench_run() {
       return $?
       ;;
     '--seed')
+      return
+      ;;
+    '--check')
+      return
+      ;;
+    '--abort-on')
+      return
+      ;;
+    '--retries')
       return
       ;;
     '--out')
@@ -445,8 +514,9 @@ function _picocli_tokenbench_sweep() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--stream' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--metrics-port' '--metrics-host' '--metrics-grace' '--load' '--base-url' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out'"
+  local flag_opts="'--output-tokens-exact' '--insecure' '--http2' '--stream' '--no-preflight' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--metrics-port' '--metrics-host' '--metrics-grace' '--load' '--base-url' '--api-key-env' '--model' '--prompts' '--think-time' '--prefix-tokens' '--prefix-share' '--tokenizer' '--api' '--header' '--header-env' '--body-field' '--body-template' '--output-tokens' '--ca-cert' '--client-cert' '--client-key' '--proxy' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--check' '--abort-on' '--retries' '--out'"
+  local API_option_args=("CHAT" "COMPLETIONS" "RESPONSES") # --api values
   local MODE_option_args=("POOLED" "PER_REQUEST") # --connections values
 
   type compopt &>/dev/null && compopt +o default
@@ -474,6 +544,62 @@ function _picocli_tokenbench_sweep() {
       return
       ;;
     '--prompts')
+      return
+      ;;
+    '--think-time')
+      return
+      ;;
+    '--prefix-tokens')
+      return
+      ;;
+    '--prefix-share')
+      return
+      ;;
+    '--tokenizer')
+      return
+      ;;
+    '--api')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${API_option_args[@]}" ) )
+      return $?
+      ;;
+    '--header')
+      return
+      ;;
+    '--header-env')
+      return
+      ;;
+    '--body-field')
+      return
+      ;;
+    '--body-template')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output-tokens')
+      return
+      ;;
+    '--ca-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--proxy')
       return
       ;;
     '--input-tokens')
@@ -517,6 +643,15 @@ function _picocli_tokenbench_sweep() {
     '--seed')
       return
       ;;
+    '--check')
+      return
+      ;;
+    '--abort-on')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
     '--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -541,9 +676,10 @@ function _picocli_tokenbench_calibrate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--stream' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--metrics-port' '--metrics-host' '--metrics-grace' '--scenario' '--rate' '--concurrency' '--load' '--duration' '--api-key-env' '--model' '--prompts' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--out' '--injector-index' '--injector-count'"
+  local flag_opts="'--output-tokens-exact' '--insecure' '--http2' '--stream' '--no-preflight' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--metrics-port' '--metrics-host' '--metrics-grace' '--scenario' '--rate' '--concurrency' '--load' '--duration' '--trace-speed' '--api-key-env' '--model' '--prompts' '--think-time' '--prefix-tokens' '--prefix-share' '--tokenizer' '--api' '--header' '--header-env' '--body-field' '--body-template' '--output-tokens' '--ca-cert' '--client-cert' '--client-key' '--proxy' '--input-tokens' '--max-tokens' '--warmup' '--grace' '--timeout-first-token' '--timeout-idle' '--timeout-total' '--slo-ttft' '--slo-tpot' '--slo-e2e' '--lag-budget' '--connections' '--seed' '--check' '--abort-on' '--retries' '--out' '--injector-index' '--injector-count'"
   local NAME_option_args=("streaming" "non-streaming") # --scenario values
+  local API_option_args=("CHAT" "COMPLETIONS" "RESPONSES") # --api values
   local MODE_option_args=("POOLED" "PER_REQUEST") # --connections values
 
   type compopt &>/dev/null && compopt +o default
@@ -575,6 +711,9 @@ function _picocli_tokenbench_calibrate() {
     '--duration')
       return
       ;;
+    '--trace-speed')
+      return
+      ;;
     '--api-key-env')
       return
       ;;
@@ -582,6 +721,62 @@ function _picocli_tokenbench_calibrate() {
       return
       ;;
     '--prompts')
+      return
+      ;;
+    '--think-time')
+      return
+      ;;
+    '--prefix-tokens')
+      return
+      ;;
+    '--prefix-share')
+      return
+      ;;
+    '--tokenizer')
+      return
+      ;;
+    '--api')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${API_option_args[@]}" ) )
+      return $?
+      ;;
+    '--header')
+      return
+      ;;
+    '--header-env')
+      return
+      ;;
+    '--body-field')
+      return
+      ;;
+    '--body-template')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output-tokens')
+      return
+      ;;
+    '--ca-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--proxy')
       return
       ;;
     '--input-tokens')
@@ -623,6 +818,15 @@ function _picocli_tokenbench_calibrate() {
       return $?
       ;;
     '--seed')
+      return
+      ;;
+    '--check')
+      return
+      ;;
+    '--abort-on')
+      return
+      ;;
+    '--retries')
       return
       ;;
     '--out')
@@ -721,8 +925,8 @@ function _picocli_tokenbench_mock() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--tls' '--cutoff' '--no-refund-on-error' '--no_refund_on_error' '--fail-open' '--fail_open' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--tls-cert-out' '--tls-client-ca' '--tls-client-cert-out' '--tls-client-key-out' '--host' '--port' '--api-key' '--api-keys-env' '--api-keys-file' '--admin-token' '--seed' '--ttft' '--itl' '--output-tokens' '--tokens-per-chunk' '--slowdown-threshold' '--slowdown-factor' '--fault' '--catalog' '--max-body' '--max-header' '--shutdown-grace' '--client-timeout' '--request-deadline' '--io-threads' '--state-file' '--embeddings-latency' '--embeddings-item-latency' '--image-latency' '--transcription-rtf' '--speech-ttfa' '--speech-rtf' '--video-queue' '--video-render' '--video-accept' '--concurrency' '--error-style' '--error_style' '--cancel-billing' '--cancel_billing' '--rounding' '--reset-zone' '--reset_zone' '--reset-weekday' '--reset_weekday' '--reset-lag-ms' '--reset_lag_ms' '--expiry-off-by-one' '--expiry_off_by_one' '--period-attribution' '--period_attribution' '--stale-cache-ms' '--stale_cache_ms' '--batch-write-ms' '--batch_write_ms' '--drop-settlement' '--drop_settlement' '--double-settle' '--double_settle' '--trust-bypass' '--trust_bypass'"
+  local flag_opts="'--tls' '--exit-with-parent' '--cutoff' '--no-refund-on-error' '--no_refund_on_error' '--fail-open' '--fail_open' '--usage-reports-granted' '--usage_reports_granted' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--tls-cert-out' '--tls-client-ca' '--tls-client-cert-out' '--tls-client-key-out' '--host' '--port' '--api-key' '--api-keys-env' '--api-keys-file' '--admin-token' '--seed' '--ttft' '--itl' '--output-tokens' '--tokens-per-chunk' '--slowdown-threshold' '--slowdown-factor' '--fault' '--catalog' '--max-body' '--max-header' '--shutdown-grace' '--client-timeout' '--request-deadline' '--transport' '--io-threads' '--state-file' '--embeddings-latency' '--embeddings-item-latency' '--image-latency' '--transcription-rtf' '--speech-ttfa' '--speech-rtf' '--video-queue' '--video-render' '--video-accept' '--concurrency' '--error-style' '--error_style' '--cancel-billing' '--cancel_billing' '--rounding' '--reset-zone' '--reset_zone' '--reset-weekday' '--reset_weekday' '--reset-lag-ms' '--reset_lag_ms' '--expiry-off-by-one' '--expiry_off_by_one' '--period-attribution' '--period_attribution' '--stale-cache-ms' '--stale_cache_ms' '--batch-write-ms' '--batch_write_ms' '--drop-settlement' '--drop_settlement' '--double-settle' '--double_settle' '--trust-bypass' '--trust_bypass' '--ledger-read-lag' '--ledger_read_lag'"
   local NAMEPARAMP_option_args=("http_429" "http_500" "http_502" "http_503" "connect_reset" "stream_reset" "stream_error_event" "protocol_error" "missing_done" "usage_missing" "stall" "slow_drip") # --fault values
   local MODE_option_args=("CHECK_THEN_ACT" "ATOMIC") # --concurrency values
   local STYLE_option_args=("NEWAPI" "OPENAI" "OPENROUTER" "LITELLM") # --error-style values
@@ -823,6 +1027,9 @@ function _picocli_tokenbench_mock() {
     '--request-deadline')
       return
       ;;
+    '--transport')
+      return
+      ;;
     '--io-threads')
       return
       ;;
@@ -911,6 +1118,9 @@ function _picocli_tokenbench_mock() {
       return
       ;;
     '--trust-bypass'|'--trust_bypass')
+      return
+      ;;
+    '--ledger-read-lag'|'--ledger_read_lag')
       return
       ;;
   esac
@@ -1153,7 +1363,7 @@ function _picocli_tokenbench_keys_verify() {
 
   local commands=""
   local flag_opts="'--wait-for-reset' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--url' '--admin-token-env' '--mock-option' '--key-env' '--limit-credits' '--reset' '--unlimited-key-env' '--model' '--price-in' '--price-out' '--prompt' '--max-tokens' '--output-tokens' '--concurrency' '--limit-requests' '--leak-probes' '--settle-timeout' '--request-timeout' '--error-style' '--cancel-billing' '--runs'"
+  local arg_opts="'--url' '--admin-token-env' '--mock-option' '--key-env' '--limit-credits' '--reset' '--unlimited-key-env' '--model' '--price-in' '--price-out' '--prompt' '--max-tokens' '--output-tokens' '--concurrency' '--limit-requests' '--leak-probes' '--settle-timeout' '--request-timeout' '--error-style' '--cancel-billing' '--runs' '--header' '--header-env'"
   local TYPE_option_args=("none" "daily" "weekly" "monthly") # --reset values
   local STYLE_option_args=("newapi" "openai" "openrouter" "litellm") # --error-style values
   local RULE_option_args=("tokens_emitted" "zero" "input_only" "full") # --cancel-billing values
@@ -1232,6 +1442,12 @@ function _picocli_tokenbench_keys_verify() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--header')
+      return
+      ;;
+    '--header-env')
+      return
       ;;
   esac
 
