@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +34,6 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "mock",
         mixinStandardHelpOptions = true,
-        versionProvider = MockCommand.Version.class,
         sortOptions = false,
         defaultValueProvider = MockDefaults.class,
         description = {
@@ -59,17 +57,6 @@ public final class MockCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin TlsOptions tls;
-
-    /** {@code --version}: the jar's implementation version, when the build wrote one. */
-    static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = MockCommand.class.getPackage().getImplementationVersion();
-            return new String[] {
-                "tokenbench mock " + (version == null ? "(development build)" : version)
-            };
-        }
-    }
 
     @Option(
             names = "--host",

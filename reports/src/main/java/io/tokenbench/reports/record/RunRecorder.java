@@ -39,6 +39,7 @@ import org.HdrHistogram.WriterReaderPhaser;
  * #close()} writes {@code end.json}.
  */
 public final class RunRecorder implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RunRecorder.class.getName());
 
     private final RunClock clock;
     private final RecorderConfig config;
@@ -416,7 +417,8 @@ public final class RunRecorder implements AutoCloseable {
             try {
                 writeInterval(boundaryEpochMillis, false);
             } catch (RuntimeException e) {
-                System.err.println("tokenbench-reporter: " + e.getMessage());
+                // the reporter thread goes on with the next interval; say why this one is missing
+                LOG.log(System.Logger.Level.WARNING, "interval write failed", e);
             }
         }
         scheduleBoundary(nextBoundary(boundaryEpochMillis));
