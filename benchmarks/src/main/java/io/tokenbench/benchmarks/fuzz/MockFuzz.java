@@ -6,13 +6,20 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -50,8 +57,11 @@ public final class MockFuzz {
         long startNanos = System.nanoTime();
         // Connections that wait for the mock's request deadline: slow clients and truncated bodies.
         ExecutorService slowPool = Executors.newFixedThreadPool(WAITING_THREADS);
+        // one timer thread paces every slow client's bytes; no thread sleeps per client
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        List<CompletableFuture<Void>> slowClients = new ArrayList<>();
         for (int i = 0; i < slow; i++) {
-            slowPool.execute(fuzz::slowClient);
+            slowClients.add(fuzz.slowClient(ticks, slowPool));
         }
         for (long index = 0; index < count; index += FuzzCases.TRUNCATED_EVERY) {
             long truncated = index;
@@ -72,8 +82,11 @@ public final class MockFuzz {
                     });
         }
         pool.shutdown();
-        slowPool.shutdown();
         pool.awaitTermination(1, TimeUnit.HOURS);
+        CompletableFuture.allOf(slowClients.toArray(CompletableFuture[]::new))
+                .get(1, TimeUnit.HOURS);
+        ticks.shutdown();
+        slowPool.shutdown();
         slowPool.awaitTermination(1, TimeUnit.HOURS);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         System.out.printf(
@@ -115,30 +128,70 @@ public final class MockFuzz {
         }
     }
 
-    /** A request head sent one byte per second: the mock must end it at its request deadline. */
-    private void slowClient() {
+    /**
+     * A request head sent one byte per second, paced by {@code ticks}: the mock must end it at its
+     * request deadline. Once the head is sent or the mock closed the connection, {@code readers}
+     * reads the answer; the future completes when it is recorded.
+     */
+    private CompletableFuture<Void> slowClient(
+            ScheduledExecutorService ticks, ExecutorService readers) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         byte[] head =
                 FuzzCases.ascii(
                         "POST /v1/chat/completions HTTP/1.1\r\nHost: slow\r\n"
                                 + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             socket.setSoLinger(true, 0);
-            OutputStream out = socket.getOutputStream();
-            try {
-                for (byte b : head) {
-                    out.write(b);
-                    out.flush();
-                    Thread.sleep(1_000);
-                }
-            } catch (IOException e) {
-                // closed by the deadline
-            }
-            record("slow", readStatus(socket.getInputStream()));
         } catch (IOException e) {
+            closeQuietly(socket);
             record("slow", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            done.complete(null);
+            return done;
+        }
+        Runnable readAnswer =
+                () -> {
+                    try (socket) {
+                        record("slow", readStatus(socket.getInputStream()));
+                    } catch (IOException e) {
+                        record("slow", null);
+                    } finally {
+                        done.complete(null);
+                    }
+                };
+        AtomicInteger sent = new AtomicInteger();
+        AtomicReference<ScheduledFuture<?>> tick = new AtomicReference<>();
+        // the first byte after one second: the task can always find its own future to cancel
+        tick.set(
+                ticks.scheduleAtFixedRate(
+                        () -> {
+                            boolean finished;
+                            try {
+                                OutputStream out = socket.getOutputStream();
+                                out.write(head[sent.get()]);
+                                out.flush();
+                                finished = sent.incrementAndGet() == head.length;
+                            } catch (IOException e) {
+                                finished = true; // closed by the deadline: read its answer
+                            }
+                            if (finished) {
+                                tick.get().cancel(false);
+                                readers.execute(readAnswer);
+                            }
+                        },
+                        1,
+                        1,
+                        TimeUnit.SECONDS));
+        return done;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing was sent on it
         }
     }
 
