@@ -139,10 +139,12 @@ VOLUMES+=("$PREFIX-$claim")
 podman volume create --label "$LABEL" "$PREFIX-$claim" >/dev/null
 claims="$(jq -c --arg c "$claim" --arg v "$PREFIX-$claim" '. + {($c): $v}' <<<"$claims")"
 # the ConfigMap, shortened and aimed at the mock (the same overrides one would `kubectl edit`); metrics
-# on any free port (the pods share the host network here) and no wait for a scrape
+# on any free port (the pods share the host network here) and no wait for a scrape; three injector JVMs
+# and the mock share this machine's cores, so dispatch lag is not judged here (it checks the path, not speed)
 configmaps="$(yq -c --arg url "$MOCK_URL" --arg run "$RUN_ID" '{(.metadata.name): (.data + {
     BASE_URL: $url, LOAD: "poisson(24/s)", DURATION: "4s", WARMUP: "1s", GRACE: "5s", SEED: "11",
-    MAX_TOKENS: "32", RUN_ID: $run, METRICS_PORT: "0", METRICS_GRACE: "0s"})}' "$K8S/configmap.yaml")"
+    MAX_TOKENS: "32", RUN_ID: $run, METRICS_PORT: "0", METRICS_GRACE: "0s",
+    LAG_BUDGET: "10s"})}' "$K8S/configmap.yaml")"
 count="$(jq -r '.[].INJECTOR_COUNT' <<<"$configmaps")"
 # the Secret: every key given the mock's default key (MockConfig.DEFAULT_API_KEY)
 MOCK_KEY="sk-tokenbench-local"

@@ -39,7 +39,7 @@ for i in $(seq 0 $((COUNT - 1))); do
   "$JAVA" --add-opens=java.base/java.lang=ALL-UNNAMED -Xmx384m \
     -cp "$ROOT/simulations/target/simulations.jar:$(cat "$ROOT/simulations/target/classpath.txt")" \
     io.tokenbench.simulations.cli.TokenbenchRun run --base-url "http://127.0.0.1:$PORT" \
-    --rate 24 --duration 4s --warmup 1s --grace 5s --seed 11 --lag-budget 1s \
+    --rate 24 --duration 4s --warmup 1s --grace 5s --seed 11 --lag-budget 10s \
     "${idx[@]}" --injector-count "$COUNT" --out "$WORK/runs" >"$WORK/injector-$i.log" 2>&1 &
   pids+=($!)
 done
