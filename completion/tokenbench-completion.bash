@@ -878,7 +878,7 @@ function _picocli_tokenbench_bench() {
 
   local commands=""
   local flag_opts="'--quick' '--list' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-p' '--out' '--base-url' '--api-key-env' '--model' '--import'"
+  local arg_opts="'-p' '--out' '--base-url' '--api-key-env' '--header' '--header-env' '--model' '--import'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -896,6 +896,12 @@ function _picocli_tokenbench_bench() {
       return
       ;;
     '--api-key-env')
+      return
+      ;;
+    '--header')
+      return
+      ;;
+    '--header-env')
       return
       ;;
     '--model')

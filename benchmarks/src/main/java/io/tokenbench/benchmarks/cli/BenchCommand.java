@@ -2,6 +2,7 @@ package io.tokenbench.benchmarks.cli;
 
 import io.tokenbench.benchmarks.target.LiveTarget;
 import io.tokenbench.options.Commands;
+import io.tokenbench.options.HeaderOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,6 +91,22 @@ public final class BenchCommand implements Callable<Integer> {
     String apiKeyEnv;
 
     @Option(
+            names = "--header",
+            paramLabel = "'Name: value'",
+            description =
+                    "with --base-url: an extra header on every request (repeatable; replaces a"
+                            + " client header of the same name); use --header-env for secrets")
+    List<String> headers = new ArrayList<>();
+
+    @Option(
+            names = "--header-env",
+            paramLabel = "Name=ENV_VAR",
+            description =
+                    "with --base-url: an extra header whose value each benchmark JVM reads from"
+                            + " ENV_VAR (repeatable); the value is never an argument or printed")
+    List<String> headerEnv = new ArrayList<>();
+
+    @Option(
             names = "--model",
             paramLabel = "ID",
             description = "the model to request (default: " + LiveTarget.DEFAULT_MODEL + ")")
@@ -136,10 +153,17 @@ public final class BenchCommand implements Callable<Integer> {
                 "-p",
                 "--base-url",
                 "--api-key-env",
+                "--header",
+                "--header-env",
                 "--model",
                 "--list");
         Commands.rejectUnless(
-                spec, baseUrl != null, "applies only with --base-url", "--api-key-env");
+                spec,
+                baseUrl != null,
+                "applies only with --base-url",
+                "--api-key-env",
+                "--header",
+                "--header-env");
         for (String pattern : patterns) {
             try {
                 Pattern.compile(pattern);
@@ -160,6 +184,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         try {
+            // here, so a typo or an unset variable is exit 2 before any benchmark JVM starts
+            HeaderOptions.resolveWithoutLanes(headers, headerEnv, System.getenv(), "bench");
             return new BenchOptions(
                     patterns,
                     quick ? BenchPreset.QUICK : BenchPreset.RIGOROUS,
@@ -167,6 +193,8 @@ public final class BenchCommand implements Callable<Integer> {
                     byName,
                     Optional.ofNullable(baseUrl),
                     apiKeyEnv,
+                    headers,
+                    headerEnv,
                     Optional.ofNullable(model),
                     Optional.ofNullable(importFile),
                     list);

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * @param params {@code -p name=v1,v2} overrides of {@code @Param} values
  * @param baseUrl a live base URL (with {@code /v1}); selects {@code target=LIVE}
  * @param apiKeyEnv the environment variable holding the live key (the key itself never passes here)
+ * @param headers {@code --header 'Name: value'} values, as given
+ * @param headerEnv {@code --header-env 'Name=ENV_VAR'} values, as given (names only: each JMH fork
+ *     reads the variables itself)
  * @param model the model to request, when given
  * @param importFile an existing JMH JSON file to import instead of running
  * @param list only list the matching benchmarks
@@ -30,6 +33,8 @@ record BenchOptions(
         Map<String, List<String>> params,
         Optional<String> baseUrl,
         String apiKeyEnv,
+        List<String> headers,
+        List<String> headerEnv,
         Optional<String> model,
         Optional<Path> importFile,
         boolean list) {
@@ -43,6 +48,8 @@ record BenchOptions(
         params = Map.copyOf(params);
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
+        headers = List.copyOf(headers);
+        headerEnv = List.copyOf(headerEnv);
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(importFile, "importFile");
         baseUrl.ifPresent(BenchOptions::requireHttpUrl);

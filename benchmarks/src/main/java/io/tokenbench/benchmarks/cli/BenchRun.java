@@ -128,6 +128,13 @@ final class BenchRun {
                                             + LiveTarget.API_KEY_ENV_PROPERTY
                                             + "="
                                             + options.apiKeyEnv());
+                            properties.addAll(
+                                    LiveTarget.numberedProperties(
+                                            LiveTarget.HEADER_PROPERTY_PREFIX, options.headers()));
+                            properties.addAll(
+                                    LiveTarget.numberedProperties(
+                                            LiveTarget.HEADER_ENV_PROPERTY_PREFIX,
+                                            options.headerEnv()));
                         });
         if (!properties.isEmpty()) {
             // prepend: the benchmarks' own @Fork(jvmArgsAppend) heap settings stay in force

@@ -3,7 +3,6 @@ package io.tokenbench.benchmarks.client;
 import io.tokenbench.benchmarks.target.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,18 +28,18 @@ final class JdkChatClient implements ChatClient {
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(TIMEOUT)
                         .build();
-        this.completeRequest =
-                request(endpoint.chatUri(), endpoint.apiKey(), prompt.jsonBody(false));
-        this.streamRequest = request(endpoint.chatUri(), endpoint.apiKey(), prompt.jsonBody(true));
+        this.completeRequest = request(endpoint, prompt.jsonBody(false));
+        this.streamRequest = request(endpoint, prompt.jsonBody(true));
     }
 
-    private static HttpRequest request(URI uri, String apiKey, byte[] body) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+    private static HttpRequest request(Endpoint endpoint, byte[] body) {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(endpoint.chatUri())
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + endpoint.apiKey())
+                        .header("Content-Type", "application/json");
+        endpoint.headers().forEach(builder::setHeader); // replaces a header of the same name
+        return builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     @Override

@@ -131,6 +131,7 @@ final class NettyChatClient implements ChatClient {
                 .set(HttpHeaderNames.AUTHORIZATION, authorization)
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        endpoint.headers().forEach(request.headers()::set); // replaces a header of the same name
         channel.writeAndFlush(request)
                 .addListener(
                         written -> {

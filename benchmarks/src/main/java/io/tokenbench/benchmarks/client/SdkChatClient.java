@@ -30,12 +30,14 @@ final class SdkChatClient implements ChatClient {
                         .maxRetries(0)
                         .timeout(TIMEOUT)
                         .build();
-        this.params =
+        ChatCompletionCreateParams.Builder params =
                 ChatCompletionCreateParams.builder()
                         .model(prompt.model())
                         .addUserMessage(prompt.userText())
-                        .maxCompletionTokens(prompt.maxTokens())
-                        .build();
+                        .maxCompletionTokens(prompt.maxTokens());
+        // per-request headers replace the client's (Authorization from apiKey included)
+        endpoint.headers().forEach(params::putAdditionalHeader);
+        this.params = params.build();
     }
 
     @Override

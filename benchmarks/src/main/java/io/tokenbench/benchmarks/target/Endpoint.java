@@ -1,6 +1,9 @@
 package io.tokenbench.benchmarks.target;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,8 +14,21 @@ import java.util.Objects;
  * @param model the model id sent in every request
  * @param exactTokens true when every answer must have exactly the requested number of tokens (the
  *     mock); a live model may stop early, so only "at least one" is checked there
+ * @param headers extra request headers ({@code --header}, {@code --header-env}), name to value,
+ *     sent after the client's own; one named like a client header (e.g. {@code Authorization})
+ *     replaces it. Values may be secrets: {@link #toString()} shows the names only
  */
-public record Endpoint(URI baseUrlV1, String apiKey, String model, boolean exactTokens) {
+public record Endpoint(
+        URI baseUrlV1,
+        String apiKey,
+        String model,
+        boolean exactTokens,
+        Map<String, String> headers) {
+
+    /** Without extra headers. */
+    public Endpoint(URI baseUrlV1, String apiKey, String model, boolean exactTokens) {
+        this(baseUrlV1, apiKey, model, exactTokens, Map.of());
+    }
 
     public Endpoint {
         Objects.requireNonNull(baseUrlV1, "baseUrlV1");
@@ -31,6 +47,12 @@ public record Endpoint(URI baseUrlV1, String apiKey, String model, boolean exact
         if (model.isBlank()) {
             throw new IllegalArgumentException("model must not be blank");
         }
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** Whether the user's headers replace the client's header {@code name}. */
+    public boolean overrides(String name) {
+        return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
     }
 
     /** {@code https} or not. */
@@ -62,7 +84,7 @@ public record Endpoint(URI baseUrlV1, String apiKey, String model, boolean exact
         return baseUrlV1.resolve(chatPath());
     }
 
-    /** Never prints the key. */
+    /** Never prints the key or a header value. */
     @Override
     public String toString() {
         return "Endpoint[baseUrlV1="
@@ -71,6 +93,8 @@ public record Endpoint(URI baseUrlV1, String apiKey, String model, boolean exact
                 + model
                 + ", exactTokens="
                 + exactTokens
+                + ", headers="
+                + headers.keySet()
                 + "]";
     }
 }

@@ -1,7 +1,10 @@
 package io.tokenbench.benchmarks.target;
 
+import io.tokenbench.options.HeaderOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -15,6 +18,9 @@ import java.util.Properties;
  *   -Dtokenbench.bench.baseUrl=https://api.powertokens.ai/v1   required for target=LIVE
  *   -Dtokenbench.bench.apiKeyEnv=POWERTOKENS_API_KEY           the variable holding the key (default shown)
  *   -Dtokenbench.bench.model=gpt-4o-mini                       the model (default {@value #DEFAULT_MODEL})
+ *   -Dtokenbench.bench.header.0='X-Route: a'                   --header values, numbered from 0
+ *   -Dtokenbench.bench.headerEnv.0=X-Key=ENV_VAR               --header-env values: the variable's
+ *                                                              name; each fork reads the value
  * </pre>
  */
 public final class LiveTarget {
@@ -24,6 +30,8 @@ public final class LiveTarget {
     public static final String MODEL_PROPERTY = "tokenbench.bench.model";
     public static final String DEFAULT_API_KEY_ENV = "POWERTOKENS_API_KEY";
     public static final String DEFAULT_MODEL = "gpt-4o-mini";
+    public static final String HEADER_PROPERTY_PREFIX = "tokenbench.bench.header.";
+    public static final String HEADER_ENV_PROPERTY_PREFIX = "tokenbench.bench.headerEnv.";
 
     private LiveTarget() {}
 
@@ -77,6 +85,30 @@ public final class LiveTarget {
                             + API_KEY_ENV_PROPERTY
                             + "), which is not set");
         }
-        return new Endpoint(uri, key.strip(), model(properties), false);
+        Map<String, String> headers =
+                HeaderOptions.resolveWithoutLanes(
+                        numbered(properties, HEADER_PROPERTY_PREFIX),
+                        numbered(properties, HEADER_ENV_PROPERTY_PREFIX),
+                        environment,
+                        "bench");
+        return new Endpoint(uri, key.strip(), model(properties), false, headers);
+    }
+
+    /** The system properties that pass {@code values} to the forks under {@code prefix}. */
+    public static List<String> numberedProperties(String prefix, List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            out.add("-D" + prefix + i + "=" + values.get(i));
+        }
+        return out;
+    }
+
+    /** {@code prefix0}, {@code prefix1}, ... up to the first missing index. */
+    private static List<String> numbered(Properties properties, String prefix) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; properties.getProperty(prefix + i) != null; i++) {
+            out.add(properties.getProperty(prefix + i));
+        }
+        return out;
     }
 }

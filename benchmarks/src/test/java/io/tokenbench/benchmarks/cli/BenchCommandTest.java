@@ -70,6 +70,42 @@ class BenchCommandTest {
     }
 
     @Test
+    void headersReachTheForksAndASecretOnlyByItsVariableName() {
+        String path = System.getenv("PATH"); // set everywhere: stands for a secret here
+        BenchOptions o =
+                parse(
+                        "--base-url",
+                        "https://api.example.test/v1",
+                        "--header",
+                        "x-portkey-provider: openai",
+                        "--header-env",
+                        "X-Gateway-Key=PATH");
+        List<String> forkArgs =
+                BenchRun.jmhOptions(o, Path.of("x.json")).build().getJvmArgsPrepend().get().stream()
+                        .toList();
+
+        assertThat(forkArgs)
+                .contains(
+                        "-Dtokenbench.bench.header.0=x-portkey-provider: openai",
+                        "-Dtokenbench.bench.headerEnv.0=X-Gateway-Key=PATH");
+        assertThat(String.join(" ", forkArgs)).doesNotContain(path);
+    }
+
+    @Test
+    void badHeadersExit2NamingTheOption() {
+        String url = "http://127.0.0.1:1/v1";
+        assertUsage(List.of("--header", "x-route: a"), "--header applies only with --base-url");
+        assertUsage(List.of("--base-url", url, "--header", "no colon"), "--header:");
+        assertUsage(
+                List.of("--base-url", url, "--header", "gateway@x-route: a"),
+                "--header: bench has no lanes");
+        assertUsage(
+                List.of("--base-url", url, "--header-env", "X-Key=TOKENBENCH_TEST_UNSET_VARIABLE"),
+                "TOKENBENCH_TEST_UNSET_VARIABLE");
+        assertUsage(List.of("--import", "a.json", "--header-env", "X-Key=PATH"), "--header-env");
+    }
+
+    @Test
     void badOptionsExit2AndNameTheOption() {
         assertUsage(List.of("--frobnicate"), "--frobnicate");
         assertUsage(List.of("-p", "tokens"), "-p");

@@ -29,6 +29,38 @@ class LiveTargetTest {
     }
 
     @Test
+    void headersAreReadFromNumberedPropertiesAndSecretValuesFromTheEnvironment() {
+        Properties p = props("https://api.example.test/v1");
+        p.setProperty("tokenbench.bench.header.0", "x-route: a");
+        p.setProperty("tokenbench.bench.header.1", "x-team: perf");
+        p.setProperty("tokenbench.bench.header.3", "x-skipped: after a gap");
+        p.setProperty("tokenbench.bench.headerEnv.0", "X-Gateway-Key=GW_KEY");
+
+        Endpoint e =
+                LiveTarget.endpoint(
+                        p, Map.of("POWERTOKENS_API_KEY", SECRET, "GW_KEY", "gw-" + SECRET));
+
+        assertThat(e.headers())
+                .containsExactly(
+                        Map.entry("x-route", "a"),
+                        Map.entry("x-team", "perf"),
+                        Map.entry("X-Gateway-Key", "gw-" + SECRET));
+        assertThat(e.overrides("x-gateway-key")).isTrue();
+        assertThat(e.overrides("Authorization")).isFalse();
+        assertThat(e.toString()).doesNotContain(SECRET).contains("X-Gateway-Key");
+    }
+
+    @Test
+    void anUnsetHeaderVariableNamesTheOptionAndTheVariable() {
+        Properties p = props("https://api.example.test/v1");
+        p.setProperty("tokenbench.bench.headerEnv.0", "X-Gateway-Key=GW_KEY");
+        assertThatThrownBy(() -> LiveTarget.endpoint(p, Map.of("POWERTOKENS_API_KEY", SECRET)))
+                .hasMessageStartingWith("--header-env:")
+                .hasMessageContaining("GW_KEY")
+                .hasMessageNotContaining(SECRET);
+    }
+
+    @Test
     void missingUrlNamesTheProperty() {
         assertThatThrownBy(() -> LiveTarget.endpoint(new Properties(), Map.of()))
                 .hasMessageContaining(LiveTarget.BASE_URL_PROPERTY);

@@ -1,5 +1,6 @@
 package io.tokenbench.simulations.config;
 
+import io.tokenbench.options.HeaderSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,9 @@
 package io.tokenbench.simulations.cli.options;
 
+import io.tokenbench.options.HeaderOptions;
+import io.tokenbench.options.HeaderSpec;
 import io.tokenbench.simulations.config.Api;
 import io.tokenbench.simulations.config.BodyShape;
-import io.tokenbench.simulations.config.HeaderSpec;
 import io.tokenbench.simulations.config.IntDistribution;
 import io.tokenbench.simulations.config.RequestHeaders;
 import io.tokenbench.simulations.config.RequestShape;
@@ -87,19 +88,13 @@ public final class RequestOptions {
 
     /** Whether any header was given with a lane prefix (for error messages). */
     RequestShape shape(Map<String, String> env, List<String> laneNames) {
-        List<HeaderSpec> specs = new ArrayList<>();
-        for (String h : headers) {
-            specs.add(named("--header", () -> HeaderSpec.parseLiteral(h)));
-        }
-        for (String h : headerEnv) {
-            specs.add(named("--header-env", () -> HeaderSpec.parseFromEnv(h, env)));
-        }
+        List<HeaderSpec> specs = HeaderOptions.parse(headers, headerEnv, env);
         RequestHeaders requestHeaders = new RequestHeaders(specs);
         if (laneNames.isEmpty()) {
             for (HeaderSpec s : specs) {
                 if (s.lane().isPresent()) {
                     throw new IllegalArgumentException(
-                            (s.value().isSecret() ? "--header-env" : "--header")
+                            HeaderOptions.optionOf(s)
                                     + ": a LANE@ prefix applies only to gateway-overhead and"
                                     + " model-compare, got '"
                                     + s.lane().get()
@@ -128,18 +123,6 @@ public final class RequestOptions {
 
     boolean outputTokensGiven() {
         return outputTokens != null;
-    }
-
-    private interface Parse<T> {
-        T get();
-    }
-
-    private static <T> T named(String option, Parse<T> parse) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
-        }
     }
 
     /** {@code chat}, {@code completions} or {@code responses}. */

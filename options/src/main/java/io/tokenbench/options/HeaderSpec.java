@@ -1,4 +1,4 @@
-package io.tokenbench.simulations.config;
+package io.tokenbench.options;
 
 import java.util.Map;
 import java.util.Optional;
