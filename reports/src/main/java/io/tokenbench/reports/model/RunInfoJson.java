@@ -163,6 +163,8 @@ public final class RunInfoJson {
                         (int) Json.integer(m, "cpus"),
                         Json.text(m, "java"),
                         Json.integer(m, "max_heap_mib"));
+        Map<String, String> parameters = strings(Json.object(root, "parameters"));
+        requirePositiveMillis(parameters, SummaryBuilder.DISPATCH_BUDGET_PARAMETER);
         return new RunInfo(
                 Json.text(root, "scenario"),
                 Json.text(root, "driver"),
@@ -172,11 +174,33 @@ public final class RunInfoJson {
                 Duration.ofMillis(Json.integer(root, "interval_ms")),
                 window,
                 slo,
-                strings(Json.object(root, "parameters")),
+                parameters,
                 redacted,
                 strings(Json.object(root, "versions")),
                 machine,
                 classSlos);
+    }
+
+    /** A parameter the report computes with: a positive number when present, never a guess. */
+    private static void requirePositiveMillis(Map<String, String> parameters, String name) {
+        String v = parameters.get(name);
+        if (v == null) {
+            return;
+        }
+        double ms;
+        try {
+            ms = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            ms = Double.NaN;
+        }
+        if (!(ms > 0) || Double.isInfinite(ms)) {
+            throw new IllegalArgumentException(
+                    "parameters."
+                            + name
+                            + " is '"
+                            + v
+                            + "', not a positive number of milliseconds");
+        }
     }
 
     private static long bound(JsonNode n, String field) {

@@ -251,20 +251,14 @@ public final class SummaryBuilder {
     }
 
     /**
-     * The dispatch-lag p99 budget of a run: run.json parameter {@value #DISPATCH_BUDGET_PARAMETER},
-     * else the default.
+     * The dispatch-lag p99 budget of a run: run.json parameter {@value #DISPATCH_BUDGET_PARAMETER}
+     * (checked when run.json is read: a value that is not a positive number is an error there),
+     * else the default for runs that predate the parameter and for JMH results.
      */
     public static double dispatchBudgetMillis(RunData run) {
         return run.info()
                 .map(i -> i.parameters().get(DISPATCH_BUDGET_PARAMETER))
-                .map(
-                        v -> {
-                            try {
-                                return Double.parseDouble(v);
-                            } catch (NumberFormatException e) {
-                                return DEFAULT_DISPATCH_BUDGET_MILLIS;
-                            }
-                        })
+                .map(Double::parseDouble)
                 .orElse(DEFAULT_DISPATCH_BUDGET_MILLIS);
     }
 

@@ -99,6 +99,24 @@ class BadInputTest {
     }
 
     @Test
+    void aDispatchLagBudgetThatIsNotANumberIsAnErrorNotTheDefault() throws Exception {
+        Path dir = reported();
+        Path runJson = dir.resolve(RunFolder.RUN_JSON);
+        String original = Files.readString(runJson);
+        String broken =
+                original.replaceFirst(
+                        "\"parameters\" : \\{",
+                        "\"parameters\" : { \"dispatch_lag_budget_ms\" : \"fast\",");
+        assertThat(broken).as("the fixture has a parameters object").isNotEqualTo(original);
+        Files.writeString(runJson, broken);
+        CliResult r = CliResult.run("report", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("run.json", "dispatch_lag_budget_ms", "'fast'", "positive number");
+        assertUntouched(dir);
+    }
+
+    @Test
     void missingFolder() {
         CliResult r = CliResult.run("report", tmp.resolve("nope").toString());
         assertThat(r.exit()).isEqualTo(2);
