@@ -103,11 +103,18 @@ done
 wait "$RUN_PID" || fail "the run failed: $(tail -20 "$WORK/run.log")"
 RUN_DIR="$(ls -d "$WORK"/runs/*-streaming | head -1)"
 RUN_ID="$(basename "$RUN_DIR")"
-sleep 3   # the mock's next scrapes (the injector's last one was served before it exited)
+ENDED="$(date +%s)"
 
 query() {  # query PROMQL -> the single value, or "none"
   curl -sf --data-urlencode "query=$1" "$PROM/api/v1/query" | jq -r '.data.result[0].value[1] // "none"'
 }
+# the mock's values are final once Prometheus scraped it after the run ended (the injector's last scrape
+# was served before it exited); on a busy machine scrapes come late, so wait for one rather than sleep
+for _ in $(seq 1 120); do
+  scraped="$(query 'max(timestamp(up{job="tokenbench-mock"}))')"
+  [[ "$scraped" != none ]] && python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) >= float(sys.argv[2]) + 1 else 1)' "$scraped" "$ENDED" && break
+  sleep 0.5
+done
 same() {  # same WHAT EXPECTED ACTUAL
   python3 -c 'import sys; sys.exit(0 if sys.argv[2] != "none" and float(sys.argv[1]) == float(sys.argv[2]) else 1)' "$2" "$3" \
     || fail "$1: expected $2, Prometheus has $3"
