@@ -41,7 +41,7 @@ public final class EnforcementJson {
         target.put("host", r.targetHost());
         root.put("started_at", r.startedAt().toString());
         root.put("finished_at", r.finishedAt().toString());
-        root.put("result", r.failed() ? "fail" : "pass");
+        root.put("result", (r.failed() ? Verdict.FAIL : Verdict.PASS).wireName());
         root.put("exit_code", r.exitCode());
         ObjectNode counts = root.putObject("counts");
         for (Verdict v : Verdict.values()) {
