@@ -1,14 +1,12 @@
 package io.tokenbench.simulations.keys;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
  * One check's answer: its verdict, a one-line reason a human can act on, and machine-readable
- * evidence (field names carry units: {@code _micro_credits}, {@code _ms}, {@code _share}).
+ * evidence (a record per check, see {@link Evidence}).
  */
-public record CheckResult(CheckName name, Verdict verdict, String summary, ObjectNode evidence) {
+public record CheckResult(CheckName name, Verdict verdict, String summary, Evidence evidence) {
 
     public CheckResult {
         Objects.requireNonNull(name, "name");
@@ -18,8 +16,6 @@ public record CheckResult(CheckName name, Verdict verdict, String summary, Objec
     }
 
     public static CheckResult notChecked(CheckName name, String why) {
-        ObjectNode e = JsonNodeFactory.instance.objectNode();
-        e.put("reason", why);
-        return new CheckResult(name, Verdict.NOT_CHECKED, why, e);
+        return new CheckResult(name, Verdict.NOT_CHECKED, why, new Evidence.Reason(why));
     }
 }

@@ -33,7 +33,7 @@ public final class EnforcementMarkdown {
                     .append(escape(c.summary()))
                     .append(" |\n");
         }
-        JsonNode overshoot = r.check(CheckName.OVERSHOOT).evidence();
+        JsonNode overshoot = EnforcementJson.evidence(r.check(CheckName.OVERSHOOT));
         JsonNode coverage = overshoot.path("coverage");
         if (coverage.has("cells_total")) {
             md.append("\n## Coverage\n\n")

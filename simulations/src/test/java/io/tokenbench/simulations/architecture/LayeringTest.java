@@ -11,6 +11,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.tokenbench.simulations.config.LoadModel;
 import io.tokenbench.simulations.config.RunParameters;
+import io.tokenbench.simulations.keys.checks.Check;
+import io.tokenbench.simulations.keys.checks.LiveTarget;
+import io.tokenbench.simulations.keys.checks.MockTarget;
+import io.tokenbench.simulations.keys.checks.RefundCheck;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +60,30 @@ class LayeringTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(ROOT + ".keys.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void keysChecksNeverAskWhichTargetTheyRunAgainst() {
+        // The mock/live difference lives in the Target strategy: a check that named MockTarget or
+        // LiveTarget (instanceof, a cast, a field) would be a ctx.mock() branch again.
+        assertThat(CLASSES.contain(RefundCheck.class)).isTrue();
+        noClasses()
+                .that()
+                .implement(Check.class)
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(MockTarget.class, LiveTarget.class)
+                .check(CLASSES);
+        // ...and only the targets and the command line that picks one may construct them
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(MockTarget.class, LiveTarget.class)
+                .and()
+                .resideOutsideOfPackage(ROOT + ".keys.cli..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(MockTarget.class, LiveTarget.class)
                 .check(CLASSES);
     }
 

@@ -16,7 +16,7 @@ public record Calibration(
         long limitMicroCredits) {
 
     public static Calibration measure(VerifyContext ctx) {
-        KeyHandle key = ctx.createKey("calibration", null, "none", "none");
+        KeyHandle key = ctx.target().createKey("calibration", null, "none", "none");
         CallResult r = ctx.gateway().call(ctx.probe(), key.secret());
         if (!r.admitted() || !r.hasUsage()) {
             throw new IllegalStateException(

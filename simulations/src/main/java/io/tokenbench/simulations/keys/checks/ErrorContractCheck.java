@@ -1,11 +1,12 @@
 package io.tokenbench.simulations.keys.checks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenbench.simulations.keys.CheckName;
 import io.tokenbench.simulations.keys.CheckResult;
+import io.tokenbench.simulations.keys.Evidence;
 import io.tokenbench.simulations.keys.Verdict;
 import io.tokenbench.simulations.keys.checks.ErrorExpectation.Refusal;
 import io.tokenbench.simulations.keys.http.CallResult;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The error contract (key-limits.md item 7) of the expected error style: for a missing key, an
@@ -24,20 +26,52 @@ import java.util.List;
  * key. A refusal that did not happen (the key was admitted) is listed as not observed: that is the
  * limit checks' finding, not the contract's.
  */
-public final class ErrorContractCheck {
+public final class ErrorContractCheck implements Check {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALPHANUMERIC =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    private ErrorContractCheck() {}
+    /**
+     * @param notObserved refusals that could not be provoked, with why
+     */
+    public record ErrorContractEvidence(
+            String expectedStyle, List<Row> cases, List<String> notObserved) implements Evidence {}
+
+    /**
+     * One refusal.
+     *
+     * @param body withheld when it echoes the key
+     */
+    public record Row(
+            @JsonProperty("case") String caseName,
+            int status,
+            int expectedStatus,
+            String contentType,
+            boolean requestIdHeader,
+            String body,
+            Verdict verdict,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String problem) {}
+
+    @Override
+    public CheckName name() {
+        return CheckName.ERROR_CONTRACT;
+    }
+
+    @Override
+    public CheckResult run(Findings f) {
+        VerifyContext ctx = f.ctx();
+        Optional<KeyHandle> exhausted = ctx.target().exhaustedKey(ctx, f.cells(), f.calibration());
+        Optional<KeyHandle> preConsume = ctx.target().preConsumeKey(f.calibration());
+        return run(ctx, exhausted.orElse(null), preConsume.orElse(null));
+    }
 
     /**
      * @param exhausted a key whose ledger shows remaining <= 0, or null
      * @param preConsume a key with 0 < remaining < the request's estimate, or null
      */
-    public static CheckResult run(VerifyContext ctx, KeyHandle exhausted, KeyHandle preConsume) {
+    private static CheckResult run(VerifyContext ctx, KeyHandle exhausted, KeyHandle preConsume) {
         String style = ctx.settings().expectedErrorStyle();
-        ArrayNode rows = Evidence.array();
+        List<Row> rows = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notObserved = new ArrayList<>();
         ChatProbe json = ctx.probe();
@@ -99,11 +133,7 @@ public final class ErrorContractCheck {
         } else {
             notObserved.add("pre_consume (no key for it)");
         }
-        ObjectNode e = Evidence.object();
-        e.put("expected_style", style);
-        e.set("cases", rows);
-        ArrayNode missing = e.putArray("not_observed");
-        notObserved.forEach(missing::add);
+        ErrorContractEvidence e = new ErrorContractEvidence(style, rows, notObserved);
         if (!problems.isEmpty()) {
             return new CheckResult(
                     CheckName.ERROR_CONTRACT,
@@ -135,7 +165,7 @@ public final class ErrorContractCheck {
             String name,
             ChatProbe probe,
             Secret key,
-            ArrayNode rows,
+            List<Row> rows,
             List<String> problems,
             List<String> notObserved) {
         CallResult r = ctx.gateway().call(probe, key);
@@ -144,18 +174,19 @@ public final class ErrorContractCheck {
             return;
         }
         ErrorExpectation want = ErrorExpectation.of(style, refusal);
-        ObjectNode row = rows.addObject();
-        row.put("case", name);
-        row.put("status", r.status());
-        row.put("expected_status", want.status());
-        row.put("content_type", r.contentType());
-        row.put("request_id_header", r.oneapiHeader());
         boolean echoes = key != null && key.occursIn(r.errorBody());
-        row.put("body", echoes ? "[withheld: the body echoes the key]" : r.errorBody());
         String problem = judge(style, want, r, key);
-        row.put("verdict", problem == null ? "pass" : "fail");
+        rows.add(
+                new Row(
+                        name,
+                        r.status(),
+                        want.status(),
+                        r.contentType(),
+                        r.oneapiHeader(),
+                        echoes ? "[withheld: the body echoes the key]" : r.errorBody(),
+                        Verdict.passUnless(problem),
+                        problem));
         if (problem != null) {
-            row.put("problem", problem);
             problems.add(name + ": " + problem);
         }
     }

@@ -1,16 +1,18 @@
 package io.tokenbench.simulations.keys.checks;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tokenbench.simulations.keys.CheckName;
 import io.tokenbench.simulations.keys.CheckResult;
+import io.tokenbench.simulations.keys.Evidence;
 import io.tokenbench.simulations.keys.Verdict;
 import io.tokenbench.simulations.keys.http.CallResult;
 import io.tokenbench.simulations.keys.http.ChatProbe;
+import io.tokenbench.simulations.keys.http.MockAdmin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * probes run 100 ms into the second on the mock's ticking clock; a probe whose second changed
  * before the clock was read back is repeated. A stream running when its key expires must complete.
  */
-public final class ExpiryCheck {
+public final class ExpiryCheck implements Check {
     /** Where the clock is set before the keys are created (after the reset cases). */
     public static final Instant START = Instant.parse("2028-04-03T10:00:00Z");
 
@@ -28,61 +30,92 @@ public final class ExpiryCheck {
     private static final int STREAM_TOKENS = 50;
     private static final String STREAM_ITL_MS = "20";
 
-    private final VerifyContext ctx;
+    /** The expiry check's evidence. */
+    public record ExpiryEvidence(List<KeyRow> keys, InFlight inFlight) implements Evidence {}
 
-    public ExpiryCheck(VerifyContext ctx) {
-        this.ctx = ctx;
+    /**
+     * One key (instants as ISO-8601 UTC strings).
+     *
+     * @param admittedAtExpirySecond null when the mock's clock could not be held in that second
+     * @param admittedOneSecondLater null likewise
+     */
+    public record KeyRow(
+            String expiration,
+            String createdAt,
+            String expiresAt,
+            long lifetimeSeconds,
+            long expectedLifetimeSeconds,
+            Boolean admittedAtExpirySecond,
+            Boolean admittedOneSecondLater,
+            Verdict verdict,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String problem) {}
+
+    /** A stream admitted in the expiry second, running when the clock passes it. */
+    public record InFlight(
+            boolean runningWhenExpired,
+            int status,
+            long completionTokens,
+            boolean completed,
+            Verdict verdict,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String problem) {}
+
+    @Override
+    public CheckName name() {
+        return CheckName.EXPIRY;
     }
 
-    public CheckResult run() {
-        if (!ctx.mock()) {
-            return CheckResult.notChecked(
-                    CheckName.EXPIRY,
-                    "needs the mock's clock (a live key expires after 7 or 30 days; the usage endpoint's expires_at is reported)");
-        }
-        ctx.admin().setClock(START);
-        ArrayNode rows = Evidence.array();
+    @Override
+    public CheckResult run(Findings f) {
+        VerifyContext ctx = f.ctx();
+        MockAdmin admin =
+                ctx.target()
+                        .admin(
+                                "needs the mock's clock (a live key expires after 7 or 30 days;"
+                                        + " the usage endpoint's expires_at is reported)");
+        admin.setClock(START);
+        List<KeyRow> rows = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String expiration : List.of("7d", "30d")) {
             long expectedSeconds = expiration.equals("7d") ? 604_800L : 2_592_000L;
-            KeyHandle key = ctx.createKey("expiry-" + expiration, null, "none", expiration);
-            var view = ctx.admin().key(key.adminId());
+            KeyHandle key =
+                    ctx.target().createKey("expiry-" + expiration, null, "none", expiration);
+            var view = admin.key(key.adminId());
             long lifetime = view.expiresAt().getEpochSecond() - view.createdAt().getEpochSecond();
             long expirySecond = view.expiresAt().getEpochSecond();
-            Boolean atExpiry = admittedAt(key, expirySecond);
-            Boolean after = admittedAt(key, expirySecond + 1);
-            ObjectNode row = rows.addObject();
-            row.put("expiration", expiration);
-            row.put("created_at", view.createdAt().toString());
-            row.put("expires_at", view.expiresAt().toString());
-            row.put("lifetime_seconds", lifetime);
-            row.put("expected_lifetime_seconds", expectedSeconds);
-            row.put("admitted_at_expiry_second", atExpiry);
-            row.put("admitted_one_second_later", after);
+            Optional<Boolean> atExpiry = admittedAt(ctx, admin, key, expirySecond);
+            Optional<Boolean> after = admittedAt(ctx, admin, key, expirySecond + 1);
             String problem = null;
             if (lifetime != expectedSeconds) {
                 problem = "lifetime " + lifetime + " s, expected " + expectedSeconds + " s";
-            } else if (atExpiry == null || after == null) {
+            } else if (atExpiry.isEmpty() || after.isEmpty()) {
                 problem = "the mock's clock could not be held within one second";
-            } else if (!atExpiry) {
+            } else if (!atExpiry.get()) {
                 problem =
-                        "refused during the expiry second itself (off by one: expires a second early)";
-            } else if (after) {
+                        "refused during the expiry second itself (off by one: expires a second"
+                                + " early)";
+            } else if (after.get()) {
                 problem = "admitted one second after expiry (off by one: expires late)";
             }
-            row.put("verdict", problem == null ? "pass" : "fail");
+            rows.add(
+                    new KeyRow(
+                            expiration,
+                            view.createdAt().toString(),
+                            view.expiresAt().toString(),
+                            lifetime,
+                            expectedSeconds,
+                            atExpiry.orElse(null),
+                            after.orElse(null),
+                            Verdict.passUnless(problem),
+                            problem));
             if (problem != null) {
-                row.put("problem", problem);
                 problems.add(expiration + ": " + problem);
             }
         }
-        ObjectNode inFlight = streamAcrossExpiry();
-        if ("fail".equals(inFlight.get("verdict").asText())) {
-            problems.add("in flight: " + inFlight.get("problem").asText());
+        InFlight inFlight = streamAcrossExpiry(ctx, admin);
+        if (inFlight.verdict() == Verdict.FAIL) {
+            problems.add("in flight: " + inFlight.problem());
         }
-        ObjectNode e = Evidence.object();
-        e.set("keys", rows);
-        e.set("in_flight", inFlight);
+        ExpiryEvidence e = new ExpiryEvidence(rows, inFlight);
         return problems.isEmpty()
                 ? new CheckResult(
                         CheckName.EXPIRY,
@@ -97,10 +130,10 @@ public final class ExpiryCheck {
      * expiry must complete: expiry is checked at admission only (key-limits.md "Resets and
      * expiry").
      */
-    private ObjectNode streamAcrossExpiry() {
-        KeyHandle key = ctx.createKey("expiry-in-flight", null, "none", "7d");
-        long expirySecond = ctx.admin().key(key.adminId()).expiresAt().getEpochSecond();
-        ctx.admin().setClock(Instant.ofEpochSecond(expirySecond).plus(INTO_SECOND));
+    private static InFlight streamAcrossExpiry(VerifyContext ctx, MockAdmin admin) {
+        KeyHandle key = ctx.target().createKey("expiry-in-flight", null, "none", "7d");
+        long expirySecond = admin.key(key.adminId()).expiresAt().getEpochSecond();
+        admin.setClock(Instant.ofEpochSecond(expirySecond).plus(INTO_SECOND));
         ChatProbe stream =
                 ctx.probe()
                         .withStream(true)
@@ -114,52 +147,54 @@ public final class ExpiryCheck {
                         Duration.ofMillis(250),
                         () -> {
                             boolean inFlight = !call.isDone();
-                            ctx.admin().setClock(Instant.ofEpochSecond(expirySecond + 5));
+                            admin.setClock(Instant.ofEpochSecond(expirySecond + 5));
                             return inFlight;
                         });
         CallResult r = call.join();
-        ObjectNode row = Evidence.object();
-        row.put("running_when_expired", running);
-        row.put("status", r.status());
-        row.put("completion_tokens", r.completionTokens());
         boolean completed =
                 r.admitted() && r.ioError() == null && r.completionTokens() == STREAM_TOKENS;
-        row.put("completed", completed);
+        Judgement judged;
         if (!running || !r.admitted()) {
-            row.put("verdict", "not_checked");
-            row.put(
-                    "problem",
-                    !r.admitted()
-                            ? "the stream was not admitted in the expiry second"
-                            : "the stream ended first");
+            judged =
+                    Judgement.notChecked(
+                            !r.admitted()
+                                    ? "the stream was not admitted in the expiry second"
+                                    : "the stream ended first");
         } else {
-            row.put("verdict", completed ? "pass" : "fail");
-            if (!completed) {
-                row.put(
-                        "problem",
-                        "a stream admitted before expiry was cut off ("
-                                + r.completionTokens()
-                                + " of "
-                                + STREAM_TOKENS
-                                + " tokens"
-                                + (r.ioError() == null ? "" : ", " + r.ioError())
-                                + ")");
-            }
+            judged =
+                    Judgement.passUnless(
+                            completed
+                                    ? null
+                                    : "a stream admitted before expiry was cut off ("
+                                            + r.completionTokens()
+                                            + " of "
+                                            + STREAM_TOKENS
+                                            + " tokens"
+                                            + (r.ioError() == null ? "" : ", " + r.ioError())
+                                            + ")");
         }
-        return row;
+        return new InFlight(
+                running,
+                r.status(),
+                r.completionTokens(),
+                completed,
+                judged.verdict(),
+                judged.problem());
     }
 
     /**
-     * Admission of one probe during {@code epochSecond}, or null when the second could not be held.
+     * Admission of one probe during {@code epochSecond}, or empty when the second could not be
+     * held.
      */
-    private Boolean admittedAt(KeyHandle key, long epochSecond) {
+    private static Optional<Boolean> admittedAt(
+            VerifyContext ctx, MockAdmin admin, KeyHandle key, long epochSecond) {
         for (int i = 0; i < ATTEMPTS; i++) {
-            ctx.admin().setClock(Instant.ofEpochSecond(epochSecond).plus(INTO_SECOND));
+            admin.setClock(Instant.ofEpochSecond(epochSecond).plus(INTO_SECOND));
             boolean admitted = ctx.gateway().call(ctx.probe(), key.secret()).admitted();
-            if (ctx.admin().clock().getEpochSecond() == epochSecond) {
-                return admitted;
+            if (admin.clock().getEpochSecond() == epochSecond) {
+                return Optional.of(admitted);
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -1,13 +1,15 @@
 package io.tokenbench.simulations.keys.checks;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.tokenbench.simulations.keys.CheckName;
 import io.tokenbench.simulations.keys.CheckResult;
+import io.tokenbench.simulations.keys.Evidence;
 import io.tokenbench.simulations.keys.Verdict;
 import io.tokenbench.simulations.keys.http.CallResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,7 +20,7 @@ import java.util.concurrent.Future;
  * pre-consume estimate. A refusal while the ledger had room for the request's real cost but not its
  * estimate is new-api's documented pre-consume behaviour: counted, quantified.
  */
-public final class FalseRejectionCheck {
+public final class FalseRejectionCheck implements Check {
     /** Requests sent to the unlimited key. */
     static final int UNLIMITED_REQUESTS = 48;
 
@@ -28,7 +30,58 @@ public final class FalseRejectionCheck {
     public record UnlimitedRun(
             int sent, int admitted, int rejected, List<String> rejectionBodies) {}
 
-    private FalseRejectionCheck() {}
+    /** How a concurrency-1 refusal relates to the settled ledger. */
+    public enum Kind {
+        /** The ledger had room for the request's pre-consume estimate: a false rejection. */
+        FALSE_REJECTION,
+        /** Room for the real cost, not the estimate: new-api's documented pre-consume refusal. */
+        ESTIMATE_ABOVE_REMAINING,
+        /** No room: a right refusal. */
+        NO_ROOM;
+
+        @JsonValue
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param unlimitedKey what the key with room saw ({@code sent} 0 when there was none)
+     */
+    public record FalseRejectionEvidence(
+            int rejectionsJudged,
+            int falseRejections,
+            int estimateRejections,
+            List<Row> rejections,
+            UnlimitedRun unlimitedKey)
+            implements Evidence {}
+
+    /**
+     * One concurrency-1 refusal.
+     *
+     * @param remainingReadRightAfterRejectionMicroCredits the read right after the refusal (kept as
+     *     evidence; the judgement uses the settled ledger), null when none
+     */
+    public record Row(
+            String cell,
+            int status,
+            long remainingAfterRejectionMicroCredits,
+            long settleMs,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+                    Long remainingReadRightAfterRejectionMicroCredits,
+            long requestCostMicroCredits,
+            long estimateMicroCredits,
+            Kind kind) {}
+
+    @Override
+    public CheckName name() {
+        return CheckName.FALSE_REJECTIONS;
+    }
+
+    @Override
+    public CheckResult run(Findings f) {
+        return evaluate(f.cells(), f.unlimitedRun());
+    }
 
     /** Sends {@link #UNLIMITED_REQUESTS} requests at concurrency {@link #UNLIMITED_CONCURRENCY}. */
     public static UnlimitedRun runUnlimited(VerifyContext ctx, KeyHandle key) {
@@ -61,10 +114,9 @@ public final class FalseRejectionCheck {
     }
 
     public static CheckResult evaluate(List<CellOutcome> cells, UnlimitedRun unlimited) {
-        ArrayNode rows = Evidence.array();
+        List<Row> rows = new ArrayList<>();
         int falseRejections = 0;
         int estimateRejections = 0;
-        int judged = 0;
         for (CellOutcome c : cells) {
             CallResult rejection = c.drive().firstRejection();
             VerifyContext.LedgerView after = c.drive().ledgerAfterRejection();
@@ -77,50 +129,39 @@ public final class FalseRejectionCheck {
                     || c.estimateMicroCredits() < 0) {
                 continue;
             }
-            judged++;
             long remaining = c.settledRemainingMicroCredits();
             long cost = c.drive().maxCostMicroCredits();
-            String kind =
+            Kind kind =
                     remaining >= c.estimateMicroCredits()
-                            ? "false_rejection"
+                            ? Kind.FALSE_REJECTION
                             : remaining >= cost && cost > 0
-                                    ? "estimate_above_remaining"
-                                    : "no_room";
-            if (kind.equals("false_rejection")) {
+                                    ? Kind.ESTIMATE_ABOVE_REMAINING
+                                    : Kind.NO_ROOM;
+            if (kind == Kind.FALSE_REJECTION) {
                 falseRejections++;
-            } else if (kind.equals("estimate_above_remaining")) {
+            } else if (kind == Kind.ESTIMATE_ABOVE_REMAINING) {
                 estimateRejections++;
             }
-            ObjectNode row = rows.addObject();
-            row.put("cell", c.cell().id());
-            row.put("status", rejection.status());
-            row.put("remaining_after_rejection_micro_credits", remaining);
-            row.put("settle_ms", c.settleWaitMs());
-            if (after != null && after.remainingMicroCredits() != null) {
-                row.put(
-                        "remaining_read_right_after_rejection_micro_credits",
-                        after.remainingMicroCredits());
-            }
-            row.put("request_cost_micro_credits", cost);
-            row.put("estimate_micro_credits", c.estimateMicroCredits());
-            row.put("kind", kind);
+            rows.add(
+                    new Row(
+                            c.cell().id(),
+                            rejection.status(),
+                            remaining,
+                            c.settleWaitMs(),
+                            after == null ? null : after.remainingMicroCredits(),
+                            cost,
+                            c.estimateMicroCredits(),
+                            kind));
         }
-        ObjectNode e = Evidence.object();
-        e.put("rejections_judged", judged);
-        e.put("false_rejections", falseRejections);
-        e.put("estimate_rejections", estimateRejections);
-        e.set("rejections", rows);
-        ObjectNode u = e.putObject("unlimited_key");
-        u.put("sent", unlimited.sent());
-        u.put("admitted", unlimited.admitted());
-        u.put("rejected", unlimited.rejected());
-        ArrayNode bodies = u.putArray("rejection_bodies");
-        unlimited.rejectionBodies().forEach(bodies::add);
+        int judged = rows.size();
         if (judged == 0 && unlimited.sent() == 0) {
             return CheckResult.notChecked(
                     CheckName.FALSE_REJECTIONS,
                     "no rejection at concurrency 1 and no unlimited key");
         }
+        FalseRejectionEvidence e =
+                new FalseRejectionEvidence(
+                        judged, falseRejections, estimateRejections, rows, unlimited);
         if (unlimited.rejected() > 0 || falseRejections > 0) {
             return new CheckResult(
                     CheckName.FALSE_REJECTIONS,
@@ -136,7 +177,8 @@ public final class FalseRejectionCheck {
                     CheckName.FALSE_REJECTIONS,
                     Verdict.QUANTIFIED,
                     estimateRejections
-                            + " pre-consume rejection(s) while the ledger had room for the real cost but not the estimate",
+                            + " pre-consume rejection(s) while the ledger had room for the real"
+                            + " cost but not the estimate",
                     e);
         }
         return new CheckResult(CheckName.FALSE_REJECTIONS, Verdict.PASS, "no false rejection", e);

@@ -1,6 +1,5 @@
 package io.tokenbench.simulations.keys.checks;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenbench.simulations.keys.http.CallResult;
 import io.tokenbench.simulations.keys.http.ChatProbe;
 import io.tokenbench.simulations.keys.http.MockAdmin;
@@ -31,22 +30,18 @@ final class InFlightAttribution {
     private InFlightAttribution() {}
 
     /**
-     * @return the evidence row, with {@code verdict} pass, fail or not_checked and a {@code
-     *     problem}
+     * @return the evidence row, with its verdict (pass, fail or not_checked with the problem)
      */
-    static ObjectNode run(VerifyContext ctx, Calibration cal) {
-        ObjectNode row = Evidence.object();
-        row.put("case", "in_flight_across_boundary");
-        row.put("boundary", BOUNDARY.toString());
-        row.put("expected_period", "settlement");
-        ctx.admin().setClock(BOUNDARY.minus(ResetCase.LEAD));
+    static ResetEvidence.InFlight run(VerifyContext ctx, MockAdmin admin, Calibration cal) {
+        admin.setClock(BOUNDARY.minus(ResetCase.LEAD));
         KeyHandle key =
-                ctx.createKey(
-                        "in-flight-daily",
-                        100 * cal.costMicroCredits() + 10 * cal.estimateNoMaxMicroCredits(),
-                        "daily",
-                        "none");
-        ctx.admin().setClock(BOUNDARY.minusSeconds(2));
+                ctx.target()
+                        .createKey(
+                                "in-flight-daily",
+                                100 * cal.costMicroCredits() + 10 * cal.estimateNoMaxMicroCredits(),
+                                "daily",
+                                "none");
+        admin.setClock(BOUNDARY.minusSeconds(2));
         ChatProbe stream =
                 ctx.probe()
                         .withStream(true)
@@ -60,44 +55,52 @@ final class InFlightAttribution {
                         java.time.Duration.ofMillis(MOVE_AFTER_MS),
                         () -> {
                             boolean running = !call.isDone();
-                            ctx.admin().setClock(BOUNDARY.plusSeconds(1));
+                            admin.setClock(BOUNDARY.plusSeconds(1));
                             return running;
                         });
         CallResult r = call.join();
         LedgerSettle.await(ctx, List.of(key));
-        MockAdmin.KeyView v = ctx.admin().key(key.adminId());
+        MockAdmin.KeyView v = admin.key(key.adminId());
         Optional<MockAdmin.LogRow> log =
-                ctx.admin().logs(key.adminId()).stream()
+                admin.logs(key.adminId()).stream()
                         .filter(l -> r.requestId() != null && r.requestId().equals(l.requestId()))
                         .findFirst();
-        row.put("stream_running_at_boundary", runningAtBoundary);
-        row.put("status", r.status());
-        row.put("request_cost_micro_credits", log.map(MockAdmin.LogRow::microCredits).orElse(null));
-        row.put("used_in_period_after_micro_credits", v.usedInPeriodMicroCredits());
-        row.put("used_total_after_micro_credits", v.usedTotalMicroCredits());
-        String skip =
-                !runningAtBoundary
-                        ? "the stream ended before the clock crossed the boundary"
-                        : !r.admitted() || log.isEmpty()
-                                ? "the stream was not admitted or has no log row"
-                                : v.usedTotalMicroCredits() != log.get().microCredits()
-                                        ? "the ledger disagrees with the log row (see accounting)"
-                                        : null;
-        if (skip != null) {
-            row.put("verdict", "not_checked");
-            row.put("problem", skip);
-        } else if (v.usedInPeriodMicroCredits() != log.get().microCredits()) {
-            row.put("verdict", "fail");
-            row.put(
-                    "problem",
+        Long cost = log.map(MockAdmin.LogRow::microCredits).orElse(null);
+        Judgement j = judge(runningAtBoundary, r.admitted(), cost, v);
+        return new ResetEvidence.InFlight(
+                "in_flight_across_boundary",
+                BOUNDARY.toString(),
+                "settlement",
+                runningAtBoundary,
+                r.status(),
+                cost,
+                v.usedInPeriodMicroCredits(),
+                v.usedTotalMicroCredits(),
+                j.verdict(),
+                j.problem());
+    }
+
+    /** Judged only when the stream crossed the boundary and the ledger agrees with its row. */
+    private static Judgement judge(
+            boolean runningAtBoundary, boolean admitted, Long cost, MockAdmin.KeyView v) {
+        if (!runningAtBoundary) {
+            return Judgement.notChecked("the stream ended before the clock crossed the boundary");
+        }
+        if (!admitted || cost == null) {
+            return Judgement.notChecked("the stream was not admitted or has no log row");
+        }
+        if (v.usedTotalMicroCredits() != cost) {
+            return Judgement.notChecked("the ledger disagrees with the log row (see accounting)");
+        }
+        if (v.usedInPeriodMicroCredits() != cost) {
+            return Judgement.fail(
                     "the new period holds "
                             + v.usedInPeriodMicroCredits()
                             + " micro-Credits of a "
-                            + log.get().microCredits()
-                            + " request settled in it (expected: charged to the period of settlement)");
-        } else {
-            row.put("verdict", "pass");
+                            + cost
+                            + " request settled in it (expected: charged to the period of"
+                            + " settlement)");
         }
-        return row;
+        return Judgement.pass();
     }
 }

@@ -1,10 +1,12 @@
 package io.tokenbench.simulations.keys.checks;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tokenbench.simulations.keys.CheckName;
 import io.tokenbench.simulations.keys.CheckResult;
+import io.tokenbench.simulations.keys.Evidence;
 import io.tokenbench.simulations.keys.Verdict;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,12 +16,41 @@ import java.util.List;
  * late batch writes are exactly what this catches). Evidence: leaks and time to the first rejection
  * per cell.
  */
-public final class LeakCheck {
-    private LeakCheck() {}
+public final class LeakCheck implements Check {
+
+    /**
+     * @param reason why nothing was judged, or null
+     */
+    public record LeakEvidence(
+            int cellsWithExhaustedLedger,
+            int leakedRequests,
+            List<Row> cells,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason)
+            implements Evidence {}
+
+    /**
+     * @param timeToFirstRejectionMs null when no rejection followed
+     */
+    public record Row(
+            String cell,
+            int concurrency,
+            int leakedDuringDrive,
+            int probesSent,
+            int probesAdmitted,
+            BigDecimal timeToFirstRejectionMs) {}
+
+    @Override
+    public CheckName name() {
+        return CheckName.LEAKS;
+    }
+
+    @Override
+    public CheckResult run(Findings f) {
+        return evaluate(f.cells());
+    }
 
     public static CheckResult evaluate(List<CellOutcome> cells) {
-        ArrayNode rows = Evidence.array();
-        int observed = 0;
+        List<Row> rows = new ArrayList<>();
         int leaks = 0;
         String first = null;
         for (CellOutcome c : cells) {
@@ -28,30 +59,31 @@ public final class LeakCheck {
             if (!exhaustedSeen) {
                 continue;
             }
-            observed++;
             leaks += c.leaks();
             if (c.leaks() > 0 && first == null) {
                 first = c.cell().id();
             }
-            ObjectNode row = rows.addObject();
-            row.put("cell", c.cell().id());
-            row.put("concurrency", c.cell().concurrency());
-            row.put("leaked_during_drive", c.drive().leaksDuringDrive());
-            row.put("probes_sent", c.leakProbesSent());
-            row.put("probes_admitted", c.leakProbesAdmitted());
-            row.put("time_to_first_rejection_ms", Evidence.millis(c.timeToFirstRejectionNanos()));
+            rows.add(
+                    new Row(
+                            c.cell().id(),
+                            c.cell().concurrency(),
+                            c.drive().leaksDuringDrive(),
+                            c.leakProbesSent(),
+                            c.leakProbesAdmitted(),
+                            Figures.millis(c.timeToFirstRejectionNanos())));
         }
-        ObjectNode e = Evidence.object();
-        e.put("cells_with_exhausted_ledger", observed);
-        e.put("leaked_requests", leaks);
-        e.set("cells", rows);
+        int observed = rows.size();
         if (observed == 0) {
-            e.put(
-                    "reason",
-                    "no key's ledger showed remaining <= 0 (the keys stopped at the pre-consume check first)");
+            String why =
+                    "no key's ledger showed remaining <= 0 (the keys stopped at the pre-consume"
+                            + " check first)";
             return new CheckResult(
-                    CheckName.LEAKS, Verdict.NOT_CHECKED, e.get("reason").asText(), e);
+                    CheckName.LEAKS,
+                    Verdict.NOT_CHECKED,
+                    why,
+                    new LeakEvidence(observed, leaks, rows, why));
         }
+        LeakEvidence e = new LeakEvidence(observed, leaks, rows, null);
         if (leaks > 0) {
             return new CheckResult(
                     CheckName.LEAKS,

@@ -94,13 +94,12 @@ public final class LedgerSettle {
             long start = System.nanoTime();
             long deadline = start + ctx.settings().settleTimeout().toNanos();
             boolean ok =
-                    ctx.mock()
-                            ? mockSettled(
-                                    ctx,
+                    ctx.target()
+                            .awaitSettled(
                                     k,
                                     requestIdsByKey.getOrDefault(k.label(), Set.of()),
-                                    deadline)
-                            : liveSettled(ctx, k, expectByKey.get(k.label()), deadline);
+                                    Optional.ofNullable(expectByKey.get(k.label())),
+                                    deadline);
             waitMs.put(k.label(), ok ? (System.nanoTime() - start) / 1_000_000 : -1L);
         }
         return waitMs;
@@ -131,11 +130,15 @@ public final class LedgerSettle {
         return ids;
     }
 
-    private static boolean mockSettled(
-            VerifyContext ctx, KeyHandle k, Set<String> requestIds, long deadlineNanos) {
+    /**
+     * The mock: polls until the key's ledger equals the sum of its log rows and every listed
+     * request has its row.
+     */
+    static boolean logsSettled(
+            MockAdmin admin, KeyHandle k, Set<String> requestIds, long deadlineNanos) {
         return Waiting.until(
                         () ->
-                                mockAgrees(ctx, k, requestIds)
+                                logsAgree(admin, k, requestIds)
                                         ? Optional.of(true)
                                         : Optional.<Boolean>empty(),
                         POLL,
@@ -144,28 +147,31 @@ public final class LedgerSettle {
     }
 
     /**
-     * @param expect null when the client does not know what the key spent
+     * Live: polls the usage endpoint until it meets {@code expect} and then reads the same twice.
+     *
+     * @param expect empty when the client does not know what the key spent
      */
-    static boolean liveSettled(VerifyContext ctx, KeyHandle k, Expect expect, long deadlineNanos) {
+    static boolean usageSettled(
+            Target target, KeyHandle k, Optional<Expect> expect, long deadlineNanos) {
         AtomicReference<Long> previous = new AtomicReference<>();
         return Waiting.until(
                         () -> {
-                            long used = ctx.ledger(k).usedInPeriodMicroCredits();
-                            if (expect != null && !expect.met(used)) {
+                            long used = target.ledger(k).usedInPeriodMicroCredits();
+                            if (expect.isPresent() && !expect.get().met(used)) {
                                 previous.set(null);
                                 return Optional.<Long>empty();
                             }
                             return Optional.of(used).filter(u -> u.equals(previous.getAndSet(u)));
                         },
-                        expect == null ? LIVE_POLL_UNKNOWN_SPEND : LIVE_POLL,
+                        expect.isPresent() ? LIVE_POLL : LIVE_POLL_UNKNOWN_SPEND,
                         deadlineNanos)
                 .isPresent();
     }
 
     /** The key's ledger equals the sum of its log rows, and every listed request has its row. */
-    private static boolean mockAgrees(VerifyContext ctx, KeyHandle k, Set<String> requestIds) {
-        MockAdmin.KeyView v = ctx.admin().key(k.adminId());
-        List<MockAdmin.LogRow> rows = ctx.admin().logs(k.adminId());
+    private static boolean logsAgree(MockAdmin admin, KeyHandle k, Set<String> requestIds) {
+        MockAdmin.KeyView v = admin.key(k.adminId());
+        List<MockAdmin.LogRow> rows = admin.logs(k.adminId());
         long logs = rows.stream().mapToLong(MockAdmin.LogRow::microCredits).sum();
         Set<String> logged = new HashSet<>();
         rows.forEach(r -> logged.add(r.requestId()));

@@ -3,10 +3,10 @@ package io.tokenbench.simulations.keys.checks;
 import io.tokenbench.simulations.keys.http.CallResult;
 import io.tokenbench.simulations.keys.http.ChatProbe;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,8 +18,19 @@ import java.util.Set;
  */
 public final class LimitMatrix {
 
-    /** The outcomes and the cells that could not be run (live gateway without enough keys). */
-    public record Result(List<CellOutcome> outcomes, List<Cell> notRun, Calibration calibration) {}
+    /**
+     * The outcomes and the cells that could not be run (live gateway without enough keys).
+     *
+     * @param calibration the mock's; empty live
+     */
+    public record Result(
+            List<CellOutcome> outcomes, List<Cell> notRun, Optional<Calibration> calibration) {
+
+        public Result {
+            outcomes = List.copyOf(outcomes);
+            notRun = List.copyOf(notRun);
+        }
+    }
 
     private final VerifyContext ctx;
 
@@ -43,21 +54,10 @@ public final class LimitMatrix {
     }
 
     public Result run() {
-        Calibration calibration = ctx.mock() ? Calibration.measure(ctx) : null;
-        Map<Cell, KeyHandle> keys = new LinkedHashMap<>();
-        List<Cell> notRun = new ArrayList<>();
-        Iterator<KeyHandle> live = ctx.liveKeys().iterator();
-        for (Cell cell : cells(ctx.settings())) {
-            if (ctx.mock()) {
-                keys.put(
-                        cell,
-                        ctx.createKey(cell.id(), calibration.limitMicroCredits(), "none", "none"));
-            } else if (live.hasNext()) {
-                keys.put(cell, live.next());
-            } else {
-                notRun.add(cell);
-            }
-        }
+        Optional<Calibration> calibration = ctx.target().calibrate(ctx);
+        List<Cell> all = cells(ctx.settings());
+        Map<Cell, KeyHandle> keys = ctx.target().matrixKeys(all, calibration);
+        List<Cell> notRun = all.stream().filter(c -> !keys.containsKey(c)).toList();
         Map<Cell, Long> baseline = new LinkedHashMap<>();
         keys.forEach((cell, key) -> baseline.put(cell, ctx.baselineUsedMicroCredits(key)));
         Map<Cell, DriveResult> drives = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package io.tokenbench.simulations.keys.checks;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenbench.simulations.keys.CheckName;
 import io.tokenbench.simulations.keys.CheckResult;
 import io.tokenbench.simulations.keys.Verdict;
@@ -20,11 +19,36 @@ import java.util.Optional;
  * reset came within {@link #TOLERANCE} after the boundary, fail when it came before, later, or not
  * within {@link #GIVE_UP}.
  */
-public final class LiveResetCheck {
+public final class LiveResetCheck implements Check {
     static final Duration TOLERANCE = Duration.ofSeconds(60);
     static final Duration GIVE_UP = Duration.ofMinutes(15);
 
-    private LiveResetCheck() {}
+    private final Optional<String> reset;
+
+    /**
+     * @param reset the live keys' reset type ({@code --reset}), empty when not given
+     */
+    public LiveResetCheck(Optional<String> reset) {
+        this.reset = reset;
+    }
+
+    @Override
+    public CheckName name() {
+        return CheckName.RESET;
+    }
+
+    @Override
+    public CheckResult run(Findings f) {
+        if (!f.ctx().settings().waitForReset()) {
+            return CheckResult.notChecked(
+                    name(), "a live reset boundary is crossed only with --wait-for-reset");
+        }
+        if (reset.isEmpty() || reset.get().equals("none") || f.cells().isEmpty()) {
+            return CheckResult.notChecked(
+                    name(), "--wait-for-reset needs --reset daily|weekly|monthly and a used key");
+        }
+        return run(f.ctx(), f.cells().get(0).key(), reset.get());
+    }
 
     /**
      * The next boundary after {@code now} in UTC for daily, weekly (Monday) or monthly (the 1st).
@@ -44,62 +68,65 @@ public final class LiveResetCheck {
         return next.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    public static CheckResult run(VerifyContext ctx, KeyHandle key, String reset) {
+    static CheckResult run(VerifyContext ctx, KeyHandle key, String reset) {
         Instant boundary = nextBoundary(reset, Instant.now());
-        ObjectNode e = Evidence.object();
-        e.put("reset", reset);
-        e.put("expected_reset_at", boundary.toString());
         long before = ctx.ledger(key).usedInPeriodMicroCredits();
-        e.put("used_before_micro_credits", before);
+        ResetEvidence.Live unobserved =
+                new ResetEvidence.Live(reset, boundary.toString(), before, null, null, null);
         if (before == 0) {
             return new CheckResult(
                     CheckName.RESET,
                     Verdict.NOT_CHECKED,
                     "the key has no usage in this period to reset",
-                    e);
+                    unobserved);
         }
         Instant watchFrom = boundary.minusSeconds(10);
         long giveUpNanos =
                 System.nanoTime()
                         + Duration.between(Instant.now(), boundary.plus(GIVE_UP)).toNanos();
-        Instant observed =
+        Optional<Instant> observed =
                 Waiting.until(
-                                () ->
-                                        ctx.ledger(key).usedInPeriodMicroCredits() < before
-                                                ? Optional.of(Instant.now())
-                                                : Optional.<Instant>empty(),
-                                Duration.between(Instant.now(), watchFrom),
-                                Duration.ofSeconds(1),
-                                giveUpNanos)
-                        .orElse(null);
-        if (observed == null) {
+                        () ->
+                                ctx.ledger(key).usedInPeriodMicroCredits() < before
+                                        ? Optional.of(Instant.now())
+                                        : Optional.<Instant>empty(),
+                        Duration.between(Instant.now(), watchFrom),
+                        Duration.ofSeconds(1),
+                        giveUpNanos);
+        if (observed.isEmpty()) {
             return new CheckResult(
                     CheckName.RESET,
                     Verdict.FAIL,
                     "no reset within " + GIVE_UP.toMinutes() + " min after " + boundary,
-                    e);
+                    unobserved);
         }
-        e.put("observed_reset_at", observed.toString());
-        e.put("observed_lag_ms", Duration.between(boundary, observed).toMillis());
+        long lagMs = Duration.between(boundary, observed.get()).toMillis();
         boolean admitted = ctx.gateway().call(ctx.probe(), key.secret()).admitted();
-        e.put("admitted_after_reset", admitted);
-        if (observed.isBefore(boundary.minusSeconds(1))) {
+        ResetEvidence.Live e =
+                new ResetEvidence.Live(
+                        reset,
+                        boundary.toString(),
+                        before,
+                        observed.get().toString(),
+                        lagMs,
+                        admitted);
+        if (observed.get().isBefore(boundary.minusSeconds(1))) {
             return new CheckResult(
                     CheckName.RESET, Verdict.FAIL, "reset before the boundary " + boundary, e);
         }
-        if (observed.isAfter(boundary.plus(TOLERANCE)) || !admitted) {
+        if (observed.get().isAfter(boundary.plus(TOLERANCE)) || !admitted) {
             return new CheckResult(
                     CheckName.RESET,
                     Verdict.FAIL,
                     admitted
-                            ? "reset " + e.get("observed_lag_ms") + " ms after the boundary"
+                            ? "reset " + lagMs + " ms after the boundary"
                             : "refused after the reset",
                     e);
         }
         return new CheckResult(
                 CheckName.RESET,
                 Verdict.PASS,
-                "reset observed " + e.get("observed_lag_ms") + " ms after " + boundary,
+                "reset observed " + lagMs + " ms after " + boundary,
                 e);
     }
 }

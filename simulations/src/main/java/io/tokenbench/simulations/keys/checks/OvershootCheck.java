@@ -1,10 +1,9 @@
 package io.tokenbench.simulations.keys.checks;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenbench.simulations.keys.CheckName;
 import io.tokenbench.simulations.keys.CheckResult;
 import io.tokenbench.simulations.keys.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -22,8 +21,19 @@ import java.util.TreeMap;
  *   <li>pass: no overshoot anywhere.
  * </ul>
  */
-public final class OvershootCheck {
-    private OvershootCheck() {}
+public final class OvershootCheck implements Check {
+
+    @Override
+    public CheckName name() {
+        return CheckName.OVERSHOOT;
+    }
+
+    @Override
+    public CheckResult run(Findings f) {
+        List<Cell> notRun = f.matrix().notRun();
+        int total = f.cells().size() + notRun.size();
+        return evaluate(f.cells(), notRun, f.ctx().target().whyNoKey(total));
+    }
 
     public static CheckResult evaluate(List<CellOutcome> cells) {
         return evaluate(cells, List.of(), "");
@@ -35,28 +45,27 @@ public final class OvershootCheck {
      */
     public static CheckResult evaluate(
             List<CellOutcome> cells, List<Cell> notRun, String whyNotRun) {
-        ArrayNode notRunRows = Evidence.array();
+        List<OvershootEvidence.NotRun> notRunRows = new ArrayList<>();
         for (Cell c : notRun) {
-            notRunRows
-                    .addObject()
-                    .put("cell", c.id())
-                    .put("verdict", "not_checked")
-                    .put("reason", whyNotRun);
+            notRunRows.add(new OvershootEvidence.NotRun(c.id(), Verdict.NOT_CHECKED, whyNotRun));
         }
         int total = cells.size() + notRun.size();
         if (cells.isEmpty()) {
-            ObjectNode e = Evidence.object();
-            e.set("coverage", coverage(total, 0, 0, notRun.size()));
-            e.set("cells_not_run", notRunRows);
-            e.put(
-                    "reason",
-                    "no matrix cell was run" + (whyNotRun.isEmpty() ? "" : ": " + whyNotRun));
+            String why = "no matrix cell was run" + (whyNotRun.isEmpty() ? "" : ": " + whyNotRun);
             return new CheckResult(
-                    CheckName.OVERSHOOT, Verdict.NOT_CHECKED, e.get("reason").asText(), e);
+                    CheckName.OVERSHOOT,
+                    Verdict.NOT_CHECKED,
+                    why,
+                    new OvershootEvidence(
+                            null,
+                            null,
+                            new OvershootEvidence.Coverage(total, 0, 0, notRun.size()),
+                            notRunRows,
+                            why));
         }
-        ArrayNode rows = Evidence.array();
+        List<OvershootEvidence.CellRow> rows = new ArrayList<>();
         int stoppedEarly = 0;
-        TreeMap<Integer, ObjectNode> byConcurrency = new TreeMap<>();
+        TreeMap<Integer, OvershootEvidence.ByConcurrency> byConcurrency = new TreeMap<>();
         int failed = 0;
         long worst = 0;
         StringBuilder why = new StringBuilder();
@@ -83,73 +92,30 @@ public final class OvershootCheck {
                 }
             }
             worst = Math.max(worst, over);
-            ObjectNode row = rows.addObject();
-            row.put("cell", c.cell().id());
-            row.put("concurrency", c.cell().concurrency());
-            row.put("stream", c.cell().stream());
-            if (c.cell().maxTokens() == null) {
-                row.putNull("max_tokens");
-            } else {
-                row.put("max_tokens", c.cell().maxTokens());
-            }
-            row.put("limit_micro_credits", c.limitMicroCredits());
-            row.put("charged_micro_credits", c.chargedMicroCredits());
-            row.put("client_spent_micro_credits", c.drive().clientSpentMicroCredits());
-            row.put("overshoot_micro_credits", over);
-            row.put("overshoot_share_of_limit", Evidence.share(over, c.limitMicroCredits()));
-            row.put("overshoot_in_requests", Evidence.share(over, maxCost));
-            row.put("bound_micro_credits", bound);
-            row.put("max_request_cost_micro_credits", maxCost);
-            row.put("estimate_micro_credits", c.estimateMicroCredits());
-            row.put("admitted", c.drive().admitted());
-            row.put("rejected", c.drive().rejected());
-            row.put("errors", c.drive().errors());
-            row.put("runaway", c.drive().runaway());
-            row.put("ledger_settled", c.settled());
-            row.put("settle_ms", c.settleWaitMs());
-            row.put(
-                    "verdict",
-                    problem != null
-                            ? "fail"
-                            : early ? "not_checked" : over > 0 ? "quantified" : "pass");
-            if (problem != null) {
-                row.put("problem", problem);
-            }
-            if (early) {
-                row.put(
-                        "used_share_of_limit",
-                        Math.round(c.usedShareOfLimit() * 10_000) / 10_000.0);
-                row.put(
-                        "proves",
-                        "stopped by a refusal at "
-                                + Math.round(c.usedShareOfLimit() * 100)
-                                + " % of the limit with room for "
-                                + c.settledRemainingMicroCredits() / Math.max(1, maxCost)
-                                + " more request(s): proves the gateway refuses when its"
-                                + " pre-consume estimate exceeds the remaining Credits; says"
-                                + " nothing about overshoot at the limit");
-            }
-            ObjectNode agg =
-                    byConcurrency.computeIfAbsent(
-                            c.cell().concurrency(),
-                            k ->
-                                    Evidence.object()
-                                            .put("concurrency", k)
-                                            .put("max_overshoot_micro_credits", 0L));
-            if (over >= agg.get("max_overshoot_micro_credits").asLong()) {
-                agg.put("max_overshoot_micro_credits", over);
-                agg.put(
-                        "max_overshoot_share_of_limit",
-                        Evidence.share(over, c.limitMicroCredits()));
+            rows.add(row(c, over, bound, problem, early));
+            OvershootEvidence.ByConcurrency agg = byConcurrency.get(c.cell().concurrency());
+            if (agg == null || over >= agg.maxOvershootMicroCredits()) {
+                byConcurrency.put(
+                        c.cell().concurrency(),
+                        new OvershootEvidence.ByConcurrency(
+                                c.cell().concurrency(),
+                                over,
+                                Figures.share(over, c.limitMicroCredits())));
             }
         }
-        ObjectNode e = Evidence.object();
-        e.set("by_concurrency", Evidence.array().addAll(byConcurrency.values()));
-        e.set("cells", rows);
         int checked = cells.size() - stoppedEarly;
-        e.set("coverage", coverage(total, checked, stoppedEarly, notRun.size()));
-        e.set("cells_not_run", notRunRows);
         String scope = coverageNote(total, checked, stoppedEarly, notRun.size());
+        String reason =
+                checked == 0 && failed == 0 && worst == 0
+                        ? "every cell stopped before its limit" + scope
+                        : null;
+        OvershootEvidence e =
+                new OvershootEvidence(
+                        List.copyOf(byConcurrency.values()),
+                        rows,
+                        new OvershootEvidence.Coverage(total, checked, stoppedEarly, notRun.size()),
+                        notRunRows,
+                        reason);
         if (failed > 0) {
             return new CheckResult(
                     CheckName.OVERSHOOT,
@@ -164,21 +130,54 @@ public final class OvershootCheck {
                     "overshoot within bounds, at most " + worst + " micro-Credits" + scope,
                     e);
         }
-        if (checked == 0) {
-            e.put("reason", "every cell stopped before its limit" + scope);
-            return new CheckResult(
-                    CheckName.OVERSHOOT, Verdict.NOT_CHECKED, e.get("reason").asText(), e);
+        if (reason != null) {
+            return new CheckResult(CheckName.OVERSHOOT, Verdict.NOT_CHECKED, reason, e);
         }
         return new CheckResult(
                 CheckName.OVERSHOOT, Verdict.PASS, "no cell overshot its limit" + scope, e);
     }
 
-    private static ObjectNode coverage(int total, int checked, int stoppedEarly, int notRun) {
-        return Evidence.object()
-                .put("cells_total", total)
-                .put("cells_checked", checked)
-                .put("cells_stopped_before_limit", stoppedEarly)
-                .put("cells_not_run", notRun);
+    private static OvershootEvidence.CellRow row(
+            CellOutcome c, long over, long bound, String problem, boolean early) {
+        long maxCost = c.drive().maxCostMicroCredits();
+        Verdict verdict =
+                problem != null
+                        ? Verdict.FAIL
+                        : early
+                                ? Verdict.NOT_CHECKED
+                                : over > 0 ? Verdict.QUANTIFIED : Verdict.PASS;
+        return new OvershootEvidence.CellRow(
+                c.cell().id(),
+                c.cell().concurrency(),
+                c.cell().stream(),
+                c.cell().maxTokens(),
+                c.limitMicroCredits(),
+                c.chargedMicroCredits(),
+                c.drive().clientSpentMicroCredits(),
+                over,
+                Figures.share(over, c.limitMicroCredits()),
+                Figures.share(over, maxCost),
+                bound,
+                maxCost,
+                c.estimateMicroCredits(),
+                c.drive().admitted(),
+                c.drive().rejected(),
+                c.drive().errors(),
+                c.drive().runaway(),
+                c.settled(),
+                c.settleWaitMs(),
+                verdict,
+                problem,
+                early ? Math.round(c.usedShareOfLimit() * 10_000) / 10_000.0 : null,
+                early
+                        ? "stopped by a refusal at "
+                                + Math.round(c.usedShareOfLimit() * 100)
+                                + " % of the limit with room for "
+                                + c.settledRemainingMicroCredits() / Math.max(1, maxCost)
+                                + " more request(s): proves the gateway refuses when its"
+                                + " pre-consume estimate exceeds the remaining Credits; says"
+                                + " nothing about overshoot at the limit"
+                        : null);
     }
 
     /** "" when every cell was checked, else " (4 of 16 cells checked; ...)". */

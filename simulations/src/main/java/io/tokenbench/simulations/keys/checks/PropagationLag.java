@@ -1,8 +1,5 @@
 package io.tokenbench.simulations.keys.checks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenbench.simulations.keys.http.CallResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,16 +33,13 @@ public record PropagationLag(
     /** Requests measured per run. */
     public static final int SAMPLES = 3;
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-
     public static PropagationLag notMeasured(String reason) {
         return new PropagationLag(0, 0, null, null, 0, reason);
     }
 
     /** Measures {@link #SAMPLES} sequential requests on {@code key} (one with room). */
     public static PropagationLag measure(VerifyContext ctx, KeyHandle key) {
-        Duration poll = ctx.mock() ? Duration.ofMillis(10) : Duration.ofMillis(50);
+        Duration poll = ctx.target().lagPoll();
         List<Long> lags = new ArrayList<>();
         int sent = 0;
         int notShown = 0;
@@ -92,11 +86,6 @@ public record PropagationLag(
                 lags.isEmpty() ? null : lags.get(lags.size() - 1),
                 poll.toMillis(),
                 null);
-    }
-
-    /** The figure as evidence JSON (snake_case fields). */
-    public ObjectNode toJson() {
-        return JSON.valueToTree(this);
     }
 
     /** "usage endpoint lag p50 12 ms, max 31 ms (3 requests)" or why not. */

@@ -1,8 +1,9 @@
 package io.tokenbench.simulations.keys.checks;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tokenbench.simulations.keys.CheckName;
 import io.tokenbench.simulations.keys.CheckResult;
+import io.tokenbench.simulations.keys.Evidence;
 import io.tokenbench.simulations.keys.Verdict;
 import io.tokenbench.simulations.keys.http.CallResult;
 import io.tokenbench.simulations.keys.http.MockAdmin;
@@ -14,24 +15,43 @@ import java.util.List;
  * ledger must return to zero once they settle, and their log rows charge nothing. Needs the mock: a
  * live gateway's upstream cannot be made to fail on purpose.
  */
-public final class RefundCheck {
+public final class RefundCheck implements Check {
     static final int FAILED_REQUESTS = 3;
 
-    private RefundCheck() {}
+    /**
+     * @param reason why nothing was judged (no request failed upstream), or null
+     */
+    public record RefundEvidence(
+            int requestsFailedUpstream,
+            int requestsWithOtherStatus,
+            long reservedEachMicroCredits,
+            long ledgerUsedTotalAfterMicroCredits,
+            int logRows,
+            long logCreditsMicroCredits,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason)
+            implements Evidence {}
 
-    public static CheckResult run(VerifyContext ctx, Calibration calibration) {
-        if (!ctx.mock()) {
-            return CheckResult.notChecked(
-                    CheckName.REFUND,
-                    "needs the mock: upstream errors cannot be provoked on a live gateway");
-        }
+    @Override
+    public CheckName name() {
+        return CheckName.REFUND;
+    }
+
+    @Override
+    public CheckResult run(Findings f) {
+        VerifyContext ctx = f.ctx();
+        MockAdmin admin =
+                ctx.target()
+                        .admin(
+                                "needs the mock: upstream errors cannot be provoked on a live gateway");
+        Calibration calibration = f.calibration().orElseThrow();
         KeyHandle key =
-                ctx.createKey(
-                        "refund",
-                        100 * calibration.costMicroCredits()
-                                + calibration.estimateNoMaxMicroCredits(),
-                        "none",
-                        "none");
+                ctx.target()
+                        .createKey(
+                                "refund",
+                                100 * calibration.costMicroCredits()
+                                        + calibration.estimateNoMaxMicroCredits(),
+                                "none",
+                                "none");
         int failedUpstream = 0;
         int otherStatus = 0;
         for (int i = 0; i < FAILED_REQUESTS; i++) {
@@ -49,28 +69,30 @@ public final class RefundCheck {
             }
         }
         LedgerSettle.await(ctx, List.of(key));
-        MockAdmin.KeyView v = ctx.admin().key(key.adminId());
-        List<MockAdmin.LogRow> logs = ctx.admin().logs(key.adminId());
+        MockAdmin.KeyView v = admin.key(key.adminId());
+        List<MockAdmin.LogRow> logs = admin.logs(key.adminId());
         long logCredits = logs.stream().mapToLong(MockAdmin.LogRow::microCredits).sum();
-        ObjectNode e = Evidence.object();
-        e.put("requests_failed_upstream", failedUpstream);
-        e.put("requests_with_other_status", otherStatus);
-        e.put(
-                "reserved_each_micro_credits",
-                ctx.price()
-                        .estimateMicroCredits(
-                                calibration.promptTokens(), ctx.settings().maxTokens()));
-        e.put("ledger_used_total_after_micro_credits", v.usedTotalMicroCredits());
-        e.put("log_rows", logs.size());
-        e.put("log_credits_micro_credits", logCredits);
-        if (failedUpstream == 0) {
-            e.put("reason", "the mock did not fail any request (x-mock-fault ignored?)");
-            return new CheckResult(
-                    CheckName.REFUND, Verdict.NOT_CHECKED, e.get("reason").asText(), e);
+        String why =
+                failedUpstream == 0
+                        ? "the mock did not fail any request (x-mock-fault ignored?)"
+                        : null;
+        RefundEvidence e =
+                new RefundEvidence(
+                        failedUpstream,
+                        otherStatus,
+                        ctx.price()
+                                .estimateMicroCredits(
+                                        calibration.promptTokens(), ctx.settings().maxTokens()),
+                        v.usedTotalMicroCredits(),
+                        logs.size(),
+                        logCredits,
+                        why);
+        if (why != null) {
+            return new CheckResult(name(), Verdict.NOT_CHECKED, why, e);
         }
         if (v.usedTotalMicroCredits() != 0 || logCredits != 0) {
             return new CheckResult(
-                    CheckName.REFUND,
+                    name(),
                     Verdict.FAIL,
                     "after "
                             + failedUpstream
@@ -80,7 +102,7 @@ public final class RefundCheck {
                     e);
         }
         return new CheckResult(
-                CheckName.REFUND,
+                name(),
                 Verdict.PASS,
                 "reservations of " + failedUpstream + " failed requests refunded; ledger back to 0",
                 e);

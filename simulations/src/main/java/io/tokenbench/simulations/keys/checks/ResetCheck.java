@@ -1,11 +1,8 @@
 package io.tokenbench.simulations.keys.checks;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenbench.simulations.keys.CheckName;
 import io.tokenbench.simulations.keys.CheckResult;
 import io.tokenbench.simulations.keys.Verdict;
-import io.tokenbench.simulations.keys.http.CallResult;
 import io.tokenbench.simulations.keys.http.MockAdmin;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,139 +18,59 @@ import java.util.List;
  * at later instants to measure how late its reset came. Then {@link InFlightAttribution}: a stream
  * crossing a boundary is charged to the period of settlement.
  */
-public final class ResetCheck {
+public final class ResetCheck implements Check {
     /** Seconds after the boundary at which a late reset is looked for. */
     static final long[] LATE_PROBES_SECONDS = {1, 2, 5, 10, 20, 30, 60, 120, 300};
 
-    private final VerifyContext ctx;
-    private final Calibration calibration;
+    private final MockAdmin admin;
+    private final List<ResetCase> cases;
 
-    public ResetCheck(VerifyContext ctx, Calibration calibration) {
-        this.ctx = ctx;
-        this.calibration = calibration;
+    /**
+     * @param admin the mock's admin API (its clock)
+     */
+    public ResetCheck(MockAdmin admin, List<ResetCase> cases) {
+        this.admin = admin;
+        this.cases = List.copyOf(cases);
     }
 
-    public CheckResult run(List<ResetCase> cases) {
-        if (!ctx.mock()) {
-            return CheckResult.notChecked(
-                    CheckName.RESET,
-                    "needs the mock's clock; against a live gateway use --wait-for-reset");
-        }
+    @Override
+    public CheckName name() {
+        return CheckName.RESET;
+    }
+
+    @Override
+    public CheckResult run(Findings f) {
+        VerifyContext ctx = f.ctx();
+        Calibration calibration = f.calibration().orElseThrow();
         if (calibration.costMicroCredits() <= calibration.estimateNoMaxMicroCredits()) {
             return CheckResult.notChecked(
                     CheckName.RESET,
                     "one request costs no more than its estimate: cannot exhaust a key with it");
         }
         long limit = (calibration.estimateNoMaxMicroCredits() + calibration.costMicroCredits()) / 2;
-        ArrayNode rows = Evidence.array();
-        List<String> problems = new ArrayList<>();
-        int unobservable = 0;
+        List<ResetEvidence.Row> rows = new ArrayList<>();
         for (ResetCase c : cases) {
-            ctx.admin().setClock(c.createdAt());
-            List<KeyHandle> keys = new ArrayList<>();
-            for (String type : c.resetTypes()) {
-                KeyHandle k = ctx.createKey(c.name() + "-" + type, limit, type, "none");
-                keys.add(k);
-                ctx.gateway().call(ctx.probe(), k.secret());
-            }
-            LedgerSettle.await(ctx, keys);
-            List<ObjectNode> caseRows = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) {
-                MockAdmin.KeyView v = ctx.admin().key(keys.get(i).adminId());
-                ObjectNode row = rows.addObject();
-                row.put("case", c.name());
-                row.put("reset", c.resetTypes().get(i));
-                row.put("expected_reset_at", c.boundary().toString());
-                row.put(
-                        "next_reset_at",
-                        v.nextResetAt() == null ? null : v.nextResetAt().toString());
-                row.put(
-                        "exhausted_before",
-                        v.remainingMicroCredits() != null && v.remainingMicroCredits() <= 0);
-                row.put("used_total_before_micro_credits", v.usedTotalMicroCredits());
-                caseRows.add(row);
-            }
-            ctx.admin().setClock(c.boundary().minusSeconds(2));
-            for (int i = 0; i < keys.size(); i++) {
-                caseRows.get(i)
-                        .put(
-                                "used_in_period_2s_before_micro_credits",
-                                ctx.admin().key(keys.get(i).adminId()).usedInPeriodMicroCredits());
-                caseRows.get(i)
-                        .put(
-                                "refused_2s_before",
-                                !ctx.gateway().call(ctx.probe(), keys.get(i).secret()).admitted());
-            }
-            ctx.admin().setClock(c.boundary());
-            long[] observedLagSeconds = new long[keys.size()];
-            boolean[] reset = new boolean[keys.size()];
-            for (int i = 0; i < keys.size(); i++) {
-                // The ledger at the boundary, before any new request: a reset period starts at
-                // zero.
-                MockAdmin.KeyView atBoundary = ctx.admin().key(keys.get(i).adminId());
-                caseRows.get(i)
-                        .put(
-                                "used_in_period_at_boundary_micro_credits",
-                                atBoundary.usedInPeriodMicroCredits());
-                caseRows.get(i)
-                        .put(
-                                "used_total_at_boundary_micro_credits",
-                                atBoundary.usedTotalMicroCredits());
-                reset[i] = ctx.gateway().call(ctx.probe(), keys.get(i).secret()).admitted();
-            }
-            for (long late : LATE_PROBES_SECONDS) {
-                if (allTrue(reset)) {
-                    break;
-                }
-                ctx.admin().setClock(c.boundary().plusSeconds(late));
-                for (int i = 0; i < keys.size(); i++) {
-                    if (!reset[i]
-                            && ctx.gateway().call(ctx.probe(), keys.get(i).secret()).admitted()) {
-                        reset[i] = true;
-                        observedLagSeconds[i] = late;
-                    }
-                }
-            }
-            LedgerSettle.await(ctx, keys);
-            Instant afterReset = ctx.admin().clock();
-            ctx.admin().setClock(afterReset.plus(Duration.ofHours(1)));
-            for (int i = 0; i < keys.size(); i++) {
-                ObjectNode row = caseRows.get(i);
-                row.put(
-                        "used_in_period_1h_later_micro_credits",
-                        ctx.admin().key(keys.get(i).adminId()).usedInPeriodMicroCredits());
-                CallResult later = ctx.gateway().call(ctx.probe(), keys.get(i).secret());
-                row.put("admitted_at_boundary", reset[i] && observedLagSeconds[i] == 0);
-                row.put(
-                        "observed_reset_at",
-                        reset[i]
-                                ? c.boundary().plusSeconds(observedLagSeconds[i]).toString()
-                                : null);
-                row.put("observed_lag_seconds", reset[i] ? observedLagSeconds[i] : null);
-                row.put("refused_1h_later", !later.admitted());
-                String problem = judge(row, reset[i], observedLagSeconds[i], later);
-                if ("unobservable".equals(problem)) {
-                    unobservable++;
-                    row.put("verdict", "not_checked");
-                    row.put(
-                            "problem",
-                            "the key was not refused before the boundary: the limit is not enforced");
-                } else {
-                    row.put("verdict", problem == null ? "pass" : "fail");
-                    if (problem != null) {
-                        row.put("problem", problem);
-                        problems.add(c.name() + "/" + c.resetTypes().get(i) + ": " + problem);
-                    }
-                }
+            runCase(ctx, c, limit).forEach(o -> rows.add(ResetEvidence.Row.of(o)));
+        }
+        List<String> problems = new ArrayList<>();
+        int notChecked = 0;
+        for (ResetEvidence.Row row : rows) {
+            if (row.verdict() == Verdict.NOT_CHECKED) {
+                notChecked++;
+            } else if (row.verdict() == Verdict.FAIL) {
+                problems.add(
+                        row.observed().caseName()
+                                + "/"
+                                + row.observed().reset()
+                                + ": "
+                                + row.problem());
             }
         }
-        ObjectNode inFlight = InFlightAttribution.run(ctx, calibration);
-        if (inFlight.get("verdict").asText().equals("fail")) {
-            problems.add("in flight across the boundary: " + inFlight.get("problem").asText());
+        ResetEvidence.InFlight inFlight = InFlightAttribution.run(ctx, admin, calibration);
+        if (inFlight.verdict() == Verdict.FAIL) {
+            problems.add("in flight across the boundary: " + inFlight.problem());
         }
-        ObjectNode e = Evidence.object();
-        e.set("cases", rows);
-        e.set("in_flight", inFlight);
+        ResetEvidence e = new ResetEvidence(rows, inFlight);
         if (!problems.isEmpty()) {
             return new CheckResult(
                     CheckName.RESET,
@@ -161,7 +78,7 @@ public final class ResetCheck {
                     problems.size() + " reset(s) wrong; first: " + problems.get(0),
                     e);
         }
-        if (unobservable == rows.size()) {
+        if (notChecked == rows.size()) {
             return new CheckResult(
                     CheckName.RESET,
                     Verdict.NOT_CHECKED,
@@ -171,48 +88,93 @@ public final class ResetCheck {
         return new CheckResult(
                 CheckName.RESET,
                 Verdict.PASS,
-                (rows.size() - unobservable)
+                (rows.size() - notChecked)
                         + " resets at the exact boundary, no carry-over, no double reset",
                 e);
     }
 
-    private static String judge(ObjectNode row, boolean reset, long lagSeconds, CallResult later) {
-        if (!row.get("refused_2s_before").asBoolean()) {
-            // A period already at zero 2 s before the boundary was reset early; otherwise the limit
-            // is not enforced.
-            return row.get("used_in_period_2s_before_micro_credits").asLong() == 0
-                    ? "reset early: the period was already reset 2 s before the boundary"
-                    : "unobservable";
+    /** One case: a key per reset type, exhausted, then probed around the boundary. */
+    private List<ResetEvidence.Observed> runCase(VerifyContext ctx, ResetCase c, long limit) {
+        admin.setClock(c.createdAt());
+        List<KeyHandle> keys = new ArrayList<>();
+        for (String type : c.resetTypes()) {
+            KeyHandle k = ctx.target().createKey(c.name() + "-" + type, limit, type, "none");
+            keys.add(k);
+            ctx.gateway().call(ctx.probe(), k.secret());
         }
-        if (!reset) {
-            return "no reset within "
-                    + LATE_PROBES_SECONDS[LATE_PROBES_SECONDS.length - 1]
-                    + " s after the boundary";
+        LedgerSettle.await(ctx, keys);
+        int n = keys.size();
+        MockAdmin.KeyView[] before = new MockAdmin.KeyView[n];
+        for (int i = 0; i < n; i++) {
+            before[i] = admin.key(keys.get(i).adminId());
         }
-        if (lagSeconds > 0) {
-            return "reset late: first admitted " + lagSeconds + " s after the boundary";
+        admin.setClock(c.boundary().minusSeconds(2));
+        long[] used2sBefore = new long[n];
+        boolean[] refused2sBefore = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            used2sBefore[i] = admin.key(keys.get(i).adminId()).usedInPeriodMicroCredits();
+            refused2sBefore[i] = !ctx.gateway().call(ctx.probe(), keys.get(i).secret()).admitted();
         }
-        long carried = row.get("used_in_period_at_boundary_micro_credits").asLong();
-        if (carried != 0) {
-            return "new period starts with " + carried + " micro-Credits carried over";
+        admin.setClock(c.boundary());
+        MockAdmin.KeyView[] atBoundary = new MockAdmin.KeyView[n];
+        Long[] lagSeconds = new Long[n];
+        for (int i = 0; i < n; i++) {
+            // The ledger at the boundary, before any new request: a reset period starts at zero.
+            atBoundary[i] = admin.key(keys.get(i).adminId());
+            if (ctx.gateway().call(ctx.probe(), keys.get(i).secret()).admitted()) {
+                lagSeconds[i] = 0L;
+            }
         }
-        if (row.get("used_total_at_boundary_micro_credits").asLong()
-                != row.get("used_total_before_micro_credits").asLong()) {
-            return "the reset changed used_total";
+        for (long late : LATE_PROBES_SECONDS) {
+            if (allReset(lagSeconds)) {
+                break;
+            }
+            admin.setClock(c.boundary().plusSeconds(late));
+            for (int i = 0; i < n; i++) {
+                if (lagSeconds[i] == null
+                        && ctx.gateway().call(ctx.probe(), keys.get(i).secret()).admitted()) {
+                    lagSeconds[i] = late;
+                }
+            }
         }
-        if (later.admitted()) {
-            return "admitted again 1 h after the reset although exhausted: double reset";
+        LedgerSettle.await(ctx, keys);
+        Instant afterReset = admin.clock();
+        admin.setClock(afterReset.plus(Duration.ofHours(1)));
+        List<ResetEvidence.Observed> observed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long used1hLater = admin.key(keys.get(i).adminId()).usedInPeriodMicroCredits();
+            boolean admittedLater =
+                    ctx.gateway().call(ctx.probe(), keys.get(i).secret()).admitted();
+            observed.add(
+                    new ResetEvidence.Observed(
+                            c.name(),
+                            c.resetTypes().get(i),
+                            c.boundary().toString(),
+                            before[i].nextResetAt() == null
+                                    ? null
+                                    : before[i].nextResetAt().toString(),
+                            before[i].remainingMicroCredits() != null
+                                    && before[i].remainingMicroCredits() <= 0,
+                            before[i].usedTotalMicroCredits(),
+                            used2sBefore[i],
+                            refused2sBefore[i],
+                            atBoundary[i].usedInPeriodMicroCredits(),
+                            atBoundary[i].usedTotalMicroCredits(),
+                            used1hLater,
+                            lagSeconds[i] != null && lagSeconds[i] == 0,
+                            lagSeconds[i] == null
+                                    ? null
+                                    : c.boundary().plusSeconds(lagSeconds[i]).toString(),
+                            lagSeconds[i],
+                            !admittedLater,
+                            LATE_PROBES_SECONDS[LATE_PROBES_SECONDS.length - 1]));
         }
-        String next = row.get("next_reset_at").isNull() ? null : row.get("next_reset_at").asText();
-        if (!row.get("expected_reset_at").asText().equals(next)) {
-            return "next_reset_at " + next + ", expected " + row.get("expected_reset_at").asText();
-        }
-        return null;
+        return observed;
     }
 
-    private static boolean allTrue(boolean[] b) {
-        for (boolean x : b) {
-            if (!x) {
+    private static boolean allReset(Long[] lagSeconds) {
+        for (Long lag : lagSeconds) {
+            if (lag == null) {
                 return false;
             }
         }

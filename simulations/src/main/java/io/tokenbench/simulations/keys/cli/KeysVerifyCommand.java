@@ -1,6 +1,7 @@
 package io.tokenbench.simulations.keys.cli;
 
 import io.tokenbench.simulations.keys.CheckResult;
+import io.tokenbench.simulations.keys.EnforcementJson;
 import io.tokenbench.simulations.keys.EnforcementReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -327,7 +328,7 @@ public final class KeysVerifyCommand implements Callable<Integer> {
     static String coverage(EnforcementReport report) {
         for (CheckResult c : report.checks()) {
             if (c.name() == io.tokenbench.simulations.keys.CheckName.OVERSHOOT) {
-                var cov = c.evidence().path("coverage");
+                var cov = EnforcementJson.evidence(c).path("coverage");
                 if (cov.has("cells_total")) {
                     return ", "
                             + cov.path("cells_checked").asInt()

@@ -15,6 +15,9 @@ import io.tokenbench.simulations.keys.EnforcementReport;
 import io.tokenbench.simulations.keys.checks.CreditPrice;
 import io.tokenbench.simulations.keys.checks.KeyHandle;
 import io.tokenbench.simulations.keys.checks.KeysVerifier;
+import io.tokenbench.simulations.keys.checks.LiveTarget;
+import io.tokenbench.simulations.keys.checks.MockTarget;
+import io.tokenbench.simulations.keys.checks.Target;
 import io.tokenbench.simulations.keys.checks.VerifyContext;
 import io.tokenbench.simulations.keys.checks.VerifySettings;
 import io.tokenbench.simulations.keys.http.ChatProbe;
@@ -36,6 +39,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One {@code keys verify} run: reads keys from the environment, builds the target (starting the
@@ -222,17 +226,25 @@ public final class KeysVerifyRun {
                         o.errorStyle(),
                         o.cancelBilling(),
                         o.waitForReset());
+        UsageProbe usage = new UsageProbe(base);
+        Target target =
+                mock
+                        ? new MockTarget(admin)
+                        : new LiveTarget(
+                                usage,
+                                liveKeys,
+                                firstContactUsed,
+                                Optional.ofNullable(unlimited),
+                                Optional.ofNullable(o.reset()));
         VerifyContext ctx =
                 new VerifyContext(
                         new GatewayClient(base, o.requestTimeout(), extraHeaders),
-                        new UsageProbe(base),
-                        admin,
+                        usage,
+                        target,
                         price,
                         new ChatProbe(model, o.prompt(), false, null, 0, headers),
-                        settings,
-                        liveKeys,
-                        firstContactUsed);
-        List<CheckResult> checks = new KeysVerifier(ctx).run(unlimited, o.reset());
+                        settings);
+        List<CheckResult> checks = new KeysVerifier(ctx).run();
         String kind =
                 switch (o.targetKind()) {
                     case MOCK_IN_PROCESS -> "mock-in-process";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tokenbench.simulations.keys.CheckResult;
+import io.tokenbench.simulations.keys.EnforcementJson;
 import io.tokenbench.simulations.keys.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class LeakAndFalseRejectionTest {
     void aProbeAdmittedAfterTheLedgerShowedNoRoomIsALeak() {
         CheckResult r = LeakCheck.evaluate(List.of(probed(3, 2, null)));
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(r.evidence().path("leaked_requests").asInt()).isEqualTo(2);
+        assertThat(EnforcementJson.evidence(r).path("leaked_requests").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -38,7 +39,7 @@ class LeakAndFalseRejectionTest {
         CheckResult r = LeakCheck.evaluate(List.of(probed(3, 0, 2_500_000L)));
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
         assertThat(
-                        r.evidence()
+                        EnforcementJson.evidence(r)
                                 .path("cells")
                                 .get(0)
                                 .path("time_to_first_rejection_ms")
@@ -107,7 +108,7 @@ class LeakAndFalseRejectionTest {
                         List.of(rejectedWithRemaining(300)),
                         new FalseRejectionCheck.UnlimitedRun(0, 0, 0, List.of()));
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(r.evidence().path("false_rejections").asInt()).isEqualTo(1);
+        assertThat(EnforcementJson.evidence(r).path("false_rejections").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -160,7 +161,7 @@ class LeakAndFalseRejectionTest {
                 FalseRejectionCheck.evaluate(
                         List.of(c), new FalseRejectionCheck.UnlimitedRun(0, 0, 0, List.of()));
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
-        JsonNode row = r.evidence().path("rejections").get(0);
+        JsonNode row = EnforcementJson.evidence(r).path("rejections").get(0);
         assertThat(row.path("remaining_after_rejection_micro_credits").asLong()).isEqualTo(100);
         assertThat(row.path("remaining_read_right_after_rejection_micro_credits").asLong())
                 .isEqualTo(600);
@@ -173,6 +174,7 @@ class LeakAndFalseRejectionTest {
                 FalseRejectionCheck.evaluate(
                         List.of(), new FalseRejectionCheck.UnlimitedRun(48, 47, 1, List.of("{}")));
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(r.evidence().path("unlimited_key").path("rejected").asInt()).isEqualTo(1);
+        assertThat(EnforcementJson.evidence(r).path("unlimited_key").path("rejected").asInt())
+                .isEqualTo(1);
     }
 }

@@ -3,6 +3,7 @@ package io.tokenbench.simulations.keys.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenbench.simulations.keys.CheckResult;
+import io.tokenbench.simulations.keys.EnforcementJson;
 import io.tokenbench.simulations.keys.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,14 +18,14 @@ class OvershootCheckTest {
                 OvershootCheck.evaluate(
                         List.of(Cells.outcome(4, null, 1000, 1300, Cells.drive(1300, 200, false))));
         assertThat(r.verdict()).isEqualTo(Verdict.QUANTIFIED);
-        var cell = r.evidence().path("cells").get(0);
+        var cell = EnforcementJson.evidence(r).path("cells").get(0);
         assertThat(cell.path("overshoot_micro_credits").asLong()).isEqualTo(300);
         assertThat(cell.path("overshoot_share_of_limit").decimalValue())
                 .isEqualByComparingTo("0.3");
         assertThat(cell.path("overshoot_in_requests").decimalValue()).isEqualByComparingTo("1.5");
         assertThat(cell.path("bound_micro_credits").asLong()).isEqualTo(800);
         assertThat(
-                        r.evidence()
+                        EnforcementJson.evidence(r)
                                 .path("by_concurrency")
                                 .get(0)
                                 .path("max_overshoot_micro_credits")
@@ -84,10 +85,11 @@ class OvershootCheckTest {
                         "no key: 1 --key-env key(s) for 3 cells");
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
         assertThat(r.summary()).contains("1 of 3 cells checked", "2 not run");
-        assertThat(r.evidence().path("coverage").path("cells_checked").asInt()).isEqualTo(1);
-        assertThat(r.evidence().path("cells_not_run").get(0).path("reason").asText())
+        assertThat(EnforcementJson.evidence(r).path("coverage").path("cells_checked").asInt())
+                .isEqualTo(1);
+        assertThat(EnforcementJson.evidence(r).path("cells_not_run").get(0).path("reason").asText())
                 .contains("no key");
-        assertThat(r.evidence().path("cells_not_run").get(1).path("cell").asText())
+        assertThat(EnforcementJson.evidence(r).path("cells_not_run").get(1).path("cell").asText())
                 .isEqualTo("c4-json-max200");
     }
 
@@ -100,11 +102,15 @@ class OvershootCheckTest {
                 OvershootCheck.evaluate(
                         List.of(Cells.outcome(1, 200, 1000, 190, d)), List.of(), "");
         assertThat(r.verdict()).isEqualTo(Verdict.NOT_CHECKED);
-        var row = r.evidence().path("cells").get(0);
+        var row = EnforcementJson.evidence(r).path("cells").get(0);
         assertThat(row.path("verdict").asText()).isEqualTo("not_checked");
         assertThat(row.path("used_share_of_limit").asDouble()).isEqualTo(0.19);
         assertThat(row.path("proves").asText()).contains("19 %", "4 more", "pre-consume");
-        assertThat(r.evidence().path("coverage").path("cells_stopped_before_limit").asInt())
+        assertThat(
+                        EnforcementJson.evidence(r)
+                                .path("coverage")
+                                .path("cells_stopped_before_limit")
+                                .asInt())
                 .isEqualTo(1);
     }
 }

@@ -1,24 +1,14 @@
 package io.tokenbench.simulations.keys.checks;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Small helpers for evidence JSON: one place for ratios and nanosecond-to-millisecond conversion.
+ * Small helpers for evidence figures: one place for ratios and nanosecond-to-millisecond
+ * conversion.
  */
-final class Evidence {
-    private Evidence() {}
-
-    static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
-    }
-
-    static ArrayNode array() {
-        return JsonNodeFactory.instance.arrayNode();
-    }
+final class Figures {
+    private Figures() {}
 
     /** {@code part / whole} with 4 decimals, or null when whole is 0. */
     static BigDecimal share(long part, long whole) {
