@@ -100,7 +100,8 @@ proc_sample() {
     read -r r w _ <"$t/schedstat" || continue
     run=$((run + r)) wait=$((wait + w))
   done
-  echo "$ticks $run $wait"
+  # Host steal (the hypervisor running something else on our virtual CPUs), all CPUs, USER_HZ ticks.
+  echo "$ticks $run $wait $(awk '/^cpu /{print $9}' /proc/stat)"
 }
 (sleep $((WARMUP + STREAMS / 1000 + 1)); proc_sample >"$WORK/proc.start") &
 taskset -c "$CLIENT_CPUS" java -Xms512m -Xmx512m -cp "$BENCH_JAR" io.tokenbench.benchmarks.mockload.StreamSoak \
@@ -131,12 +132,12 @@ print(f"open streams at the end: {stats['open_streams']}, back-pressure pauses: 
 if lag["count"]:
     print(f"mock CPU in the window: {cpu_ms / 1000:.1f} s = {cpu_ms * 1000 / lag['count']:.1f} us per emission")
 try:
-    u0, s0, r0, w0 = map(int, open(sys.argv[2]).read().split())
-    u1, s1, r1, w1 = map(int, open(sys.argv[3]).read().split())
+    u0, s0, r0, w0, st0 = map(int, open(sys.argv[2]).read().split())
+    u1, s1, r1, w1, st1 = map(int, open(sys.argv[3]).read().split())
     hz = int(sys.argv[4])
     print(f"mock CPU in the window (/proc): user {(u1 - u0) / hz:.1f} s, system {(s1 - s0) / hz:.1f} s; "
           f"event loop(s) on a CPU {(r1 - r0) / 1e9:.2f} s, runnable but waiting for a CPU taken by "
-          f"another process {(w1 - w0) / 1e9:.2f} s")
+          f"another process {(w1 - w0) / 1e9:.2f} s; host steal (all CPUs) {(st1 - st0) / hz:.2f} s")
 except (OSError, ValueError):
     pass
 print(f"p99 target <= 1000 us: {'met' if lag['p99'] <= 1000 else 'NOT met'}")
