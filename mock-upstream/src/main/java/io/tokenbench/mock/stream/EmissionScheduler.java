@@ -68,11 +68,6 @@ final class EmissionScheduler {
         return current;
     }
 
-    /** The wake-up granularity in nanoseconds. */
-    static long tickNanos() {
-        return TICK_NANOS;
-    }
-
     /** Queues {@code writer} to run at its {@link PacedWriter#dueNanos()} (not queued already). */
     void schedule(PacedWriter writer) {
         writer.scheduledSequence(sequence++);
