@@ -6,6 +6,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -60,11 +63,22 @@ public final class TimerJitter {
                             lagMicros,
                             finished));
         }
+        // The loop's own time on a CPU and waiting for one (run queue), over the recorded window.
+        long[] schedAtStart = new long[2];
+        long[] schedAtEnd = new long[2];
+        loop.schedule(
+                () -> readSchedStat(schedAtStart),
+                Math.max(0, recordFromNanos - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
+        loop.schedule(
+                () -> readSchedStat(schedAtEnd),
+                Math.max(0, endNanos - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
         finished.await();
-        group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
         System.out.printf(
                 "timer floor, %d timers every %d ms (%,.0f/s) on an event loop busy %d us per run:"
-                        + " lag (us) p50 %d  p90 %d  p99 %d  p99.9 %d  max %d  over %,d runs%n",
+                        + " lag (us) p50 %d  p90 %d  p99 %d  p99.9 %d  max %d  over %,d runs%s%n",
                 tasks,
                 TimeUnit.NANOSECONDS.toMillis(periodNanos),
                 tasks * 1e9 / periodNanos,
@@ -74,7 +88,28 @@ public final class TimerJitter {
                 lagMicros.getValueAtPercentile(99),
                 lagMicros.getValueAtPercentile(99.9),
                 lagMicros.getMaxValue(),
-                lagMicros.getTotalCount());
+                lagMicros.getTotalCount(),
+                schedAtEnd[0] == 0
+                        ? ""
+                        : String.format(
+                                "; event loop on a CPU %.2f s, runnable but waiting for a CPU %.2f s",
+                                (schedAtEnd[0] - schedAtStart[0]) / 1e9,
+                                (schedAtEnd[1] - schedAtStart[1]) / 1e9));
+    }
+
+    /**
+     * The calling thread's time on a CPU and time runnable but waiting for one, in nanoseconds
+     * ({@code /proc/thread-self/schedstat}); left at 0 where there is none.
+     */
+    private static void readSchedStat(long[] into) {
+        try {
+            String[] fields =
+                    Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+            into[0] = Long.parseLong(fields[0]);
+            into[1] = Long.parseLong(fields[1]);
+        } catch (IOException | RuntimeException e) {
+            into[0] = 0; // not Linux, or no schedstat: the line says nothing about it
+        }
     }
 
     /**

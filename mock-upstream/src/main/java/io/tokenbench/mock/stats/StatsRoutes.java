@@ -84,14 +84,35 @@ public final class StatsRoutes extends MountedRouteGroup {
         lagNode.put("mean", histogram.getMean() / NANOS_PER_MICRO);
         for (double percentile : new double[] {50, 90, 99, 99.9}) {
             lagNode.put(
-                    "p" + (percentile == 99.9 ? "99_9" : String.valueOf((int) percentile)),
+                    percentileName(percentile),
                     histogram.getValueAtPercentile(percentile) / NANOS_PER_MICRO);
         }
         lagNode.put("max", histogram.getMaxValue() / NANOS_PER_MICRO);
+        Histogram perTick = lag.emissionsPerTickSnapshot();
+        ObjectNode perTickNode = root.putObject("emissions_per_tick");
+        perTickNode.put("ticks", perTick.getTotalCount());
+        perTickNode.put("mean", perTick.getMean());
+        for (double percentile : new double[] {50, 99, 99.9}) {
+            perTickNode.put(percentileName(percentile), perTick.getValueAtPercentile(percentile));
+        }
+        perTickNode.put("max", perTick.getMaxValue());
+        Histogram lastLag = lag.lastLagPerTickSnapshot();
+        ObjectNode lastLagNode = root.putObject("tick_last_lag_us");
+        for (double percentile : new double[] {50, 99, 99.9}) {
+            lastLagNode.put(
+                    percentileName(percentile),
+                    lastLag.getValueAtPercentile(percentile) / NANOS_PER_MICRO);
+        }
+        lastLagNode.put("max", lastLag.getMaxValue() / NANOS_PER_MICRO);
         try {
             return JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render stats", e);
         }
+    }
+
+    /** {@code p50}, {@code p99}, {@code p99_9}. */
+    private static String percentileName(double percentile) {
+        return "p" + (percentile == 99.9 ? "99_9" : String.valueOf((int) percentile));
     }
 }

@@ -2,16 +2,17 @@ package io.tokenbench.mock.stream;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.util.internal.DefaultPriorityQueue;
+import io.netty.util.internal.PriorityQueueNode;
 import io.tokenbench.mock.logging.RateLimitedLog;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The timing skeleton shared by {@link ChatStream} and {@link PacedBody}: writes run as tasks
- * scheduled on the channel's event loop at absolute due times (so delays never accumulate drift and
- * no thread sleeps); each run records its scheduling lag, stops when the client is gone, and pauses
- * while the channel is not writable (back-pressure), continuing from the current time once it is.
- * Subclasses say what is due ({@link #emitDue}) and when they are over.
+ * The timing skeleton shared by {@link ChatStream} and {@link PacedBody}: writes run on the
+ * channel's event loop at absolute due times, queued in the loop's {@link EmissionScheduler} (so
+ * delays never accumulate drift and no thread sleeps); each run records its scheduling lag, stops
+ * when the client is gone, and pauses while the channel is not writable (back-pressure), continuing
+ * from the current time once it is. Subclasses say what is due ({@link #emitDue}) and when they are
+ * over.
  *
  * <p>An exception from {@link #emitDue} never escapes to the event loop: it is logged (rate
  * limited, with its stack trace), the pending write is cancelled, the sink drops what it holds, the
@@ -21,23 +22,51 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safety: every method runs on the channel's event loop.
  */
-abstract class PacedWriter implements Runnable {
+abstract class PacedWriter implements Runnable, PriorityQueueNode {
 
     private static final RateLimitedLog LOG = RateLimitedLog.named("io.tokenbench.mock.stream");
 
     protected final ChannelHandlerContext ctx;
     protected final EventSink sink;
     protected final StreamTiming timing;
+    private final EmissionScheduler scheduler;
     private long dueNanos;
     private boolean recordLag = true;
     private boolean pausedForBackPressure;
-    private Future<?> pending;
+    private int queueIndex = INDEX_NOT_IN_QUEUE;
+    private long scheduledSequence;
 
+    /** Must be constructed on the channel's event loop. */
     PacedWriter(ChannelHandlerContext ctx, EventSink sink, StreamTiming timing) {
         this.ctx = ctx;
         this.sink = sink;
         this.timing = timing;
+        this.scheduler = EmissionScheduler.of(ctx.executor());
         sink.onFailure(this::fail);
+    }
+
+    /** The due time of the next write (event loop ticker time). */
+    final long dueNanos() {
+        return dueNanos;
+    }
+
+    /** The scheduler's order among writers due at the same time. */
+    final long scheduledSequence() {
+        return scheduledSequence;
+    }
+
+    final void scheduledSequence(long sequence) {
+        scheduledSequence = sequence;
+    }
+
+    @Override
+    public final int priorityQueueIndex(DefaultPriorityQueue<?> queue) {
+        return queueIndex;
+    }
+
+    @Override
+    public final void priorityQueueIndex(DefaultPriorityQueue<?> queue, int i) {
+        queueIndex = i;
     }
 
     /** Writes what is due now and schedules the next write, or ends. */
@@ -67,7 +96,6 @@ abstract class PacedWriter implements Runnable {
 
     @Override
     public final void run() {
-        pending = null;
         if (isOver()) {
             return;
         }
@@ -108,8 +136,7 @@ abstract class PacedWriter implements Runnable {
     /** Schedules the next write at {@code dueNanos} (event loop ticker time). */
     protected final void scheduleAt(long dueNanos) {
         this.dueNanos = dueNanos;
-        pending =
-                ctx.executor().schedule(this, Math.max(0, dueNanos - now()), TimeUnit.NANOSECONDS);
+        scheduler.schedule(this);
     }
 
     /** Schedules the next write {@code gapNanos} after the current one's due time. */
@@ -119,8 +146,8 @@ abstract class PacedWriter implements Runnable {
 
     /** Cancels the scheduled write, if any. */
     protected final void cancelPending() {
-        if (pending != null) {
-            pending.cancel(false);
+        if (queueIndex != INDEX_NOT_IN_QUEUE) {
+            scheduler.cancel(this);
         }
     }
 

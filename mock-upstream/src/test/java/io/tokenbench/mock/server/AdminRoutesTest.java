@@ -153,6 +153,24 @@ class AdminRoutesTest {
     }
 
     @Test
+    void statsShowTheEmissionSchedulersTicks() {
+        String streamBody = CHAT_BODY.replace("}]}", "}],\"stream\":true}");
+        mock.send(EmbeddedMock.post("/v1/chat/completions", streamBody));
+        // The virtual clock jumps 5 s at once: the stream catches up one emission per wake-up.
+        assertThat(mock.advanceMillis(5_000).output()).contains("data: [DONE]");
+        RawResponse stats = request("GET", "/admin/stats", TOKEN, "");
+        long emissions = stats.json().get("scheduling_lag_us").get("count").asLong();
+        assertThat(emissions).isGreaterThan(1);
+        assertThat(stats.json().get("emissions_per_tick").get("ticks").asLong())
+                .isEqualTo(emissions);
+        assertThat(stats.json().get("emissions_per_tick").get("max").asLong()).isEqualTo(1);
+        assertThat(stats.json().get("tick_last_lag_us").get("max").asDouble())
+                .isEqualTo(stats.json().get("scheduling_lag_us").get("max").asDouble());
+        RawResponse reset = request("DELETE", "/admin/stats", TOKEN, "");
+        assertThat(reset.json().get("emissions_per_tick").get("ticks").asLong()).isZero();
+    }
+
+    @Test
     void registeredRouteGroupsServeTheirPrefix() {
         RawResponse response = request("GET", "/api/usage/token/?q=1", null, "");
         assertThat(response.status()).isEqualTo(200);
