@@ -40,6 +40,12 @@ public record RequestOverrides(
     public static final String RETRY_COUNT = "x-stainless-retry-count";
 
     /**
+     * The headers {@link #parse} reads (lower case); a request with none of them has {@link #NONE}.
+     */
+    public static final java.util.Set<String> HEADERS =
+            java.util.Set.of(TTFT_MS, ITL_MS, OUTPUT_TOKENS, FAULT, SEED, FAULT_ATTEMPTS);
+
+    /**
      * The one cap on every duration a request header can ask for: latencies ({@code
      * x-mock-ttft-ms}, {@code x-mock-itl-ms}, {@code x-mock-latency-ms}, {@code x-mock-job-ms}) and
      * duration parameters of {@code x-mock-fault} ({@code stall:...}, {@code slow_drip:...}, {@code

@@ -1,6 +1,5 @@
 package io.tokenbench.mock.behavior;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -134,7 +133,11 @@ public final class RequestPlan {
     }
 
     public int totalOutputTokens() {
-        return Arrays.stream(outputTokens).sum();
+        int total = 0; // a loop, not a stream: called for every response
+        for (int tokens : outputTokens) {
+            total += tokens;
+        }
+        return total;
     }
 
     /**

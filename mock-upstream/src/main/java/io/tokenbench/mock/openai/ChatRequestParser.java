@@ -15,7 +15,9 @@ import java.util.Set;
 
 /**
  * Strict parser for chat completion request bodies: every problem becomes the 400 the real API
- * sends, naming the parameter. Thread-safe.
+ * sends, naming the parameter. Reads a tree; the server reads chat bodies with {@link
+ * ChatBodyReader}, which streams and gives the same answers (this is its reference), and the other
+ * text APIs share the checks here. Thread-safe.
  */
 public final class ChatRequestParser {
 
@@ -135,7 +137,11 @@ public final class ChatRequestParser {
     }
 
     static boolean optionalBoolean(JsonNode parent, String field, String param) {
-        JsonNode node = parent.get(field);
+        return optionalBoolean(parent.get(field), param);
+    }
+
+    /** {@code node}'s boolean; false when it is absent (null) or JSON null. */
+    static boolean optionalBoolean(JsonNode node, String param) {
         if (node == null || node.isNull()) {
             return false;
         }
@@ -144,7 +150,11 @@ public final class ChatRequestParser {
     }
 
     static OptionalInt optionalInt(JsonNode parent, String field, int min, int max) {
-        JsonNode node = parent.get(field);
+        return optionalIntValue(parent.get(field), field, min, max);
+    }
+
+    /** {@code node}'s integer in [min, max]; empty when it is absent (null) or JSON null. */
+    static OptionalInt optionalIntValue(JsonNode node, String field, int min, int max) {
         if (node == null || node.isNull()) {
             return OptionalInt.empty();
         }

@@ -53,7 +53,7 @@ public final class CompletionBody {
         out.writeBytes(ID_OPEN);
         out.writeCharSequence(completionId, StandardCharsets.US_ASCII);
         out.writeBytes(CREATED);
-        out.writeCharSequence(Long.toString(createdEpochSeconds), StandardCharsets.US_ASCII);
+        JsonText.writeDecimal(out, createdEpochSeconds);
         out.writeBytes(MODEL);
         out.writeBytes(JsonText.escaped(request.model()));
         out.writeBytes(CHOICES);
@@ -62,7 +62,7 @@ public final class CompletionBody {
                 out.writeByte(',');
             }
             out.writeBytes(CHOICE_OPEN);
-            out.writeCharSequence(Integer.toString(i), StandardCharsets.US_ASCII);
+            JsonText.writeDecimal(out, i);
             int tokens = plan.outputTokens(i);
             if (request.toolCall().isPresent()) {
                 ToolCallRequest call = request.toolCall().get();
@@ -89,7 +89,7 @@ public final class CompletionBody {
         }
         out.writeByte(']');
         if (withUsage) {
-            out.writeBytes(Usage.json(request.promptTokens(), plan.totalOutputTokens()));
+            Usage.write(out, request.promptTokens(), plan.totalOutputTokens());
         }
         out.writeBytes(TAIL);
         return out;

@@ -25,22 +25,29 @@ public final class PromptTokens {
     public static int of(JsonNode messages) {
         long total = PER_REQUEST;
         for (JsonNode message : messages) {
-            long chars = codePoints(message.get("content")) + codePoints(message.get("name"));
-            JsonNode toolCalls = message.get("tool_calls");
-            if (toolCalls != null && toolCalls.isArray()) {
-                for (JsonNode call : toolCalls) {
-                    JsonNode function = call.path("function");
-                    chars +=
-                            codePoints(function.get("name"))
-                                    + codePoints(function.get("arguments"));
-                }
-            }
+            long chars =
+                    codePoints(message.get("content"))
+                            + codePoints(message.get("name"))
+                            + toolCallChars(message.get("tool_calls"));
             total += PER_MESSAGE + (chars + 3) / 4;
         }
         return (int) Math.min(Integer.MAX_VALUE, total);
     }
 
-    private static long codePoints(JsonNode node) {
+    /** The counted code points of a message's {@code tool_calls}; 0 unless it is an array. */
+    static long toolCallChars(JsonNode toolCalls) {
+        long chars = 0;
+        if (toolCalls != null && toolCalls.isArray()) {
+            for (JsonNode call : toolCalls) {
+                JsonNode function = call.path("function");
+                chars += codePoints(function.get("name")) + codePoints(function.get("arguments"));
+            }
+        }
+        return chars;
+    }
+
+    /** The counted code points of a string, or of the text parts of an array; else 0. */
+    static long codePoints(JsonNode node) {
         if (node == null) {
             return 0;
         }

@@ -1,11 +1,10 @@
 package io.tokenbench.mock.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tokenbench.mock.behavior.RequestPlan;
+import io.tokenbench.mock.openai.ChatBodyReader;
 import io.tokenbench.mock.openai.ChatRequest;
-import io.tokenbench.mock.openai.ChatRequestParser;
 import io.tokenbench.mock.openai.CompletionBody;
 import io.tokenbench.mock.openai.IdSource;
 import io.tokenbench.mock.openai.JsonText;
@@ -18,10 +17,10 @@ import java.io.InputStream;
 final class ChatApi implements TextApi<ParsedChat> {
 
     static final String ENDPOINT = "/v1/chat/completions";
-    private final ChatRequestParser parser;
+    private final ChatBodyReader reader;
 
-    ChatApi(ChatRequestParser parser) {
-        this.parser = parser;
+    ChatApi(ChatBodyReader reader) {
+        this.reader = reader;
     }
 
     @Override
@@ -31,9 +30,7 @@ final class ChatApi implements TextApi<ParsedChat> {
 
     @Override
     public ParsedChat parse(InputStream body) {
-        JsonNode root = ChatRequestParser.readJson(body);
-        ChatRequest chat = parser.parse(root);
-        return new ParsedChat(chat, root.get("messages").size());
+        return reader.parse(body);
     }
 
     @Override

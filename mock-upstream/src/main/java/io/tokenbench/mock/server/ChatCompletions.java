@@ -13,7 +13,7 @@ final class ChatCompletions {
     private final TextGeneration<ParsedChat> generation;
 
     ChatCompletions(ServerContext server) {
-        this.generation = new TextGeneration<>(server, new ChatApi(server.parser));
+        this.generation = new TextGeneration<>(server, new ChatApi(server.chatReader));
     }
 
     /**

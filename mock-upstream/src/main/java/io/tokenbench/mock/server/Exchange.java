@@ -164,9 +164,14 @@ final class Exchange {
     /** Writes a full response and completes; closes the connection afterwards unless keep-alive. */
     void writeAndComplete(FullHttpResponse response) {
         decorate(response);
-        var future = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            LingeringClose.after(future);
+        if (keepAlive) {
+            // Nothing waits on this write: a void promise spares the encoder its PromiseCombiner
+            // (Netty writes the head and a body over 128 bytes as two buffers) and the listener
+            // calls. A failed write reaches exceptionCaught, which closes the connection, as the
+            // next read or write would have.
+            ctx.writeAndFlush(response, ctx.voidPromise());
+        } else {
+            LingeringClose.after(ctx.writeAndFlush(response));
         }
         complete();
     }

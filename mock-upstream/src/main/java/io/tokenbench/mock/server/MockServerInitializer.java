@@ -59,6 +59,7 @@ final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
                                 .setMaxHeaderSize(server.config.maxHeaderBytes())
                                 .setMaxChunkSize(MAX_CHUNK_BYTES)));
         p.addLast("deadline-requests", deadline.requests());
+        p.addLast("whole-body", new WholeBodyFastPath(server.config.maxBodyBytes()));
         p.addLast("aggregate", new BodyLimitAggregator(server));
         p.addLast("exchange", new HttpExchangeHandler(server, chat, models));
     }

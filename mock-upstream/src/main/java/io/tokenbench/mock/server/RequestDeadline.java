@@ -38,7 +38,18 @@ final class RequestDeadline {
 
     private final long deadlineNanos;
     private final ServerStats stats;
+
+    /**
+     * The one timer of the channel, left running when a request ends: the next request moves its
+     * deadline by setting {@link #startedNanos}, and the timer, when it fires early, waits the rest
+     * (as Netty's IdleStateHandler does), so a stream of requests costs no timer work per request.
+     */
     private Future<?> timer;
+
+    /** Whether a request is being received, and when its first byte came. */
+    private boolean receiving;
+
+    private long startedNanos;
     private boolean responseStarted;
 
     RequestDeadline(long deadlineNanos, ServerStats stats) {
@@ -51,12 +62,13 @@ final class RequestDeadline {
         return new ChannelDuplexHandler() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (timer == null && msg instanceof ByteBuf buf && buf.isReadable()) {
+                if (!receiving && msg instanceof ByteBuf buf && buf.isReadable()) {
+                    receiving = true;
                     responseStarted = false;
-                    timer =
-                            ctx.executor()
-                                    .schedule(
-                                            () -> expire(ctx), deadlineNanos, TimeUnit.NANOSECONDS);
+                    startedNanos = ctx.executor().ticker().nanoTime();
+                    if (timer == null) {
+                        schedule(ctx, deadlineNanos);
+                    }
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -81,7 +93,7 @@ final class RequestDeadline {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (msg instanceof LastHttpContent) {
-                    stop();
+                    receiving = false; // the timer, if it fires, finds nothing to do
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -89,22 +101,34 @@ final class RequestDeadline {
     }
 
     private void stop() {
+        receiving = false;
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
     }
 
+    private void schedule(ChannelHandlerContext ctx, long delayNanos) {
+        timer = ctx.executor().schedule(() -> expire(ctx), delayNanos, TimeUnit.NANOSECONDS);
+    }
+
     private void expire(ChannelHandlerContext ctx) {
         timer = null;
-        if (!ctx.channel().isActive()) {
+        if (!receiving || !ctx.channel().isActive()) {
+            return; // the request it was set for was received; the next read sets a new one
+        }
+        long leftNanos = startedNanos + deadlineNanos - ctx.executor().ticker().nanoTime();
+        if (leftNanos > 0) {
+            schedule(ctx, leftNanos); // set for an earlier request: this one started later
             return;
         }
         if (!ctx.channel().config().isAutoRead()) {
             // The mock paused reading (pipelined requests queued): the wait is not the client's.
-            timer = ctx.executor().schedule(() -> expire(ctx), deadlineNanos, TimeUnit.NANOSECONDS);
+            startedNanos = ctx.executor().ticker().nanoTime();
+            schedule(ctx, deadlineNanos);
             return;
         }
+        receiving = false;
         stats.requestDeadlineExceeded();
         if (responseStarted) {
             ctx.close();

@@ -11,7 +11,7 @@ import io.tokenbench.mock.metrics.CountingGate;
 import io.tokenbench.mock.metrics.MetricsRoutes;
 import io.tokenbench.mock.metrics.MockCollector;
 import io.tokenbench.mock.metrics.ResponseCounts;
-import io.tokenbench.mock.openai.ChatRequestParser;
+import io.tokenbench.mock.openai.ChatBodyReader;
 import io.tokenbench.mock.openai.IdSource;
 import io.tokenbench.mock.requestlog.RequestLog;
 import io.tokenbench.mock.requestlog.RequestLogRoutes;
@@ -37,7 +37,7 @@ final class ServerContext {
     final RuntimeSettings settings;
     final ServerStats stats = new ServerStats();
     final SchedulingLag lag = new SchedulingLag();
-    final ChatRequestParser parser = new ChatRequestParser();
+    final ChatBodyReader chatReader = new ChatBodyReader();
     final RequestLog requestLog = new RequestLog();
     final TextEndpoints textEndpoints;
     final List<RouteGroup> routeGroups;

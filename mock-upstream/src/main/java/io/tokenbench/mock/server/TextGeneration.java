@@ -20,8 +20,8 @@ import io.tokenbench.mock.openai.ChatRequest;
 import io.tokenbench.mock.openai.TextRequest;
 import io.tokenbench.mock.requestlog.RequestLog;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,9 +57,13 @@ final class TextGeneration<R extends TextRequest> {
             throw new ApiErrorException(
                     ApiError.methodNotAllowed(request.method().name(), endpoint, "POST"));
         }
+        List<String> headerNames = headerNames(request);
         RequestOverrides overrides;
         try {
-            overrides = RequestOverrides.parse(name -> request.headers().get(name));
+            overrides =
+                    asksForOverrides(headerNames)
+                            ? RequestOverrides.parse(name -> request.headers().get(name))
+                            : RequestOverrides.NONE;
         } catch (RequestOverrides.BadOverrideException e) {
             throw new ApiErrorException(
                     ApiError.badRequest(e.getMessage(), null, "invalid_header"));
@@ -75,7 +79,7 @@ final class TextGeneration<R extends TextRequest> {
                         parsed.messageCount(),
                         chat.promptTokens(),
                         chat.stream(),
-                        headerNames(request)));
+                        headerNames));
         CatalogModel model =
                 server.config
                         .catalog()
@@ -170,10 +174,24 @@ final class TextGeneration<R extends TextRequest> {
         }
     }
 
+    /** Whether any of the names is a header {@link RequestOverrides#parse} reads. */
+    private static boolean asksForOverrides(List<String> lowerCaseNames) {
+        for (String name : lowerCaseNames) {
+            if (RequestOverrides.HEADERS.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Lower-case header names in arrival order; never values (they may be secrets). */
     private static List<String> headerNames(FullHttpRequest request) {
         List<String> names = new ArrayList<>(request.headers().size());
-        request.headers().forEach(h -> names.add(h.getKey().toLowerCase(Locale.ROOT)));
+        Iterator<Map.Entry<CharSequence, CharSequence>> headers =
+                request.headers().iteratorCharSequence();
+        while (headers.hasNext()) {
+            names.add(LowerCaseNames.of(headers.next().getKey()));
+        }
         return names;
     }
 }
