@@ -37,12 +37,17 @@ done
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/benchmarks/scripts"
-JAR="$ROOT/mock-upstream/target/mock-upstream.jar"
+# MOCK_JAR (environment) measures another build of the mock, e.g. one from before a change (as in
+# mock-stream-soak.sh); the floor server is compiled against it (it only needs its Netty classes).
+JAR="${MOCK_JAR:-$ROOT/mock-upstream/target/mock-upstream.jar}"
 for tool in wrk nginx taskset curl java; do
   command -v "$tool" >/dev/null || { echo "mock-vs-nginx: $tool is not installed" >&2; exit 1; }
 done
 # Always (re)build, quietly: measuring a stale jar would report the wrong code.
-(cd "$ROOT" && ./mvnw -q -B -ntp -pl mock-upstream -am package -DskipTests)
+if [[ -z "${MOCK_JAR:-}" ]]; then
+  (cd "$ROOT" && ./mvnw -q -B -ntp -pl mock-upstream -am package -DskipTests)
+fi
+[[ -f "$JAR" ]] || { echo "mock-vs-nginx: no mock jar at $JAR" >&2; exit 1; }
 
 WORK="$(mktemp -d)"
 MOCK_PID="" NGINX_PID="" FLOOR_PID=""
