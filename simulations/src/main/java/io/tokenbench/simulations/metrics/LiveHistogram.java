@@ -1,0 +1,81 @@
+package io.tokenbench.simulations.metrics;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One series of a classic histogram, in nanoseconds on the recording side and in seconds in the
+ * exposition. Recording threads first count a request's samples in their own {@link Scratch} (plain
+ * array increments), then {@link #add} them: one {@link LongAdder} update per bucket touched plus
+ * one for the sum, however many samples the request had (a streamed answer of 64 tokens has 63 itl
+ * gaps, usually in one or two buckets). Read by the scrape ({@link #bucketCounts}, {@link
+ * #sumSeconds}). Thread-safe.
+ */
+final class LiveHistogram {
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final double[] boundsSeconds;
+
+    /** Per bucket, not cumulative; the last one is +Inf. */
+    private final LongAdder[] counts;
+
+    private final LongAdder sumNanos = new LongAdder();
+
+    LiveHistogram(double[] boundsSeconds) {
+        this.boundsSeconds = boundsSeconds.clone();
+        this.counts = new LongAdder[boundsSeconds.length + 1];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = new LongAdder();
+        }
+    }
+
+    /** {@code le} bounds in nanoseconds: a value equal to a bound belongs to its bucket. */
+    static long[] nanos(double[] boundsSeconds) {
+        long[] out = new long[boundsSeconds.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.round(boundsSeconds[i] * NANOS_PER_SECOND);
+        }
+        return out;
+    }
+
+    /** The bucket of {@code valueNanos} in {@code boundsNanos} (its length: +Inf). */
+    static int bucketOf(long[] boundsNanos, long valueNanos) {
+        int i = Arrays.binarySearch(boundsNanos, valueNanos);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /**
+     * Adds the bucket counts {@code scratchCounts} holds from {@code offset} on (one slot per
+     * bucket, +Inf last) and clears them; {@code scratchSumNanos}: the sum of those samples.
+     */
+    void add(long[] scratchCounts, int offset, long scratchSumNanos) {
+        for (int i = 0; i < counts.length; i++) {
+            long c = scratchCounts[offset + i];
+            if (c != 0) {
+                counts[i].add(c);
+                scratchCounts[offset + i] = 0;
+            }
+        }
+        sumNanos.add(scratchSumNanos);
+    }
+
+    /** The {@code le} bounds in seconds, +Inf last (the exposition's). */
+    double[] upperBoundsWithInf() {
+        double[] out = Arrays.copyOf(boundsSeconds, boundsSeconds.length + 1);
+        out[boundsSeconds.length] = Double.POSITIVE_INFINITY;
+        return out;
+    }
+
+    /** Observations per bucket (not cumulative), +Inf last. */
+    long[] bucketCounts() {
+        long[] out = new long[counts.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = counts[i].sum();
+        }
+        return out;
+    }
+
+    double sumSeconds() {
+        return sumNanos.sum() / NANOS_PER_SECOND;
+    }
+}
