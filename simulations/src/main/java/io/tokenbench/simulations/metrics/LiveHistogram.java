@@ -38,10 +38,35 @@ final class LiveHistogram {
         return out;
     }
 
-    /** The bucket of {@code valueNanos} in {@code boundsNanos} (its length: +Inf). */
-    static int bucketOf(long[] boundsNanos, long valueNanos) {
-        int i = Arrays.binarySearch(boundsNanos, valueNanos);
-        return i >= 0 ? i : -i - 1;
+    /**
+     * Where to start looking for the bucket of a value by its highest bit: entry {@code k} is the
+     * first bucket whose bound is at least {@code 2^k} (a value in {@code [2^k, 2^(k+1))} cannot be
+     * in an earlier one), so a lookup is a leading-zero count, a table read and the few bounds of
+     * that octave (at most four for {@link LatencyBuckets}) instead of a search over all of them.
+     */
+    static int[] octaveStarts(long[] boundsNanos) {
+        int[] starts = new int[65];
+        for (int k = 0; k < starts.length; k++) {
+            long low = k == 0 ? 0 : k >= 63 ? Long.MAX_VALUE : 1L << k;
+            int i = 0;
+            while (i < boundsNanos.length && boundsNanos[i] < low) {
+                i++;
+            }
+            starts[k] = i;
+        }
+        return starts;
+    }
+
+    /**
+     * The bucket of {@code valueNanos} (a bound is inclusive; {@code boundsNanos.length}: +Inf),
+     * starting from {@code octaveStarts} of the same bounds.
+     */
+    static int bucketOf(long[] boundsNanos, int[] octaveStarts, long valueNanos) {
+        int i = octaveStarts[63 - Long.numberOfLeadingZeros(Math.max(1, valueNanos))];
+        while (i < boundsNanos.length && valueNanos > boundsNanos[i]) {
+            i++;
+        }
+        return i;
     }
 
     /**

@@ -54,10 +54,12 @@ public final class RunMetrics {
     }
 
     private static final long[][] BOUNDS_NANOS = new long[LATENCIES][];
+    private static final int[][] OCTAVE_STARTS = new int[LATENCIES][];
 
     static {
         for (int i = 0; i < LATENCIES; i++) {
             BOUNDS_NANOS[i] = LiveHistogram.nanos(InjectorMetrics.LATENCY_BOUNDS.get(i));
+            OCTAVE_STARTS[i] = LiveHistogram.octaveStarts(BOUNDS_NANOS[i]);
         }
     }
 
@@ -268,7 +270,10 @@ public final class RunMetrics {
             if (l < 0) {
                 return; // other metrics stay in the run folder's histograms only
             }
-            counts[SCRATCH_OFFSET[l] + LiveHistogram.bucketOf(BOUNDS_NANOS[l], storedValue)]++;
+            counts[
+                    SCRATCH_OFFSET[l]
+                            + LiveHistogram.bucketOf(
+                                    BOUNDS_NANOS[l], OCTAVE_STARTS[l], storedValue)]++;
             sumNanos[l] += storedValue;
             touched[l] = true;
         }
