@@ -5,20 +5,24 @@
 #     client (the JVM floor: codec and aggregator only) with the same C, the same body and the same
 #     zero-latency mock process, in the same script run; prints the ratios and the CPU per request of the
 #     harness and of the mock over the measure phase (simulations/scripts/cpu-per-request.py).
-# Usage: simulations/scripts/speed.sh [--quick] [--only stream|plain] [--jfr]
+# Usage: simulations/scripts/speed.sh [--quick] [--only stream|plain] [--rates "R1 R2 ..."] [--jfr]
 #   (from the repository root; needs wrk and python3)
-#   --only   run one part;  --jfr  record every harness JVM with JFR (settings=profile) into the out folder
+#   --only   run one part;  --rates  the streaming steps (default 5 10 25 ... 1600; every given step runs, even
+#   after one exceeded 5 ms, so a fixed rate can be compared across runs);  --jfr  record every harness JVM
+#   with JFR (settings=profile) into the out folder
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-QUICK=0; ONLY=all; JFR=0
+QUICK=0; ONLY=all; JFR=0; GIVEN_RATES=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) ONLY="${2:-}"; shift
             [[ "$ONLY" == stream || "$ONLY" == plain ]] || { echo "--only: stream or plain" >&2; exit 2; } ;;
+    --rates) GIVEN_RATES="${2:-}"; shift
+             [[ "$GIVEN_RATES" =~ ^[0-9]+( [0-9]+)*$ ]] || { echo "--rates: rates per second, e.g. \"200 400\"" >&2; exit 2; } ;;
     --jfr) JFR=1 ;;
-    *) echo "unknown option $1; usage: $0 [--quick] [--only stream|plain] [--jfr]" >&2; exit 2 ;;
+    *) echo "unknown option $1; usage: $0 [--quick] [--only stream|plain] [--rates \"R1 R2 ...\"] [--jfr]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -29,6 +33,7 @@ fi
 STEP_SECONDS=$(( QUICK ? 12 : 25 ))
 WARMUP=5
 RATES=(5 10 25 50 100 200 300 400 600 800 1200 1600)
+[[ -n "$GIVEN_RATES" ]] && read -r -a RATES <<<"$GIVEN_RATES"
 CONNECTIONS=32
 BENCH_SECONDS=$(( QUICK ? 10 : 20 ))
 OUT="$(mktemp -d "${TMPDIR:-/tmp}/tokenbench-speed.XXXXXX")"
@@ -87,17 +92,23 @@ start_mock "$OUT/mock-stream.log"
 best=0
 for rate in "${RATES[@]}"; do
   name="stream-$rate"
+  # exit 1 is a verdict (a dispatch lag over the budget makes the run INVALID): still a measurement
   run_harness "$name" --base-url "$MOCK_URL" --rate "$rate" --duration "${STEP_SECONDS}s" \
-      --warmup "${WARMUP}s" --grace 5s || { echo "run failed: $OUT/$name.log"; break; }
+      --warmup "${WARMUP}s" --grace 5s || true
+  ls "$OUT/$name"/*/summary.json >/dev/null 2>&1 || { echo "run failed (no summary.json): $OUT/$name.log"; break; }
   lag=$(summary_field "$OUT/$name" 's["metrics"]["dispatch_lag"]["p99"]')
   sent=$(summary_field "$OUT/$name" 's["throughput"]["sent_rps"]')
   ok=$(summary_field "$OUT/$name" 's["outcomes"].get("ok", 0)')
   printf '  rate %5s/s: sent %8.1f/s  ok %6s  dispatch_lag p99 %8.2f ms  harness CPU %s us/request  (load %s)\n' \
       "$rate" "$sent" "$ok" "$lag" "$(cpu_field "$OUT/$name.cpu.json" harness_us)" "$(cut -d' ' -f1 /proc/loadavg)"
-  if python3 -c "import sys; sys.exit(0 if float('$lag') <= 5.0 else 1)"; then best=$rate; else break; fi
+  if python3 -c "import sys; sys.exit(0 if float('$lag') <= 5.0 else 1)"; then
+    best=$rate
+  elif [[ -z "$GIVEN_RATES" ]]; then
+    break
+  fi
 done
 stop_mock
-echo "  => highest streaming rate with dispatch_lag p99 <= 5 ms: ${best}/s"
+echo "  => highest streaming rate with dispatch_lag p99 <= 5 ms: ${best}/s${GIVEN_RATES:+ (of the given rates)}"
 fi
 
 if [[ "$ONLY" != stream ]]; then
@@ -113,7 +124,8 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $KEY"
 LUA
 run_harness plain --scenario non-streaming --base-url "$MOCK_URL" --concurrency $CONNECTIONS \
-    --duration "${BENCH_SECONDS}s" --warmup "${WARMUP}s" --grace 5s --max-tokens 16
+    --duration "${BENCH_SECONDS}s" --warmup "${WARMUP}s" --grace 5s --max-tokens 16 || true
+ls "$OUT/plain"/*/summary.json >/dev/null 2>&1 || { echo "run failed (no summary.json): $OUT/plain.log"; exit 1; }
 tb=$(summary_field "$OUT/plain" 's["throughput"]["completed_rps"]')
 tbok=$(summary_field "$OUT/plain" 's["outcomes"].get("ok", 0)')
 load_tb=$(cut -d' ' -f1 /proc/loadavg)
