@@ -1,8 +1,11 @@
 package io.tokenbench.simulations.metrics;
 
-import io.prometheus.metrics.core.datapoints.CounterDataPoint;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
-import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Exemplars;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.tokenbench.reports.record.EndpointClass;
 import io.tokenbench.reports.record.JobTimeline;
 import io.tokenbench.reports.record.Metric;
@@ -13,39 +16,77 @@ import io.tokenbench.reports.record.Phase;
 import io.tokenbench.reports.record.RequestTimeline;
 import io.tokenbench.reports.record.RunClock;
 import io.tokenbench.reports.record.Window;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One run's series in {@link InjectorMetrics}, every label combination resolved when the run opens,
- * so recording a request is array indexing plus counter and histogram updates: no lookup, no
- * allocation. Counts follow {@code RunRecorder}: a request belongs to the phase of its t_sched, and
- * at {@link #runEnded()} what was scheduled but never finished counts as {@code timeout_idle} (the
- * recorder does the same at close), so the final values equal {@code summary.json}'s. Thread-safe.
+ * One run's series in {@link InjectorMetrics}. Recording a request costs array indexing and a few
+ * uncontended {@link LongAdder} updates: no label lookup, no Prometheus client call, no allocation;
+ * its latency samples are counted first in a per-thread scratch and added once per bucket touched
+ * ({@link LiveHistogram}). Everything the exposition shows (label sets, cumulative buckets,
+ * seconds, in-flight, the end-of-run timeouts) is derived at scrape time by {@link #collect}.
+ *
+ * <p>Counts follow {@code RunRecorder}: a request belongs to the phase of its t_sched, and once
+ * {@link #runEnded()} was called what was scheduled but never finished counts as {@code
+ * timeout_idle} (the recorder does the same at close), so the final values equal {@code
+ * summary.json}'s. Thread-safe.
  */
 public final class RunMetrics {
 
     private static final EndpointClass[] CLASSES = EndpointClass.values();
     private static final Phase[] PHASES = Phase.values();
     private static final Outcome[] OUTCOMES = Outcome.values();
-    private static final double NANOS_PER_SECOND = 1e9;
+    private static final int TIMEOUT_IDLE = Outcome.TIMEOUT_IDLE.ordinal();
+
+    /** Index of each exposed latency in {@link InjectorMetrics#LATENCIES}; -1: not exposed. */
+    private static final int[] LATENCY_INDEX = latencyIndex();
+
+    private static final int LATENCIES = InjectorMetrics.LATENCIES.size();
+
+    /** Where each latency's buckets start in a {@link Scratch}, and the scratch's length. */
+    private static final int[] SCRATCH_OFFSET = new int[LATENCIES + 1];
+
+    static {
+        for (int i = 0; i < LATENCIES; i++) {
+            SCRATCH_OFFSET[i + 1] =
+                    SCRATCH_OFFSET[i] + InjectorMetrics.LATENCY_BOUNDS.get(i).length + 1;
+        }
+    }
+
+    private static final long[][] BOUNDS_NANOS = new long[LATENCIES][];
+    private static final int[][] OCTAVE_STARTS = new int[LATENCIES][];
+
+    static {
+        for (int i = 0; i < LATENCIES; i++) {
+            BOUNDS_NANOS[i] = LiveHistogram.nanos(InjectorMetrics.LATENCY_BOUNDS.get(i));
+            OCTAVE_STARTS[i] = LiveHistogram.octaveStarts(BOUNDS_NANOS[i]);
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final RunClock clock;
     private final Window window;
+    private final long createdMillis = System.currentTimeMillis();
 
     /** [class][phase] */
-    private final CounterDataPoint[][] scheduled;
+    private final LongAdder[][] scheduled;
 
     /** [class][phase][outcome] */
-    private final CounterDataPoint[][][] finished;
+    private final LongAdder[][][] finished;
 
-    /** What {@link #runEnded()} subtracts: [class][phase] scheduled minus finished. */
-    private final LongAdder[][] pending;
+    private final LongAdder[] outputTokens;
+    private final LongAdder[] inputTokens;
 
-    private final GaugeDataPoint[] inFlight;
-    private final CounterDataPoint[] outputTokens;
-    private final CounterDataPoint[] inputTokens;
-    private final ClassSink[] sinks;
-    private final GaugeDataPoint ended;
+    /** [class][latency] */
+    private final LiveHistogram[][] latencies;
+
+    /** The label sets, resolved once: [class], [class][phase], [class][phase][outcome]. */
+    private final Labels[] classLabels;
+
+    private final Labels[][] phaseLabels;
+    private final Labels[][][] outcomeLabels;
+    private final Labels runLabels;
     private volatile boolean closed;
 
     RunMetrics(
@@ -58,39 +99,39 @@ public final class RunMetrics {
         this.clock = clock;
         this.window = window;
         int classes = CLASSES.length;
-        scheduled = new CounterDataPoint[classes][PHASES.length];
-        finished = new CounterDataPoint[classes][PHASES.length][OUTCOMES.length];
-        pending = new LongAdder[classes][PHASES.length];
-        inFlight = new GaugeDataPoint[classes];
-        outputTokens = new CounterDataPoint[classes];
-        inputTokens = new CounterDataPoint[classes];
-        sinks = new ClassSink[classes];
+        scheduled = new LongAdder[classes][PHASES.length];
+        finished = new LongAdder[classes][PHASES.length][OUTCOMES.length];
+        outputTokens = new LongAdder[classes];
+        inputTokens = new LongAdder[classes];
+        latencies = new LiveHistogram[classes][LATENCIES];
+        classLabels = new Labels[classes];
+        phaseLabels = new Labels[classes][PHASES.length];
+        outcomeLabels = new Labels[classes][PHASES.length][OUTCOMES.length];
+        runLabels =
+                Labels.of(
+                        InjectorMetrics.RUN_ID, runId,
+                        InjectorMetrics.SCENARIO, scenario,
+                        InjectorMetrics.INJECTOR, injector);
         for (EndpointClass c : CLASSES) {
             int i = c.ordinal();
-            String cls = c.wireName();
+            classLabels[i] = runLabels.add(InjectorMetrics.CLASS, c.wireName());
             for (Phase p : PHASES) {
-                scheduled[i][p.ordinal()] =
-                        m.scheduled.labelValues(runId, scenario, injector, cls, p.wireName());
-                pending[i][p.ordinal()] = new LongAdder();
+                scheduled[i][p.ordinal()] = new LongAdder();
+                phaseLabels[i][p.ordinal()] =
+                        classLabels[i].add(InjectorMetrics.PHASE, p.wireName());
                 for (Outcome o : OUTCOMES) {
-                    finished[i][p.ordinal()][o.ordinal()] =
-                            m.requests.labelValues(
-                                    runId, scenario, injector, cls, p.wireName(), o.wireName());
+                    finished[i][p.ordinal()][o.ordinal()] = new LongAdder();
+                    outcomeLabels[i][p.ordinal()][o.ordinal()] =
+                            phaseLabels[i][p.ordinal()].add(InjectorMetrics.OUTCOME, o.wireName());
                 }
             }
-            inFlight[i] = m.inFlight.labelValues(runId, scenario, injector, cls);
-            outputTokens[i] = m.outputTokens.labelValues(runId, scenario, injector, cls);
-            inputTokens[i] = m.inputTokens.labelValues(runId, scenario, injector, cls);
-            sinks[i] =
-                    new ClassSink(
-                            m.ttft.labelValues(runId, scenario, injector, cls),
-                            m.itl.labelValues(runId, scenario, injector, cls),
-                            m.tpot.labelValues(runId, scenario, injector, cls),
-                            m.e2e.labelValues(runId, scenario, injector, cls),
-                            m.dispatchLag.labelValues(runId, scenario, injector, cls));
+            outputTokens[i] = new LongAdder();
+            inputTokens[i] = new LongAdder();
+            for (int l = 0; l < LATENCIES; l++) {
+                latencies[i][l] = new LiveHistogram(InjectorMetrics.LATENCY_BOUNDS.get(l));
+            }
         }
-        ended = m.runEnded.labelValues(runId, scenario, injector);
-        ended.set(0);
+        m.add(this);
     }
 
     /** An arrival of {@code endpoint} became due at {@code tSchedNanos}. */
@@ -98,11 +139,7 @@ public final class RunMetrics {
         if (closed) {
             return;
         }
-        int c = endpoint.ordinal();
-        int p = phase(tSchedNanos);
-        scheduled[c][p].inc();
-        pending[c][p].increment();
-        inFlight[c].inc();
+        scheduled[endpoint.ordinal()][phase(tSchedNanos)].increment();
     }
 
     /** A request finished (whatever its outcome). */
@@ -111,17 +148,19 @@ public final class RunMetrics {
             return;
         }
         int c = t.endpoint().ordinal();
-        count(c, phase(t.tSchedNanos()), t.outcome());
+        finished[c][phase(t.tSchedNanos())][t.outcome().ordinal()].increment();
         if (t.outcome().isSuccess()) {
             long out = t.outputTokens();
             if (out > 0) {
-                outputTokens[c].inc(out);
+                outputTokens[c].add(out);
             }
             if (t.promptTokens() > 0) {
-                inputTokens[c].inc(t.promptTokens());
+                inputTokens[c].add(t.promptTokens());
             }
         }
-        MetricDerivation.derive(t, sinks[c]);
+        Scratch s = SCRATCH.get();
+        MetricDerivation.derive(t, s);
+        s.flushTo(latencies[c]);
     }
 
     /** A video job finished. */
@@ -130,36 +169,19 @@ public final class RunMetrics {
             return;
         }
         int c = EndpointClass.VIDEO.ordinal();
-        count(c, phase(j.tSchedNanos()), j.outcome());
-        MetricDerivation.derive(j, sinks[c]);
-    }
-
-    private void count(int c, int p, Outcome outcome) {
-        finished[c][p][outcome.ordinal()].inc();
-        pending[c][p].decrement();
-        inFlight[c].dec();
+        finished[c][phase(j.tSchedNanos())][j.outcome().ordinal()].increment();
+        Scratch s = SCRATCH.get();
+        MetricDerivation.derive(j, s);
+        s.flushTo(latencies[c]);
     }
 
     /**
-     * The run ended (its recorder closed): what is still pending counts as {@code timeout_idle},
-     * nothing is in flight, {@code tokenbench_run_ended} becomes 1, and later calls are ignored.
-     * Idempotent.
+     * The run ended (its recorder closed): from now on what is still pending counts as {@code
+     * timeout_idle}, nothing is in flight, {@code tokenbench_run_ended} is 1, and later calls are
+     * ignored. Idempotent.
      */
-    public synchronized void runEnded() {
-        if (closed) {
-            return;
-        }
+    public void runEnded() {
         closed = true;
-        for (int c = 0; c < CLASSES.length; c++) {
-            for (int p = 0; p < PHASES.length; p++) {
-                long unfinished = pending[c][p].sum();
-                if (unfinished > 0) {
-                    finished[c][p][Outcome.TIMEOUT_IDLE.ordinal()].inc(unfinished);
-                }
-            }
-            inFlight[c].set(0);
-        }
-        ended.set(1);
     }
 
     private int phase(long tSchedNanos) {
@@ -167,37 +189,101 @@ public final class RunMetrics {
         return window.phaseOf(clock.sinceStartNanos(at)).ordinal();
     }
 
-    /** Routes one class's derived samples to its histograms, in seconds. */
-    private static final class ClassSink implements MetricSink {
-        private final DistributionDataPoint ttft;
-        private final DistributionDataPoint itl;
-        private final DistributionDataPoint tpot;
-        private final DistributionDataPoint e2e;
-        private final DistributionDataPoint dispatchLag;
-
-        ClassSink(
-                DistributionDataPoint ttft,
-                DistributionDataPoint itl,
-                DistributionDataPoint tpot,
-                DistributionDataPoint e2e,
-                DistributionDataPoint dispatchLag) {
-            this.ttft = ttft;
-            this.itl = itl;
-            this.tpot = tpot;
-            this.e2e = e2e;
-            this.dispatchLag = dispatchLag;
+    /** Appends this run's data points, as they are now, to the families' lists. */
+    void collect(
+            List<CounterDataPointSnapshot> scheduledOut,
+            List<CounterDataPointSnapshot> requestsOut,
+            List<GaugeDataPointSnapshot> inFlightOut,
+            List<CounterDataPointSnapshot> outputTokensOut,
+            List<CounterDataPointSnapshot> inputTokensOut,
+            List<List<HistogramDataPointSnapshot>> latenciesOut,
+            List<GaugeDataPointSnapshot> endedOut) {
+        boolean ended = closed;
+        for (int c = 0; c < CLASSES.length; c++) {
+            long inFlight = 0;
+            for (int p = 0; p < PHASES.length; p++) {
+                long due = scheduled[c][p].sum();
+                long[] byOutcome = new long[OUTCOMES.length];
+                long done = 0;
+                for (int o = 0; o < OUTCOMES.length; o++) {
+                    byOutcome[o] = finished[c][p][o].sum();
+                    done += byOutcome[o];
+                }
+                long pending = Math.max(0, due - done);
+                if (ended) {
+                    byOutcome[TIMEOUT_IDLE] += pending; // as RunRecorder does at close
+                } else {
+                    inFlight += pending;
+                }
+                scheduledOut.add(counter(due, phaseLabels[c][p]));
+                for (int o = 0; o < OUTCOMES.length; o++) {
+                    requestsOut.add(counter(byOutcome[o], outcomeLabels[c][p][o]));
+                }
+            }
+            inFlightOut.add(new GaugeDataPointSnapshot(inFlight, classLabels[c], null));
+            outputTokensOut.add(counter(outputTokens[c].sum(), classLabels[c]));
+            inputTokensOut.add(counter(inputTokens[c].sum(), classLabels[c]));
+            for (int l = 0; l < LATENCIES; l++) {
+                LiveHistogram h = latencies[c][l];
+                latenciesOut
+                        .get(l)
+                        .add(
+                                new HistogramDataPointSnapshot(
+                                        ClassicHistogramBuckets.of(
+                                                h.upperBoundsWithInf(), h.bucketCounts()),
+                                        h.sumSeconds(),
+                                        classLabels[c],
+                                        Exemplars.EMPTY,
+                                        createdMillis));
+            }
         }
+        endedOut.add(new GaugeDataPointSnapshot(ended ? 1 : 0, runLabels, null));
+    }
+
+    private CounterDataPointSnapshot counter(long value, Labels labels) {
+        return new CounterDataPointSnapshot(value, labels, null, createdMillis);
+    }
+
+    private static int[] latencyIndex() {
+        int[] index = new int[Metric.values().length];
+        java.util.Arrays.fill(index, -1);
+        index[Metric.TTFT.ordinal()] = 0;
+        index[Metric.ITL.ordinal()] = 1;
+        index[Metric.TPOT.ordinal()] = 2;
+        index[Metric.E2E.ordinal()] = 3;
+        index[Metric.DISPATCH_LAG.ordinal()] = 4;
+        return index;
+    }
+
+    /**
+     * One thread's counts of the request being recorded: bucket counts of every exposed latency
+     * side by side, their sums, and whether the latency got a sample.
+     */
+    private static final class Scratch implements MetricSink {
+        private final long[] counts = new long[SCRATCH_OFFSET[LATENCIES]];
+        private final long[] sumNanos = new long[LATENCIES];
+        private final boolean[] touched = new boolean[LATENCIES];
 
         @Override
         public void accept(Metric metric, long storedValue) {
-            switch (metric) {
-                case TTFT -> ttft.observe(storedValue / NANOS_PER_SECOND);
-                case ITL -> itl.observe(storedValue / NANOS_PER_SECOND);
-                case TPOT -> tpot.observe(storedValue / NANOS_PER_SECOND);
-                case E2E -> e2e.observe(storedValue / NANOS_PER_SECOND);
-                case DISPATCH_LAG -> dispatchLag.observe(storedValue / NANOS_PER_SECOND);
-                default -> {
-                    // other metrics stay in the run folder's histograms only
+            int l = LATENCY_INDEX[metric.ordinal()];
+            if (l < 0) {
+                return; // other metrics stay in the run folder's histograms only
+            }
+            counts[
+                    SCRATCH_OFFSET[l]
+                            + LiveHistogram.bucketOf(
+                                    BOUNDS_NANOS[l], OCTAVE_STARTS[l], storedValue)]++;
+            sumNanos[l] += storedValue;
+            touched[l] = true;
+        }
+
+        void flushTo(LiveHistogram[] histograms) {
+            for (int l = 0; l < LATENCIES; l++) {
+                if (touched[l]) {
+                    histograms[l].add(counts, SCRATCH_OFFSET[l], sumNanos[l]);
+                    sumNanos[l] = 0;
+                    touched[l] = false;
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.tokenbench.simulations.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Parses chat-completions, completions ({@code choices[].text}) and Responses API payloads ({@code
@@ -55,6 +56,26 @@ public final class ChunkParser {
         } catch (JsonProcessingException e) {
             return new Chunk.Malformed("body is not JSON: " + abbreviate(body));
         }
+        return parseBody(node);
+    }
+
+    /**
+     * As {@link #parseBody(String)} for the UTF-8 bytes {@code bytes[offset, offset + length)},
+     * parsed as bytes (no decoding into a String first: the hot path of non-streamed runs). Bytes
+     * Jackson rejects, such as invalid UTF-8 the String decoding would have replaced, go the String
+     * way, so the result is always the same.
+     */
+    public static Chunk parseBody(byte[] bytes, int offset, int length) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(bytes, offset, length);
+        } catch (java.io.IOException e) {
+            return parseBody(new String(bytes, offset, length, StandardCharsets.UTF_8));
+        }
+        return parseBody(node);
+    }
+
+    private static Chunk parseBody(JsonNode node) {
         if (node == null || !node.isObject()) {
             return new Chunk.Malformed("body is not a JSON object");
         }

@@ -43,7 +43,7 @@ public final class ExchangeTrace implements ExchangeObserver {
 
     private final boolean streamed;
     private final SseDecoder decoder;
-    private final ByteArrayOutputStream body;
+    private final Bytes body;
     private final StringBuilder sample = new StringBuilder();
     private final StringBuilder text;
     private final Map<String, String> sampledHeaders = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ public final class ExchangeTrace implements ExchangeObserver {
         this.text = keepText ? new StringBuilder() : null;
         this.streamed = streamed;
         this.decoder = streamed ? new SseDecoder(this::onEvent) : null;
-        this.body = streamed ? null : new ByteArrayOutputStream();
+        this.body = streamed ? null : new Bytes();
     }
 
     public void sent(long nanos) {
@@ -351,7 +351,7 @@ public final class ExchangeTrace implements ExchangeObserver {
     }
 
     private void onBody(long nanos) {
-        Chunk chunk = ChunkParser.parseBody(body.toString(StandardCharsets.UTF_8));
+        Chunk chunk = ChunkParser.parseBody(body.bytes(), 0, body.size());
         if (chunk instanceof Chunk.Malformed m) {
             malformed = true;
             detail = m.reason();
@@ -360,6 +360,13 @@ public final class ExchangeTrace implements ExchangeObserver {
             detail = e.message();
         } else if (chunk instanceof Chunk.Delta d) {
             onDelta(nanos, d);
+        }
+    }
+
+    /** A byte buffer whose content is parsed in place (no copy). */
+    private static final class Bytes extends ByteArrayOutputStream {
+        byte[] bytes() {
+            return buf;
         }
     }
 

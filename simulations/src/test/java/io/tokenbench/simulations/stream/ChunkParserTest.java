@@ -87,4 +87,37 @@ class ChunkParserTest {
         assertThat(ChunkParser.parseBody("{\"choices\":[{\"message\":{\"content\":\"a"))
                 .isInstanceOf(Chunk.Malformed.class);
     }
+
+    @Test
+    void aBodyParsedAsBytesGivesWhatItsStringGives() {
+        byte[] invalidUtf8 =
+                "{\"choices\":[{\"message\":{\"content\":\"a\u00ff b\"},\"finish_reason\":\"stop\"}]}"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); // 0xff alone
+        java.util.List<byte[]> bodies =
+                java.util.List.of(
+                        ("{\"choices\":[{\"message\":{\"content\":\"h\u00e9 \u2603 x\"},"
+                                        + "\"finish_reason\":\"length\"}],"
+                                        + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":3}}")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "{\"error\":{\"message\":\"quota\"}}".getBytes(),
+                        "{\"choices\":[]}".getBytes(),
+                        "{\"choices\":[{\"message\":{\"content\":\"a".getBytes(),
+                        "[1]".getBytes(),
+                        new byte[0],
+                        invalidUtf8);
+        for (byte[] body : bodies) {
+            byte[] padded = new byte[body.length + 4]; // the buffer is longer than the body
+            System.arraycopy(body, 0, padded, 2, body.length);
+            assertThat(ChunkParser.parseBody(padded, 2, body.length))
+                    .as(new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(
+                            ChunkParser.parseBody(
+                                    new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        // the invalid byte became U+FFFD, as a String decoding does, instead of failing the body
+        assertThat(
+                        ((Chunk.Delta) ChunkParser.parseBody(invalidUtf8, 0, invalidUtf8.length))
+                                .contentText())
+                .isEqualTo("a\ufffd b");
+    }
 }
