@@ -79,6 +79,14 @@ MOCK_PID=$!
 for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
 grep -q '^listening on' "$WORK/mock.out" || { echo "mock-stream-soak: the mock did not start" >&2; cat "$WORK/mock.err" >&2; exit 1; }
 grep '^mock: transport' "$WORK/mock.err" >&2
+# JIT_NICE=N (environment, experimental): renice the mock JVM's JIT compiler threads to N, so that on the
+# one pinned CPU a compilation yields to the event loop instead of taking whole time slices from it.
+if [[ -n "${JIT_NICE:-}" ]]; then
+  for t in /proc/"$MOCK_PID"/task/*; do
+    [[ "$(cat "$t/comm")" == C[12]\ CompilerThre* ]] && renice -n "$JIT_NICE" -p "${t##*/}" >/dev/null
+  done
+  echo "mock: JIT compiler threads reniced to $JIT_NICE" >&2
+fi
 
 taskset -c "$MOCK_CPUS" java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$BENCH_JAR" \
   io.tokenbench.benchmarks.mockload.TimerJitter "$STREAMS" "$ITL_MS" "$WARMUP" "$DURATION"
