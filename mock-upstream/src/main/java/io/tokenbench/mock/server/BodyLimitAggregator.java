@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
@@ -38,6 +39,7 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
         server.stats.refused();
         FullHttpResponse response =
                 errorResponse(ApiError.bodyTooLarge(server.config.maxBodyBytes()));
+        countResponse(oversized, response);
         boolean keepOpen =
                 HttpUtil.isKeepAlive(oversized) && !HttpUtil.is100ContinueExpected(oversized);
         if (!keepOpen) {
@@ -68,10 +70,22 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
         ReferenceCountUtil.release(netty);
         server.stats.received();
         server.stats.refused();
-        return errorResponse(
-                status == 413
-                        ? ApiError.bodyTooLarge(maxContentLength)
-                        : ApiError.expectationFailed());
+        FullHttpResponse answer =
+                errorResponse(
+                        status == 413
+                                ? ApiError.bodyTooLarge(maxContentLength)
+                                : ApiError.expectationFailed());
+        countResponse(start, answer);
+        return answer;
+    }
+
+    /** In {@code /metrics}' responses by route and status, like every answer of the handlers. */
+    private void countResponse(HttpMessage request, FullHttpResponse response) {
+        int route =
+                request instanceof HttpRequest r
+                        ? server.responses.routeOf(r.uri())
+                        : server.responses.other();
+        server.responses.count(route, response.status().code());
     }
 
     private FullHttpResponse errorResponse(ApiError error) {

@@ -165,6 +165,41 @@ class MetricsRoutesTest {
     }
 
     @Test
+    void bodiesOverTheLimitAreCountedAsTheir413s() throws Exception {
+        try (MockUpstream small =
+                MockUpstream.start(
+                        MockConfig.defaults()
+                                .withPort(0)
+                                .withIoThreads(1)
+                                .withMaxBodyBytes(1024))) {
+            String big = chat(false).replace("hello", "x".repeat(2048));
+            HttpRequest.Builder post =
+                    HttpRequest.newBuilder(URI.create(small.baseUrl() + CHAT))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(big));
+            for (int i = 0; i < 2; i++) {
+                assertThat(
+                                http.send(post.build(), HttpResponse.BodyHandlers.ofString())
+                                        .statusCode())
+                        .isEqualTo(413);
+            }
+
+            String text =
+                    http.send(
+                                    HttpRequest.newBuilder(URI.create(small.baseUrl() + "/metrics"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body();
+            assertThat(
+                            PrometheusText.parse(text)
+                                    .sum(
+                                            "tokenbench_mock_responses_total",
+                                            Map.of("route", CHAT, "status", "413")))
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void openMetricsWhenAskedAndOnlyGet() throws Exception {
         HttpResponse<String> om =
                 http.send(
