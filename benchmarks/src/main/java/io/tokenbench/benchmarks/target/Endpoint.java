@@ -50,11 +50,6 @@ public record Endpoint(
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
-    /** Whether the user's headers replace the client's header {@code name}. */
-    public boolean overrides(String name) {
-        return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
-    }
-
     /** {@code https} or not. */
     public boolean tls() {
         return "https".equals(baseUrlV1.getScheme());
