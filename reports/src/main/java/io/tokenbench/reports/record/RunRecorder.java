@@ -44,12 +44,16 @@ public final class RunRecorder implements AutoCloseable {
     private final RunClock clock;
     private final RecorderConfig config;
     private final long intervalMillis;
-    private final Map<Phase, PhaseRecorders> phases = new EnumMap<>(Phase.class);
-    private final PhaseRecorders[] byOrdinal = new PhaseRecorders[Phase.values().length];
     private final Map<Phase, PhaseCounts> totals = new EnumMap<>(Phase.class);
 
-    /** [class ordinal][phase ordinal], null unless recording per class. */
-    private final PhaseRecorders[][] byClass;
+    /**
+     * Two sets of recorders: writers record into {@link #active}; an interval cut makes the other
+     * set active and waits (phaser flip) for the record calls still in the old one, so a request's
+     * counts and its histograms always land in the same interval.
+     */
+    private final IntervalRecorders[] sets = new IntervalRecorders[2];
+
+    private volatile IntervalRecorders active;
 
     private final PhaseCounts[][] classTotals;
     private final IntervalLogWriter writer;
@@ -83,23 +87,18 @@ public final class RunRecorder implements AutoCloseable {
         this.runDir = runDir;
         this.intervalMillis = config.interval().toMillis();
         for (Phase p : Phase.values()) {
-            PhaseRecorders r = new PhaseRecorders();
-            phases.put(p, r);
-            byOrdinal[p.ordinal()] = r;
             totals.put(p, PhaseCounts.ZERO);
         }
+        sets[0] = IntervalRecorders.create(config.byClass());
+        sets[1] = IntervalRecorders.create(config.byClass());
+        active = sets[0];
         if (config.byClass()) {
             int classes = EndpointClass.values().length;
-            byClass = new PhaseRecorders[classes][Phase.values().length];
             classTotals = new PhaseCounts[classes][Phase.values().length];
-            for (int c = 0; c < classes; c++) {
-                for (int p = 0; p < Phase.values().length; p++) {
-                    byClass[c][p] = new PhaseRecorders();
-                    classTotals[c][p] = PhaseCounts.ZERO;
-                }
+            for (PhaseCounts[] row : classTotals) {
+                java.util.Arrays.fill(row, PhaseCounts.ZERO);
             }
         } else {
-            byClass = null;
             classTotals = null;
         }
         this.intervalStartEpochMillis = clock.startEpochMillis();
@@ -198,9 +197,10 @@ public final class RunRecorder implements AutoCloseable {
                 return;
             }
             int phase = phaseIndex(tSchedNanos);
-            byOrdinal[phase].counters().scheduled();
-            if (byClass != null && endpoint != null) {
-                byClass[endpoint.ordinal()][phase].counters().scheduled();
+            IntervalRecorders set = active;
+            set.byPhase()[phase].counters().scheduled();
+            if (set.byClass() != null && endpoint != null) {
+                set.byClass()[endpoint.ordinal()][phase].counters().scheduled();
             }
         } finally {
             closePhaser.writerCriticalSectionExit(token);
@@ -216,12 +216,13 @@ public final class RunRecorder implements AutoCloseable {
                 return;
             }
             int phase = phaseIndex(t.tSchedNanos());
-            PhaseRecorders p = byOrdinal[phase];
+            IntervalRecorders set = active;
+            PhaseRecorders p = set.byPhase()[phase];
             boolean good = config.sloFor(t.endpoint()).isGood(t);
-            if (byClass == null) {
+            if (set.byClass() == null) {
                 MetricDerivation.derive(t, p);
             } else {
-                PhaseRecorders c = byClass[t.endpoint().ordinal()][phase];
+                PhaseRecorders c = set.byClass()[t.endpoint().ordinal()][phase];
                 MetricDerivation.derive(
                         t,
                         (metric, value) -> {
@@ -254,12 +255,13 @@ public final class RunRecorder implements AutoCloseable {
                 return;
             }
             int phase = phaseIndex(j.tSchedNanos());
-            PhaseRecorders p = byOrdinal[phase];
+            IntervalRecorders set = active;
+            PhaseRecorders p = set.byPhase()[phase];
             boolean good = config.sloFor(EndpointClass.VIDEO).isGood(j);
-            if (byClass == null) {
+            if (set.byClass() == null) {
                 MetricDerivation.derive(j, p);
             } else {
-                PhaseRecorders c = byClass[EndpointClass.VIDEO.ordinal()][phase];
+                PhaseRecorders c = set.byClass()[EndpointClass.VIDEO.ordinal()][phase];
                 MetricDerivation.derive(
                         j,
                         (metric, value) -> {
@@ -317,13 +319,14 @@ public final class RunRecorder implements AutoCloseable {
     private void writeInterval(long endEpochMillis, boolean last) {
         long start = intervalStartEpochMillis;
         long end = Math.max(endEpochMillis, start);
+        IntervalRecorders ending = swapActive(last);
         Map<Phase, PhaseCounts> counts = new EnumMap<>(Phase.class);
         Map<Phase, Map<EndpointClass, PhaseCounts>> classCounts = new EnumMap<>(Phase.class);
         for (Phase phase : Phase.values()) {
-            if (byClass != null) {
-                classCounts.put(phase, writeClasses(phase, start, end, last));
+            if (ending.byClass() != null) {
+                classCounts.put(phase, writeClasses(ending, phase, start, end, last));
             }
-            PhaseRecorders p = phases.get(phase);
+            PhaseRecorders p = ending.byPhase()[phase.ordinal()];
             for (Metric m : Metric.values()) {
                 Histogram h = p.takeInterval(m);
                 if (h.getTotalCount() > 0) {
@@ -343,12 +346,31 @@ public final class RunRecorder implements AutoCloseable {
         lastIntervalEndEpochMillis = end;
     }
 
+    /**
+     * Makes the other recorder set active and returns the one that ends, once no record call is
+     * still writing into it. At close (no writers left) the active set is the one that ends.
+     */
+    private IntervalRecorders swapActive(boolean last) {
+        IntervalRecorders ending = active;
+        if (last) {
+            return ending;
+        }
+        active = ending == sets[0] ? sets[1] : sets[0];
+        closePhaser.readerLock();
+        try {
+            closePhaser.flipPhase(); // every record call that read the old set has finished
+        } finally {
+            closePhaser.readerUnlock();
+        }
+        return ending;
+    }
+
     /** Writes the per-class histograms of one phase and returns its per-class counts. */
     private Map<EndpointClass, PhaseCounts> writeClasses(
-            Phase phase, long start, long end, boolean last) {
+            IntervalRecorders ending, Phase phase, long start, long end, boolean last) {
         Map<EndpointClass, PhaseCounts> out = new EnumMap<>(EndpointClass.class);
         for (EndpointClass endpoint : EndpointClass.values()) {
-            PhaseRecorders r = byClass[endpoint.ordinal()][phase.ordinal()];
+            PhaseRecorders r = ending.byClass()[endpoint.ordinal()][phase.ordinal()];
             for (Metric m : Metric.values()) {
                 Histogram h = r.takeInterval(m);
                 if (h.getTotalCount() > 0) {
