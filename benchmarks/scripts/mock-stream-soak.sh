@@ -73,19 +73,28 @@ export MOCK_ADMIN_TOKEN="adm-soak-$RANDOM$RANDOM$RANDOM"
 MOCK_JVM=(-Xms1g -Xmx1g -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled)
 [[ -n "$TICK_US" ]] && MOCK_JVM+=("-Dtokenbench.mock.emissionTickMicros=$TICK_US")
 [[ -n "$GC_LOG" ]] && MOCK_JVM+=("-Xlog:gc*,safepoint:file=$GC_LOG:uptime,level,tags")
-taskset -c "$MOCK_CPUS" java "${MOCK_JVM[@]}" -jar "$JAR" --port "$PORT" \
+MOCK_ARGS=()
+if [[ -n "${JIT_NICE:-}" ]] && jar tf "$JAR" 2>/dev/null | grep -q 'io/tokenbench/mock/cli/JitPriority.class'; then
+  MOCK_ARGS+=(--jit-nice "$JIT_NICE")
+fi
+taskset -c "$MOCK_CPUS" java "${MOCK_JVM[@]}" -jar "$JAR" --port "$PORT" "${MOCK_ARGS[@]}" \
   --io-threads "$IO_THREADS" --transport "$TRANSPORT" --admin-token "$MOCK_ADMIN_TOKEN" >"$WORK/mock.out" 2>"$WORK/mock.err" &
 MOCK_PID=$!
 for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
 grep -q '^listening on' "$WORK/mock.out" || { echo "mock-stream-soak: the mock did not start" >&2; cat "$WORK/mock.err" >&2; exit 1; }
 grep '^mock: transport' "$WORK/mock.err" >&2
-# JIT_NICE=N (environment, experimental): renice the mock JVM's JIT compiler threads to N, so that on the
-# one pinned CPU a compilation yields to the event loop instead of taking whole time slices from it.
+# JIT_NICE=N (environment): the mock's JIT compiler threads at nice N, so that on the one pinned CPU a
+# compilation yields to the event loop instead of taking whole time slices from it. A mock jar with
+# --jit-nice got it as an option above; an older one (MOCK_JAR from before the option) is reniced here.
 if [[ -n "${JIT_NICE:-}" ]]; then
-  for t in /proc/"$MOCK_PID"/task/*; do
-    [[ "$(cat "$t/comm")" == C[12]\ CompilerThre* ]] && renice -n "$JIT_NICE" -p "${t##*/}" >/dev/null
-  done
-  echo "mock: JIT compiler threads reniced to $JIT_NICE" >&2
+  if grep -q '^mock: jit compiler threads' "$WORK/mock.err"; then
+    grep '^mock: jit compiler threads' "$WORK/mock.err" >&2
+  else
+    for t in /proc/"$MOCK_PID"/task/*; do
+      [[ "$(cat "$t/comm")" == C[12]\ CompilerThre* ]] && renice -n "$JIT_NICE" -p "${t##*/}" >/dev/null
+    done
+    echo "mock: JIT compiler threads reniced to $JIT_NICE (by the script)" >&2
+  fi
 fi
 
 taskset -c "$MOCK_CPUS" java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$BENCH_JAR" \

@@ -222,6 +222,15 @@ public final class MockCommand implements Callable<Integer> {
     String transport;
 
     @Option(
+            names = "--jit-nice",
+            paramLabel = "N",
+            description =
+                    "lower the JIT compiler threads' CPU priority to nice N (1..19), so that"
+                            + " compilations yield to the event loops on a shared or pinned core;"
+                            + " 0 leaves them alone (default: ${DEFAULT-VALUE})")
+    int jitNice = JitPriority.DEFAULT_NICE;
+
+    @Option(
             names = "--io-threads",
             paramLabel = "N",
             description = "event loop threads, 1..1024 (default: number of CPUs)")
@@ -339,7 +348,8 @@ public final class MockCommand implements Callable<Integer> {
                 profile.profile(),
                 Optional.ofNullable(stateFile),
                 adminToken == null,
-                tls.config(spec));
+                tls.config(spec),
+                checked("--jit-nice", jitNice, n -> inRange(n, 0, 19)));
     }
 
     private Behavior behavior() {

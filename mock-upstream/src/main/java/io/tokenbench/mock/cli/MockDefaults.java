@@ -37,6 +37,7 @@ final class MockDefaults implements IDefaultValueProvider {
         m.put("--host", config.host());
         m.put("--port", Integer.toString(config.port()));
         m.put("--seed", Long.toString(config.seed()));
+        m.put("--jit-nice", Integer.toString(JitPriority.DEFAULT_NICE));
         m.put("--ttft", behavior.ttft().spec());
         m.put("--itl", behavior.itl().spec());
         m.put("--output-tokens", behavior.outputTokens().spec());

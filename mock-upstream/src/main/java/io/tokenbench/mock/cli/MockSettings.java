@@ -9,14 +9,16 @@ import java.util.Optional;
 
 /**
  * What the command line asks for: the server config, the key-enforcement profile, the {@code
- * --state-file}, whether the admin token was generated (then it is printed at start), and TLS.
+ * --state-file}, whether the admin token was generated (then it is printed at start), TLS, and the
+ * JIT compiler threads' nice value (0: left alone).
  */
 record MockSettings(
         MockConfig config,
         EnforcementProfile profile,
         Optional<Path> stateFile,
         boolean generatedAdminToken,
-        Optional<TlsConfig> tls) {
+        Optional<TlsConfig> tls,
+        int jitNice) {
 
     MockSettings {
         Objects.requireNonNull(config, "config");

@@ -110,6 +110,9 @@ final class MockStart {
             err.println("mock: admin token: " + mock.adminToken());
         }
         err.println("mock: transport " + mock.transport().wireName());
+        if (settings.jitNice() > 0) {
+            err.println(JitPriority.lower(settings.jitNice()).announcement());
+        }
         err.flush();
         TlsOptions.announcements(mock, settings.tls()).forEach(out::println);
         out.println("listening on " + mock.baseUrl());
