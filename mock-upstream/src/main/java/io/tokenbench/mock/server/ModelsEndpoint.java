@@ -50,7 +50,7 @@ final class ModelsEndpoint {
                                 exchange.requestId(),
                                 bearer,
                                 path,
-                                modelId,
+                                null, // reading a model is never priced: no reservation
                                 0,
                                 OptionalInt.empty(),
                                 false));

@@ -198,6 +198,43 @@ class PowerTokensServerTest {
                 .isEqualTo(expectedMicro);
     }
 
+    /**
+     * Reading a model ({@code GET /v1/models/{id}}) costs nothing and needs no room on the key: a
+     * key whose remaining Credits could not cover one chat request still reads it, and its usage
+     * stays 0, like the list route.
+     */
+    @Test
+    void retrievingAModelIsNeverPricedOrRefusedForCredits() throws Exception {
+        JsonNode created =
+                admin(
+                        "POST",
+                        "/admin/keys",
+                        "{\"name\":\"ci\",\"limit_credits\":0.000001,\"reset\":\"daily\"}",
+                        201);
+        String secret = created.get("key").asText();
+        long id = created.get("id").asLong();
+        HttpResponse<String> chat =
+                send(
+                        "POST",
+                        "/v1/chat/completions",
+                        secret,
+                        "{\"model\":\""
+                                + MODEL
+                                + "\",\"max_tokens\":1000,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(chat.statusCode())
+                .as("a chat request does not fit: %s", chat.body())
+                .isNotEqualTo(200);
+        for (String path : new String[] {"/v1/models/" + MODEL, "/v1/models"}) {
+            HttpResponse<String> r = send("GET", path, secret, null);
+            assertThat(r.statusCode()).as("%s: %s", path, r.body()).isEqualTo(200);
+        }
+        awaitSettled();
+        JsonNode key = admin("GET", "/admin/keys/" + id, null, 200);
+        assertThat(key.get("used_total").decimalValue()).isZero();
+        HttpResponse<String> unknown = send("GET", "/v1/models/no-such-model", secret, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
     @Test
     void adminRoutesNeedTheAdminTokenAndBadBodiesChangeNothing() throws Exception {
         HttpResponse<String> wrongToken =
