@@ -29,11 +29,7 @@ class JitPriorityTest {
     @EnabledOnOs(OS.LINUX)
     void theCompilerThreadsRunAtTheGivenNiceAndTheEventLoopsDoNot() throws Exception {
         Process mock =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                MockMain.class.getName(),
+                ChildMock.command(
                                 "--host",
                                 "127.0.0.1",
                                 "--port",

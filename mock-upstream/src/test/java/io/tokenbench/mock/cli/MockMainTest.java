@@ -337,11 +337,7 @@ class MockMainTest {
     @Test
     void sigtermLetsTheStreamInFlightFinishThenExits() throws Exception {
         Process process =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                MockMain.class.getName(),
+                ChildMock.command(
                                 "--port",
                                 "0",
                                 "--ttft",

@@ -38,11 +38,7 @@ class StateFileKillTest {
     void spendAnsweredBeforeTheBoundSurvivesAKillNine() throws Exception {
         Path state = dir.resolve("state.json");
         Process mock =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                MockMain.class.getName(),
+                ChildMock.command(
                                 "--host",
                                 "127.0.0.1",
                                 "--port",

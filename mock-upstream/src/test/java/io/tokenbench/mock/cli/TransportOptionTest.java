@@ -7,7 +7,6 @@ import io.tokenbench.mock.server.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,12 +90,8 @@ class TransportOptionTest {
     }
 
     private static Process child(String transport) throws Exception {
-        return new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Dio.netty.transport.noNative=true",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        MockMain.class.getName(),
+        return ChildMock.command(
+                        java.util.List.of("-Dio.netty.transport.noNative=true"),
                         "--host",
                         "127.0.0.1",
                         "--port",
