@@ -8,20 +8,56 @@ import java.util.function.Consumer;
  * Incremental Server-Sent Events framing (the WHATWG rules that matter for chat streams): bytes in,
  * one {@code data} payload out per event. Lines end in LF or CRLF; an empty line ends an event;
  * several {@code data:} lines are joined with LF; comment lines ({@code :}) and other fields
- * ({@code event}, {@code id}, {@code retry}) are skipped. Lines are decoded as UTF-8 only once
- * complete, so a character split across TCP reads is never mangled.
+ * ({@code event}, {@code id}, {@code retry}) are skipped. Text is decoded as UTF-8 only from
+ * complete lines, so a character split across TCP reads is never mangled.
+ *
+ * <p>An event with one {@code data} line (every chat chunk) is handed over as its bytes, without
+ * decoding ({@link EventSink#bytes}); one with several lines as the joined text ({@link
+ * EventSink#text}), each line decoded on its own as before.
  *
  * <p>Not thread-safe: one per response, fed from the connection's event loop.
  */
 public final class SseDecoder {
-    private final Consumer<String> onData;
+    /** Where each event's data goes. */
+    public interface EventSink {
+        /**
+         * The data of an event with one {@code data} line: UTF-8 bytes {@code [offset, offset +
+         * length)}, valid only during the call.
+         */
+        void bytes(byte[] data, int offset, int length);
+
+        /** The data of an event with several {@code data} lines, joined with LF. */
+        void text(String data);
+    }
+
+    private static final byte[] DATA = {'d', 'a', 't', 'a'};
+
+    private final EventSink sink;
     private byte[] line = new byte[256];
     private int lineLength;
-    private StringBuilder data;
+    private byte[] firstData = new byte[256];
+    private int firstDataLength = -1; // -1: no data line in the current event
+    private StringBuilder moreData; // from the event's second data line on
     private long bytesSeen;
 
+    /** Each event's data as text (the bytes of a one-line event decoded as UTF-8). */
     public SseDecoder(Consumer<String> onData) {
-        this.onData = onData;
+        this(
+                new EventSink() {
+                    @Override
+                    public void bytes(byte[] data, int offset, int length) {
+                        onData.accept(new String(data, offset, length, StandardCharsets.UTF_8));
+                    }
+
+                    @Override
+                    public void text(String data) {
+                        onData.accept(data);
+                    }
+                });
+    }
+
+    public SseDecoder(EventSink sink) {
+        this.sink = sink;
     }
 
     /** Feeds {@code length} bytes from {@code bytes} starting at {@code offset}. */
@@ -34,7 +70,7 @@ public final class SseDecoder {
                         lineLength > 0 && line[lineLength - 1] == '\r'
                                 ? lineLength - 1
                                 : lineLength;
-                onLine(new String(line, 0, end, StandardCharsets.UTF_8));
+                onLine(end);
                 lineLength = 0;
             } else {
                 if (lineLength == line.length) {
@@ -47,38 +83,68 @@ public final class SseDecoder {
 
     /** True when bytes of an unfinished line or event are pending (the body ended mid-event). */
     public boolean hasPartialEvent() {
-        return lineLength > 0 || data != null;
+        return lineLength > 0 || firstDataLength >= 0;
     }
 
     public long bytesSeen() {
         return bytesSeen;
     }
 
-    private void onLine(String text) {
-        if (text.isEmpty()) {
-            if (data != null) {
-                String payload = data.toString();
-                data = null;
-                onData.accept(payload);
-            }
+    /** The line {@code line[0, end)}. ':' is ASCII, so byte and character positions agree. */
+    private void onLine(int end) {
+        if (end == 0) {
+            endEvent();
             return;
         }
-        if (text.charAt(0) == ':') {
+        if (line[0] == ':') {
             return; // comment / keep-alive
         }
-        int colon = text.indexOf(':');
-        String field = colon < 0 ? text : text.substring(0, colon);
-        if (!field.equals("data")) {
+        int colon = -1;
+        for (int i = 0; i < end; i++) {
+            if (line[i] == ':') {
+                colon = i;
+                break;
+            }
+        }
+        int fieldEnd = colon < 0 ? end : colon;
+        if (!Arrays.equals(line, 0, fieldEnd, DATA, 0, DATA.length)) {
             return;
         }
-        String value = colon < 0 ? "" : text.substring(colon + 1);
-        if (value.startsWith(" ")) {
-            value = value.substring(1);
+        int from = colon < 0 ? end : colon + 1;
+        if (from < end && line[from] == ' ') {
+            from++;
         }
-        if (data == null) {
-            data = new StringBuilder(value);
+        int n = end - from;
+        if (firstDataLength < 0) {
+            if (n > firstData.length) {
+                firstData = new byte[Math.max(n, firstData.length * 2)];
+            }
+            System.arraycopy(line, from, firstData, 0, n);
+            firstDataLength = n;
         } else {
-            data.append('\n').append(value);
+            if (moreData == null) {
+                moreData = new StringBuilder(utf8(firstData, 0, firstDataLength));
+            }
+            moreData.append('\n').append(utf8(line, from, n));
         }
+    }
+
+    private void endEvent() {
+        if (firstDataLength < 0) {
+            return;
+        }
+        int n = firstDataLength;
+        StringBuilder joined = moreData;
+        firstDataLength = -1;
+        moreData = null;
+        if (joined == null) {
+            sink.bytes(firstData, 0, n);
+        } else {
+            sink.text(joined.toString());
+        }
+    }
+
+    private static String utf8(byte[] bytes, int offset, int length) {
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 }
