@@ -85,7 +85,7 @@ run_gatling_floor() {
   local jfr=()
   [[ $JFR == 1 ]] && jfr=("-XX:StartFlightRecording=settings=profile,filename=$OUT/$name.jfr")
   "${JVM[@]}" ${EXTRA_JVM[@]+"${EXTRA_JVM[@]}"} ${jfr[@]+"${jfr[@]}"} -Dfloor.url="$MOCK_URL" -Dfloor.key="$KEY" "$@" \
-      -Dfloor.seconds=$(( warm + measure + 3 )) -cp "$FLOOR_CLASSES:$CP" GatlingFloorSimulation "$OUT/$name" \
+      -Dfloor.seconds=$(( warm + measure + 10 )) -cp "$FLOOR_CLASSES:$CP" GatlingFloorSimulation "$OUT/$name" \
       >"$OUT/$name.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 240); do grep -q 'Simulation GatlingFloorSimulation started' "$OUT/$name.log" && break; sleep 0.25; done

@@ -60,25 +60,41 @@ public final class SseDecoder {
         this.sink = sink;
     }
 
-    /** Feeds {@code length} bytes from {@code bytes} starting at {@code offset}. */
+    /**
+     * Feeds {@code length} bytes from {@code bytes} starting at {@code offset}. A line that is
+     * whole in this read is handled in place; only the bytes of a line split across reads are
+     * buffered.
+     */
     public void feed(byte[] bytes, int offset, int length) {
         bytesSeen += length;
-        for (int i = offset; i < offset + length; i++) {
-            byte b = bytes[i];
-            if (b == '\n') {
-                int end =
-                        lineLength > 0 && line[lineLength - 1] == '\r'
-                                ? lineLength - 1
-                                : lineLength;
-                onLine(end);
-                lineLength = 0;
-            } else {
-                if (lineLength == line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
-                }
-                line[lineLength++] = b;
+        int end = offset + length;
+        int start = offset;
+        while (start < end) {
+            int lf = start;
+            while (lf < end && bytes[lf] != '\n') {
+                lf++;
             }
+            if (lf == end) {
+                append(bytes, start, end - start);
+                return;
+            }
+            if (lineLength == 0) {
+                onLine(bytes, start, lf > start && bytes[lf - 1] == '\r' ? lf - 1 : lf);
+            } else {
+                append(bytes, start, lf - start);
+                onLine(line, 0, line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength);
+                lineLength = 0;
+            }
+            start = lf + 1;
         }
+    }
+
+    private void append(byte[] bytes, int offset, int length) {
+        if (lineLength + length > line.length) {
+            line = Arrays.copyOf(line, Math.max(lineLength + length, line.length * 2));
+        }
+        System.arraycopy(bytes, offset, line, lineLength, length);
+        lineLength += length;
     }
 
     /** True when bytes of an unfinished line or event are pending (the body ended mid-event). */
@@ -90,42 +106,42 @@ public final class SseDecoder {
         return bytesSeen;
     }
 
-    /** The line {@code line[0, end)}. ':' is ASCII, so byte and character positions agree. */
-    private void onLine(int end) {
-        if (end == 0) {
+    /** The line {@code buf[from, end)}. ':' is ASCII, so byte and character positions agree. */
+    private void onLine(byte[] buf, int from, int end) {
+        if (end == from) {
             endEvent();
             return;
         }
-        if (line[0] == ':') {
+        if (buf[from] == ':') {
             return; // comment / keep-alive
         }
         int colon = -1;
-        for (int i = 0; i < end; i++) {
-            if (line[i] == ':') {
+        for (int i = from; i < end; i++) {
+            if (buf[i] == ':') {
                 colon = i;
                 break;
             }
         }
         int fieldEnd = colon < 0 ? end : colon;
-        if (!Arrays.equals(line, 0, fieldEnd, DATA, 0, DATA.length)) {
+        if (!Arrays.equals(buf, from, fieldEnd, DATA, 0, DATA.length)) {
             return;
         }
-        int from = colon < 0 ? end : colon + 1;
-        if (from < end && line[from] == ' ') {
-            from++;
+        int value = colon < 0 ? end : colon + 1;
+        if (value < end && buf[value] == ' ') {
+            value++;
         }
-        int n = end - from;
+        int n = end - value;
         if (firstDataLength < 0) {
             if (n > firstData.length) {
                 firstData = new byte[Math.max(n, firstData.length * 2)];
             }
-            System.arraycopy(line, from, firstData, 0, n);
+            System.arraycopy(buf, value, firstData, 0, n);
             firstDataLength = n;
         } else {
             if (moreData == null) {
                 moreData = new StringBuilder(utf8(firstData, 0, firstDataLength));
             }
-            moreData.append('\n').append(utf8(line, from, n));
+            moreData.append('\n').append(utf8(buf, value, n));
         }
     }
 
