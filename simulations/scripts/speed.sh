@@ -10,7 +10,7 @@
 #     same script run (req/s, ratio to wrk, CPU per request), and streaming at the same rates as part 1
 #     (Gatling's response times and its CPU per stream): the ceiling of the required engine here.
 # Usage: simulations/scripts/speed.sh [--quick] [--only stream|plain] [--rates "R1 R2 ..."] [--jfr]
-#   (from the repository root; needs wrk and python3)
+#   (from the repository root; needs wrk, python3 and a JDK: javac compiles the Gatling floor)
 #   --only   run one part;  --rates  the streaming steps (default 5 10 25 ... 1600; every given step runs, even
 #   after one exceeded 5 ms, so a fixed rate can be compared across runs);  --jfr  record every harness JVM
 #   with JFR (settings=profile) into the out folder
@@ -88,11 +88,26 @@ run_gatling_floor() {
       -Dfloor.seconds=$(( warm + measure + 10 )) -cp "$FLOOR_CLASSES:$CP" GatlingFloorSimulation "$OUT/$name" \
       >"$OUT/$name.log" 2>&1 &
   local pid=$!
-  for _ in $(seq 1 240); do grep -q 'Simulation GatlingFloorSimulation started' "$OUT/$name.log" && break; sleep 0.25; done
+  FLOOR_REQ=0; FLOOR_CPU_S=0; FLOOR_MOCK_CPU_S=0
+  for _ in $(seq 1 240); do
+    grep -q 'Simulation GatlingFloorSimulation started' "$OUT/$name.log" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.25
+  done
+  if ! grep -q 'Simulation GatlingFloorSimulation started' "$OUT/$name.log"; then
+    echo "  the Gatling floor did not start (counted as 0): $OUT/$name.log"
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    return 0
+  fi
   sleep "$warm"
   local r0 c0 m0 r1 c1 m1
   r0=$(admin_received); c0=$(proc_cpu "$pid"); m0=$(proc_cpu "$MOCK_PID")
   sleep "$measure"
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "  the Gatling floor ended before its measure window did (counted as 0): $OUT/$name.log"
+    wait "$pid" 2>/dev/null || true
+    return 0
+  fi
   r1=$(admin_received); c1=$(proc_cpu "$pid"); m1=$(proc_cpu "$MOCK_PID")
   wait "$pid" || echo "  (the Gatling floor exited $?: $OUT/$name.log)"
   FLOOR_REQ=$(( r1 - r0 )); FLOOR_CPU_S=$(python3 -c "print($c1 - $c0)"); FLOOR_MOCK_CPU_S=$(python3 -c "print($m1 - $m0)")
