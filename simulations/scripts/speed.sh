@@ -12,7 +12,7 @@
 # Usage: simulations/scripts/speed.sh [--quick] [--only stream|plain] [--rates "R1 R2 ..."] [--jfr]
 #   (from the repository root; needs wrk, python3 and a JDK: javac compiles the Gatling floor)
 #   --only   run one part;  --rates  the streaming steps (default 5 10 25 ... 1600; every given step runs, even
-#   after one exceeded 5 ms, so a fixed rate can be compared across runs);  --jfr  record every harness JVM
+#   after one exceeded 5 ms, so a fixed rate can be compared across runs);  --jfr  record every harness JVM (and Gatling floor JVM)
 #   with JFR (settings=profile) into the out folder
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
