@@ -4,11 +4,15 @@
 #  2. non-streaming: requests/s of the harness (closed model, C connections) vs wrk and vs a minimal Netty
 #     client (the JVM floor: codec and aggregator only) with the same C, the same body and the same
 #     zero-latency mock process, in the same script run; prints the ratios and the CPU per request of the
-#     harness and of the mock over the measure phase (simulations/scripts/cpu-per-request.py).
+#     harness and of the mock over the measure phase (simulations/scripts/cpu-per-request.py);
+#  3. the Gatling floor (simulations/scripts/GatlingFloorSimulation.java, plain Gatling Java DSL, no tokenbench
+#     code, run in-process through Gatling's runner): non-streaming with the same C users, body and mock in the
+#     same script run (req/s, ratio to wrk, CPU per request), and streaming at the same rates as part 1
+#     (Gatling's response times and its CPU per stream): the ceiling of the required engine here.
 # Usage: simulations/scripts/speed.sh [--quick] [--only stream|plain] [--rates "R1 R2 ..."] [--jfr]
-#   (from the repository root; needs wrk and python3)
+#   (from the repository root; needs wrk, python3 and a JDK: javac compiles the Gatling floor)
 #   --only   run one part;  --rates  the streaming steps (default 5 10 25 ... 1600; every given step runs, even
-#   after one exceeded 5 ms, so a fixed rate can be compared across runs);  --jfr  record every harness JVM
+#   after one exceeded 5 ms, so a fixed rate can be compared across runs);  --jfr  record every harness JVM (and Gatling floor JVM)
 #   with JFR (settings=profile) into the out folder
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -57,6 +61,57 @@ run_harness() {  # run_harness NAME ARGS... : one harness JVM; its run folder un
       ${MOCK_PID:+"$MOCK_PID"} -- "${JVM[@]}" ${EXTRA_JVM[@]+"${EXTRA_JVM[@]}"} ${jfr[@]+"${jfr[@]}"} -cp "$CP" io.tokenbench.simulations.cli.TokenbenchRun run \
       "$@" --out "$OUT/$name" ${EXTRA[@]+"${EXTRA[@]}"} >"$OUT/$name.log" 2>&1
 }
+# the Gatling floor: compiled once per script run against the injector's class path (kept out of the product jar)
+FLOOR_CLASSES="$OUT/gatling-floor-classes"
+compile_gatling_floor() {
+  [[ -f "$FLOOR_CLASSES/GatlingFloorSimulation.class" ]] && return 0
+  command -v javac >/dev/null || { echo "speed.sh needs javac (a JDK) for the Gatling floor" >&2; exit 2; }
+  mkdir -p "$FLOOR_CLASSES"
+  javac -nowarn -cp "$CP" -d "$FLOOR_CLASSES" simulations/scripts/GatlingFloorSimulation.java
+}
+admin_received() {  # admin_received: the mock's requests_received so far (GET /admin/stats with its admin token)
+  python3 - "$MOCK_URL" "$MOCK_ADMIN" <<'PY'
+import json, sys, urllib.request
+r = urllib.request.Request(sys.argv[1] + "/admin/stats", headers={"Authorization": "Bearer " + sys.argv[2]})
+print(json.load(urllib.request.urlopen(r, timeout=10))["requests_received"])
+PY
+}
+# run_gatling_floor NAME WARMUP_S MEASURE_S -Dfloor.x=... : one plain-Gatling JVM against $MOCK_URL; waits for
+# Gatling's "Simulation ... started", then counts the mock's received requests and the CPU of the floor JVM and
+# of the mock over MEASURE_S after WARMUP_S (as for wrk: from outside). Sets FLOOR_REQ, FLOOR_CPU_S, FLOOR_MOCK_CPU_S.
+run_gatling_floor() {
+  local name="$1" warm="$2" measure="$3"; shift 3
+  compile_gatling_floor
+  local jfr=()
+  [[ $JFR == 1 ]] && jfr=("-XX:StartFlightRecording=settings=profile,filename=$OUT/$name.jfr")
+  "${JVM[@]}" ${EXTRA_JVM[@]+"${EXTRA_JVM[@]}"} ${jfr[@]+"${jfr[@]}"} -Dfloor.url="$MOCK_URL" -Dfloor.key="$KEY" "$@" \
+      -Dfloor.seconds=$(( warm + measure + 10 )) -cp "$FLOOR_CLASSES:$CP" GatlingFloorSimulation "$OUT/$name" \
+      >"$OUT/$name.log" 2>&1 &
+  local pid=$!
+  FLOOR_REQ=0; FLOOR_CPU_S=0; FLOOR_MOCK_CPU_S=0
+  for _ in $(seq 1 240); do
+    grep -q 'Simulation GatlingFloorSimulation started' "$OUT/$name.log" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.25
+  done
+  if ! grep -q 'Simulation GatlingFloorSimulation started' "$OUT/$name.log"; then
+    echo "  the Gatling floor did not start (counted as 0): $OUT/$name.log"
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    return 0
+  fi
+  sleep "$warm"
+  local r0 c0 m0 r1 c1 m1
+  r0=$(admin_received); c0=$(proc_cpu "$pid"); m0=$(proc_cpu "$MOCK_PID")
+  sleep "$measure"
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "  the Gatling floor ended before its measure window did (counted as 0): $OUT/$name.log"
+    wait "$pid" 2>/dev/null || true
+    return 0
+  fi
+  r1=$(admin_received); c1=$(proc_cpu "$pid"); m1=$(proc_cpu "$MOCK_PID")
+  wait "$pid" || echo "  (the Gatling floor exited $?: $OUT/$name.log)"
+  FLOOR_REQ=$(( r1 - r0 )); FLOOR_CPU_S=$(python3 -c "print($c1 - $c0)"); FLOOR_MOCK_CPU_S=$(python3 -c "print($m1 - $m0)")
+}
 cpu_field() { python3 -c "import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print('n/a' if v is None else v)" "$1" "$2"; }
 proc_cpu() {  # proc_cpu PID: user+system CPU seconds so far
   python3 -c "import os,sys; s=open('/proc/%s/stat' % sys.argv[1]).read(); f=s[s.rindex(')')+2:].split(); print((int(f[11])+int(f[12]))/os.sysconf('SC_CLK_TCK'))" "$1"
@@ -69,6 +124,7 @@ start_mock() {   # start_mock LOG ARGS... ; sets MOCK_URL
   MOCK_PID=$!
   for _ in $(seq 1 120); do
     MOCK_URL="$(grep -o 'listening on http://[^ ]*' "$log" | head -1 | cut -d' ' -f3 || true)"
+    MOCK_ADMIN="$(grep -o 'admin token: [^ ]*' "$log" | head -1 | cut -d' ' -f3 || true)"
     [[ -n "$MOCK_URL" ]] && return 0
     sleep 0.5
   done
@@ -87,8 +143,10 @@ PY
 }
 
 if [[ "$ONLY" != plain ]]; then
-echo "== 1. streaming: highest rate with dispatch_lag p99 <= 5 ms (mock: its default timing, separate process)"
+echo "== 1. streaming: highest rate with dispatch_lag p99 <= 5 ms (mock: its default timing, separate process);"
+echo "   under each rate, plain Gatling (simulations/scripts/GatlingFloorSimulation.java) at the same rate"
 start_mock "$OUT/mock-stream.log"
+STREAM_BODY='{"model":"MiniMax-M3","messages":[{"role":"user","content":"Explain in two sentences what time to first token measures."}],"stream":true}'
 best=0
 for rate in "${RATES[@]}"; do
   name="stream-$rate"
@@ -101,6 +159,26 @@ for rate in "${RATES[@]}"; do
   ok=$(summary_field "$OUT/$name" 's["outcomes"].get("ok", 0)')
   printf '  rate %5s/s: sent %8.1f/s  ok %6s  dispatch_lag p99 %8.2f ms  harness CPU %s us/request  (load %s)\n' \
       "$rate" "$sent" "$ok" "$lag" "$(cpu_field "$OUT/$name.cpu.json" harness_us)" "$(cut -d' ' -f1 /proc/loadavg)"
+  # the Gatling floor at the same rate: Gatling's own response times (send to last byte, its warm-up included;
+  # the mock's ideal stream takes 200 ms + 63 x 20 ms = 1,460 ms, so p99 - min is the delay added) and CPU per stream
+  run_gatling_floor "gatling-stream-$rate" "$WARMUP" "$STEP_SECONDS" -Dfloor.mode=stream -Dfloor.rate="$rate" \
+      -Dfloor.reports=true "-Dfloor.body=$STREAM_BODY"
+  printf '  %13s gatling floor: %s  CPU %s us/stream  (load %s)\n' "" \
+      "$(python3 - "$OUT/gatling-stream-$rate.log" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(label):
+    m = re.search(r"> " + re.escape(label) + r" \(ms\)\s+\|\s+([\d,]+)", text)
+    return int(m.group(1).replace(",", "")) if m else None
+n = re.search(r"> request count\s+\|\s+([\d,]+)\s+\|\s+([\d,]+)", text)
+lo, p50, p99 = ms("min response time"), ms("response time 50th percentile"), ms("response time 99th percentile")
+if n is None or lo is None:
+    print("no summary (see %s)" % sys.argv[1])
+else:
+    print("requests %s ok %s  response time min %d p50 %d p99 %d ms (p99 - min %d ms)"
+          % (n.group(1), n.group(2), lo, p50, p99, p99 - lo))
+PY
+)" "$(python3 -c "print(round($FLOOR_CPU_S * 1e6 / max(1, $FLOOR_REQ), 1))")" "$(cut -d' ' -f1 /proc/loadavg)"
   if python3 -c "import sys; sys.exit(0 if float('$lag') <= 5.0 else 1)"; then
     best=$rate
   elif [[ -z "$GIVEN_RATES" ]]; then
@@ -114,6 +192,7 @@ fi
 if [[ "$ONLY" != stream ]]; then
 echo "== 2. non-streaming requests/s, $CONNECTIONS connections each, same zero-latency mock: tokenbench (closed model)"
 echo "   vs wrk vs a minimal Netty client (simulations/scripts/NettyFloorClient.java: the JVM floor)"
+echo "   vs plain Gatling (simulations/scripts/GatlingFloorSimulation.java: the engine's floor)"
 start_mock "$OUT/mock-plain.log" --ttft 0ms --itl 0ms --output-tokens 16
 BODY='{"model":"MiniMax-M3","messages":[{"role":"user","content":"Explain in two sentences what time to first token measures."}],"max_tokens":16}'
 printf '%s' "$BODY" >"$OUT/body.json"
@@ -145,6 +224,11 @@ floorrps=$(echo "$floorout" | awk '/requests\/s/ {print $2}')
 floorreq=$(echo "$floorout" | awk '/requests\/s/ {print $6}')
 floorbad=$(echo "$floorout" | awk '/requests\/s/ {print $4}')
 load_floor=$(cut -d' ' -f1 /proc/loadavg)
+run_gatling_floor gatling-plain "$WARMUP" "$BENCH_SECONDS" -Dfloor.mode=plain -Dfloor.users=$CONNECTIONS "-Dfloor.body=$BODY"
+gfrps=$(python3 -c "print(round($FLOOR_REQ / $BENCH_SECONDS, 1))")
+gfus=$(python3 -c "print(round($FLOOR_CPU_S * 1e6 / max(1, $FLOOR_REQ), 1))")
+gfmock=$(python3 -c "print(round($FLOOR_MOCK_CPU_S * 1e6 / max(1, $FLOOR_REQ), 1))")
+load_gf=$(cut -d' ' -f1 /proc/loadavg)
 stop_mock
 printf '  tokenbench: %10.1f req/s (ok %s; CPU per request: harness %s us, mock %s us; load %s)\n' "$tb" "$tbok" \
     "$(cpu_field "$OUT/plain.cpu.json" harness_us)" "$(cpu_field "$OUT/plain.cpu.json" mock_us)" "$load_tb"
@@ -152,10 +236,12 @@ printf '  wrk:        %10.1f req/s (non-2xx: %s; mock %s us CPU per request; loa
     "$(python3 -c "print(round(($mock1 - $mock0) * 1e6 / max(1, int('$wrkreq')), 1))")" "$load_wrk"
 printf '  netty floor:%10.1f req/s (non-2xx: %s; mock %s us CPU per request, its warm-up included; load %s)\n' "${floorrps:-0}" \
     "${floorbad:-n/a}" "$(python3 -c "print(round(($mock3 - $mock2) * 1e6 / max(1, int('${floorreq:-0}')), 1))")" "$load_floor"
+printf '  gatling floor:%8.1f req/s (received by the mock; CPU per request: Gatling %s us, mock %s us; load %s)\n' \
+    "$gfrps" "$gfus" "$gfmock" "$load_gf"
 python3 -c "
-tb, wrk, floor = float('$tb'), float('$wrkrps'), float('${floorrps:-0}')
-print('  => ratio tokenbench / wrk: %.3f   netty floor / wrk: %.3f   tokenbench / netty floor: %s'
-      % (tb / wrk, floor / wrk, '%.3f' % (tb / floor) if floor else 'n/a'))"
+tb, wrk, floor, gf = float('$tb'), float('$wrkrps'), float('${floorrps:-0}'), float('$gfrps')
+print('  => ratio tokenbench / wrk: %.3f   netty floor / wrk: %.3f   gatling floor / wrk: %.3f   tokenbench / gatling floor: %s'
+      % (tb / wrk, floor / wrk, gf / wrk, '%.3f' % (tb / gf) if gf else 'n/a'))"
 fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "logs and run folders: $OUT"

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * the raw {@code data:} payload and, so that Gatling's SSE messages can be fed too, the message
  * JSON of Gatling 3.15 ({@code {"data":{...}}}, {@code {"data":[DONE]}}, which is not valid JSON)
  * and of 3.14 and earlier ({@code {"data":"{\"id\":...}"}}). {@code [DONE]} is tested before any
- * JSON parsing.
+ * JSON parsing. The common chat shapes are read with a streaming parser ({@link ChatJsonFastPath});
+ * every other input is parsed as a tree, with the same result.
  *
  * <p>Thread-safe (Jackson's {@link ObjectMapper} is, once configured).
  */
@@ -24,9 +25,44 @@ public final class ChunkParser {
     /** Parses one streamed event. */
     public static Chunk parseEvent(String payload) {
         String p = payload.strip();
-        if (p.equals("[DONE]")
+        if (isDone(p)) {
+            return DONE;
+        }
+        Chunk fast = ChatJsonFastPath.event(JSON.getFactory(), p);
+        if (fast != null) {
+            return fast; // the common chunk, read without a tree
+        }
+        return parseEventTree(p);
+    }
+
+    /**
+     * As {@link #parseEvent(String)} for the UTF-8 bytes {@code bytes[offset, offset + length)}: an
+     * object payload ({@code {...}}, nothing to strip) is read from the bytes without decoding;
+     * anything else, or what the fast path leaves, is decoded and parsed as text, with the same
+     * result.
+     */
+    public static Chunk parseEvent(byte[] bytes, int offset, int length) {
+        if (length > 1 && bytes[offset] == '{' && bytes[offset + length - 1] == '}') {
+            Chunk fast = ChatJsonFastPath.event(JSON.getFactory(), bytes, offset, length);
+            if (fast != null) {
+                return fast;
+            }
+            // the wrapped [DONE] forms and every other shape: the tree, as from text
+            return parseEventTree(new String(bytes, offset, length, StandardCharsets.UTF_8));
+        }
+        return parseEvent(new String(bytes, offset, length, StandardCharsets.UTF_8));
+    }
+
+    private static boolean isDone(String p) {
+        return p.equals("[DONE]")
                 || p.equals("{\"data\":[DONE]}")
-                || p.equals("{\"data\":\"[DONE]\"}")) {
+                || p.equals("{\"data\":\"[DONE]\"}");
+    }
+
+    /** {@link #parseEvent} by reading the tree (every shape; the fast path's reference). */
+    static Chunk parseEventTree(String payload) {
+        String p = payload.strip();
+        if (isDone(p)) {
             return DONE;
         }
         JsonNode node;
@@ -41,7 +77,7 @@ public final class ChunkParser {
         JsonNode wrapped = node.get("data");
         if (wrapped != null && node.get("choices") == null && node.get("error") == null) {
             // Gatling's SseInboundMessage.message(): 3.15 inlines the object, 3.14 quotes it.
-            return wrapped.isTextual() ? parseEvent(wrapped.asText()) : parseObject(wrapped);
+            return wrapped.isTextual() ? parseEventTree(wrapped.asText()) : parseObject(wrapped);
         }
         return parseObject(node);
     }
@@ -66,6 +102,12 @@ public final class ChunkParser {
      * way, so the result is always the same.
      */
     public static Chunk parseBody(byte[] bytes, int offset, int length) {
+        Chunk fast = ChatJsonFastPath.body(JSON.getFactory(), bytes, offset, length);
+        return fast != null ? fast : parseBodyTree(bytes, offset, length);
+    }
+
+    /** {@link #parseBody(byte[], int, int)} by reading the tree (the fast path's reference). */
+    static Chunk parseBodyTree(byte[] bytes, int offset, int length) {
         JsonNode node;
         try {
             node = JSON.readTree(bytes, offset, length);

@@ -46,7 +46,11 @@ public final class ExchangeTrace implements ExchangeObserver {
     private final Bytes body;
     private final StringBuilder sample = new StringBuilder();
     private final StringBuilder text;
-    private final Map<String, String> sampledHeaders = new LinkedHashMap<>();
+
+    /** The response's header lookup, read only when an error sample wants its headers. */
+    private java.util.function.Function<String, String> responseHeaders = name -> null;
+
+    private Map<String, String> sampledHeaders;
     private ByteArrayOutputStream errorBody;
 
     private long tSend = RequestTimeline.ABSENT;
@@ -83,7 +87,21 @@ public final class ExchangeTrace implements ExchangeObserver {
     public ExchangeTrace(boolean streamed, boolean keepText) {
         this.text = keepText ? new StringBuilder() : null;
         this.streamed = streamed;
-        this.decoder = streamed ? new SseDecoder(this::onEvent) : null;
+        this.decoder =
+                streamed
+                        ? new SseDecoder(
+                                new SseDecoder.EventSink() {
+                                    @Override
+                                    public void bytes(byte[] data, int offset, int length) {
+                                        onEvent(ChunkParser.parseEvent(data, offset, length));
+                                    }
+
+                                    @Override
+                                    public void text(String data) {
+                                        onEvent(ChunkParser.parseEvent(data));
+                                    }
+                                })
+                        : null;
         this.body = streamed ? null : new Bytes();
     }
 
@@ -119,16 +137,25 @@ public final class ExchangeTrace implements ExchangeObserver {
                 header.apply("content-type"),
                 header.apply("retry-after-ms"),
                 header.apply("retry-after"));
-        for (String name : SAMPLED_HEADERS) {
-            String v = header.apply(name);
-            if (v != null) {
-                sampledHeaders.put(name, v);
-            }
-        }
+        // the sampled headers are looked up only for an error sample (most exchanges have none)
+        responseHeaders = header;
+        sampledHeaders = null;
     }
 
-    /** The kept headers of the response (Retry-After, request ids, rate limits). */
+    /**
+     * The kept headers of the response (Retry-After, request ids, rate limits), looked up in the
+     * response's headers on the first call.
+     */
     public Map<String, String> sampledHeaders() {
+        if (sampledHeaders == null) {
+            sampledHeaders = new LinkedHashMap<>();
+            for (String name : SAMPLED_HEADERS) {
+                String v = responseHeaders.apply(name);
+                if (v != null) {
+                    sampledHeaders.put(name, v);
+                }
+            }
+        }
         return sampledHeaders;
     }
 
@@ -300,8 +327,7 @@ public final class ExchangeTrace implements ExchangeObserver {
         return b.build();
     }
 
-    private void onEvent(String payload) {
-        Chunk chunk = ChunkParser.parseEvent(payload);
+    private void onEvent(Chunk chunk) {
         if (chunk instanceof Chunk.Done) {
             sawDone = true;
             tDone = readNanos;

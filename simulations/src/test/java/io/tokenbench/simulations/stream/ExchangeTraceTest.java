@@ -165,4 +165,34 @@ class ExchangeTraceTest {
         t.end(99_000_000, reason);
         return t.outcome();
     }
+
+    @Test
+    void sampledHeadersAreLookedUpOnlyWhenAskedForAndKeepTheirOrder() {
+        java.util.List<String> lookups = new java.util.ArrayList<>();
+        java.util.Map<String, String> response =
+                java.util.Map.of(
+                        "content-type", "application/json",
+                        "x-request-id", "req-1",
+                        "retry-after", "2",
+                        "set-cookie", "not sampled");
+        ExchangeTrace t = new ExchangeTrace(false);
+        t.sent(0);
+        t.response(
+                1_000_000,
+                429,
+                name -> {
+                    lookups.add(name);
+                    return response.get(name);
+                });
+        java.util.List<String> atResponse = java.util.List.copyOf(lookups);
+
+        assertThat(t.retryAfterMillis()).isEqualTo(2_000);
+        assertThat(t.sampledHeaders())
+                .containsExactly(
+                        java.util.Map.entry("retry-after", "2"),
+                        java.util.Map.entry("x-request-id", "req-1"));
+        assertThat(atResponse).doesNotContain("x-request-id", "cf-ray");
+        assertThat(lookups).contains("x-request-id", "cf-ray");
+        assertThat(t.sampledHeaders()).isSameAs(t.sampledHeaders());
+    }
 }
