@@ -19,6 +19,7 @@
 #
 # Usage: benchmarks/scripts/mock-vs-nginx.sh [--duration 10s] [--warmup 10s] [--rounds 3] [--connections 64]
 #        [--transport auto] [--jfr FILE]   (--jfr: a JFR recording of the mock over the measured rounds)
+# MOCK_ARGS (environment): more mock options, e.g. MOCK_ARGS="--jit-nice 19".
 set -euo pipefail
 
 DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS=64 SERVER_CPU=1 CLIENT_CPU=0 TRANSPORT=auto JFR=""
@@ -87,12 +88,12 @@ MOCK_PORT="$(free_port)"
 # Leak detection off, as in Netty's own microbenchmarks (its default SIMPLE level records a stack trace
 # for one allocation in 128); the tests run it at PARANOID.
 taskset -c "$SERVER_CPU" java -XX:+UseParallelGC -Xms512m -Xmx512m -Dio.netty.leakDetection.level=disabled \
-  -jar "$JAR" --port "$MOCK_PORT" --transport "$TRANSPORT" \
+  -jar "$JAR" --port "$MOCK_PORT" --transport "$TRANSPORT" ${MOCK_ARGS:-} \
   --ttft 0ms --itl 0ms --output-tokens 16 --io-threads 1 >"$WORK/mock.out" 2>"$WORK/mock.err" &
 MOCK_PID=$!
 for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
 grep -q '^listening on' "$WORK/mock.out" || { echo "mock-vs-nginx: the mock did not start" >&2; cat "$WORK/mock.err" >&2; exit 1; }
-grep '^mock: transport' "$WORK/mock.err" >&2
+grep -E '^mock: (transport|jit)' "$WORK/mock.err" >&2
 MOCK_URL="http://127.0.0.1:$MOCK_PORT/v1/chat/completions"
 
 # The body nginx will serve: one real response of the mock (same size and shape).
