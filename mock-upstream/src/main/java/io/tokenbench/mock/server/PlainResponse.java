@@ -8,7 +8,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AsciiString;
 import io.tokenbench.mock.openai.JsonText;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Writes a complete response (status line, headers, body) as one buffer below the connection's
@@ -52,6 +56,12 @@ final class PlainResponse {
 
     private final ServerCodec codec;
     private final ChannelHandlerContext codecContext;
+
+    // Reused per response (event loop only): no lambda or array allocated for the gate's headers.
+    private final BiConsumer<String, String> nameCheck = this::checkName;
+    private final BiConsumer<String, String> headerWriter = this::writeHeader;
+    private boolean ownNameSeen;
+    private ByteBuf head;
 
     private PlainResponse(ServerCodec codec, ChannelHandlerContext codecContext) {
         this.codec = codec;
@@ -109,13 +119,9 @@ final class PlainResponse {
         out.writeBytes(REQUEST_ID);
         ByteBufUtil.writeAscii(out, requestId);
         if (!gateHeaders.isEmpty()) {
-            gateHeaders.forEach(
-                    (name, value) -> {
-                        out.writeBytes(CRLF);
-                        ByteBufUtil.writeAscii(out, name);
-                        out.writeBytes(COLON_SPACE);
-                        ByteBufUtil.writeAscii(out, value);
-                    });
+            head = out;
+            gateHeaders.forEach(headerWriter);
+            head = null;
         }
         if (!keepAlive) {
             out.writeBytes(CLOSE);
@@ -133,25 +139,40 @@ final class PlainResponse {
     }
 
     /** Whether no gate header repeats a name of the head or of another gate header. */
-    private static boolean distinct(Map<String, String> gateHeaders) {
-        if (gateHeaders.isEmpty()) {
+    private boolean distinct(Map<String, String> gateHeaders) {
+        int size = gateHeaders.size();
+        if (size == 0) {
             return true;
         }
-        int i = 0;
-        String[] seen = new String[gateHeaders.size()];
+        ownNameSeen = false;
+        gateHeaders.forEach(nameCheck);
+        if (ownNameSeen) {
+            return false;
+        }
+        if (size == 1) {
+            return true;
+        }
+        Set<String> lowerCase = new HashSet<>();
         for (String name : gateHeaders.keySet()) {
-            for (AsciiString own : OWN_NAMES) {
-                if (own.contentEqualsIgnoreCase(name)) {
-                    return false;
-                }
+            if (!lowerCase.add(name.toLowerCase(Locale.ROOT))) {
+                return false;
             }
-            for (int j = 0; j < i; j++) {
-                if (seen[j].equalsIgnoreCase(name)) {
-                    return false;
-                }
-            }
-            seen[i++] = name;
         }
         return true;
+    }
+
+    private void checkName(String name, String value) {
+        for (AsciiString own : OWN_NAMES) {
+            if (own.contentEqualsIgnoreCase(name)) {
+                ownNameSeen = true;
+            }
+        }
+    }
+
+    private void writeHeader(String name, String value) {
+        head.writeBytes(CRLF);
+        ByteBufUtil.writeAscii(head, name);
+        head.writeBytes(COLON_SPACE);
+        ByteBufUtil.writeAscii(head, value);
     }
 }
