@@ -74,6 +74,7 @@ class ServerCodecTest {
         mock.send(EmbeddedMock.post(CHAT, CHAT_BODY));
         String[] head = headLines(mock.output());
         String id = head[3].substring("x-request-id: ".length());
+        assertThat(head[2]).matches("content-length: [1-9][0-9]*");
         assertThat(head)
                 .containsExactly(
                         "HTTP/1.1 200 OK",
