@@ -50,6 +50,10 @@ final class Exchange {
     private final boolean keepAlive;
     private final Runnable onComplete;
     private final RequestGate gate;
+
+    /** Writes complete responses below the codec; null when the pipeline has no ServerCodec. */
+    private final PlainResponse plain;
+
     private boolean completed;
 
     /** Where {@link #decorate} counts the response (by route and status); none until set. */
@@ -60,6 +64,7 @@ final class Exchange {
     /**
      * @param gate supplies the headers every response carries in its style (e.g. {@code
      *     X-Oneapi-Request-Id})
+     * @param plain the connection's writer of pre-encoded complete responses, or null
      */
     Exchange(
             ChannelHandlerContext ctx,
@@ -67,9 +72,11 @@ final class Exchange {
             IdSource ids,
             boolean keepAlive,
             RequestGate gate,
+            PlainResponse plain,
             Runnable onComplete) {
         this.ctx = ctx;
         this.gate = gate;
+        this.plain = plain;
         this.requestNumber = requestNumber;
         this.ids = ids;
         this.requestId = ids.requestId();
@@ -105,6 +112,16 @@ final class Exchange {
             CharSequence contentType,
             ByteBuf body,
             Map<String, String> headers) {
+        Map<String, String> styled = gate.responseHeaders(requestId);
+        if (plain != null && headers.isEmpty()) {
+            ByteBuf whole = plain.encode(status, contentType, body, requestId, styled, keepAlive);
+            if (whole != null) {
+                count(status);
+                write(plain.context(), whole);
+                complete();
+                return;
+            }
+        }
         FullHttpResponse response =
                 new DefaultFullHttpResponse(
                         HttpVersion.HTTP_1_1, status, body, RESPONSE_HEADERS, RESPONSE_TRAILERS);
@@ -114,7 +131,9 @@ final class Exchange {
         if (!headers.isEmpty()) {
             headers.forEach(h::set);
         }
-        writeAndComplete(response);
+        decorate(response, styled);
+        write(ctx, response);
+        complete();
     }
 
     void sendJson(int status, byte[] body, Map<String, String> headers) {
@@ -145,12 +164,13 @@ final class Exchange {
 
     /** Adds the common headers to a response head or full response, and counts it. */
     void decorate(HttpResponse response) {
-        if (responses != null) {
-            responses.count(route, response.status().code());
-        }
+        decorate(response, gate.responseHeaders(requestId));
+    }
+
+    private void decorate(HttpResponse response, Map<String, String> styled) {
+        count(response.status());
         HttpHeaders h = response.headers();
         h.set(X_REQUEST_ID, requestId);
-        Map<String, String> styled = gate.responseHeaders(requestId);
         if (!styled.isEmpty()) {
             styled.forEach(h::set);
         }
@@ -161,19 +181,26 @@ final class Exchange {
         }
     }
 
-    /** Writes a full response and completes; closes the connection afterwards unless keep-alive. */
-    void writeAndComplete(FullHttpResponse response) {
-        decorate(response);
+    private void count(HttpResponseStatus status) {
+        if (responses != null) {
+            responses.count(route, status.code());
+        }
+    }
+
+    /**
+     * Writes a complete response (a {@code FullHttpResponse}, or its bytes below the codec) through
+     * {@code context}; closes the connection afterwards unless keep-alive.
+     */
+    private void write(ChannelHandlerContext context, Object response) {
         if (keepAlive) {
             // Nothing waits on this write: a void promise spares the encoder its PromiseCombiner
             // (Netty writes the head and a body over 128 bytes as two buffers) and the listener
             // calls. A failed write reaches exceptionCaught, which closes the connection, as the
             // next read or write would have.
-            ctx.writeAndFlush(response, ctx.voidPromise());
+            context.writeAndFlush(response, context.voidPromise());
         } else {
-            LingeringClose.after(ctx.writeAndFlush(response));
+            LingeringClose.after(context.writeAndFlush(response));
         }
-        complete();
     }
 
     /** The response has been handed to Netty completely (or the connection is gone). Idempotent. */

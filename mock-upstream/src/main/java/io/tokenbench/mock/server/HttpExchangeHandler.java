@@ -46,6 +46,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     private final TextEndpoints texts;
     private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    private PlainResponse plain;
     private Exchange current;
     private InFlight inFlight;
     private long lastResponseEndNanos;
@@ -60,6 +61,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.plain = PlainResponse.of(ctx.pipeline());
         this.lastResponseEndNanos = ctx.executor().ticker().nanoTime();
     }
 
@@ -90,6 +92,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
                         server.ids(number),
                         HttpUtil.isKeepAlive(request),
                         server.gate,
+                        plain,
                         this::exchangeComplete);
         exchange.countIn(server.responses, server.responses.routeOf(request.uri()));
         current = exchange;
@@ -124,6 +127,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
                         server.ids(number),
                         false,
                         server.gate,
+                        plain,
                         this::exchangeComplete);
         closing.countIn(server.responses, server.responses.other());
         current = closing;

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +52,7 @@ final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("deadline-bytes", deadline.bytes());
         p.addLast(
                 "http",
-                new HttpServerCodec(
+                new ServerCodec(
                         new HttpDecoderConfig()
                                 .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
                                 .setMaxHeaderSize(server.config.maxHeaderBytes())
