@@ -932,7 +932,7 @@ function _picocli_tokenbench_mock() {
 
   local commands=""
   local flag_opts="'--tls' '--exit-with-parent' '--cutoff' '--no-refund-on-error' '--no_refund_on_error' '--fail-open' '--fail_open' '--usage-reports-granted' '--usage_reports_granted' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--tls-cert-out' '--tls-client-ca' '--tls-client-cert-out' '--tls-client-key-out' '--host' '--port' '--api-key' '--api-keys-env' '--api-keys-file' '--admin-token' '--seed' '--ttft' '--itl' '--output-tokens' '--tokens-per-chunk' '--slowdown-threshold' '--slowdown-factor' '--fault' '--catalog' '--max-body' '--max-header' '--shutdown-grace' '--client-timeout' '--request-deadline' '--transport' '--io-threads' '--state-file' '--embeddings-latency' '--embeddings-item-latency' '--image-latency' '--transcription-rtf' '--speech-ttfa' '--speech-rtf' '--video-queue' '--video-render' '--video-accept' '--concurrency' '--error-style' '--error_style' '--cancel-billing' '--cancel_billing' '--rounding' '--reset-zone' '--reset_zone' '--reset-weekday' '--reset_weekday' '--reset-lag-ms' '--reset_lag_ms' '--expiry-off-by-one' '--expiry_off_by_one' '--period-attribution' '--period_attribution' '--stale-cache-ms' '--stale_cache_ms' '--batch-write-ms' '--batch_write_ms' '--drop-settlement' '--drop_settlement' '--double-settle' '--double_settle' '--trust-bypass' '--trust_bypass' '--ledger-read-lag' '--ledger_read_lag'"
+  local arg_opts="'--tls-cert-out' '--tls-client-ca' '--tls-client-cert-out' '--tls-client-key-out' '--host' '--port' '--api-key' '--api-keys-env' '--api-keys-file' '--admin-token' '--seed' '--ttft' '--itl' '--output-tokens' '--tokens-per-chunk' '--slowdown-threshold' '--slowdown-factor' '--fault' '--catalog' '--max-body' '--max-header' '--shutdown-grace' '--client-timeout' '--request-deadline' '--transport' '--jit-nice' '--io-threads' '--state-file' '--embeddings-latency' '--embeddings-item-latency' '--image-latency' '--transcription-rtf' '--speech-ttfa' '--speech-rtf' '--video-queue' '--video-render' '--video-accept' '--concurrency' '--error-style' '--error_style' '--cancel-billing' '--cancel_billing' '--rounding' '--reset-zone' '--reset_zone' '--reset-weekday' '--reset_weekday' '--reset-lag-ms' '--reset_lag_ms' '--expiry-off-by-one' '--expiry_off_by_one' '--period-attribution' '--period_attribution' '--stale-cache-ms' '--stale_cache_ms' '--batch-write-ms' '--batch_write_ms' '--drop-settlement' '--drop_settlement' '--double-settle' '--double_settle' '--trust-bypass' '--trust_bypass' '--ledger-read-lag' '--ledger_read_lag'"
   local NAMEPARAMP_option_args=("http_429" "http_500" "http_502" "http_503" "connect_reset" "stream_reset" "stream_error_event" "protocol_error" "missing_done" "usage_missing" "stall" "slow_drip") # --fault values
   local MODE_option_args=("CHECK_THEN_ACT" "ATOMIC") # --concurrency values
   local STYLE_option_args=("NEWAPI" "OPENAI" "OPENROUTER" "LITELLM") # --error-style values
@@ -1034,6 +1034,9 @@ function _picocli_tokenbench_mock() {
       return
       ;;
     '--transport')
+      return
+      ;;
+    '--jit-nice')
       return
       ;;
     '--io-threads')
