@@ -21,6 +21,16 @@ public final class StatsRoutes extends MountedRouteGroup {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double NANOS_PER_MICRO = 1_000.0;
+
+    /**
+     * Resolved when the routes are built at start: the first {@code getOperatingSystemMXBean()}
+     * call loads the JMX classes (about 30 ms, more with a busy or reniced JIT), which on the event
+     * loop stalled every stream due meanwhile, right after a {@code DELETE} had reset the lag
+     * histogram.
+     */
+    private static final java.lang.management.OperatingSystemMXBean OS =
+            ManagementFactory.getOperatingSystemMXBean();
+
     private final ServerStats stats;
     private final SchedulingLag lag;
 
@@ -50,8 +60,7 @@ public final class StatsRoutes extends MountedRouteGroup {
 
     /** CPU time of the whole mock process so far (all threads), or -1 when the JVM cannot tell. */
     private static long processCpuMillis() {
-        if (ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (OS instanceof com.sun.management.OperatingSystemMXBean os) {
             long nanos = os.getProcessCpuTime();
             return nanos < 0 ? -1 : nanos / 1_000_000;
         }

@@ -1,0 +1,50 @@
+package io.tokenbench.mock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JMX classes behind {@code /admin/stats}' process CPU figure are loaded while the mock starts,
+ * before it listens: loaded by the first {@code DELETE /admin/stats} instead, they held the event
+ * loop for tens of milliseconds right after the lag histogram was reset (a stall of every stream in
+ * the soak's measured window).
+ */
+class JmxAtStartTest {
+
+    private static final String OS_BEAN = "com.sun.management.internal.OperatingSystemImpl";
+
+    @Test
+    void theOperatingSystemBeanIsLoadedBeforeTheMockListens() throws Exception {
+        Process mock =
+                ChildMock.command(
+                                List.of("-Xlog:class+load=info:stdout"),
+                                "--host",
+                                "127.0.0.1",
+                                "--port",
+                                "0")
+                        .redirectErrorStream(true)
+                        .start();
+        try {
+            BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8));
+            List<String> beforeListening = new ArrayList<>();
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("listening on")) {
+                beforeListening.add(line);
+            }
+            assertThat(line).as("the mock started").startsWith("listening on");
+            assertThat(beforeListening).anyMatch(l -> l.contains(" " + OS_BEAN + " "));
+        } finally {
+            mock.destroy();
+            mock.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
