@@ -2,9 +2,7 @@ package io.tokenbench.mock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,15 +39,7 @@ class JitPriorityTest {
                         .redirectErrorStream(true)
                         .start();
         try {
-            BufferedReader reader =
-                    new BufferedReader(
-                            new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8));
-            List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null && !line.startsWith("listening on")) {
-                lines.add(line);
-            }
-            assertThat(line).as("the mock started: %s", lines).startsWith("listening on");
+            List<String> lines = ChildMock.linesUntilListening(mock);
             assertThat(lines)
                     .anyMatch(
                             l ->

@@ -2,10 +2,6 @@ package io.tokenbench.mock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,15 +28,7 @@ class JmxAtStartTest {
                         .redirectErrorStream(true)
                         .start();
         try {
-            BufferedReader out =
-                    new BufferedReader(
-                            new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8));
-            List<String> beforeListening = new ArrayList<>();
-            String line;
-            while ((line = out.readLine()) != null && !line.startsWith("listening on")) {
-                beforeListening.add(line);
-            }
-            assertThat(line).as("the mock started").startsWith("listening on");
+            List<String> beforeListening = ChildMock.linesUntilListening(mock);
             assertThat(beforeListening).anyMatch(l -> l.contains(" " + OS_BEAN + " "));
         } finally {
             mock.destroy();
