@@ -66,9 +66,6 @@ final class PlainResponse {
     /** The last gate header name found distinct from the head's own (the gates reuse theirs). */
     private String checkedName;
 
-    /** The content-length digits, formatted here and copied in one write. */
-    private final byte[] digits = new byte[10];
-
     private PlainResponse(ServerCodec codec, ChannelHandlerContext codecContext) {
         this.codec = codec;
         this.codecContext = codecContext;
@@ -121,7 +118,7 @@ final class PlainResponse {
             ByteBufUtil.writeAscii(out, contentType);
             out.writeBytes(CONTENT_LENGTH);
         }
-        writeLength(out, bodyBytes);
+        JsonText.writeDecimal(out, bodyBytes);
         out.writeBytes(REQUEST_ID);
         ByteBufUtil.writeAscii(out, requestId);
         if (!gateHeaders.isEmpty()) {
@@ -178,17 +175,6 @@ final class PlainResponse {
             }
         }
         checkedName = name;
-    }
-
-    /** Writes {@code length} (not negative) in decimal digits. */
-    private void writeLength(ByteBuf out, int length) {
-        int at = digits.length;
-        int rest = length;
-        do {
-            digits[--at] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        } while (rest > 0);
-        out.writeBytes(digits, at, digits.length - at);
     }
 
     private void writeHeader(String name, String value) {
