@@ -1,6 +1,7 @@
 package io.tokenbench.reports.record;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -96,7 +97,7 @@ public final class RunRecorder implements AutoCloseable {
             int classes = EndpointClass.values().length;
             classTotals = new PhaseCounts[classes][Phase.values().length];
             for (PhaseCounts[] row : classTotals) {
-                java.util.Arrays.fill(row, PhaseCounts.ZERO);
+                Arrays.fill(row, PhaseCounts.ZERO);
             }
         } else {
             classTotals = null;
