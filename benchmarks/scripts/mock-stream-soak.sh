@@ -13,21 +13,26 @@
 #
 # Usage: benchmarks/scripts/mock-stream-soak.sh [--streams 5000] [--itl-ms 10] [--warmup 10] [--duration 30]
 #        [--io-threads 1] [--mock-cpus 1] [--client-cpus 0] [--transport auto] [--jfr FILE] [--gc-log FILE]
-#        [--emission-tick-us N]
+#        [--emission-tick-us N] [--tokens 2000] [--lengths uniform|fixed]
 # --transport (io_uring, epoll, nio, auto) is given to both the mock and the soak client.
 # --jfr FILE: a JFR recording of the mock (settings=profile) over the measured window only.
 # --gc-log FILE: the mock's GC and safepoint log (-Xlog:gc*,safepoint, uptime in ms) to line pauses up
 # with the lag tail. --emission-tick-us N: the mock's emission tick (system property
 # tokenbench.mock.emissionTickMicros; default 0: the mock wakes at each due time exactly; 100 rounds wake-ups up to 100 us).
+# --tokens N: the mean stream length in tokens; --lengths uniform (default) draws each stream's length
+# from 1 to 2N-1, so completions spread over time (the steady state); fixed gives every stream N tokens,
+# so the streams the ramp started together end together every N x itl (completion waves).
 set -euo pipefail
 
-STREAMS=5000 ITL_MS=10 WARMUP=10 DURATION=30 IO_THREADS=1 MOCK_CPUS=1 CLIENT_CPUS=0 TRANSPORT=auto JFR="" GC_LOG="" TICK_US=""
+TOKENS=2000 LENGTHS=uniform STREAMS=5000 ITL_MS=10 WARMUP=10 DURATION=30 IO_THREADS=1 MOCK_CPUS=1 CLIENT_CPUS=0 TRANSPORT=auto JFR="" GC_LOG="" TICK_US=""
 # Whole numbers >= 1: the counts, and the seconds TimerJitter takes as well.
 whole() { [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "mock-stream-soak: $1: '${2:-}' is not a whole number >= 1" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --streams) whole "$1" "${2:-}"; STREAMS="$2"; shift 2 ;;
     --itl-ms) whole "$1" "${2:-}"; ITL_MS="$2"; shift 2 ;;
+    --tokens) whole "$1" "${2:-}"; TOKENS="$2"; shift 2 ;;
+    --lengths) [[ "${2:-}" == uniform || "${2:-}" == fixed ]] || { echo "mock-stream-soak: --lengths: '${2:-}' is not uniform or fixed" >&2; exit 2; }; LENGTHS="$2"; shift 2 ;;
     --warmup) whole "$1" "${2:-}"; WARMUP="$2"; shift 2 ;;
     --duration) whole "$1" "${2:-}"; DURATION="$2"; shift 2 ;;
     --io-threads) whole "$1" "${2:-}"; IO_THREADS="$2"; shift 2 ;;
@@ -37,7 +42,7 @@ while [[ $# -gt 0 ]]; do
     --jfr) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --jfr: missing value" >&2; exit 2; }; JFR="$(realpath -m "$2")"; shift 2 ;;
     --gc-log) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --gc-log: missing value" >&2; exit 2; }; GC_LOG="$(realpath -m "$2")"; shift 2 ;;
     --emission-tick-us) [[ "${2:-}" =~ ^[0-9]+$ ]] || { echo "mock-stream-soak: --emission-tick-us: '${2:-}' is not a whole number" >&2; exit 2; }; TICK_US="$2"; shift 2 ;;
-    --help|-h) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --help|-h) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "mock-stream-soak: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -100,7 +105,7 @@ fi
 taskset -c "$MOCK_CPUS" java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$BENCH_JAR" \
   io.tokenbench.benchmarks.mockload.TimerJitter "$STREAMS" "$ITL_MS" "$WARMUP" "$DURATION"
 
-echo "== $STREAMS streams, ${ITL_MS} ms between tokens; mock: $IO_THREADS event loop(s) on CPU(s) $MOCK_CPUS;" \
+echo "== $STREAMS streams, ${ITL_MS} ms between tokens, lengths $LENGTHS (mean $TOKENS tokens); mock: $IO_THREADS event loop(s) on CPU(s) $MOCK_CPUS;" \
   "client on CPU(s) $CLIENT_CPUS; warm-up ${WARMUP}s, window ${DURATION}s" >&2
 # --jfr: the recording starts when the window does (after the ramp at 1,000 connects/s and the warm-up).
 if [[ -n "$JFR" ]]; then
@@ -123,7 +128,7 @@ proc_sample() {
 (sleep $((WARMUP + STREAMS / 1000 + 1)); proc_sample >"$WORK/proc.start") &
 taskset -c "$CLIENT_CPUS" java -Xms512m -Xmx512m -cp "$BENCH_JAR" io.tokenbench.benchmarks.mockload.StreamSoak \
   --base-url "http://127.0.0.1:$PORT" --streams "$STREAMS" --itl-ms "$ITL_MS" --warmup "${WARMUP}s" \
-  --duration "${DURATION}s" --transport "$TRANSPORT" | tee "$WORK/soak.txt"
+  --duration "${DURATION}s" --transport "$TRANSPORT" --tokens "$TOKENS" --lengths "$LENGTHS" | tee "$WORK/soak.txt"
 proc_sample >"$WORK/proc.end"
 if [[ -n "$JFR" ]]; then
   jcmd "$MOCK_PID" JFR.stop name=soak filename="$JFR" >/dev/null

@@ -75,6 +75,17 @@ final class SoakCommand implements Callable<Integer> {
     int tokens;
 
     @Option(
+            names = "--lengths",
+            paramLabel = "uniform|fixed",
+            defaultValue = "uniform",
+            description =
+                    "stream lengths: uniform draws each stream's from 1 to 2 x --tokens - 1, so"
+                            + " completions spread over time; fixed gives every stream --tokens, so"
+                            + " the streams the ramp started together also end together (default:"
+                            + " ${DEFAULT-VALUE})")
+    String lengths;
+
+    @Option(
             names = "--connect-per-sec",
             paramLabel = "N",
             defaultValue = "1000",
@@ -153,6 +164,7 @@ final class SoakCommand implements Callable<Integer> {
                     streams,
                     itlMillis,
                     tokens,
+                    StreamLengths.parse(lengths),
                     connectPerSec,
                     warmup,
                     duration,

@@ -14,7 +14,9 @@ import java.util.Objects;
  *     line; {@link #toString()} leaves it out)
  * @param streams concurrent streams (one connection each, kept open across requests)
  * @param itlMillis inter-token delay asked for with {@code x-mock-itl-ms}
- * @param tokens output tokens per stream before the connection starts its next stream
+ * @param tokens output tokens per stream before the connection starts its next stream: the mean
+ *     when {@code lengths} varies them
+ * @param lengths whether every stream asks for {@code tokens} or draws its own length
  * @param connectPerSec connection ramp rate
  * @param warmup time after the ramp before the mock's statistics are reset
  * @param duration measurement window
@@ -26,6 +28,7 @@ record SoakOptions(
         int streams,
         int itlMillis,
         int tokens,
+        StreamLengths lengths,
         int connectPerSec,
         Duration warmup,
         Duration duration,
@@ -43,11 +46,19 @@ record SoakOptions(
         atLeastOne("--streams", streams);
         atLeastOne("--itl-ms", itlMillis);
         atLeastOne("--tokens", tokens);
+        if (tokens > MAX_TOKENS) {
+            throw new IllegalArgumentException(
+                    "--tokens must be <= " + MAX_TOKENS + ", got " + tokens);
+        }
+        Objects.requireNonNull(lengths, "lengths");
         atLeastOne("--connect-per-sec", connectPerSec);
         positive("--warmup", warmup);
         positive("--duration", duration);
         Objects.requireNonNull(transport, "transport");
     }
+
+    /** A stream of this many tokens at 1 ms apart lasts about 17 minutes. */
+    static final int MAX_TOKENS = 1_000_000;
 
     private static void atLeastOne(String option, int value) {
         if (value < 1) {
@@ -72,6 +83,8 @@ record SoakOptions(
                 + itlMillis
                 + ", tokens="
                 + tokens
+                + ", lengths="
+                + lengths.wireName()
                 + ", transport="
                 + transport.wireName()
                 + ", connectPerSec="

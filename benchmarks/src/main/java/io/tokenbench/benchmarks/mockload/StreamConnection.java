@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -42,13 +43,17 @@ final class StreamConnection extends SimpleChannelInboundHandler<HttpObject> {
     private final String host;
     private final SoakOptions options;
     private final Counters counters;
+    private final SplittableRandom lengths;
     private int newlines;
     private long streamEvents;
+    private int streamTokens;
 
-    StreamConnection(String host, SoakOptions options, Counters counters) {
+    /** {@code seed}: the connection's own, so a soak's stream lengths repeat from run to run. */
+    StreamConnection(String host, SoakOptions options, Counters counters, long seed) {
         this.host = host;
         this.options = options;
         this.counters = counters;
+        this.lengths = new SplittableRandom(seed);
     }
 
     @Override
@@ -57,6 +62,7 @@ final class StreamConnection extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     private void send(ChannelHandlerContext ctx) {
+        streamTokens = options.lengths().draw(options.tokens(), lengths);
         FullHttpRequest request =
                 new DefaultFullHttpRequest(
                         HttpVersion.HTTP_1_1,
@@ -70,7 +76,7 @@ final class StreamConnection extends SimpleChannelInboundHandler<HttpObject> {
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.length)
                 .set("x-mock-ttft-ms", "0")
                 .set("x-mock-itl-ms", Integer.toString(options.itlMillis()))
-                .set("x-mock-output-tokens", Integer.toString(options.tokens()));
+                .set("x-mock-output-tokens", Integer.toString(streamTokens));
         ctx.writeAndFlush(request);
     }
 
@@ -88,7 +94,7 @@ final class StreamConnection extends SimpleChannelInboundHandler<HttpObject> {
             if (msg instanceof LastHttpContent) {
                 counters.streamsCompleted().increment();
                 // role + one event per token + finish + [DONE]
-                if (streamEvents < options.tokens() + 3L) {
+                if (streamEvents < streamTokens + 3L) {
                     counters.shortStreams().increment();
                 }
                 streamEvents = 0;

@@ -18,13 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Streaming soak against a running mock: holds {@code --streams} concurrent SSE streams (one
- * keep-alive connection each, a new stream as soon as one ends) with {@code --itl-ms} between
- * tokens, resets the mock's statistics after the warm-up, and after the window prints the mock's
- * own scheduling lag from {@code GET /admin/stats} plus the client's event rate. Run by
- * benchmarks/scripts/mock-stream-soak.sh; a measurement tool, not a test.
+ * keep-alive connection each, a new stream as soon as one ends; lengths per {@link StreamLengths})
+ * with {@code --itl-ms} between tokens, resets the mock's statistics after the warm-up, and after
+ * the window prints the mock's own scheduling lag from {@code GET /admin/stats} plus the client's
+ * event rate. Run by benchmarks/scripts/mock-stream-soak.sh; a measurement tool, not a test.
  */
 public final class StreamSoak {
 
@@ -37,10 +38,18 @@ public final class StreamSoak {
     /** Runs the soak; returns the exit code. */
     static int run(SoakOptions options, PrintWriter out, PrintWriter err) throws Exception {
         EventLoopGroup group = options.transport().newGroup(1);
-        err.println("stream-soak: client transport " + options.transport().wireName());
+        err.println(
+                "stream-soak: client transport "
+                        + options.transport().wireName()
+                        + "; stream lengths "
+                        + options.lengths().wireName()
+                        + ", mean "
+                        + options.tokens()
+                        + " tokens");
         StreamConnection.Counters counters = new StreamConnection.Counters();
         String host = options.baseUrl().getHost();
         int port = options.baseUrl().getPort();
+        AtomicLong connectionSeeds = new AtomicLong();
         Bootstrap bootstrap =
                 new Bootstrap()
                         .group(group)
@@ -54,7 +63,10 @@ public final class StreamSoak {
                                                 .addLast(
                                                         new HttpClientCodec(),
                                                         new StreamConnection(
-                                                                host, options, counters));
+                                                                host,
+                                                                options,
+                                                                counters,
+                                                                connectionSeeds.getAndIncrement()));
                                     }
                                 });
         AtomicInteger connected = new AtomicInteger();

@@ -39,6 +39,7 @@ class SoakCommandTest {
         assertThat(o.streams()).isEqualTo(5000);
         assertThat(o.itlMillis()).isEqualTo(10);
         assertThat(o.tokens()).isEqualTo(2000);
+        assertThat(o.lengths()).isEqualTo(StreamLengths.UNIFORM);
         assertThat(o.connectPerSec()).isEqualTo(1000);
         assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
@@ -59,7 +60,10 @@ class SoakCommandTest {
                         "--duration",
                         "500ms",
                         "--streams",
-                        "3");
+                        "3",
+                        "--lengths",
+                        "fixed");
+        assertThat(o.lengths()).isEqualTo(StreamLengths.FIXED);
         assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(90));
         assertThat(o.duration()).isEqualTo(Duration.ofMillis(500));
         assertThat(o.streams()).isEqualTo(3);
@@ -75,6 +79,10 @@ class SoakCommandTest {
         assertThat(err.toString()).contains("--streams must be >= 1");
         assertThat(run(env, "--streams", "3")).isEqualTo(2);
         assertThat(err.toString()).contains("--base-url");
+        assertThat(run(env, "--base-url", url, "--lengths", "random")).isEqualTo(2);
+        assertThat(err.toString()).contains("--lengths must be uniform or fixed, got 'random'");
+        assertThat(run(env, "--base-url", url, "--tokens", "1000001")).isEqualTo(2);
+        assertThat(err.toString()).contains("--tokens must be <= 1000000");
         assertThat(run(env, "--base-url", url, "--duration", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--duration must be positive");
         assertThat(run(Map.of(), "--base-url", url)).isEqualTo(2);
