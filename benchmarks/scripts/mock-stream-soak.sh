@@ -13,7 +13,7 @@
 #
 # Usage: benchmarks/scripts/mock-stream-soak.sh [--streams 5000] [--itl-ms 10] [--warmup 10] [--duration 30]
 #        [--io-threads 1] [--mock-cpus 1] [--client-cpus 0] [--transport auto] [--jfr FILE] [--gc-log FILE]
-#        [--emission-tick-us N] [--tokens 2000] [--lengths uniform|fixed]
+#        [--emission-tick-us N] [--tokens 2000] [--lengths uniform|fixed] [--jit-cpus LIST]
 # --transport (io_uring, epoll, nio, auto) is given to both the mock and the soak client.
 # --jfr FILE: a JFR recording of the mock (settings=profile) over the measured window only.
 # --gc-log FILE: the mock's GC and safepoint log (-Xlog:gc*,safepoint, uptime in ms) to line pauses up
@@ -22,9 +22,12 @@
 # --tokens N: the mean stream length in tokens; --lengths uniform (default) draws each stream's length
 # from 1 to 2N-1, so completions spread over time (the steady state); fixed gives every stream N tokens,
 # so the streams the ramp started together end together every N x itl (completion waves).
+# --jit-cpus LIST: once the mock is up, its JIT compiler threads are moved to these CPUs (taskset),
+# so that compilations, which go on for minutes for code a request runs once, do not take the event
+# loop's core; default: they stay on --mock-cpus. JIT_NICE=N (environment): the mock's --jit-nice N.
 set -euo pipefail
 
-TOKENS=2000 LENGTHS=uniform STREAMS=5000 ITL_MS=10 WARMUP=10 DURATION=30 IO_THREADS=1 MOCK_CPUS=1 CLIENT_CPUS=0 TRANSPORT=auto JFR="" GC_LOG="" TICK_US=""
+TOKENS=2000 LENGTHS=uniform JIT_CPUS="" STREAMS=5000 ITL_MS=10 WARMUP=10 DURATION=30 IO_THREADS=1 MOCK_CPUS=1 CLIENT_CPUS=0 TRANSPORT=auto JFR="" GC_LOG="" TICK_US=""
 # Whole numbers >= 1: the counts, and the seconds TimerJitter takes as well.
 whole() { [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "mock-stream-soak: $1: '${2:-}' is not a whole number >= 1" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
@@ -37,12 +40,13 @@ while [[ $# -gt 0 ]]; do
     --duration) whole "$1" "${2:-}"; DURATION="$2"; shift 2 ;;
     --io-threads) whole "$1" "${2:-}"; IO_THREADS="$2"; shift 2 ;;
     --mock-cpus) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --mock-cpus: missing value" >&2; exit 2; }; MOCK_CPUS="$2"; shift 2 ;;
+    --jit-cpus) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --jit-cpus: missing value" >&2; exit 2; }; JIT_CPUS="$2"; shift 2 ;;
     --client-cpus) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --client-cpus: missing value" >&2; exit 2; }; CLIENT_CPUS="$2"; shift 2 ;;
     --transport) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --transport: missing value" >&2; exit 2; }; TRANSPORT="$2"; shift 2 ;;
     --jfr) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --jfr: missing value" >&2; exit 2; }; JFR="$(realpath -m "$2")"; shift 2 ;;
     --gc-log) [[ -n "${2:-}" ]] || { echo "mock-stream-soak: --gc-log: missing value" >&2; exit 2; }; GC_LOG="$(realpath -m "$2")"; shift 2 ;;
     --emission-tick-us) [[ "${2:-}" =~ ^[0-9]+$ ]] || { echo "mock-stream-soak: --emission-tick-us: '${2:-}' is not a whole number" >&2; exit 2; }; TICK_US="$2"; shift 2 ;;
-    --help|-h) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --help|-h) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "mock-stream-soak: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -67,6 +71,8 @@ MOCK_PID=""
 cleanup() {
   [[ -n "$MOCK_PID" ]] && kill "$MOCK_PID" 2>/dev/null || true
   wait 2>/dev/null || true
+  # MOCK_OUT (environment: a directory) keeps the mock's stdout and stderr.
+  [[ -n "${MOCK_OUT:-}" ]] && mkdir -p "$MOCK_OUT" && cp "$WORK"/mock.out "$WORK"/mock.err "$MOCK_OUT"/ 2>/dev/null
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -76,6 +82,8 @@ export MOCK_ADMIN_TOKEN="adm-soak-$RANDOM$RANDOM$RANDOM"
 # Leak detection off, as in mock-vs-nginx.sh (its default SIMPLE level records a stack trace for one
 # allocation in 128); the tests run it at PARANOID.
 MOCK_JVM=(-Xms1g -Xmx1g -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled)
+# MOCK_JVM_ARGS (environment): more JVM options for the mock, e.g. "-XX:+PrintCompilation".
+[[ -n "${MOCK_JVM_ARGS:-}" ]] && read -r -a EXTRA_JVM <<<"$MOCK_JVM_ARGS" && MOCK_JVM+=("${EXTRA_JVM[@]}")
 [[ -n "$TICK_US" ]] && MOCK_JVM+=("-Dtokenbench.mock.emissionTickMicros=$TICK_US")
 [[ -n "$GC_LOG" ]] && MOCK_JVM+=("-Xlog:gc*,safepoint:file=$GC_LOG:uptime,level,tags")
 MOCK_ARGS=()
@@ -102,6 +110,17 @@ if [[ -n "${JIT_NICE:-}" ]]; then
   fi
 fi
 
+if [[ -n "$JIT_CPUS" ]]; then
+  moved=0
+  for t in /proc/"$MOCK_PID"/task/*; do
+    if [[ "$(cat "$t/comm")" == C[12]\ CompilerThre* ]]; then
+      taskset -pc "$JIT_CPUS" "${t##*/}" >/dev/null || { echo "mock-stream-soak: --jit-cpus: taskset failed" >&2; exit 2; }
+      moved=$((moved + 1))
+    fi
+  done
+  echo "mock: $moved JIT compiler thread(s) moved to CPU(s) $JIT_CPUS (the event loop stays on $MOCK_CPUS)" >&2
+fi
+
 taskset -c "$MOCK_CPUS" java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$BENCH_JAR" \
   io.tokenbench.benchmarks.mockload.TimerJitter "$STREAMS" "$ITL_MS" "$WARMUP" "$DURATION"
 
@@ -124,18 +143,23 @@ proc_sample() {
   done
   # Host steal (the hypervisor running something else on our virtual CPUs), all CPUs, USER_HZ ticks.
   echo "$ticks $run $wait $(awk '/^cpu /{print $9}' /proc/stat)"
+  # Every thread of the mock, for the other threads' share of its CPU (JIT compilers, GC, timers).
+  for t in /proc/"$MOCK_PID"/task/*; do
+    read -r r _ _ <"$t/schedstat" 2>/dev/null || continue
+    printf '%s\t%s\t%s\n' "${t##*/}" "$r" "$(cat "$t/comm" 2>/dev/null)" >>"$1"
+  done
 }
-(sleep $((WARMUP + STREAMS / 1000 + 1)); proc_sample >"$WORK/proc.start") &
+(sleep $((WARMUP + STREAMS / 1000 + 1)); proc_sample "$WORK/threads.start" >"$WORK/proc.start") &
 taskset -c "$CLIENT_CPUS" java -Xms512m -Xmx512m -cp "$BENCH_JAR" io.tokenbench.benchmarks.mockload.StreamSoak \
   --base-url "http://127.0.0.1:$PORT" --streams "$STREAMS" --itl-ms "$ITL_MS" --warmup "${WARMUP}s" \
   --duration "${DURATION}s" --transport "$TRANSPORT" --tokens "$TOKENS" --lengths "$LENGTHS" | tee "$WORK/soak.txt"
-proc_sample >"$WORK/proc.end"
+proc_sample "$WORK/threads.end" >"$WORK/proc.end"
 if [[ -n "$JFR" ]]; then
   jcmd "$MOCK_PID" JFR.stop name=soak filename="$JFR" >/dev/null
   echo "JFR recording of the mock: $JFR" >&2
 fi
 
-python3 - "$WORK/soak.txt" "$WORK/proc.start" "$WORK/proc.end" "$(getconf CLK_TCK)" <<'PY'
+python3 - "$WORK/soak.txt" "$WORK/proc.start" "$WORK/proc.end" "$(getconf CLK_TCK)" "$WORK/threads.start" "$WORK/threads.end" <<'PY'
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
 at_reset = json.loads(next(l for l in lines if l.startswith("mock /admin/stats at reset: ")).split(": ", 1)[1])
@@ -160,6 +184,20 @@ try:
     print(f"mock CPU in the window (/proc): user {(u1 - u0) / hz:.1f} s, system {(s1 - s0) / hz:.1f} s; "
           f"event loop(s) on a CPU {(r1 - r0) / 1e9:.2f} s, runnable but waiting for a CPU taken by "
           f"another process {(w1 - w0) / 1e9:.2f} s; host steal (all CPUs) {(st1 - st0) / hz:.2f} s")
+except (OSError, ValueError):
+    pass
+try:
+    def threads(path):
+        out = {}
+        for line in open(path):
+            tid, run, comm = line.rstrip("\n").split("\t", 2)
+            out[tid] = (int(run), comm)
+        return out
+    t0, t1 = threads(sys.argv[5]), threads(sys.argv[6])
+    others = sorted(((run - t0.get(tid, (0, comm))[0], comm) for tid, (run, comm) in t1.items()
+                     if not comm.startswith("multiThreadIoEv")), reverse=True)
+    print("the mock's other threads on a CPU in the window (ms): "
+          + ", ".join(f"{comm} {ns / 1e6:.0f}" for ns, comm in others[:4] if ns > 0))
 except (OSError, ValueError):
     pass
 print(f"p99 target <= 1000 us: {'met' if lag['p99'] <= 1000 else 'NOT met'}")
