@@ -113,8 +113,9 @@ final class Exchange {
             ByteBuf body,
             Map<String, String> headers) {
         Map<String, String> styled = gate.responseHeaders(requestId);
-        if (plain != null && headers.isEmpty()) {
-            ByteBuf whole = plain.encode(status, contentType, body, requestId, styled, keepAlive);
+        if (plain != null) {
+            ByteBuf whole =
+                    plain.encode(status, contentType, body, headers, requestId, styled, keepAlive);
             if (whole != null) {
                 count(status);
                 write(plain.context(), whole);

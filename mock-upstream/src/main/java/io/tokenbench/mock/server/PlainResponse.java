@@ -18,13 +18,15 @@ import java.util.function.BiConsumer;
  * Writes a complete response (status line, headers, body) as one buffer below the connection's
  * {@link ServerCodec}, the bytes the codec's encoder would write for the same {@code
  * FullHttpResponse} built by {@link Exchange}: {@code HTTP/1.1 <status>}, {@code content-type},
- * {@code content-length}, {@code x-request-id}, the gate's headers in their order, {@code
- * connection: close} unless kept alive, the blank line, the body. The fixed start of the common
- * answer ({@code 200 OK}, {@code application/json}) is pre-encoded; nothing per header is looked up
- * or hashed, and the head and body leave in one buffer.
+ * {@code content-length}, the response's own headers in their order (a 429's {@code retry-after}),
+ * {@code x-request-id}, the gate's headers in their order, {@code connection: close} unless kept
+ * alive, the blank line, the body. The fixed start of the common answer ({@code 200 OK}, {@code
+ * application/json}) is pre-encoded; nothing per header is looked up or hashed, and the head and
+ * body leave in one buffer.
  *
  * <p>Only responses the encoder would write as they are take this path: a status with a body (not
- * 1xx, 204, 205, 304), gate headers that do not repeat a name the head already has, and {@link
+ * 1xx, 204, 205, 304), own and gate headers that repeat no name (of the head's or of each other, in
+ * any case: the encoder path's {@code set} would replace and move the first), and {@link
  * ServerCodec#takePlainResponseSlot()} granting the slot (not an answer to {@code HEAD} or {@code
  * CONNECT}, no close pending). Everything else goes through the encoder. One instance per channel;
  * event loop only.
@@ -57,13 +59,13 @@ final class PlainResponse {
     private final ServerCodec codec;
     private final ChannelHandlerContext codecContext;
 
-    // Reused per response (event loop only): no lambda or array allocated for the gate's headers.
+    // Reused per response (event loop only): no lambda or array allocated for the headers.
     private final BiConsumer<String, String> nameCheck = this::checkName;
     private final BiConsumer<String, String> headerWriter = this::writeHeader;
     private boolean ownNameSeen;
     private ByteBuf head;
 
-    /** The last gate header name found distinct from the head's own (the gates reuse theirs). */
+    /** The last header name found distinct from the head's own (the gates reuse theirs). */
     private String checkedName;
 
     private PlainResponse(ServerCodec codec, ChannelHandlerContext codecContext) {
@@ -92,6 +94,8 @@ final class PlainResponse {
      * it taken; or null, {@code body} untouched and no slot taken, when the response must go
      * through the encoder.
      *
+     * @param headers this response's own headers (for example a 429's {@code retry-after}), in
+     *     order
      * @param gateHeaders the gate's headers for every response, in order
      * @param keepAlive false adds {@code connection: close}
      */
@@ -99,10 +103,11 @@ final class PlainResponse {
             HttpResponseStatus status,
             CharSequence contentType,
             ByteBuf body,
+            Map<String, String> headers,
             String requestId,
             Map<String, String> gateHeaders,
             boolean keepAlive) {
-        if (!hasBody(status) || !distinct(gateHeaders) || !codec.takePlainResponseSlot()) {
+        if (!hasBody(status) || !distinct(headers, gateHeaders) || !codec.takePlainResponseSlot()) {
             return null;
         }
         int bodyBytes = body.readableBytes();
@@ -119,13 +124,16 @@ final class PlainResponse {
             out.writeBytes(CONTENT_LENGTH);
         }
         JsonText.writeDecimal(out, bodyBytes);
+        head = out;
+        if (!headers.isEmpty()) {
+            headers.forEach(headerWriter);
+        }
         out.writeBytes(REQUEST_ID);
         ByteBufUtil.writeAscii(out, requestId);
         if (!gateHeaders.isEmpty()) {
-            head = out;
             gateHeaders.forEach(headerWriter);
-            head = null;
         }
+        head = null;
         if (!keepAlive) {
             out.writeBytes(CLOSE);
         }
@@ -141,13 +149,14 @@ final class PlainResponse {
         return code >= 200 && code != 204 && code != 205 && code != 304;
     }
 
-    /** Whether no gate header repeats a name of the head or of another gate header. */
-    private boolean distinct(Map<String, String> gateHeaders) {
-        int size = gateHeaders.size();
+    /** Whether no own or gate header repeats a name of the head or of another such header. */
+    private boolean distinct(Map<String, String> headers, Map<String, String> gateHeaders) {
+        int size = headers.size() + gateHeaders.size();
         if (size == 0) {
             return true;
         }
         ownNameSeen = false;
+        headers.forEach(nameCheck);
         gateHeaders.forEach(nameCheck);
         if (ownNameSeen) {
             return false;
@@ -156,7 +165,11 @@ final class PlainResponse {
             return true;
         }
         Set<String> lowerCase = new HashSet<>();
-        for (String name : gateHeaders.keySet()) {
+        return allAdded(lowerCase, headers) && allAdded(lowerCase, gateHeaders);
+    }
+
+    private static boolean allAdded(Set<String> lowerCase, Map<String, String> headers) {
+        for (String name : headers.keySet()) {
             if (!lowerCase.add(name.toLowerCase(Locale.ROOT))) {
                 return false;
             }
