@@ -10,10 +10,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
-import io.tokenbench.mock.gate.Admission;
-import io.tokenbench.mock.gate.AdmissionRequest;
 import io.tokenbench.mock.gate.RequestGate;
-import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.openai.IdSource;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -190,21 +187,5 @@ class PlainResponseEquivalenceTest {
             ReferenceCountUtil.release(in);
         }
         return channel;
-    }
-
-    /** Admits everything; every response carries {@code headers}. */
-    private record HeaderGate(Map<String, String> headers) implements RequestGate {
-        @Override
-        public Admission admit(AdmissionRequest request) {
-            return new Admission.Admitted("k1", "gate", 1, 1);
-        }
-
-        @Override
-        public void settle(Settlement settlement) {}
-
-        @Override
-        public Map<String, String> responseHeaders(String requestId) {
-            return headers;
-        }
     }
 }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.tokenbench.mock.behavior.Behavior;
 import io.tokenbench.mock.behavior.DistParser;
-import io.tokenbench.mock.gate.Admission;
-import io.tokenbench.mock.gate.AdmissionRequest;
-import io.tokenbench.mock.gate.RequestGate;
-import io.tokenbench.mock.gate.Settlement;
 import io.tokenbench.mock.testing.NoLeaks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,7 +66,9 @@ class ServerCodecTest {
         mock.close();
         mock =
                 new EmbeddedMock(
-                        EmbeddedMock.config().withBehavior(FIVE_TOKENS).withGate(new StyledGate()));
+                        EmbeddedMock.config()
+                                .withBehavior(FIVE_TOKENS)
+                                .withGate(new HeaderGate(styled())));
         mock.send(EmbeddedMock.post(CHAT, CHAT_BODY));
         String[] head = headLines(mock.output());
         String id = head[3].substring("x-request-id: ".length());
@@ -81,7 +79,7 @@ class ServerCodecTest {
                         "content-type: application/json",
                         head[2],
                         "x-request-id: " + id,
-                        "X-Oneapi-Request-Id: " + id,
+                        "X-Oneapi-Request-Id: req_styled",
                         "X-Served-By: mock");
     }
 
@@ -165,6 +163,16 @@ class ServerCodecTest {
         assertThat(mock.channel.isOpen()).isFalse();
     }
 
+    /**
+     * The gate's headers: a platform-style request id (the same for every answer here), one more.
+     */
+    private static Map<String, String> styled() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Oneapi-Request-Id", "req_styled");
+        headers.put("X-Served-By", "mock");
+        return headers;
+    }
+
     private List<String> outboundBuffers() {
         List<String> buffers = new ArrayList<>();
         Object msg;
@@ -208,26 +216,6 @@ class ServerCodecTest {
             }
             assertThat(wire.substring(at)).as("bytes after the last answer").isEmpty();
             return answers;
-        }
-    }
-
-    /** Admits everything; answers carry a platform-style request id and one more header. */
-    private static final class StyledGate implements RequestGate {
-
-        @Override
-        public Admission admit(AdmissionRequest request) {
-            return new Admission.Admitted("k1", "styled", 1234, 100);
-        }
-
-        @Override
-        public void settle(Settlement settlement) {}
-
-        @Override
-        public Map<String, String> responseHeaders(String requestId) {
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("X-Oneapi-Request-Id", requestId);
-            headers.put("X-Served-By", "mock");
-            return headers;
         }
     }
 }
