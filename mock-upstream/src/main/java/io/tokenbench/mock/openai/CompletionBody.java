@@ -49,7 +49,7 @@ public final class CompletionBody {
             RequestPlan plan,
             IdSource ids,
             boolean withUsage) {
-        ByteBuf out = alloc.buffer(256 + 12 * plan.totalOutputTokens());
+        ByteBuf out = BodyBuffers.withHeadroom(alloc, 256 + 12 * plan.totalOutputTokens());
         out.writeBytes(ID_OPEN);
         out.writeCharSequence(completionId, StandardCharsets.US_ASCII);
         out.writeBytes(CREATED);

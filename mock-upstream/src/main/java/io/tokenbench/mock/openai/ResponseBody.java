@@ -34,7 +34,7 @@ public final class ResponseBody {
         }
         Status status = plan.lengthLimited(0) ? Status.INCOMPLETE : Status.COMPLETED;
         byte[] item = ResponsesJson.messageItem(messageId, status.wire(), text.toByteArray());
-        ByteBuf out = alloc.buffer(1024 + item.length);
+        ByteBuf out = BodyBuffers.withHeadroom(alloc, 1024 + item.length);
         response.writeResponse(
                 out,
                 status,

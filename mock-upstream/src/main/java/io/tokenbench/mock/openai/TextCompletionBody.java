@@ -26,7 +26,7 @@ public final class TextCompletionBody {
             ChatRequest request,
             RequestPlan plan,
             boolean withUsage) {
-        ByteBuf out = alloc.buffer(256 + 12 * plan.totalOutputTokens());
+        ByteBuf out = BodyBuffers.withHeadroom(alloc, 256 + 12 * plan.totalOutputTokens());
         ascii(out, "{\"id\":\"");
         ascii(out, completionId);
         ascii(out, "\",\"object\":\"text_completion\",\"created\":");

@@ -106,6 +106,9 @@ final class Exchange {
 
     /**
      * Sends {@code body} (owned by this call) as a complete response and completes the exchange.
+     * The bytes in front of its reader index are the call's too: the head may be written there
+     * (room a body writer left with {@code openai.BodyBuffers}); never pass a view whose memory
+     * something else still reads.
      */
     void send(
             HttpResponseStatus status,

@@ -2,6 +2,8 @@ package io.tokenbench.mock.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -22,7 +24,8 @@ import java.util.function.BiConsumer;
  * {@code x-request-id}, the gate's headers in their order, {@code connection: close} unless kept
  * alive, the blank line, the body. The fixed start of the common answer ({@code 200 OK}, {@code
  * application/json}) is pre-encoded; nothing per header is looked up or hashed, and the head and
- * body leave in one buffer.
+ * body leave in one buffer: the body's own when its writer left room in front of it ({@code
+ * openai.BodyBuffers}), so the body is not copied.
  *
  * <p>Only responses the encoder would write as they are take this path: a status with a body (not
  * 1xx, 204, 205, 304), own and gate headers that repeat no name (of the head's or of each other, in
@@ -65,6 +68,13 @@ final class PlainResponse {
     private boolean ownNameSeen;
     private ByteBuf head;
 
+    /**
+     * Where a head is written before it is copied in front of a body with room there: heap memory
+     * that grows as needed and is never pooled, so it needs no release.
+     */
+    private final ByteBuf scratch =
+            new UnpooledHeapByteBuf(UnpooledByteBufAllocator.DEFAULT, 512, Integer.MAX_VALUE);
+
     /** The last header name found distinct from the head's own (the gates reuse theirs). */
     private String checkedName;
 
@@ -90,9 +100,10 @@ final class PlainResponse {
     }
 
     /**
-     * The whole response in one buffer, owning {@code body} (released), with the codec's slot for
-     * it taken; or null, {@code body} untouched and no slot taken, when the response must go
-     * through the encoder.
+     * The whole response in one buffer, owning {@code body}, with the codec's slot for it taken:
+     * the body's own buffer with the head written into the room in front of it when its writer left
+     * enough, else a new buffer (the body copied behind the head and released). Or null, {@code
+     * body} untouched and no slot taken, when the response must go through the encoder.
      *
      * @param headers this response's own headers (for example a 429's {@code retry-after}), in
      *     order
@@ -111,7 +122,51 @@ final class PlainResponse {
             return null;
         }
         int bodyBytes = body.readableBytes();
+        if (hasOwnRoomInFront(body)) {
+            scratch.clear();
+            writeHead(
+                    scratch,
+                    status,
+                    contentType,
+                    bodyBytes,
+                    headers,
+                    requestId,
+                    gateHeaders,
+                    keepAlive);
+            int headBytes = scratch.readableBytes();
+            if (headBytes <= body.readerIndex()) {
+                int start = body.readerIndex() - headBytes;
+                body.setBytes(start, scratch, 0, headBytes);
+                body.readerIndex(start);
+                return body;
+            }
+        }
         ByteBuf out = codecContext.alloc().buffer(HEAD_BYTES + requestId.length() + bodyBytes);
+        writeHead(out, status, contentType, bodyBytes, headers, requestId, gateHeaders, keepAlive);
+        out.writeBytes(body, body.readerIndex(), bodyBytes);
+        body.release();
+        return out;
+    }
+
+    /**
+     * Whether there is room in front of {@code body}'s reader index to write the head into: a body
+     * writer left it ({@code openai.BodyBuffers}); the bytes there are the body's to overwrite, as
+     * {@link Exchange#send} requires of the bodies it is given.
+     */
+    private static boolean hasOwnRoomInFront(ByteBuf body) {
+        return body.readerIndex() > 0 && !body.isReadOnly() && body.refCnt() == 1;
+    }
+
+    /** Status line and headers, through the blank line, for a body of {@code bodyBytes}. */
+    private void writeHead(
+            ByteBuf out,
+            HttpResponseStatus status,
+            CharSequence contentType,
+            int bodyBytes,
+            Map<String, String> headers,
+            String requestId,
+            Map<String, String> gateHeaders,
+            boolean keepAlive) {
         if (status.code() == 200 && Exchange.APPLICATION_JSON.contentEquals(contentType)) {
             out.writeBytes(OK_JSON);
         } else {
@@ -138,9 +193,6 @@ final class PlainResponse {
             out.writeBytes(CLOSE);
         }
         out.writeBytes(END_OF_HEAD);
-        out.writeBytes(body, body.readerIndex(), bodyBytes);
-        body.release();
-        return out;
     }
 
     /** Whether the encoder writes this status's body (RFC 9110 sections 15.2, 15.3.5-6, 15.4.5). */

@@ -3,6 +3,7 @@ package io.tokenbench.mock.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -11,6 +12,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
 import io.tokenbench.mock.gate.RequestGate;
+import io.tokenbench.mock.openai.BodyBuffers;
 import io.tokenbench.mock.openai.IdSource;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -69,7 +71,8 @@ class PlainResponseEquivalenceTest {
             byte[] body,
             Map<String, String> headers,
             Map<String, String> gateHeaders,
-            boolean keepAlive) {}
+            boolean keepAlive,
+            int headroomBytes) {}
 
     @Provide
     Arbitrary<Answer> answers() {
@@ -91,7 +94,11 @@ class PlainResponseEquivalenceTest {
                         Arbitraries.bytes().array(byte[].class).ofMaxSize(600),
                         headers,
                         headers,
-                        Arbitraries.of(true, false))
+                        Arbitraries.of(true, false),
+                        Arbitraries.oneOf(
+                                Arbitraries.just(0),
+                                Arbitraries.just(BodyBuffers.HEADROOM_BYTES),
+                                Arbitraries.integers().between(1, 300)))
                 .as(Answer::new);
     }
 
@@ -115,7 +122,8 @@ class PlainResponseEquivalenceTest {
                         answer.body(),
                         own,
                         Map.of("X-Oneapi-Request-Id", "req_1"),
-                        answer.keepAlive());
+                        answer.keepAlive(),
+                        0);
         EmbeddedChannel channel = channel();
         try {
             ByteBuf body = Unpooled.buffer().writeBytes(rateLimited.body());
@@ -137,6 +145,36 @@ class PlainResponseEquivalenceTest {
         }
     }
 
+    @Property(tries = 100)
+    void aBodyWrittenWithHeadroomLeavesInItsOwnBufferWithTheHeadInFront(
+            @ForAll("answers") Answer answer) {
+        EmbeddedChannel channel = channel();
+        try {
+            ByteBuf body =
+                    BodyBuffers.withHeadroom(PooledByteBufAllocator.DEFAULT, answer.body().length)
+                            .writeBytes(answer.body());
+            ByteBuf whole =
+                    PlainResponse.of(channel.pipeline())
+                            .encode(
+                                    HttpResponseStatus.OK,
+                                    "application/json",
+                                    body,
+                                    Map.of(),
+                                    "req_2",
+                                    Map.of("X-Oneapi-Request-Id", "req_2"),
+                                    answer.keepAlive());
+            assertThat(whole).as("no new buffer, no copy of the body").isSameAs(body);
+            String wire = whole.toString(StandardCharsets.ISO_8859_1);
+            assertThat(wire)
+                    .startsWith("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n")
+                    .contains("\r\ncontent-length: " + answer.body().length + "\r\n")
+                    .endsWith("\r\n\r\n" + new String(answer.body(), StandardCharsets.ISO_8859_1));
+            whole.release();
+        } finally {
+            channel.finishAndReleaseAll();
+        }
+    }
+
     /** The bytes {@link Exchange#send} writes for {@code answer}, with or without the writer. */
     private static byte[] wire(Answer answer, boolean preEncoded) {
         EmbeddedChannel channel = channel();
@@ -152,11 +190,7 @@ class PlainResponseEquivalenceTest {
                             gate,
                             preEncoded ? PlainResponse.of(channel.pipeline()) : null,
                             () -> {});
-            exchange.send(
-                    answer.status(),
-                    answer.contentType(),
-                    Unpooled.wrappedBuffer(answer.body()),
-                    answer.headers());
+            exchange.send(answer.status(), answer.contentType(), body(answer), answer.headers());
             channel.runPendingTasks();
             ByteBuf all = Unpooled.buffer();
             Object out;
@@ -171,6 +205,18 @@ class PlainResponseEquivalenceTest {
         } finally {
             channel.finishAndReleaseAll();
         }
+    }
+
+    /** The answer's body, with room in front of it when the answer has headroom. */
+    private static ByteBuf body(Answer answer) {
+        if (answer.headroomBytes() == 0) {
+            return Unpooled.wrappedBuffer(answer.body());
+        }
+        ByteBuf body =
+                PooledByteBufAllocator.DEFAULT.buffer(
+                        answer.headroomBytes() + answer.body().length);
+        body.setIndex(answer.headroomBytes(), answer.headroomBytes());
+        return body.writeBytes(answer.body());
     }
 
     /** A connection with one request read, so the response has its slot. */
