@@ -96,6 +96,18 @@ public final class MetricDerivation {
         }
     }
 
+    /**
+     * The ttft sample {@link #derive(RequestTimeline, MetricSink)} sends for {@code t}, or {@link
+     * #NOT_APPLICABLE} when it sends none: for a consumer of that one metric, without the walk over
+     * every metric.
+     */
+    public static long ttftNanos(RequestTimeline t) {
+        if (t.endpoint() != EndpointClass.CHAT || !t.outcome().isSuccess()) {
+            return NOT_APPLICABLE;
+        }
+        return diff(t.tFirstNanos(), t.tSendNanos());
+    }
+
     /** ttft_sched = t_first - t_sched, or {@link #NOT_APPLICABLE}. */
     public static long ttftSchedNanos(RequestTimeline t) {
         return diff(t.tFirstNanos(), t.tSchedNanos());

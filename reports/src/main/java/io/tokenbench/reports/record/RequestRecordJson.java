@@ -3,6 +3,7 @@ package io.tokenbench.reports.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The line format of {@code requests.jsonl.gz}: one JSON object per request, fields in a fixed
@@ -48,6 +49,91 @@ public final class RequestRecordJson {
         count(sb, r.outputTokensCounted());
         sb.append(",\"retries\":").append(r.retries());
         return sb.append('}').toString();
+    }
+
+    private static final byte[] ID = ascii("{\"id\":");
+    private static final byte[] CLASS = ascii(",\"class\":\"");
+    private static final byte[] PHASE = ascii("\",\"phase\":\"");
+    private static final byte[] INJECTOR = ascii("\",\"injector\":");
+    private static final byte[] OUTCOME = ascii(",\"outcome\":\"");
+    private static final byte[] STATUS = ascii("\",\"status\":");
+    private static final byte[] T_SCHED = ascii(",\"t_sched\":");
+    private static final byte[] T_SEND = ascii(",\"t_send\":");
+    private static final byte[] TTFB = ascii(",\"ttfb_ms\":");
+    private static final byte[] TTFT = ascii(",\"ttft_ms\":");
+    private static final byte[] E2E = ascii(",\"e2e_ms\":");
+    private static final byte[] INPUT = ascii(",\"input_tokens\":");
+    private static final byte[] OUTPUT = ascii(",\"output_tokens\":");
+    private static final byte[] COUNTED = ascii(",\"output_tokens_counted\":");
+    private static final byte[] RETRIES = ascii(",\"retries\":");
+
+    /**
+     * Appends the line of {@link #toJson} (without the newline) to {@code out} as UTF-8, without
+     * building a String: the request log's writer thread runs this once per request. {@code
+     * injector} is the record's injector quoted as a JSON string in UTF-8 ({@link #quotedUtf8}),
+     * quoted once per run by the caller.
+     */
+    static void write(RequestRecord r, byte[] injector, JsonLineBytes out) {
+        out.append(ID).appendDecimal(r.id());
+        out.append(CLASS).appendText(r.endpoint().wireName());
+        out.append(PHASE).appendText(r.phase());
+        out.append(INJECTOR).append(injector);
+        out.append(OUTCOME).appendText(r.outcome().wireName());
+        out.append(STATUS).appendDecimal(r.status());
+        out.append(T_SCHED);
+        micros(out, r.tSchedEpochMillis());
+        out.append(T_SEND);
+        micros(out, r.tSendEpochMillis());
+        out.append(TTFB);
+        micros(out, r.ttfbMillis());
+        out.append(TTFT);
+        micros(out, r.ttftMillis());
+        out.append(E2E);
+        micros(out, r.e2eMillis());
+        out.append(INPUT);
+        count(out, r.inputTokens());
+        out.append(OUTPUT);
+        count(out, r.outputTokens());
+        out.append(COUNTED);
+        count(out, r.outputTokensCounted());
+        out.append(RETRIES).appendDecimal(r.retries());
+        out.append('}');
+    }
+
+    /** {@code s} as a JSON string (quoted, escaped) in UTF-8, as {@link #toJson} writes it. */
+    static byte[] quotedUtf8(String s) {
+        return quote(s).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** As {@link #micros(StringBuilder, double)}. */
+    private static void micros(JsonLineBytes out, double millis) {
+        if (Double.isNaN(millis)) {
+            out.appendNull();
+            return;
+        }
+        long micros = Math.round(millis * 1000.0);
+        long whole = Math.floorDiv(micros, 1000L);
+        long frac = Math.floorMod(micros, 1000L);
+        out.appendDecimal(whole).append('.');
+        if (frac < 100) {
+            out.append('0');
+        }
+        if (frac < 10) {
+            out.append('0');
+        }
+        out.appendDecimal(frac);
+    }
+
+    private static void count(JsonLineBytes out, long n) {
+        if (n < 0) {
+            out.appendNull();
+        } else {
+            out.appendDecimal(n);
+        }
     }
 
     private static String quote(String s) {

@@ -55,6 +55,9 @@ final class ChatCallAction extends NamedAction {
     private final String ttftName;
     private final ProxyServer proxy;
 
+    /** The request headers, built and validated once; each request sends a copy. */
+    private final HttpHeaders headerTemplate;
+
     ChatCallAction(
             ChatCallSettings settings,
             Action next,
@@ -75,6 +78,7 @@ final class ChatCallAction extends NamedAction {
         this.proxy = Connections.proxy(settings.chatUrl(), settings.transport());
         this.ttftName =
                 settings.requestName().equals("chat") ? "ttft" : settings.requestName() + " ttft";
+        this.headerTemplate = headers(settings.bodies().stream());
     }
 
     @Override
@@ -154,12 +158,14 @@ final class ChatCallAction extends NamedAction {
 
     private void attempt(Session session, Attempt attempt) {
         boolean stream = settings.bodies().stream();
-        ExchangeTrace trace = new ExchangeTrace(stream, attempt.conversation() != null);
+        ExchangeTrace trace =
+                new ExchangeTrace(
+                        stream, attempt.conversation() != null, settings.sink().wantsSampleText());
         Request request =
                 RequestBodies.once(
                                 new RequestBuilder(
                                         settings.requestName(), HttpMethod.POST, uri, resolver),
-                                headers(stream),
+                                headerTemplate.copy(),
                                 attempt.body())
                         .setProxyServer(proxy)
                         .setHttp2Enabled(settings.transport().http2())
@@ -168,9 +174,10 @@ final class ChatCallAction extends NamedAction {
                         .setRequestTimeout(settings.timeouts().total().toMillis() + 5_000)
                         .build();
         ExchangeListener[] self = new ExchangeListener[1];
+        ExchangeTimer timer = new ExchangeTimer(session.eventLoop());
         ExchangeListener listener =
                 new ExchangeListener(
-                        trace, reason -> finish(session, attempt, trace, self[0], reason));
+                        trace, reason -> finish(session, attempt, trace, self[0], timer, reason));
         self[0] = listener;
         trace.sent(System.nanoTime());
         try {
@@ -187,7 +194,7 @@ final class ChatCallAction extends NamedAction {
             return;
         }
         scheduleTimeoutCheck(
-                session,
+                timer,
                 trace,
                 listener,
                 Math.min(
@@ -213,45 +220,39 @@ final class ChatCallAction extends NamedAction {
      * within the idle timeout even while the first-token deadline is still far.
      */
     private void scheduleTimeoutCheck(
-            Session session, ExchangeTrace trace, ExchangeListener listener, long delayNanos) {
-        session.eventLoop()
-                .schedule(
-                        () -> {
-                            if (trace.ended()) {
-                                return;
-                            }
-                            long now = System.nanoTime();
-                            long start = trace.sendNanos();
-                            long totalDeadline = start + settings.timeouts().total().toNanos();
-                            boolean waitingForFirst =
-                                    settings.bodies().stream()
-                                            ? !trace.hasOutput()
-                                            : trace.status() == 0;
-                            long phaseDeadline =
-                                    waitingForFirst
-                                            ? start + settings.timeouts().firstToken().toNanos()
-                                            : trace.lastActivityNanos()
-                                                    + settings.timeouts().idle().toNanos();
-                            if (now >= totalDeadline) {
-                                listener.abort(EndReason.TIMEOUT_TOTAL);
-                            } else if (now >= phaseDeadline) {
-                                listener.abort(
-                                        waitingForFirst
-                                                ? EndReason.TIMEOUT_FIRST_TOKEN
-                                                : EndReason.TIMEOUT_IDLE);
-                            } else {
-                                long idleNanos = settings.timeouts().idle().toNanos();
-                                scheduleTimeoutCheck(
-                                        session,
-                                        trace,
-                                        listener,
-                                        Math.min(
-                                                Math.min(totalDeadline, phaseDeadline) - now,
-                                                idleNanos));
-                            }
-                        },
-                        Math.max(1, delayNanos),
-                        TimeUnit.NANOSECONDS);
+            ExchangeTimer timer, ExchangeTrace trace, ExchangeListener listener, long delayNanos) {
+        timer.arm(
+                delayNanos,
+                () -> {
+                    if (trace.ended()) {
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    long start = trace.sendNanos();
+                    long totalDeadline = start + settings.timeouts().total().toNanos();
+                    boolean waitingForFirst =
+                            settings.bodies().stream() ? !trace.hasOutput() : trace.status() == 0;
+                    long phaseDeadline =
+                            waitingForFirst
+                                    ? start + settings.timeouts().firstToken().toNanos()
+                                    : trace.lastActivityNanos()
+                                            + settings.timeouts().idle().toNanos();
+                    if (now >= totalDeadline) {
+                        listener.abort(EndReason.TIMEOUT_TOTAL);
+                    } else if (now >= phaseDeadline) {
+                        listener.abort(
+                                waitingForFirst
+                                        ? EndReason.TIMEOUT_FIRST_TOKEN
+                                        : EndReason.TIMEOUT_IDLE);
+                    } else {
+                        long idleNanos = settings.timeouts().idle().toNanos();
+                        scheduleTimeoutCheck(
+                                timer,
+                                trace,
+                                listener,
+                                Math.min(Math.min(totalDeadline, phaseDeadline) - now, idleNanos));
+                    }
+                });
     }
 
     private void finish(
@@ -259,12 +260,14 @@ final class ChatCallAction extends NamedAction {
             Attempt attempt,
             ExchangeTrace trace,
             ExchangeListener listener,
+            ExchangeTimer timer,
             EndReason reason) {
         EventLoop loop = session.eventLoop();
         if (!loop.inEventLoop()) {
-            loop.execute(() -> finish(session, attempt, trace, listener, reason));
+            loop.execute(() -> finish(session, attempt, trace, listener, timer, reason));
             return;
         }
+        timer.cancel();
         Outcome outcome = trace.outcome();
         if (attempt.retry() < settings.retries() && Backoff.retryable(outcome, trace.status())) {
             // --retries: the SDK's backoff, Retry-After honoured; only the last attempt is recorded
@@ -323,10 +326,7 @@ final class ChatCallAction extends NamedAction {
         long sendMillis = nowMillis - (nowNanos - t.tSendNanos()) / 1_000_000;
         boolean ok = t.outcome().isSuccess();
         Status status = ok ? OK$.MODULE$ : KO$.MODULE$;
-        Option<String> code =
-                trace.status() == 0
-                        ? Option.empty()
-                        : Option.apply(Integer.toString(trace.status()));
+        Option<String> code = StatusCodes.option(trace.status());
         Option<String> message =
                 ok
                         ? Option.empty()

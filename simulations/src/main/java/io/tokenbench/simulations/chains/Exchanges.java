@@ -111,14 +111,21 @@ final class Exchanges {
     private void send(RequestBuilder builder, StepTrace trace, Consumer<StepTrace> done) {
         // A backstop only: the timer below fires first and classifies the exchange.
         Request request = builder.setRequestTimeout(timeouts.total().toMillis() + 5_000).build();
+        ExchangeTimer timer = new ExchangeTimer(session.eventLoop());
         ExchangeListener listener =
                 new ExchangeListener(
                         trace,
                         reason -> {
                             if (session.eventLoop().inEventLoop()) {
+                                timer.cancel();
                                 done.accept(trace);
                             } else {
-                                session.eventLoop().execute(() -> done.accept(trace));
+                                session.eventLoop()
+                                        .execute(
+                                                () -> {
+                                                    timer.cancel();
+                                                    done.accept(trace);
+                                                });
                             }
                         });
         trace.sent(System.nanoTime());
@@ -131,46 +138,47 @@ final class Exchanges {
             return;
         }
         checkTimeouts(
+                timer,
                 trace,
                 listener,
                 Math.min(timeouts.firstToken().toNanos(), timeouts.idle().toNanos()));
     }
 
-    private void checkTimeouts(StepTrace trace, ExchangeListener listener, long delayNanos) {
-        session.eventLoop()
-                .schedule(
-                        () -> {
-                            if (trace.ended()) {
-                                return;
-                            }
-                            long now = System.nanoTime();
-                            long start = trace.sendNanos();
-                            long totalDeadline = start + timeouts.total().toNanos();
-                            boolean waitingForHeaders = trace.status() == 0;
-                            long phaseDeadline =
-                                    waitingForHeaders
-                                            ? start + timeouts.firstToken().toNanos()
-                                            : trace.lastActivityNanos() + timeouts.idle().toNanos();
-                            if (now >= totalDeadline) {
-                                listener.abort(
-                                        waitingForHeaders
-                                                ? EndReason.TIMEOUT_FIRST_TOKEN
-                                                : EndReason.TIMEOUT_TOTAL);
-                            } else if (now >= phaseDeadline) {
-                                listener.abort(
-                                        waitingForHeaders
-                                                ? EndReason.TIMEOUT_FIRST_TOKEN
-                                                : EndReason.TIMEOUT_IDLE);
-                            } else {
-                                checkTimeouts(
-                                        trace,
-                                        listener,
-                                        Math.min(
-                                                Math.min(totalDeadline, phaseDeadline) - now,
-                                                timeouts.idle().toNanos()));
-                            }
-                        },
-                        Math.max(1, delayNanos),
-                        TimeUnit.NANOSECONDS);
+    private void checkTimeouts(
+            ExchangeTimer timer, StepTrace trace, ExchangeListener listener, long delayNanos) {
+        timer.arm(
+                delayNanos,
+                () -> {
+                    if (trace.ended()) {
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    long start = trace.sendNanos();
+                    long totalDeadline = start + timeouts.total().toNanos();
+                    boolean waitingForHeaders = trace.status() == 0;
+                    long phaseDeadline =
+                            waitingForHeaders
+                                    ? start + timeouts.firstToken().toNanos()
+                                    : trace.lastActivityNanos() + timeouts.idle().toNanos();
+                    if (now >= totalDeadline) {
+                        listener.abort(
+                                waitingForHeaders
+                                        ? EndReason.TIMEOUT_FIRST_TOKEN
+                                        : EndReason.TIMEOUT_TOTAL);
+                    } else if (now >= phaseDeadline) {
+                        listener.abort(
+                                waitingForHeaders
+                                        ? EndReason.TIMEOUT_FIRST_TOKEN
+                                        : EndReason.TIMEOUT_IDLE);
+                    } else {
+                        checkTimeouts(
+                                timer,
+                                trace,
+                                listener,
+                                Math.min(
+                                        Math.min(totalDeadline, phaseDeadline) - now,
+                                        timeouts.idle().toNanos()));
+                    }
+                });
     }
 }

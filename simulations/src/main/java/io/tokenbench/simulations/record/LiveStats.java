@@ -1,7 +1,6 @@
 package io.tokenbench.simulations.record;
 
 import io.tokenbench.reports.record.JobTimeline;
-import io.tokenbench.reports.record.Metric;
 import io.tokenbench.reports.record.MetricDerivation;
 import io.tokenbench.reports.record.RequestTimeline;
 import java.util.concurrent.atomic.LongAdder;
@@ -30,13 +29,10 @@ public final class LiveStats {
         if (!t.outcome().isSuccess()) {
             failed.increment();
         }
-        MetricDerivation.derive(
-                t,
-                (metric, value) -> {
-                    if (metric == Metric.TTFT) {
-                        ttftNanos.recordValue(value);
-                    }
-                });
+        long ttft = MetricDerivation.ttftNanos(t);
+        if (ttft != MetricDerivation.NOT_APPLICABLE) {
+            ttftNanos.recordValue(ttft);
+        }
     }
 
     public void finished(JobTimeline j) {

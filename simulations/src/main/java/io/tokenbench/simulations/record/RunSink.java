@@ -89,6 +89,12 @@ public final class RunSink implements TimelineSink, AutoCloseable {
         return !closed && recorder.errorSampler().wants(endpoint, outcome, status);
     }
 
+    /** Only the first {@value #MAX_SAMPLES} non-empty sample texts are kept. */
+    @Override
+    public boolean wantsSampleText() {
+        return sampleCount.get() < MAX_SAMPLES;
+    }
+
     @Override
     public void errorSample(
             EndpointClass endpoint,

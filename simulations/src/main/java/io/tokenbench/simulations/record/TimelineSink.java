@@ -33,6 +33,14 @@ public interface TimelineSink {
      */
     void finished(long index, RequestTimeline timeline, String sampleText);
 
+    /**
+     * False once {@link #finished}'s {@code sampleText} would no longer be kept, so callers can
+     * stop collecting it; once false, stays false.
+     */
+    default boolean wantsSampleText() {
+        return true;
+    }
+
     /** True when an error sample of this kind would be kept (ask before building the body). */
     default boolean wantsErrorSample(EndpointClass endpoint, Outcome outcome, int status) {
         return false;

@@ -82,6 +82,12 @@ final class DeferredSink implements TimelineSink {
     }
 
     @Override
+    public boolean wantsSampleText() {
+        RunSink t = target;
+        return t == null || t.wantsSampleText();
+    }
+
+    @Override
     public boolean wantsErrorSample(EndpointClass endpoint, Outcome outcome, int status) {
         RunSink t = target;
         return t != null && t.wantsErrorSample(endpoint, outcome, status);

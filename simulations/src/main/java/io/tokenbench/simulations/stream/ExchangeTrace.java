@@ -41,10 +41,19 @@ public final class ExchangeTrace implements ExchangeObserver {
     /** How much output text is kept for sample outputs. */
     static final int MAX_SAMPLE_CHARS = 2000;
 
+    private static final long[] NO_EVENTS = new long[0];
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /** Room for the first output events (a non-streamed body has one; a stream grows from 64). */
+    private static final int FIRST_EVENTS = 64;
+
     private final boolean streamed;
     private final SseDecoder decoder;
     private final Bytes body;
-    private final StringBuilder sample = new StringBuilder();
+
+    /** The start of the output for sample outputs; null when the sink keeps no more samples. */
+    private final StringBuilder sample;
+
     private final StringBuilder text;
 
     /** The response's header lookup, read only when an error sample wants its headers. */
@@ -58,7 +67,7 @@ public final class ExchangeTrace implements ExchangeObserver {
     private long tFirstContent = RequestTimeline.ABSENT;
     private long tDone = RequestTimeline.ABSENT;
     private long tLastByte = RequestTimeline.ABSENT;
-    private long[] outputNanos = new long[64];
+    private long[] outputNanos = NO_EVENTS;
     private int outputCount;
     private long readNanos;
 
@@ -85,7 +94,16 @@ public final class ExchangeTrace implements ExchangeObserver {
      *     back as the assistant's turn
      */
     public ExchangeTrace(boolean streamed, boolean keepText) {
+        this(streamed, keepText, true);
+    }
+
+    /**
+     * As above; {@code keepSample} false: no {@link #sampleText()} (empty), for a sink that keeps
+     * no more sample outputs.
+     */
+    public ExchangeTrace(boolean streamed, boolean keepText, boolean keepSample) {
         this.text = keepText ? new StringBuilder() : null;
+        this.sample = keepSample ? new StringBuilder() : null;
         this.streamed = streamed;
         this.decoder =
                 streamed
@@ -169,7 +187,7 @@ public final class ExchangeTrace implements ExchangeObserver {
         }
         if (body != null) {
             int n = Math.min(body.size(), MAX_ERROR_BODY_BYTES);
-            return new String(body.toByteArray(), 0, n, StandardCharsets.UTF_8);
+            return new String(body.bytes(), 0, n, StandardCharsets.UTF_8);
         }
         return "";
     }
@@ -260,7 +278,7 @@ public final class ExchangeTrace implements ExchangeObserver {
      * Output text seen so far (first {@value #MAX_SAMPLE_CHARS} characters), for sample outputs.
      */
     public String sampleText() {
-        return sample.toString();
+        return sample == null ? "" : sample.toString();
     }
 
     /** The whole output text, when kept (see the constructor), else empty. */
@@ -305,7 +323,6 @@ public final class ExchangeTrace implements ExchangeObserver {
 
     /** As above, for the attempt after {@code retries} re-sends ({@code --retries}). */
     public RequestTimeline timeline(long tSchedNanos, long microCredits, int retries) {
-        long[] events = Arrays.copyOf(outputNanos, outputCount);
         RequestTimeline.Builder b =
                 RequestTimeline.builder(EndpointClass.CHAT)
                         .sched(tSchedNanos)
@@ -322,7 +339,7 @@ public final class ExchangeTrace implements ExchangeObserver {
                         .retries(retries);
         if (streamed) {
             // Non-streamed bodies have no per-token times: no ttft/itl/tpot, only ttfb and e2e.
-            b.firstContent(tFirstContent).outputEvents(events);
+            b.firstContent(tFirstContent).outputEvents(Arrays.copyOf(outputNanos, outputCount));
         }
         return b.build();
     }
@@ -349,7 +366,10 @@ public final class ExchangeTrace implements ExchangeObserver {
     private void onDelta(long nanos, Chunk.Delta d) {
         if (d.bearsOutput()) {
             if (outputCount == outputNanos.length) {
-                outputNanos = Arrays.copyOf(outputNanos, outputCount * 2);
+                outputNanos =
+                        Arrays.copyOf(
+                                outputNanos,
+                                Math.max(streamed ? FIRST_EVENTS : 1, outputCount * 2));
             }
             outputNanos[outputCount++] = nanos;
             if (d.bearsContent() && tFirstContent == RequestTimeline.ABSENT) {
@@ -360,7 +380,7 @@ public final class ExchangeTrace implements ExchangeObserver {
             if (text != null) {
                 text.append(d.contentText());
             }
-            if (sample.length() < MAX_SAMPLE_CHARS) {
+            if (sample != null && sample.length() < MAX_SAMPLE_CHARS) {
                 sample.append(
                         d.contentText(),
                         0,
@@ -389,8 +409,27 @@ public final class ExchangeTrace implements ExchangeObserver {
         }
     }
 
-    /** A byte buffer whose content is parsed in place (no copy). */
-    private static final class Bytes extends ByteArrayOutputStream {
+    /**
+     * A byte buffer whose content is parsed in place (no copy), sized by its first write (a body
+     * that arrives in one read is copied once, into an array of its size), without the locks of
+     * {@link ByteArrayOutputStream}.
+     */
+    private static final class Bytes {
+        private byte[] buf = NO_BYTES;
+        private int size;
+
+        void write(byte[] bytes, int offset, int length) {
+            if (size + length > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(size + length, 2 * buf.length));
+            }
+            System.arraycopy(bytes, offset, buf, size, length);
+            size += length;
+        }
+
+        int size() {
+            return size;
+        }
+
         byte[] bytes() {
             return buf;
         }

@@ -161,6 +161,45 @@ class ExchangeTraceTest {
         assertThat(tl.completionTokens()).isEqualTo(2);
     }
 
+    @Test
+    void aLongStreamKeepsEveryEventTimeWhateverItsGrowth() {
+        ExchangeTrace t = new ExchangeTrace(true);
+        t.sent(0);
+        t.headers(1_000_000, 200, "text/event-stream", null, null);
+        long[] expected = new long[200];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = 2_000_000L + i * 1_000L;
+            byte[] b = token(i == 0 ? "w" : " w").getBytes(StandardCharsets.UTF_8);
+            t.body(expected[i], b, 0, b.length);
+        }
+        byte[] done = DONE.getBytes(StandardCharsets.UTF_8);
+        t.body(9_000_000, done, 0, done.length);
+        t.end(9_000_000, EndReason.COMPLETE);
+        RequestTimeline tl = t.timeline(RequestTimeline.ABSENT);
+        assertThat(tl.outputEventNanos()).containsExactly(expected);
+        assertThat(tl.clientCountedTokens()).isEqualTo(200);
+        assertThat(t.sampleText()).hasSize(2 * 200 - 1);
+    }
+
+    @Test
+    void withoutSampleTheTraceIsTheSameButKeepsNoText() {
+        String[] reads = {ROLE, token("a"), token(" b"), FINISH, USAGE, DONE};
+        ExchangeTrace kept = new ExchangeTrace(true, false, true);
+        ExchangeTrace notKept = new ExchangeTrace(true, false, false);
+        for (ExchangeTrace t : new ExchangeTrace[] {kept, notKept}) {
+            t.sent(0);
+            t.headers(1_000_000, 200, "text/event-stream", null, null);
+            for (int i = 0; i < reads.length; i++) {
+                byte[] b = reads[i].getBytes(StandardCharsets.UTF_8);
+                t.body(2_000_000L + i, b, 0, b.length);
+            }
+            t.end(3_000_000, EndReason.COMPLETE);
+        }
+        assertThat(kept.sampleText()).isEqualTo("a b");
+        assertThat(notKept.sampleText()).isEmpty();
+        assertThat(notKept.timeline(7)).usingRecursiveComparison().isEqualTo(kept.timeline(7));
+    }
+
     private static Outcome ended(ExchangeTrace t, EndReason reason) {
         t.end(99_000_000, reason);
         return t.outcome();
