@@ -47,9 +47,8 @@ read -r -a EXTRA <<<"${TOKENBENCH_SPEED_ARGS:-}"
 # extra JVM options of the harness, e.g. TOKENBENCH_SPEED_JVM="-Dgatling.netty.useIoUring=true" (Gatling's transport)
 read -r -a EXTRA_JVM <<<"${TOKENBENCH_SPEED_JVM:-}"
 
-if [[ ! -f simulations/target/classpath.txt || ! -f mock-upstream/target/mock-upstream.jar ]]; then
-  ./mvnw -q -B -ntp -pl simulations -am -DskipTests package
-fi
+# Always (re)build, quietly: a jar left from an earlier build would measure the wrong code.
+./mvnw -q -B -ntp -pl simulations -am -DskipTests package
 CP="simulations/target/simulations.jar:$(cat simulations/target/classpath.txt)"
 # the JVM flags Gatling's own launcher uses
 JVM=(java --add-opens=java.base/java.lang=ALL-UNNAMED -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 -Xmx1G)
