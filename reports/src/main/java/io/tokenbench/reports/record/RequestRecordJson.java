@@ -21,36 +21,6 @@ public final class RequestRecordJson {
 
     private RequestRecordJson() {}
 
-    /** One line, without the newline. Written by hand: this runs once per request. */
-    public static String toJson(RequestRecord r) {
-        StringBuilder sb = new StringBuilder(320);
-        sb.append("{\"id\":").append(r.id());
-        sb.append(",\"class\":\"").append(r.endpoint().wireName());
-        sb.append("\",\"phase\":\"").append(r.phase());
-        sb.append("\",\"injector\":");
-        sb.append(quote(r.injector()));
-        sb.append(",\"outcome\":\"").append(r.outcome().wireName());
-        sb.append("\",\"status\":").append(r.status());
-        sb.append(",\"t_sched\":");
-        micros(sb, r.tSchedEpochMillis());
-        sb.append(",\"t_send\":");
-        micros(sb, r.tSendEpochMillis());
-        sb.append(",\"ttfb_ms\":");
-        micros(sb, r.ttfbMillis());
-        sb.append(",\"ttft_ms\":");
-        micros(sb, r.ttftMillis());
-        sb.append(",\"e2e_ms\":");
-        micros(sb, r.e2eMillis());
-        sb.append(",\"input_tokens\":");
-        count(sb, r.inputTokens());
-        sb.append(",\"output_tokens\":");
-        count(sb, r.outputTokens());
-        sb.append(",\"output_tokens_counted\":");
-        count(sb, r.outputTokensCounted());
-        sb.append(",\"retries\":").append(r.retries());
-        return sb.append('}').toString();
-    }
-
     private static final byte[] ID = ascii("{\"id\":");
     private static final byte[] CLASS = ascii(",\"class\":\"");
     private static final byte[] PHASE = ascii("\",\"phase\":\"");
@@ -68,10 +38,10 @@ public final class RequestRecordJson {
     private static final byte[] RETRIES = ascii(",\"retries\":");
 
     /**
-     * Appends the line of {@link #toJson} (without the newline) to {@code out} as UTF-8, without
-     * building a String: the request log's writer thread runs this once per request. {@code
-     * injector} is the record's injector quoted as a JSON string in UTF-8 ({@link #quotedUtf8}),
-     * quoted once per run by the caller.
+     * Appends one line (without the newline) to {@code out} as UTF-8, without building a String:
+     * the request log's writer thread runs this once per request. {@code injector} is the record's
+     * injector quoted as a JSON string in UTF-8 ({@link #quotedUtf8}), quoted once per run by the
+     * caller.
      */
     static void write(RequestRecord r, byte[] injector, JsonLineBytes out) {
         out.append(ID).appendDecimal(r.id());
@@ -100,7 +70,7 @@ public final class RequestRecordJson {
         out.append('}');
     }
 
-    /** {@code s} as a JSON string (quoted, escaped) in UTF-8, as {@link #toJson} writes it. */
+    /** {@code s} as a JSON string (quoted, escaped by Jackson) in UTF-8. */
     static byte[] quotedUtf8(String s) {
         return quote(s).getBytes(StandardCharsets.UTF_8);
     }
@@ -109,7 +79,7 @@ public final class RequestRecordJson {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** As {@link #micros(StringBuilder, double)}. */
+    /** Milliseconds with three decimals (microseconds), or null. */
     private static void micros(JsonLineBytes out, double millis) {
         if (Double.isNaN(millis)) {
             out.appendNull();
@@ -141,33 +111,6 @@ public final class RequestRecordJson {
             return MAPPER.writeValueAsString(s);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Milliseconds with three decimals (microseconds), or null. */
-    private static void micros(StringBuilder sb, double millis) {
-        if (Double.isNaN(millis)) {
-            sb.append("null");
-            return;
-        }
-        long micros = Math.round(millis * 1000.0);
-        long whole = Math.floorDiv(micros, 1000L);
-        long frac = Math.floorMod(micros, 1000L);
-        sb.append(whole).append('.');
-        if (frac < 100) {
-            sb.append('0');
-        }
-        if (frac < 10) {
-            sb.append('0');
-        }
-        sb.append(frac);
-    }
-
-    private static void count(StringBuilder sb, long n) {
-        if (n < 0) {
-            sb.append("null");
-        } else {
-            sb.append(n);
         }
     }
 

@@ -48,7 +48,8 @@ class RequestRecordBytesTest {
         JsonLineBytes out = new JsonLineBytes(16);
         out.append('x'); // written after what is already there
         RequestRecordJson.write(r, RequestRecordJson.quotedUtf8(r.injector()), out);
-        byte[] expected = ("x" + RequestRecordJson.toJson(r)).getBytes(StandardCharsets.UTF_8);
+        byte[] expected =
+                ("x" + RequestRecordJsonReference.toJson(r)).getBytes(StandardCharsets.UTF_8);
         assertThat(java.util.Arrays.copyOf(out.array(), out.size())).isEqualTo(expected);
     }
 
@@ -63,7 +64,7 @@ class RequestRecordBytesTest {
             while (!log.offer(r)) {
                 Thread.sleep(1); // a small queue: wait for the writer to take some
             }
-            expected.append(RequestRecordJson.toJson(r)).append('\n');
+            expected.append(RequestRecordJsonReference.toJson(r)).append('\n');
         }
         RequestLog.Stats stats = log.stats();
         assertThat(stats.written()).isEqualTo(records.size());
